@@ -1,0 +1,226 @@
+/* sp-date.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "sp-date.h"
+
+static void
+to_gdate (SpDate  date,
+          GDate  *out)
+{
+  g_date_clear (out, 1);
+  if (date != SP_DATE_NONE && g_date_valid_julian (date))
+    g_date_set_julian (out, date);
+}
+
+SpDate
+sp_date_new (int year,
+             int month,
+             int day)
+{
+  GDate d;
+
+  if (year < 1 || year > 9999 || !g_date_valid_dmy (day, month, year))
+    return SP_DATE_NONE;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, day, month, year);
+  return g_date_get_julian (&d);
+}
+
+SpDate
+sp_date_today (void)
+{
+  const char *fake = g_getenv ("SYNPUNKT_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+  SpDate date;
+
+  /* Tests and screenshots pin "today" so that deadlines are repeatable. */
+  if (fake != NULL && sp_date_parse (fake, &date))
+    return date;
+
+  now = g_date_time_new_now_local ();
+  return sp_date_new (g_date_time_get_year (now),
+                      g_date_time_get_month (now),
+                      g_date_time_get_day_of_month (now));
+}
+
+static gboolean
+parse_digits (const char *p,
+              guint       n,
+              int        *out)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+      v = v * 10 + (p[i] - '0');
+    }
+
+  *out = v;
+  return TRUE;
+}
+
+gboolean
+sp_date_parse (const char *text,
+               SpDate     *date)
+{
+  int y, m, d;
+  SpDate parsed;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+
+  if (!parse_digits (text, 4, &y) ||
+      !parse_digits (text + 5, 2, &m) ||
+      !parse_digits (text + 8, 2, &d))
+    return FALSE;
+
+  if ((parsed = sp_date_new (y, m, d)) == SP_DATE_NONE)
+    return FALSE;
+
+  if (date != NULL)
+    *date = parsed;
+
+  return TRUE;
+}
+
+void
+sp_date_format (SpDate date,
+                char   buf[11])
+{
+  GDate d;
+
+  to_gdate (date, &d);
+  if (!g_date_valid (&d))
+    {
+      buf[0] = 0;
+      return;
+    }
+
+  g_snprintf (buf, 11, "%04u-%02u-%02u",
+              (guint)g_date_get_year (&d),
+              (guint)g_date_get_month (&d),
+              (guint)g_date_get_day (&d));
+}
+
+char *
+sp_date_to_string (SpDate date)
+{
+  char buf[11];
+
+  if (date == SP_DATE_NONE)
+    return NULL;
+
+  sp_date_format (date, buf);
+  return g_strdup (buf);
+}
+
+int
+sp_date_get_year (SpDate date)
+{
+  GDate d;
+
+  to_gdate (date, &d);
+  return g_date_valid (&d) ? g_date_get_year (&d) : 0;
+}
+
+int
+sp_date_get_month (SpDate date)
+{
+  GDate d;
+
+  to_gdate (date, &d);
+  return g_date_valid (&d) ? g_date_get_month (&d) : 0;
+}
+
+int
+sp_date_get_day (SpDate date)
+{
+  GDate d;
+
+  to_gdate (date, &d);
+  return g_date_valid (&d) ? g_date_get_day (&d) : 0;
+}
+
+GDateWeekday
+sp_date_get_weekday (SpDate date)
+{
+  GDate d;
+
+  to_gdate (date, &d);
+  return g_date_valid (&d) ? g_date_get_weekday (&d) : G_DATE_BAD_WEEKDAY;
+}
+
+static GDateTime *
+date_time_from_usec (gint64 timestamp)
+{
+  g_autoptr(GDateTime) secs = g_date_time_new_from_unix_utc (timestamp / G_USEC_PER_SEC);
+
+  if (secs == NULL)
+    return NULL;
+
+  return g_date_time_add (secs, timestamp % G_USEC_PER_SEC);
+}
+
+gint64
+sp_timestamp_now (void)
+{
+  return g_get_real_time ();
+}
+
+gboolean
+sp_timestamp_parse (const char *text,
+                    gint64     *timestamp)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GTimeZone) utc = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  utc = g_time_zone_new_utc ();
+  if ((dt = g_date_time_new_from_iso8601 (text, utc)) == NULL)
+    return FALSE;
+
+  if (timestamp != NULL)
+    *timestamp = g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+
+  return TRUE;
+}
+
+char *
+sp_timestamp_to_string (gint64 timestamp)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (timestamp == 0)
+    return NULL;
+
+  /* Fixed width with microseconds, so that the text sorts like the time. */
+  if ((dt = date_time_from_usec (timestamp)) == NULL)
+    return NULL;
+
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+SpDate
+sp_timestamp_get_date (gint64 timestamp)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (timestamp == 0 || (utc = date_time_from_usec (timestamp)) == NULL)
+    return SP_DATE_NONE;
+
+  local = g_date_time_to_local (utc);
+  return sp_date_new (g_date_time_get_year (local),
+                      g_date_time_get_month (local),
+                      g_date_time_get_day_of_month (local));
+}

@@ -1,0 +1,40 @@
+/* sp-date.h: calendar dates as Julian day numbers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A date is a guint32 Julian day number (as GDate counts them: 1 is
+ * 0001-01-01); 0 means "no date". Dates are written as YYYY-MM-DD.
+ * Timestamps are gint64 microseconds since the Unix epoch in UTC; 0 means
+ * "no time". They are written as ISO 8601 with microseconds and a Z.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef guint32 SpDate;
+#define SP_DATE_NONE ((SpDate) 0)
+
+SpDate       sp_date_new          (int         year,
+                                   int         month,
+                                   int         day);
+SpDate       sp_date_today        (void);
+gboolean     sp_date_parse        (const char *text,
+                                   SpDate     *date);
+char        *sp_date_to_string    (SpDate      date);
+void         sp_date_format       (SpDate      date,
+                                   char        buf[11]);
+int          sp_date_get_year     (SpDate      date);
+int          sp_date_get_month    (SpDate      date);
+int          sp_date_get_day      (SpDate      date);
+GDateWeekday sp_date_get_weekday  (SpDate      date);
+
+gint64       sp_timestamp_now     (void);
+gboolean     sp_timestamp_parse   (const char *text,
+                                   gint64     *timestamp);
+char        *sp_timestamp_to_string (gint64    timestamp);
+SpDate       sp_timestamp_get_date  (gint64    timestamp);
+
+G_END_DECLS

@@ -1,0 +1,141 @@
+/* sp-entity.h: the base of every synced record, described by field tables
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each record type (case, unit, user, …) is a final subclass of SpEntity with
+ * its fields public in its instance struct, and a static table of SpField that
+ * names each field's JSON member, SQL column, type and rules. JSON encoding,
+ * strict decoding, storage and field-level patches are written once, over
+ * those tables.
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "sp-date.h"
+#include "sp-enums.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SP_FIELD_STRING,     /* char *, NULL when unset */
+  SP_FIELD_INT,        /* gint64 */
+  SP_FIELD_BOOL,       /* gboolean */
+  SP_FIELD_DATE,       /* SpDate, SP_DATE_NONE when unset */
+  SP_FIELD_TIMESTAMP,  /* gint64 µs since the epoch, 0 when unset */
+  SP_FIELD_ENUM,       /* int, one of enum_info's values */
+  SP_FIELD_FLAGS,      /* guint, a set of enum_info's values as bits */
+} SpFieldType;
+
+typedef enum
+{
+  SP_FIELD_REQUIRED = 1 << 0, /* must be given when a record is created */
+  SP_FIELD_SERVER   = 1 << 1, /* kept by the store; a client never sets it */
+  SP_FIELD_PERSONAL = 1 << 2, /* the sender's personal data */
+  SP_FIELD_COMPUTED = 1 << 3, /* computed on load, not a column */
+  SP_FIELD_UUID     = 1 << 4, /* a reference: must be a UUID when set */
+  SP_FIELD_LONG     = 1 << 5, /* free text of several lines */
+} SpFieldFlags;
+
+typedef struct
+{
+  const char       *name;      /* SQL column; JSON member unless nested */
+  const char       *group;     /* JSON object it is nested in, or NULL */
+  const char       *member;    /* its member name inside @group */
+  SpFieldType       type;
+  SpFieldFlags      flags;
+  gsize             offset;
+  const SpEnumInfo *enum_info;
+  guint             max_length; /* in characters, for strings; 0 = no limit */
+} SpField;
+
+typedef struct
+{
+  const char    *name;   /* "case" */
+  const char    *table;  /* "cases" */
+  const SpField *fields;
+  guint          n_fields;
+} SpEntityInfo;
+
+#define SP_TYPE_ENTITY            (sp_entity_get_type ())
+#define SP_ENTITY(obj)            (G_TYPE_CHECK_INSTANCE_CAST ((obj), SP_TYPE_ENTITY, SpEntity))
+#define SP_IS_ENTITY(obj)         (G_TYPE_CHECK_INSTANCE_TYPE ((obj), SP_TYPE_ENTITY))
+#define SP_ENTITY_GET_CLASS(obj)  (G_TYPE_INSTANCE_GET_CLASS ((obj), SP_TYPE_ENTITY, SpEntityClass))
+
+typedef struct _SpEntity      SpEntity;
+typedef struct _SpEntityClass SpEntityClass;
+
+struct _SpEntity
+{
+  GObject   parent_instance;
+
+  char     *id;          /* UUID, made by whoever creates the record */
+  gint64    rev;         /* the server's revision of the last change */
+  gint64    updated_at;
+  char     *updated_by;
+  gboolean  deleted;     /* tombstone */
+};
+
+struct _SpEntityClass
+{
+  GObjectClass        parent_class;
+
+  const SpEntityInfo *info;
+};
+
+GType sp_entity_get_type (void) G_GNUC_CONST;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpEntity, g_object_unref)
+
+/* The fields every entity starts its table with. */
+#define SP_ENTITY_COMMON_FIELDS \
+  { "id", NULL, NULL, SP_FIELD_STRING, SP_FIELD_UUID, G_STRUCT_OFFSET (SpEntity, id), NULL, 36 }, \
+  { "rev", NULL, NULL, SP_FIELD_INT, SP_FIELD_SERVER, G_STRUCT_OFFSET (SpEntity, rev), NULL, 0 }, \
+  { "updated_at", NULL, NULL, SP_FIELD_TIMESTAMP, SP_FIELD_SERVER, G_STRUCT_OFFSET (SpEntity, updated_at), NULL, 0 }, \
+  { "updated_by", NULL, NULL, SP_FIELD_STRING, SP_FIELD_SERVER, G_STRUCT_OFFSET (SpEntity, updated_by), NULL, 200 }, \
+  { "deleted", NULL, NULL, SP_FIELD_BOOL, SP_FIELD_SERVER, G_STRUCT_OFFSET (SpEntity, deleted), NULL, 0 }
+
+#define SP_ENTITY_N_COMMON_FIELDS 5
+
+const SpEntityInfo *sp_entity_class_get_info     (gpointer            klass);
+const SpEntityInfo *sp_entity_get_info           (SpEntity           *self);
+const SpEntityInfo *sp_entity_info_for_type      (GType               type);
+const SpField      *sp_entity_info_lookup        (const SpEntityInfo *info,
+                                                  const char         *name);
+/* "sender.email" for a nested field, else its name. */
+char               *sp_field_dup_path            (const SpField      *field);
+
+gpointer            sp_entity_new                (GType               type);
+gpointer            sp_entity_copy               (SpEntity           *self);
+void                sp_entity_ensure_id          (SpEntity           *self);
+gboolean            sp_is_uuid                   (const char         *text);
+
+const char         *sp_entity_get_string         (SpEntity           *self,
+                                                  const SpField      *field);
+void                sp_entity_set_string         (SpEntity           *self,
+                                                  const SpField      *field,
+                                                  const char         *value);
+gint64              sp_entity_get_int            (SpEntity           *self,
+                                                  const SpField      *field);
+void                sp_entity_set_int            (SpEntity           *self,
+                                                  const SpField      *field,
+                                                  gint64              value);
+
+/* A field's value as text (as in SQL and JSON; NULL when unset), and back. */
+char               *sp_entity_field_to_string    (SpEntity           *self,
+                                                  const SpField      *field);
+gboolean            sp_entity_field_from_string  (SpEntity           *self,
+                                                  const SpField      *field,
+                                                  const char         *text,
+                                                  GError            **error);
+gboolean            sp_entity_field_equal        (SpEntity           *a,
+                                                  SpEntity           *b,
+                                                  const SpField      *field);
+void                sp_entity_field_copy         (SpEntity           *dest,
+                                                  SpEntity           *src,
+                                                  const SpField      *field);
+gboolean            sp_entity_field_is_set       (SpEntity           *self,
+                                                  const SpField      *field);
+
+G_END_DECLS

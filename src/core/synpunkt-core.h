@@ -1,0 +1,29 @@
+/* synpunkt-core.h: everything of libsynpunkt-core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sp-calendar.h"
+#include "sp-case.h"
+#include "sp-case-event.h"
+#include "sp-case-query.h"
+#include "sp-category.h"
+#include "sp-contract-issue.h"
+#include "sp-date.h"
+#include "sp-deadline.h"
+#include "sp-demo.h"
+#include "sp-disclosure-request.h"
+#include "sp-entity.h"
+#include "sp-enums.h"
+#include "sp-error.h"
+#include "sp-investigation.h"
+#include "sp-json.h"
+#include "sp-letter.h"
+#include "sp-planned-action.h"
+#include "sp-provider.h"
+#include "sp-store.h"
+#include "sp-unit.h"
+#include "sp-user.h"
+#include "sp-workflow.h"
