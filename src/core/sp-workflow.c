@@ -1,0 +1,222 @@
+/* sp-workflow.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The workflow is one table of (from, to, roles), taken from the two
+ * routines: the registrar keeps the diary and routes cases, the unit
+ * manager investigates and answers, the case officer deals with private
+ * providers. A head of department may do whatever a unit manager may.
+ */
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-error.h"
+#include "sp-workflow.h"
+
+#define REGISTRAR     SP_ROLE_BIT (SP_ROLE_REGISTRAR)
+#define UNIT_MANAGER  SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER)
+#define CASE_OFFICER  SP_ROLE_BIT (SP_ROLE_CASE_OFFICER)
+#define DEPT_HEAD     SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD)
+
+#define STATUS_FIELD    "status"
+#define ANONYMOUS_FIELD "sender.anonymous"
+
+typedef struct
+{
+  SpStatus from;
+  SpStatus to;
+  guint    roles;
+} Transition;
+
+static const Transition transitions[] = {
+  { SP_STATUS_RECEIVED, SP_STATUS_REGISTERED, REGISTRAR },
+  /* Anonymous cases skip the diary and go straight to the unit. */
+  { SP_STATUS_RECEIVED, SP_STATUS_ASSIGNED, REGISTRAR },
+  { SP_STATUS_RECEIVED, SP_STATUS_FORWARDED_ELSEWHERE, REGISTRAR },
+  /* Citizen proposals go to the board's own routine. */
+  { SP_STATUS_RECEIVED, SP_STATUS_OTHER_ROUTINE, REGISTRAR },
+
+  { SP_STATUS_REGISTERED, SP_STATUS_ASSIGNED, REGISTRAR },
+  { SP_STATUS_REGISTERED, SP_STATUS_FORWARDED_ELSEWHERE, REGISTRAR },
+  { SP_STATUS_REGISTERED, SP_STATUS_OTHER_ROUTINE, REGISTRAR },
+
+  { SP_STATUS_ASSIGNED, SP_STATUS_ACKNOWLEDGED, REGISTRAR | UNIT_MANAGER },
+  { SP_STATUS_ASSIGNED, SP_STATUS_INVESTIGATING, UNIT_MANAGER },
+  { SP_STATUS_ASSIGNED, SP_STATUS_AWAITING_PROVIDER, UNIT_MANAGER | CASE_OFFICER },
+  { SP_STATUS_ASSIGNED, SP_STATUS_FORWARDED_ELSEWHERE, REGISTRAR | UNIT_MANAGER },
+
+  { SP_STATUS_ACKNOWLEDGED, SP_STATUS_INVESTIGATING, UNIT_MANAGER },
+  { SP_STATUS_ACKNOWLEDGED, SP_STATUS_AWAITING_PROVIDER, UNIT_MANAGER | CASE_OFFICER },
+
+  { SP_STATUS_INVESTIGATING, SP_STATUS_AWAITING_PROVIDER, UNIT_MANAGER | CASE_OFFICER },
+  { SP_STATUS_INVESTIGATING, SP_STATUS_ASSESSED, UNIT_MANAGER },
+
+  { SP_STATUS_AWAITING_PROVIDER, SP_STATUS_INVESTIGATING, UNIT_MANAGER | CASE_OFFICER },
+
+  { SP_STATUS_ASSESSED, SP_STATUS_FEEDBACK_GIVEN, UNIT_MANAGER },
+  /* Reopened, for instance when the assessment was premature. */
+  { SP_STATUS_ASSESSED, SP_STATUS_INVESTIGATING, UNIT_MANAGER },
+  /* Only when nobody is owed feedback; see check_conditions (). */
+  { SP_STATUS_ASSESSED, SP_STATUS_CLOSED, UNIT_MANAGER | REGISTRAR },
+
+  { SP_STATUS_FEEDBACK_GIVEN, SP_STATUS_CLOSED, UNIT_MANAGER | REGISTRAR },
+};
+
+static const char *action_labels[SP_N_STATUSES] = {
+  [SP_STATUS_RECEIVED] = NULL,
+  [SP_STATUS_REGISTERED] = N_("Register"),
+  [SP_STATUS_ASSIGNED] = N_("Assign to unit"),
+  [SP_STATUS_ACKNOWLEDGED] = N_("Acknowledge receipt"),
+  [SP_STATUS_INVESTIGATING] = N_("Start investigation"),
+  [SP_STATUS_AWAITING_PROVIDER] = N_("Await provider's account"),
+  [SP_STATUS_ASSESSED] = N_("Mark as assessed"),
+  [SP_STATUS_FEEDBACK_GIVEN] = N_("Record feedback"),
+  [SP_STATUS_CLOSED] = N_("Close"),
+  [SP_STATUS_FORWARDED_ELSEWHERE] = N_("Forward elsewhere"),
+  [SP_STATUS_OTHER_ROUTINE] = N_("Hand over to other routine"),
+};
+
+static gboolean
+status_is_valid (SpStatus status)
+{
+  return (guint)status < SP_N_STATUSES;
+}
+
+guint
+sp_workflow_get_roles (SpStatus from,
+                       SpStatus to)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (transitions); i++)
+    {
+      if (transitions[i].from == from && transitions[i].to == to)
+        {
+          guint roles = transitions[i].roles;
+
+          if (roles & UNIT_MANAGER)
+            roles |= DEPT_HEAD;
+
+          return roles;
+        }
+    }
+
+  return 0;
+}
+
+gboolean
+sp_workflow_is_allowed (SpStatus from,
+                        SpStatus to,
+                        guint    roles)
+{
+  return (sp_workflow_get_roles (from, to) & roles) != 0;
+}
+
+static const char *
+status_label (SpStatus status)
+{
+  if (!status_is_valid (status))
+    return "?";
+
+  return sp_enum_get_label (&sp_status_info, status);
+}
+
+/* What the case itself rules out, whoever asks. */
+static gboolean
+check_conditions (SpCase    *self,
+                  SpStatus   to,
+                  GError   **error)
+{
+  if (self->status == SP_STATUS_RECEIVED && to == SP_STATUS_REGISTERED &&
+      !sp_case_can_be_registered (self))
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, ANONYMOUS_FIELD,
+                          _("An anonymous case is not registered in the diary; "
+                            "assign it to the unit for compilation instead"));
+      return FALSE;
+    }
+
+  if (self->status == SP_STATUS_ASSESSED && to == SP_STATUS_FEEDBACK_GIVEN &&
+      self->sender_anonymous)
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, ANONYMOUS_FIELD,
+                          _("The sender is anonymous, so there is nobody to give feedback to; "
+                            "close the case instead"));
+      return FALSE;
+    }
+
+  if (self->status == SP_STATUS_ASSESSED && to == SP_STATUS_CLOSED &&
+      sp_case_needs_feedback (self))
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, STATUS_FIELD,
+                          _("Feedback must be given before the case is closed"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sp_workflow_check (SpCase    *self,
+                   SpStatus   to,
+                   guint      roles,
+                   GError   **error)
+{
+  g_return_val_if_fail (SP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The target usually comes from a request body: refuse nonsense plainly. */
+  if (!status_is_valid (to) || !status_is_valid (self->status))
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, STATUS_FIELD,
+                          _("This is not a state a case can be in"));
+      return FALSE;
+    }
+
+  if (sp_workflow_get_roles (self->status, to) == 0)
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, STATUS_FIELD,
+                          /* Translators: the states of a case, e.g. “Received” and “Closed” */
+                          _("A case that is “%s” cannot be moved to “%s”"),
+                          status_label (self->status), status_label (to));
+      return FALSE;
+    }
+
+  if (!sp_workflow_is_allowed (self->status, to, roles))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, STATUS_FIELD,
+                          /* Translators: the states of a case, e.g. “Received” and “Registered” */
+                          _("Your roles do not allow moving a case from “%s” to “%s”"),
+                          status_label (self->status), status_label (to));
+      return FALSE;
+    }
+
+  return check_conditions (self, to, error);
+}
+
+guint
+sp_workflow_get_targets (SpCase   *self,
+                         guint     roles,
+                         SpStatus  targets[SP_N_STATUSES])
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SP_IS_CASE (self), 0);
+  g_return_val_if_fail (targets != NULL, 0);
+
+  /* The enumeration is in workflow order, so this order is too. */
+  for (guint to = 0; to < SP_N_STATUSES; to++)
+    {
+      if (sp_workflow_check (self, (SpStatus)to, roles, NULL))
+        targets[n++] = (SpStatus)to;
+    }
+
+  return n;
+}
+
+const char *
+sp_workflow_get_action_label (SpStatus to)
+{
+  if (!status_is_valid (to) || action_labels[to] == NULL)
+    return NULL;
+
+  return g_dgettext (GETTEXT_PACKAGE, action_labels[to]);
+}
