@@ -98,6 +98,34 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpEntity, g_object_unref)
 
 #define SP_ENTITY_N_COMMON_FIELDS 5
 
+/* Shorthands for field tables: S is the struct, m the member and column. */
+#define SP_DEFINE_STRING(S, m, fl, max) \
+  { #m, NULL, NULL, SP_FIELD_STRING, (fl), G_STRUCT_OFFSET (S, m), NULL, (max) }
+#define SP_DEFINE_REF(S, m, fl) \
+  { #m, NULL, NULL, SP_FIELD_STRING, (fl) | SP_FIELD_UUID, G_STRUCT_OFFSET (S, m), NULL, 36 }
+#define SP_DEFINE_INT(S, m, fl) \
+  { #m, NULL, NULL, SP_FIELD_INT, (fl), G_STRUCT_OFFSET (S, m), NULL, 0 }
+#define SP_DEFINE_BOOL(S, m, fl) \
+  { #m, NULL, NULL, SP_FIELD_BOOL, (fl), G_STRUCT_OFFSET (S, m), NULL, 0 }
+#define SP_DEFINE_DATE(S, m, fl) \
+  { #m, NULL, NULL, SP_FIELD_DATE, (fl), G_STRUCT_OFFSET (S, m), NULL, 0 }
+#define SP_DEFINE_TIMESTAMP(S, m, fl) \
+  { #m, NULL, NULL, SP_FIELD_TIMESTAMP, (fl), G_STRUCT_OFFSET (S, m), NULL, 0 }
+#define SP_DEFINE_ENUM(S, m, fl, info) \
+  { #m, NULL, NULL, SP_FIELD_ENUM, (fl), G_STRUCT_OFFSET (S, m), &(info), 0 }
+#define SP_DEFINE_FLAGS(S, m, fl, info) \
+  { #m, NULL, NULL, SP_FIELD_FLAGS, (fl), G_STRUCT_OFFSET (S, m), &(info), 0 }
+
+/* Defines the type, its field table and its constructor: the table is
+ * SP_ENTITY_COMMON_FIELDS followed by the fields given. */
+#define SP_DEFINE_ENTITY(TN, t_n, entity_name, table_name, ...) \
+  static const SpField t_n##_fields[] = { SP_ENTITY_COMMON_FIELDS, __VA_ARGS__ }; \
+  const SpEntityInfo t_n##_info = { entity_name, table_name, t_n##_fields, G_N_ELEMENTS (t_n##_fields) }; \
+  G_DEFINE_FINAL_TYPE (TN, t_n, SP_TYPE_ENTITY) \
+  static void t_n##_class_init (TN##Class *klass) { ((SpEntityClass *)klass)->info = &t_n##_info; } \
+  static void t_n##_init (TN *self) { } \
+  TN *t_n##_new (void) { return g_object_new (t_n##_get_type (), NULL); }
+
 const SpEntityInfo *sp_entity_class_get_info     (gpointer            klass);
 const SpEntityInfo *sp_entity_get_info           (SpEntity           *self);
 const SpEntityInfo *sp_entity_info_for_type      (GType               type);

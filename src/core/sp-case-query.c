@@ -1,0 +1,324 @@
+/* sp-case-query.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list is built as SQL with bound parameters only; sort columns come
+ * from a fixed table, never from input.
+ */
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-case-query.h"
+#include "sp-error.h"
+#include "sp-store-private.h"
+
+static const SpEnumValue sort_values[] = {
+  { "received_on", N_("Received") },
+  { "diary_number", N_("Diary number") },
+  { "kind", N_("Kind") },
+  { "category", N_("Category") },
+  { "unit", N_("Unit") },
+  { "subject", N_("Subject") },
+  { "status", N_("Status") },
+  { "due_on", N_("Deadline") },
+  { "updated_at", N_("Updated") },
+};
+
+const SpEnumInfo sp_case_sort_info = { "case_sort", sort_values, G_N_ELEMENTS (sort_values) };
+
+/* The ORDER BY expression of each SpCaseSort. */
+static const char * const sort_sql[] = {
+  "c.received_on",
+  "c.diary_number",
+  "c.kind",
+  "c.category",
+  "(SELECT name FROM units WHERE id = c.unit_id)",
+  "c.subject COLLATE NOCASE",
+  "c.status",
+  "c.due_on",
+  "c.updated_at",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (sort_sql) == G_N_ELEMENTS (sort_values));
+
+void
+sp_case_query_init (SpCaseQuery *query)
+{
+  g_return_if_fail (query != NULL);
+
+  memset (query, 0, sizeof *query);
+  query->sort = SP_CASE_SORT_RECEIVED_ON;
+  query->descending = TRUE;
+}
+
+char *
+sp_case_query_fts_string (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+  g_autofree char *normalized = NULL;
+  const char *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  out = g_string_new (NULL);
+
+  /* Each run of letters and digits becomes a quoted prefix term, so that
+   * nothing the user types is read as FTS5 syntax. */
+  p = normalized;
+  while (*p)
+    {
+      const char *start;
+
+      while (*p && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+
+      if (p > start)
+        {
+          if (out->len > 0)
+            g_string_append_c (out, ' ');
+          g_string_append_c (out, '"');
+          g_string_append_len (out, start, p - start);
+          g_string_append (out, "\"*");
+        }
+    }
+
+  if (out->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+typedef struct
+{
+  GString   *where;
+  GPtrArray *texts;   /* the parameters, in order, all bound as text */
+} Builder;
+
+static void
+add_text (Builder    *b,
+          const char *clause,
+          const char *value)
+{
+  g_string_append_printf (b->where, " AND %s", clause);
+  g_ptr_array_add (b->texts, g_strdup (value));
+}
+
+static void
+add_bits (Builder          *b,
+          const char       *column,
+          guint             bits,
+          const SpEnumInfo *info)
+{
+  gboolean first = TRUE;
+
+  if (bits == 0)
+    return;
+
+  g_string_append_printf (b->where, " AND %s IN (", column);
+  for (guint i = 0; i < info->n_values; i++)
+    {
+      if (!(bits & (1u << i)))
+        continue;
+      g_string_append (b->where, first ? "?" : ", ?");
+      g_ptr_array_add (b->texts, g_strdup (info->values[i].name));
+      first = FALSE;
+    }
+  g_string_append_c (b->where, ')');
+}
+
+static void
+build_where (const SpCaseQuery *query,
+             Builder           *b)
+{
+  SpDate today = query->today ? query->today : sp_date_today ();
+  char buf[11];
+
+  g_string_append (b->where, "c.deleted = 0");
+
+  add_bits (b, "c.status", query->statuses, &sp_status_info);
+  add_bits (b, "c.kind", query->kinds, &sp_case_kind_info);
+
+  if (query->unit_id)
+    add_text (b, "c.unit_id = ?", query->unit_id);
+  if (query->category)
+    add_text (b, "c.category = ?", query->category);
+  if (query->provider_id)
+    add_text (b, "c.provider_id = ?", query->provider_id);
+  if (query->assigned_to)
+    add_text (b, "c.assigned_to = ?", query->assigned_to);
+  if (query->created_by)
+    add_text (b, "c.created_by = ?", query->created_by);
+  if (query->from)
+    {
+      sp_date_format (query->from, buf);
+      add_text (b, "c.received_on >= ?", buf);
+    }
+  if (query->to)
+    {
+      sp_date_format (query->to, buf);
+      add_text (b, "c.received_on <= ?", buf);
+    }
+  if (query->registered_only)
+    g_string_append (b->where, " AND c.diary_number IS NOT NULL");
+  if (query->hide_named_employee)
+    g_string_append (b->where, " AND c.named_employee = 0");
+  if (query->contract_breach_only)
+    g_string_append (b->where, " AND c.contract_breach = 1");
+
+  if (query->overdue_only)
+    {
+      /* Overdue: past its due date and not yet given feedback or closed. */
+      sp_date_format (today, buf);
+      add_text (b, "c.due_on < ? AND c.status IN ('received', 'registered', 'assigned', "
+                   "'acknowledged', 'investigating', 'awaiting_provider', 'assessed')", buf);
+    }
+
+  if (query->unit_ids != NULL)
+    {
+      g_string_append (b->where, " AND c.unit_id IN (");
+      for (guint i = 0; query->unit_ids[i] != NULL; i++)
+        {
+          g_string_append (b->where, i == 0 ? "?" : ", ?");
+          g_ptr_array_add (b->texts, g_strdup (query->unit_ids[i]));
+        }
+      /* An empty list allows nothing, not everything. */
+      if (query->unit_ids[0] == NULL)
+        g_string_append (b->where, "NULL");
+      g_string_append_c (b->where, ')');
+    }
+
+  if (query->mine_user_id || query->mine_unit_id)
+    {
+      g_string_append (b->where, " AND (c.assigned_to IS ? OR (c.unit_id IS ? AND ? IS NOT NULL))");
+      g_ptr_array_add (b->texts, g_strdup (query->mine_user_id));
+      g_ptr_array_add (b->texts, g_strdup (query->mine_unit_id));
+      g_ptr_array_add (b->texts, g_strdup (query->mine_unit_id));
+    }
+
+  if (query->text)
+    {
+      g_autofree char *fts = sp_case_query_fts_string (query->text);
+
+      if (fts != NULL)
+        add_text (b, "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", fts);
+    }
+}
+
+static void
+builder_init (Builder *b)
+{
+  b->where = g_string_new (NULL);
+  b->texts = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+builder_clear (Builder *b)
+{
+  g_string_free (b->where, TRUE);
+  g_ptr_array_unref (b->texts);
+}
+
+static void
+bind_all (sqlite3_stmt *stmt,
+          Builder      *b)
+{
+  for (guint i = 0; i < b->texts->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (b->texts, i), -1, SQLITE_TRANSIENT);
+}
+
+GPtrArray *
+sp_store_query_cases (SpStore            *self,
+                      const SpCaseQuery  *query,
+                      GError            **error)
+{
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  GPtrArray *ret;
+  const char *dir;
+  Builder b;
+
+  g_return_val_if_fail (SP_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!sp_enum_is_valid (&sp_case_sort_info, query->sort))
+    {
+      g_set_error_literal (error, SP_ERROR, SP_ERROR_INVALID, _("Unknown sort order"));
+      return NULL;
+    }
+
+  builder_init (&b);
+  build_where (query, &b);
+
+  columns = _sp_store_column_list (&sp_case_info, "c");
+  dir = query->descending ? "DESC" : "ASC";
+  sql = g_strdup_printf ("SELECT %s FROM cases c WHERE %s ORDER BY %s %s NULLS LAST, c.id %s "
+                         "LIMIT ? OFFSET ?",
+                         columns, b.where->str, sort_sql[query->sort], dir, dir);
+
+  if (!(stmt = sp_store_prepare (self, sql, error)))
+    {
+      builder_clear (&b);
+      return NULL;
+    }
+
+  bind_all (stmt, &b);
+  sqlite3_bind_int64 (stmt, b.texts->len + 1, query->limit > 0 ? (gint64)query->limit : -1);
+  sqlite3_bind_int64 (stmt, b.texts->len + 2, query->offset);
+  builder_clear (&b);
+
+  ret = _sp_store_read_all (self, stmt, SP_TYPE_CASE, error);
+
+  if (ret != NULL && query->today != SP_DATE_NONE)
+    for (guint i = 0; i < ret->len; i++)
+      {
+        SpCase *kase = g_ptr_array_index (ret, i);
+
+        kase->overdue = sp_case_is_overdue (kase, query->today);
+      }
+
+  return ret;
+}
+
+gint64
+sp_store_count_cases (SpStore            *self,
+                      const SpCaseQuery  *query,
+                      GError            **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  Builder b;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_STORE (self), -1);
+  g_return_val_if_fail (query != NULL, -1);
+
+  builder_init (&b);
+  build_where (query, &b);
+  sql = g_strdup_printf ("SELECT count(*) FROM cases c WHERE %s", b.where->str);
+
+  if (!(stmt = sp_store_prepare (self, sql, error)))
+    {
+      builder_clear (&b);
+      return -1;
+    }
+
+  bind_all (stmt, &b);
+  builder_clear (&b);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    sp_store_set_error (self, error, rc);
+  sqlite3_reset (stmt);
+
+  return count;
+}

@@ -1,0 +1,449 @@
+/* sp-entity.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-entity.h"
+#include "sp-error.h"
+
+G_DEFINE_ABSTRACT_TYPE (SpEntity, sp_entity, G_TYPE_OBJECT)
+
+#define FIELD_PTR(self, field) G_STRUCT_MEMBER_P ((self), (field)->offset)
+
+static void
+sp_entity_finalize (GObject *object)
+{
+  SpEntity *self = SP_ENTITY (object);
+  const SpEntityInfo *info = sp_entity_get_info (self);
+
+  /* Every string field is owned by the record, whatever its subclass. */
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const SpField *field = &info->fields[i];
+
+      if (field->type == SP_FIELD_STRING)
+        g_clear_pointer ((char **)FIELD_PTR (self, field), g_free);
+    }
+
+  G_OBJECT_CLASS (sp_entity_parent_class)->finalize (object);
+}
+
+static void
+sp_entity_class_init (SpEntityClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sp_entity_finalize;
+}
+
+static void
+sp_entity_init (SpEntity *self)
+{
+}
+
+const SpEntityInfo *
+sp_entity_class_get_info (gpointer klass)
+{
+  g_return_val_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (klass), SP_TYPE_ENTITY), NULL);
+
+  return ((SpEntityClass *)klass)->info;
+}
+
+const SpEntityInfo *
+sp_entity_get_info (SpEntity *self)
+{
+  g_return_val_if_fail (SP_IS_ENTITY (self), NULL);
+
+  return SP_ENTITY_GET_CLASS (self)->info;
+}
+
+const SpEntityInfo *
+sp_entity_info_for_type (GType type)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+
+  g_return_val_if_fail (g_type_is_a (type, SP_TYPE_ENTITY), NULL);
+
+  klass = g_type_class_ref (type);
+  return ((SpEntityClass *)klass)->info;
+}
+
+const SpField *
+sp_entity_info_lookup (const SpEntityInfo *info,
+                       const char         *name)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+
+  if (name == NULL)
+    return NULL;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      if (strcmp (info->fields[i].name, name) == 0)
+        return &info->fields[i];
+    }
+
+  return NULL;
+}
+
+char *
+sp_field_dup_path (const SpField *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (field->group != NULL)
+    return g_strdup_printf ("%s.%s", field->group, field->member);
+
+  return g_strdup (field->name);
+}
+
+gpointer
+sp_entity_new (GType type)
+{
+  g_return_val_if_fail (g_type_is_a (type, SP_TYPE_ENTITY), NULL);
+
+  return g_object_new (type, NULL);
+}
+
+void
+sp_entity_field_copy (SpEntity      *dest,
+                      SpEntity      *src,
+                      const SpField *field)
+{
+  gpointer d = FIELD_PTR (dest, field);
+  gpointer s = FIELD_PTR (src, field);
+
+  switch (field->type)
+    {
+    case SP_FIELD_STRING:
+      g_free (*(char **)d);
+      *(char **)d = g_strdup (*(char **)s);
+      break;
+
+    case SP_FIELD_INT:
+    case SP_FIELD_TIMESTAMP:
+      *(gint64 *)d = *(gint64 *)s;
+      break;
+
+    case SP_FIELD_BOOL:
+      *(gboolean *)d = *(gboolean *)s;
+      break;
+
+    case SP_FIELD_DATE:
+      *(SpDate *)d = *(SpDate *)s;
+      break;
+
+    case SP_FIELD_ENUM:
+      *(int *)d = *(int *)s;
+      break;
+
+    case SP_FIELD_FLAGS:
+      *(guint *)d = *(guint *)s;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gpointer
+sp_entity_copy (SpEntity *self)
+{
+  const SpEntityInfo *info;
+  SpEntity *copy;
+
+  g_return_val_if_fail (SP_IS_ENTITY (self), NULL);
+
+  info = sp_entity_get_info (self);
+  copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    sp_entity_field_copy (copy, self, &info->fields[i]);
+
+  return copy;
+}
+
+void
+sp_entity_ensure_id (SpEntity *self)
+{
+  g_return_if_fail (SP_IS_ENTITY (self));
+
+  if (self->id == NULL)
+    self->id = g_uuid_string_random ();
+}
+
+gboolean
+sp_is_uuid (const char *text)
+{
+  return text != NULL && g_uuid_string_is_valid (text);
+}
+
+const char *
+sp_entity_get_string (SpEntity      *self,
+                      const SpField *field)
+{
+  g_return_val_if_fail (field->type == SP_FIELD_STRING, NULL);
+
+  return *(char **)FIELD_PTR (self, field);
+}
+
+void
+sp_entity_set_string (SpEntity      *self,
+                      const SpField *field,
+                      const char    *value)
+{
+  char **p;
+
+  g_return_if_fail (field->type == SP_FIELD_STRING);
+
+  p = FIELD_PTR (self, field);
+  if (*p != value)
+    {
+      g_free (*p);
+      *p = g_strdup (value);
+    }
+}
+
+gint64
+sp_entity_get_int (SpEntity      *self,
+                   const SpField *field)
+{
+  gpointer p = FIELD_PTR (self, field);
+
+  switch (field->type)
+    {
+    case SP_FIELD_INT:
+    case SP_FIELD_TIMESTAMP:
+      return *(gint64 *)p;
+    case SP_FIELD_BOOL:
+      return *(gboolean *)p ? 1 : 0;
+    case SP_FIELD_DATE:
+      return *(SpDate *)p;
+    case SP_FIELD_ENUM:
+      return *(int *)p;
+    case SP_FIELD_FLAGS:
+      return *(guint *)p;
+    case SP_FIELD_STRING:
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
+void
+sp_entity_set_int (SpEntity      *self,
+                   const SpField *field,
+                   gint64         value)
+{
+  gpointer p = FIELD_PTR (self, field);
+
+  switch (field->type)
+    {
+    case SP_FIELD_INT:
+    case SP_FIELD_TIMESTAMP:
+      *(gint64 *)p = value;
+      break;
+    case SP_FIELD_BOOL:
+      *(gboolean *)p = value != 0;
+      break;
+    case SP_FIELD_DATE:
+      *(SpDate *)p = (SpDate)value;
+      break;
+    case SP_FIELD_ENUM:
+      *(int *)p = (int)value;
+      break;
+    case SP_FIELD_FLAGS:
+      *(guint *)p = (guint)value;
+      break;
+    case SP_FIELD_STRING:
+    default:
+      g_return_if_reached ();
+    }
+}
+
+gboolean
+sp_entity_field_is_set (SpEntity      *self,
+                        const SpField *field)
+{
+  if (field->type == SP_FIELD_STRING)
+    return sp_entity_get_string (self, field) != NULL;
+
+  return sp_entity_get_int (self, field) != 0;
+}
+
+char *
+sp_entity_field_to_string (SpEntity      *self,
+                           const SpField *field)
+{
+  gint64 v;
+
+  g_return_val_if_fail (SP_IS_ENTITY (self), NULL);
+
+  if (field->type == SP_FIELD_STRING)
+    return g_strdup (sp_entity_get_string (self, field));
+
+  v = sp_entity_get_int (self, field);
+
+  switch (field->type)
+    {
+    case SP_FIELD_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, v);
+
+    case SP_FIELD_BOOL:
+      return g_strdup (v ? "true" : "false");
+
+    case SP_FIELD_DATE:
+      return sp_date_to_string ((SpDate)v);
+
+    case SP_FIELD_TIMESTAMP:
+      return sp_timestamp_to_string (v);
+
+    case SP_FIELD_ENUM:
+      return g_strdup (sp_enum_to_name (field->enum_info, (int)v));
+
+    case SP_FIELD_FLAGS:
+      {
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) names = NULL;
+
+        for (guint i = 0; i < field->enum_info->n_values; i++)
+          if (v & (1u << i))
+            g_strv_builder_add (builder, field->enum_info->values[i].name);
+
+        names = g_strv_builder_end (builder);
+        return g_strjoinv (",", names);
+      }
+
+    case SP_FIELD_STRING:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+invalid (GError        **error,
+         const SpField  *field,
+         const char     *reason)
+{
+  g_autofree char *path = sp_field_dup_path (field);
+
+  sp_set_field_error (error, SP_ERROR_INVALID, path, "%s: %s", path, reason);
+  return FALSE;
+}
+
+gboolean
+sp_entity_field_from_string (SpEntity       *self,
+                             const SpField  *field,
+                             const char     *text,
+                             GError        **error)
+{
+  g_return_val_if_fail (SP_IS_ENTITY (self), FALSE);
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return invalid (error, field, _("not valid UTF-8"));
+
+  if (text == NULL)
+    {
+      if (field->type == SP_FIELD_STRING)
+        sp_entity_set_string (self, field, NULL);
+      else
+        sp_entity_set_int (self, field, 0);
+      return TRUE;
+    }
+
+  switch (field->type)
+    {
+    case SP_FIELD_STRING:
+      if (field->max_length > 0 && g_utf8_strlen (text, -1) > field->max_length)
+        return invalid (error, field, _("too long"));
+      if ((field->flags & SP_FIELD_UUID) && !sp_is_uuid (text))
+        return invalid (error, field, _("not a valid identifier"));
+      sp_entity_set_string (self, field, text);
+      return TRUE;
+
+    case SP_FIELD_INT:
+      {
+        gint64 v;
+
+        if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &v, NULL))
+          return invalid (error, field, _("not a whole number"));
+        sp_entity_set_int (self, field, v);
+        return TRUE;
+      }
+
+    case SP_FIELD_BOOL:
+      if (strcmp (text, "true") == 0 || strcmp (text, "1") == 0)
+        sp_entity_set_int (self, field, TRUE);
+      else if (strcmp (text, "false") == 0 || strcmp (text, "0") == 0)
+        sp_entity_set_int (self, field, FALSE);
+      else
+        return invalid (error, field, _("not true or false"));
+      return TRUE;
+
+    case SP_FIELD_DATE:
+      {
+        SpDate d;
+
+        if (!sp_date_parse (text, &d))
+          return invalid (error, field, _("not a valid date (YYYY-MM-DD)"));
+        sp_entity_set_int (self, field, d);
+        return TRUE;
+      }
+
+    case SP_FIELD_TIMESTAMP:
+      {
+        gint64 t;
+
+        if (!sp_timestamp_parse (text, &t))
+          return invalid (error, field, _("not a valid time (ISO 8601)"));
+        sp_entity_set_int (self, field, t);
+        return TRUE;
+      }
+
+    case SP_FIELD_ENUM:
+      {
+        int v;
+
+        if (!sp_enum_from_name (field->enum_info, text, &v))
+          return invalid (error, field, _("unknown value"));
+        sp_entity_set_int (self, field, v);
+        return TRUE;
+      }
+
+    case SP_FIELD_FLAGS:
+      {
+        g_auto(GStrv) names = g_strsplit (text, ",", -1);
+        guint bits = 0;
+
+        for (guint i = 0; names[i] != NULL; i++)
+          {
+            int v;
+
+            if (names[i][0] == 0)
+              continue;
+            if (!sp_enum_from_name (field->enum_info, names[i], &v))
+              return invalid (error, field, _("unknown value"));
+            bits |= 1u << v;
+          }
+        sp_entity_set_int (self, field, bits);
+        return TRUE;
+      }
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+sp_entity_field_equal (SpEntity      *a,
+                       SpEntity      *b,
+                       const SpField *field)
+{
+  if (field->type == SP_FIELD_STRING)
+    return g_strcmp0 (sp_entity_get_string (a, field), sp_entity_get_string (b, field)) == 0;
+
+  return sp_entity_get_int (a, field) == sp_entity_get_int (b, field);
+}

@@ -1,0 +1,15 @@
+/* sp-schema.h: the store's migrations (private to the store)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* NULL-terminated; entry N migrates from user_version N to N + 1. */
+extern const char * const sp_schema_migrations[];
+
+G_END_DECLS
