@@ -1,0 +1,652 @@
+/* test-intake.c: the New case form, driven through its widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (see the README's test command): real windows on a real
+ * SQLite store in a temporary folder.
+ */
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "sp-intake-date-button.h"
+#include "sp-intake-dialog.h"
+#include "sp-intake-validate.h"
+
+typedef struct
+{
+  char       *dir;
+  SpStore    *store;
+  char       *unit_id;
+  char       *other_unit_id;
+  char       *provider_id;
+  SpActor     actor;
+  GtkWidget  *dialog;
+  char       *created_id;
+  guint       n_created;
+} Fixture;
+
+static void
+save_or_die (SpStore  *store,
+             gpointer  entity)
+{
+  g_autoptr(GError) error = NULL;
+
+  sp_entity_ensure_id (SP_ENTITY (entity));
+  sp_store_save (store, SP_ENTITY (entity), SP_SAVE_DEFAULT, "test", &error);
+  g_assert_no_error (error);
+}
+
+static char *
+add_unit (SpStore    *store,
+          const char *name,
+          SpArea      area)
+{
+  g_autoptr(SpUnit) unit = sp_unit_new ();
+
+  unit->name = g_strdup (name);
+  unit->kind = SP_UNIT_KIND_UNIT;
+  unit->area = area;
+  save_or_die (store, unit);
+
+  return g_strdup (SP_ENTITY (unit)->id);
+}
+
+static void
+add_category (SpStore    *store,
+              const char *code,
+              const char *name,
+              int         position)
+{
+  g_autoptr(SpCategory) category = sp_category_new ();
+
+  category->code = g_strdup (code);
+  category->name = g_strdup (name);
+  category->position = position;
+  save_or_die (store, category);
+}
+
+static void
+on_case_created (SpIntakeDialog *dialog,
+                 const char     *case_id,
+                 Fixture        *fixture)
+{
+  g_free (fixture->created_id);
+  fixture->created_id = g_strdup (case_id);
+  fixture->n_created++;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SpProvider) provider = sp_provider_new ();
+
+  fixture->dir = g_dir_make_tmp ("synpunkt-intake-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "cases.db", NULL);
+  fixture->store = sp_store_open (path, &error);
+  g_assert_no_error (error);
+
+  fixture->unit_id = add_unit (fixture->store, "Solgårdens äldreboende", SP_AREA_ELDERLY_CARE);
+  fixture->other_unit_id = add_unit (fixture->store, "Förskolan Ekorren", SP_AREA_PRESCHOOL);
+  add_category (fixture->store, "treatment", "Bemötande", 1);
+  add_category (fixture->store, "quality", "Kvalitet", 2);
+
+  provider->name = g_strdup ("Omsorg AB");
+  save_or_die (fixture->store, provider);
+  fixture->provider_id = g_strdup (SP_ENTITY (provider)->id);
+
+  fixture->actor.user_id = "u-staff";
+  fixture->actor.display_name = "Sara Staff";
+  fixture->actor.roles = SP_ROLE_BIT (SP_ROLE_STAFF);
+
+  fixture->dialog = sp_intake_dialog_new (NULL, fixture->store, &fixture->actor);
+  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  g_signal_connect (fixture->dialog, "case-created", G_CALLBACK (on_case_created), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->dialog));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fixture->dir, "cases.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  /* Close whatever message dialog a test left open, then the form. */
+  if (fixture->dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (fixture->dialog, fixture);
+      gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+    }
+  g_assert_null (fixture->dialog);
+
+  g_clear_object (&fixture->store);
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->unit_id);
+  g_free (fixture->other_unit_id);
+  g_free (fixture->provider_id);
+  g_free (fixture->created_id);
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+input (Fixture    *fixture,
+       const char *field)
+{
+  GtkWidget *widget = sp_intake_dialog_get_input (SP_INTAKE_DIALOG (fixture->dialog), field);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+set_text (Fixture    *fixture,
+          const char *field,
+          const char *text)
+{
+  GtkWidget *widget = input (fixture, field);
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static const char *
+get_text (Fixture    *fixture,
+          const char *field)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (input (fixture, field)));
+}
+
+/* Chooses the item shown as @label, as a user would in the drop-down. */
+static void
+choose (Fixture    *fixture,
+        const char *field,
+        const char *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (input (fixture, field));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+
+  g_error ("No item “%s” in %s", label, field);
+}
+
+static guint
+count_cases (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = sp_store_load_where (fixture->store, SP_TYPE_CASE, NULL, NULL,
+                                                    &error);
+
+  g_assert_no_error (error);
+  return cases->len;
+}
+
+static void
+save (Fixture *fixture)
+{
+  /* What the Save button and Ctrl+Return do. */
+  gtk_widget_activate_action (fixture->dialog, "intake.save", NULL);
+  iterate ();
+}
+
+static void
+assert_refused (Fixture    *fixture,
+                const char *field)
+{
+  GtkWidget *label = sp_intake_dialog_get_error_label (SP_INTAKE_DIALOG (fixture->dialog), field);
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (label));
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), !=, "");
+}
+
+static void
+assert_not_refused (Fixture    *fixture,
+                    const char *field)
+{
+  GtkWidget *label = sp_intake_dialog_get_error_label (SP_INTAKE_DIALOG (fixture->dialog), field);
+
+  g_assert_false (gtk_widget_is_visible (label));
+}
+
+static void
+fill_valid (Fixture *fixture)
+{
+  choose (fixture, "kind", "Complaint");
+  choose (fixture, "channel", "E-mail");
+  choose (fixture, "valence", "Negative");
+  set_text (fixture, "sender_name", "Anna Öberg");
+  set_text (fixture, "sender_email", "anna.oberg@example.se");
+  gtk_switch_set_active (GTK_SWITCH (input (fixture, "sender_wants_feedback")), TRUE);
+  choose (fixture, "sender_relation", "Relative");
+  choose (fixture, "concerns", "Our unit");
+  choose (fixture, "unit_id", "Solgårdens äldreboende");
+  choose (fixture, "category", "Bemötande");
+  set_text (fixture, "subject", "Otrevligt bemötande vid besök");
+  set_text (fixture, "description", "Personalen svarade inte på frågor.\nAndra raden.");
+  gtk_switch_set_active (GTK_SWITCH (input (fixture, "named_employee")), TRUE);
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+
+  iterate ();
+  /* Today is the default date received. */
+  g_assert_cmpuint (sp_intake_date_button_get_date (SP_INTAKE_DATE_BUTTON (input (fixture, "received_on"))),
+                    ==, sp_date_today ());
+
+  fill_valid (fixture);
+  save (fixture);
+
+  g_assert_cmpuint (fixture->n_created, ==, 1);
+  g_assert_nonnull (fixture->created_id);
+  g_assert_null (fixture->dialog);
+
+  kase = sp_store_get_case (fixture->store, fixture->created_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kase->kind, ==, SP_CASE_KIND_COMPLAINT);
+  g_assert_cmpint (kase->channel, ==, SP_CHANNEL_EMAIL);
+  g_assert_cmpint (kase->valence, ==, SP_VALENCE_NEGATIVE);
+  g_assert_cmpint (kase->status, ==, SP_STATUS_RECEIVED);
+  g_assert_cmpuint (kase->received_on, ==, sp_date_today ());
+  g_assert_false (kase->sender_anonymous);
+  g_assert_cmpstr (kase->sender_name, ==, "Anna Öberg");
+  g_assert_cmpstr (kase->sender_email, ==, "anna.oberg@example.se");
+  g_assert_true (kase->sender_wants_feedback);
+  g_assert_cmpint (kase->sender_relation, ==, SP_RELATION_RELATIVE);
+  g_assert_cmpint (kase->concerns, ==, SP_CONCERNS_UNIT);
+  g_assert_cmpstr (kase->unit_id, ==, fixture->unit_id);
+  /* The unit's area was suggested. */
+  g_assert_cmpint (kase->area, ==, SP_AREA_ELDERLY_CARE);
+  g_assert_cmpstr (kase->category, ==, "treatment");
+  g_assert_cmpstr (kase->subject, ==, "Otrevligt bemötande vid besök");
+  g_assert_cmpstr (kase->description, ==, "Personalen svarade inte på frågor.\nAndra raden.");
+  g_assert_true (kase->named_employee);
+  g_assert_false (kase->conflict_of_interest);
+  g_assert_null (kase->service_note);
+  g_assert_cmpstr (kase->created_by, ==, "u-staff");
+  g_assert_cmpuint (kase->due_on, !=, SP_DATE_NONE);
+
+  events = sp_store_get_case_events (fixture->store, fixture->created_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpint (((SpCaseEvent *) g_ptr_array_index (events, 0))->kind, ==, SP_EVENT_CREATED);
+}
+
+static void
+test_invalid (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *received = input (fixture, "received_on");
+  g_autoptr(SpCase) kase = NULL;
+
+  fill_valid (fixture);
+  /* Four mistakes at once. */
+  set_text (fixture, "subject", "   ");
+  set_text (fixture, "sender_email", "anna.oberg@example");
+  sp_intake_date_button_set_date (SP_INTAKE_DATE_BUTTON (received), sp_date_today () + 3);
+  choose (fixture, "unit_id", "Choose a unit…");
+
+  save (fixture);
+
+  g_assert_nonnull (fixture->dialog);
+  g_assert_cmpuint (fixture->n_created, ==, 0);
+  g_assert_cmpuint (count_cases (fixture), ==, 0);
+
+  assert_refused (fixture, "subject");
+  assert_refused (fixture, "sender_email");
+  assert_refused (fixture, "received_on");
+  assert_refused (fixture, "unit_id");
+  assert_not_refused (fixture, "sender_name");
+  assert_not_refused (fixture, "kind");
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (input (fixture, "subject"),
+                                                                    GTK_TYPE_LIST_BOX_ROW),
+                                           "error"));
+  g_assert_nonnull (sp_intake_dialog_get_message (SP_INTAKE_DIALOG (fixture->dialog)));
+
+  /* Nothing typed was lost. */
+  g_assert_cmpstr (get_text (fixture, "sender_name"), ==, "Anna Öberg");
+  g_assert_cmpstr (get_text (fixture, "sender_email"), ==, "anna.oberg@example");
+  g_assert_cmpstr (get_text (fixture, "subject"), ==, "   ");
+  g_assert_cmpuint (sp_intake_date_button_get_date (SP_INTAKE_DATE_BUTTON (received)),
+                    ==, sp_date_today () + 3);
+
+  /* Fixed, it saves, and the reasons are gone before that. */
+  set_text (fixture, "subject", "Otrevligt bemötande");
+  set_text (fixture, "sender_email", "anna.oberg@example.se");
+  sp_intake_date_button_set_date (SP_INTAKE_DATE_BUTTON (received), sp_date_today () - 2);
+  choose (fixture, "unit_id", "Förskolan Ekorren");
+  save (fixture);
+
+  g_assert_null (fixture->dialog);
+  g_assert_cmpuint (fixture->n_created, ==, 1);
+  kase = sp_store_get_case (fixture->store, fixture->created_id, NULL);
+  g_assert_nonnull (kase);
+  g_assert_cmpstr (kase->unit_id, ==, fixture->other_unit_id);
+  g_assert_cmpuint (kase->received_on, ==, sp_date_today () - 2);
+}
+
+static void
+test_required_choices (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* An untouched form: kind, channel, sender, unit and subject missing. */
+  save (fixture);
+
+  g_assert_nonnull (fixture->dialog);
+  g_assert_cmpuint (count_cases (fixture), ==, 0);
+  assert_refused (fixture, "kind");
+  assert_refused (fixture, "channel");
+  assert_refused (fixture, "sender_name");
+  assert_refused (fixture, "sender_address");
+  assert_refused (fixture, "unit_id");
+  assert_refused (fixture, "subject");
+  assert_not_refused (fixture, "received_on");
+}
+
+static void
+test_contact_details (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  fill_valid (fixture);
+  set_text (fixture, "sender_email", "");
+  set_text (fixture, "sender_phone", "ring mig");
+  save (fixture);
+
+  g_assert_cmpuint (count_cases (fixture), ==, 0);
+  assert_refused (fixture, "sender_phone");
+  assert_not_refused (fixture, "sender_email");
+
+  /* A phone number is enough to reply to. */
+  set_text (fixture, "sender_phone", "08-123 456 78");
+  save (fixture);
+  g_assert_cmpuint (count_cases (fixture), ==, 1);
+}
+
+static void
+test_too_long (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GString) subject = g_string_new (NULL);
+
+  for (guint i = 0; i < 201; i++)
+    g_string_append (subject, "ä");
+
+  fill_valid (fixture);
+  set_text (fixture, "subject", subject->str);
+  save (fixture);
+
+  g_assert_cmpuint (count_cases (fixture), ==, 0);
+  assert_refused (fixture, "subject");
+  g_assert_cmpstr (get_text (fixture, "subject"), ==, subject->str);
+}
+
+static void
+test_anonymous (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = NULL;
+
+  fill_valid (fixture);
+  gtk_switch_set_active (GTK_SWITCH (input (fixture, "sender_anonymous")), TRUE);
+  iterate ();
+
+  /* The contact rows are out of the way but keep what was typed. */
+  g_assert_false (gtk_widget_get_visible (input (fixture, "sender_name")));
+  g_assert_cmpstr (get_text (fixture, "sender_name"), ==, "Anna Öberg");
+
+  save (fixture);
+  g_assert_null (fixture->dialog);
+
+  kase = sp_store_get_case (fixture->store, fixture->created_id, NULL);
+  g_assert_true (kase->sender_anonymous);
+  g_assert_null (kase->sender_name);
+  g_assert_null (kase->sender_email);
+  g_assert_false (kase->sender_wants_feedback);
+}
+
+static void
+test_concerns_provider (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = NULL;
+
+  fill_valid (fixture);
+  choose (fixture, "concerns", "Private provider");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (input (fixture, "unit_id")));
+  g_assert_true (gtk_widget_get_visible (input (fixture, "provider_id")));
+
+  save (fixture);
+  g_assert_cmpuint (count_cases (fixture), ==, 0);
+  assert_refused (fixture, "provider_id");
+
+  choose (fixture, "provider_id", "Omsorg AB");
+  save (fixture);
+  g_assert_null (fixture->dialog);
+
+  kase = sp_store_get_case (fixture->store, fixture->created_id, NULL);
+  g_assert_cmpint (kase->concerns, ==, SP_CONCERNS_PROVIDER);
+  g_assert_cmpstr (kase->provider_id, ==, fixture->provider_id);
+  /* The unit chosen before is not saved with a provider's case. */
+  g_assert_null (kase->unit_id);
+}
+
+static void
+test_authority_channel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *given = input (fixture, "given_due_on");
+  g_autoptr(SpCase) kase = NULL;
+
+  fill_valid (fixture);
+  g_assert_false (gtk_widget_is_visible (given));
+  choose (fixture, "channel", "Forwarded by IVO");
+  iterate ();
+  g_assert_true (gtk_widget_is_visible (given));
+
+  set_text (fixture, "authority_reference", "IVO 3.1.2-12345/2026");
+  save (fixture);
+  g_assert_cmpuint (count_cases (fixture), ==, 0);
+  assert_refused (fixture, "given_due_on");
+
+  sp_intake_date_button_set_date (SP_INTAKE_DATE_BUTTON (given), sp_date_today () + 20);
+  save (fixture);
+  g_assert_null (fixture->dialog);
+
+  kase = sp_store_get_case (fixture->store, fixture->created_id, NULL);
+  g_assert_cmpint (kase->channel, ==, SP_CHANNEL_IVO);
+  g_assert_cmpstr (kase->authority_reference, ==, "IVO 3.1.2-12345/2026");
+  g_assert_cmpuint (kase->given_due_on, ==, sp_date_today () + 20);
+  /* The authority's date is the deadline. */
+  g_assert_cmpuint (kase->due_on, ==, sp_date_today () + 20);
+}
+
+static void
+test_service_note (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *note = input (fixture, "service_note");
+  g_autoptr(SpCase) kase = NULL;
+
+  fill_valid (fixture);
+  g_assert_false (gtk_widget_is_visible (note));
+  choose (fixture, "channel", "Phone");
+  iterate ();
+  g_assert_true (gtk_widget_is_visible (note));
+  set_text (fixture, "service_note", "Ringde och berättade; lovade återkomma.");
+
+  save (fixture);
+  kase = sp_store_get_case (fixture->store, fixture->created_id, NULL);
+  g_assert_nonnull (kase);
+  g_assert_cmpstr (kase->service_note, ==, "Ringde och berättade; lovade återkomma.");
+}
+
+static void
+test_store_error (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  /* A real refusal from SQLite, on the store's own connection. */
+  sp_store_exec (fixture->store,
+                 "CREATE TEMP TRIGGER refuse_cases BEFORE INSERT ON cases "
+                 "BEGIN SELECT RAISE (ABORT, 'the disk is full'); END",
+                 &error);
+  g_assert_no_error (error);
+
+  fill_valid (fixture);
+  save (fixture);
+
+  g_assert_nonnull (fixture->dialog);
+  g_assert_cmpuint (fixture->n_created, ==, 0);
+  message = sp_intake_dialog_get_message (SP_INTAKE_DIALOG (fixture->dialog));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "the disk is full"));
+  g_assert_cmpstr (get_text (fixture, "subject"), ==, "Otrevligt bemötande vid besök");
+  g_assert_cmpstr (get_text (fixture, "sender_name"), ==, "Anna Öberg");
+
+  sp_store_exec (fixture->store, "DROP TRIGGER refuse_cases", &error);
+  g_assert_no_error (error);
+
+  save (fixture);
+  g_assert_null (fixture->dialog);
+  g_assert_cmpuint (count_cases (fixture), ==, 1);
+}
+
+static GtkWidget *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  /* Nothing typed: Escape closes at once. */
+  gtk_widget_activate_action (fixture->dialog, "intake.cancel", NULL);
+  iterate ();
+  g_assert_null (fixture->dialog);
+}
+
+static void
+test_cancel_asks (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *ask;
+
+  set_text (fixture, "subject", "Halvskrivet");
+  gtk_widget_activate_action (fixture->dialog, "intake.cancel", NULL);
+  iterate ();
+
+  g_assert_nonnull (fixture->dialog);
+  ask = find_message_dialog (GTK_WINDOW (fixture->dialog));
+  g_assert_nonnull (ask);
+
+  /* Keep editing: the form and its text stay. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "keep");
+  iterate ();
+  g_assert_nonnull (fixture->dialog);
+  g_assert_cmpstr (get_text (fixture, "subject"), ==, "Halvskrivet");
+
+  gtk_widget_activate_action (fixture->dialog, "intake.cancel", NULL);
+  iterate ();
+  ask = find_message_dialog (GTK_WINDOW (fixture->dialog));
+  g_assert_nonnull (ask);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "discard");
+  iterate ();
+
+  g_assert_null (fixture->dialog);
+  g_assert_cmpuint (count_cases (fixture), ==, 0);
+}
+
+static void
+test_validate_rules (void)
+{
+  g_assert_true (sp_intake_email_is_valid ("anna@example.se"));
+  g_assert_true (sp_intake_email_is_valid ("a.b+c@sub.example.se"));
+  g_assert_false (sp_intake_email_is_valid ("anna@example"));
+  g_assert_false (sp_intake_email_is_valid ("@example.se"));
+  g_assert_false (sp_intake_email_is_valid ("anna@@example.se"));
+  g_assert_false (sp_intake_email_is_valid ("anna @example.se"));
+  g_assert_false (sp_intake_email_is_valid ("anna@example..se"));
+  g_assert_false (sp_intake_email_is_valid ("anna@example.se."));
+  g_assert_true (sp_intake_phone_is_valid ("+46 8-123 456 78"));
+  g_assert_true (sp_intake_phone_is_valid ("(08) 123 45"));
+  g_assert_false (sp_intake_phone_is_valid ("123"));
+  g_assert_false (sp_intake_phone_is_valid ("08-123 45 67'; DROP TABLE cases"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/intake/create", test_create);
+  ADD ("/intake/invalid-refused-and-kept", test_invalid);
+  ADD ("/intake/required-choices", test_required_choices);
+  ADD ("/intake/contact-details", test_contact_details);
+  ADD ("/intake/too-long", test_too_long);
+  ADD ("/intake/anonymous", test_anonymous);
+  ADD ("/intake/concerns-provider", test_concerns_provider);
+  ADD ("/intake/authority-channel", test_authority_channel);
+  ADD ("/intake/service-note", test_service_note);
+  ADD ("/intake/store-error-keeps-form", test_store_error);
+  ADD ("/intake/cancel-empty", test_cancel);
+  ADD ("/intake/cancel-asks", test_cancel_asks);
+#undef ADD
+  g_test_add_func ("/intake/validate-rules", test_validate_rules);
+
+  return g_test_run ();
+}
