@@ -1,0 +1,165 @@
+/* main.c: synpunkt-server, the shared server
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "synpunkt-server"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sp-admin.h"
+#include "sp-auth.h"
+#include "sp-routes.h"
+#include "sp-server.h"
+#include "sp-server-schema.h"
+
+static gboolean
+on_signal (gpointer user_data)
+{
+  GMainLoop *loop = user_data;
+
+  g_message ("Shutting down");
+  g_main_loop_quit (loop);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+print_routes (void)
+{
+  guint n_routes;
+  const SpRoute *routes = sp_routes_get_all (&n_routes);
+
+  for (guint i = 0; i < n_routes; i++)
+    g_print ("%s %s\n", routes[i].method, routes[i].path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *config_path = NULL;
+  g_autofree char *listen = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *tls_cert = NULL;
+  g_autofree char *tls_key = NULL;
+  gint64 session_lifetime = 0;
+  gboolean list_routes = FALSE;
+  gboolean version = FALSE;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpServerConfig) config = sp_server_config_new ();
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(SpServer) server = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *uri = NULL;
+  GOptionEntry entries[] = {
+    { "config", 'c', 0, G_OPTION_ARG_FILENAME, &config_path, "The configuration file", "FILE" },
+    { "listen", 'l', 0, G_OPTION_ARG_STRING, &listen, "Address to listen on (port 0: any free port)", "HOST:PORT" },
+    { "db", 'd', 0, G_OPTION_ARG_FILENAME, &db, "The database", "PATH" },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, "TLS certificate (PEM) for HTTPS", "FILE" },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, "TLS private key (PEM)", "FILE" },
+    { "session-lifetime", 0, 0, G_OPTION_ARG_INT64, &session_lifetime, "Seconds a login lasts", "SECONDS" },
+    { "list-routes", 0, 0, G_OPTION_ARG_NONE, &list_routes, "Print the API's routes and exit", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc > 1 && sp_admin_is_command (argv[1]))
+    return sp_admin_run (argc, argv);
+
+  context = g_option_context_new ("— the Synpunkt server");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_description (context,
+    "Admin commands:\n"
+    "  init --db PATH [--org-name NAME] [--diary-prefix PREFIX] [--config FILE]\n"
+    "  user add --db PATH --username U --role ROLE [--role ROLE…] [--unit UNIT] --password-stdin\n"
+    "  backup --db PATH FILE\n"
+    "  export --db PATH [FILE]\n"
+    "  import --db PATH FILE\n"
+    "  audit verify --db PATH\n");
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("synpunkt-server: %s\n", error->message);
+      return 2;
+    }
+
+  if (version)
+    {
+      g_print ("synpunkt-server %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (list_routes)
+    {
+      print_routes ();
+      return 0;
+    }
+
+  if (config_path && !sp_server_config_load_file (config, config_path, &error))
+    goto fail;
+  if (listen && !sp_server_config_set_listen (config, listen, &error))
+    goto fail;
+  if (db)
+    {
+      g_free (config->db_path);
+      config->db_path = g_strdup (db);
+    }
+  if (tls_cert)
+    {
+      g_free (config->tls_cert);
+      config->tls_cert = g_strdup (tls_cert);
+    }
+  if (tls_key)
+    {
+      g_free (config->tls_key);
+      config->tls_key = g_strdup (tls_key);
+    }
+  if (session_lifetime > 0)
+    config->session_lifetime_sec = session_lifetime;
+
+  if (config->db_path == NULL)
+    {
+      g_printerr ("synpunkt-server: give --db PATH or a configuration file with [server] db\n");
+      return 2;
+    }
+
+  if (!sp_auth_init (&error))
+    goto fail;
+
+  store = sp_server_store_open (config->db_path, &error);
+  if (store == NULL || !sp_server_config_apply (config, store, &error))
+    goto fail;
+
+  server = sp_server_new (config, store);
+  if (!sp_server_listen (server, &error))
+    goto fail;
+
+  uri = sp_server_dup_uri (server);
+  if (uri != NULL && g_str_has_suffix (uri, "/"))
+    uri[strlen (uri) - 1] = '\0';
+  /* Tests and scripts read this line to learn the port. */
+  g_print ("listening on %s\n", uri ? uri : "?");
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, on_signal, loop);
+  g_unix_signal_add (SIGINT, on_signal, loop);
+  g_main_loop_run (loop);
+
+  sp_server_disconnect (server);
+  g_clear_object (&server);
+  g_clear_object (&store);
+  return 0;
+
+fail:
+  g_printerr ("synpunkt-server: %s\n", error->message);
+  return 1;
+}

@@ -1,0 +1,624 @@
+/* sp-api-changes.c: the sync feed (pull) and the push of field-level patches
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pull: every synced record type changed after a revision, in revision
+ * order, keeping only what the user may see. Push: a batch of creations and
+ * field-level patches, each based on a revision; edits to different fields
+ * merge, edits to the same field someone else changed come back as
+ * conflicts. A batch retried with the same batch_id gets the first answer.
+ */
+
+#define G_LOG_DOMAIN "synpunkt-server"
+
+#include <string.h>
+
+#include "sp-api.h"
+#include "sp-audit.h"
+#include "sp-http.h"
+#include "sp-merge.h"
+
+#define DEFAULT_LIMIT 200
+#define MAX_LIMIT 1000
+#define MAX_BATCH 500
+
+typedef GType (*TypeFunc) (void);
+
+static GType
+feed_type (guint i)
+{
+  static TypeFunc types[] = {
+    sp_unit_get_type, sp_user_get_type, sp_provider_get_type, sp_category_get_type,
+    sp_case_get_type, sp_case_event_get_type, sp_investigation_get_type,
+    sp_planned_action_get_type, sp_letter_get_type, sp_contract_issue_get_type,
+    sp_disclosure_request_get_type,
+  };
+
+  if (i >= G_N_ELEMENTS (types))
+    return G_TYPE_INVALID;
+  return types[i] ();
+}
+
+/* Whether the user may see records of a case, remembered per request. */
+typedef enum { CASE_HIDDEN = 1, CASE_REDACTED, CASE_VISIBLE } CaseAccess;
+
+static CaseAccess
+case_access (SpRequest  *req,
+             GHashTable *cache,
+             const char *case_id)
+{
+  g_autoptr(SpCase) kase = NULL;
+  gboolean redact = TRUE;
+  CaseAccess access;
+
+  if (case_id == NULL)
+    return CASE_HIDDEN;
+  access = GPOINTER_TO_UINT (g_hash_table_lookup (cache, case_id));
+  if (access != 0)
+    return access;
+
+  kase = sp_store_load (req->store, SP_TYPE_CASE, case_id, NULL);
+  if (kase == NULL || !sp_principal_can_read_case (req->principal, kase, &redact))
+    access = CASE_HIDDEN;
+  else
+    access = redact ? CASE_REDACTED : CASE_VISIBLE;
+
+  g_hash_table_insert (cache, g_strdup (case_id), GUINT_TO_POINTER (access));
+  return access;
+}
+
+static const char *
+case_id_of (SpEntity *entity)
+{
+  const SpField *field = sp_entity_info_lookup (sp_entity_get_info (entity), "case_id");
+
+  return field ? sp_entity_get_string (entity, field) : NULL;
+}
+
+/* The record as this user may see it, or NULL to leave it out. */
+static JsonNode *
+encode_visible (SpRequest  *req,
+                GHashTable *cache,
+                SpEntity   *entity)
+{
+  CaseAccess access;
+
+  if (SP_IS_CASE (entity))
+    {
+      gboolean redact = TRUE;
+
+      if (!sp_principal_can_read_case (req->principal, SP_CASE (entity), &redact))
+        return NULL;
+      return sp_json_encode (entity, redact ? SP_JSON_ENCODE_REDACT_PERSONAL : SP_JSON_ENCODE_DEFAULT);
+    }
+
+  if (case_id_of (entity) == NULL && sp_entity_info_lookup (sp_entity_get_info (entity), "case_id") == NULL)
+    return sp_json_encode (entity, SP_JSON_ENCODE_DEFAULT);
+
+  access = case_access (req, cache, case_id_of (entity));
+  if (access == CASE_HIDDEN)
+    return NULL;
+  if (access == CASE_REDACTED)
+    {
+      /* Letters and disclosure requests name the sender; events may hold
+       * the sender's old and new details. */
+      if (SP_IS_LETTER (entity) || SP_IS_DISCLOSURE_REQUEST (entity))
+        return NULL;
+      if (SP_IS_CASE_EVENT (entity) && SP_CASE_EVENT (entity)->field != NULL)
+        {
+          const SpField *field = sp_entity_info_lookup (&sp_case_info, SP_CASE_EVENT (entity)->field);
+
+          if (field == NULL || (field->flags & SP_FIELD_PERSONAL))
+            {
+              g_autoptr(SpEntity) copy = sp_entity_copy (entity);
+
+              g_clear_pointer (&SP_CASE_EVENT (copy)->old_value, g_free);
+              g_clear_pointer (&SP_CASE_EVENT (copy)->new_value, g_free);
+              return sp_json_encode (copy, SP_JSON_ENCODE_DEFAULT);
+            }
+        }
+    }
+
+  return sp_json_encode (entity, SP_JSON_ENCODE_DEFAULT);
+}
+
+static gint
+compare_rev (gconstpointer a,
+             gconstpointer b)
+{
+  SpEntity *x = *(SpEntity **) a;
+  SpEntity *y = *(SpEntity **) b;
+
+  return (x->rev > y->rev) - (x->rev < y->rev);
+}
+
+gboolean
+sp_api_changes_get (SpRequest  *req,
+                    GError    **error)
+{
+  static const char * const known[] = { "since", "limit", NULL };
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonNode) node = NULL;
+  const char *since_text;
+  gint64 since = 0;
+  guint limit = DEFAULT_LIMIT;
+  gboolean more = FALSE;
+  gint64 cursor;
+  JsonArray *changes;
+  JsonObject *object;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (req->query != NULL)
+    {
+      g_hash_table_iter_init (&iter, req->query);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_strv_contains (known, key))
+          {
+            sp_set_field_error (error, SP_ERROR_INVALID, g_utf8_validate (key, -1, NULL) ? key : NULL,
+                                "Unknown query parameter");
+            return FALSE;
+          }
+    }
+
+  since_text = sp_http_query_get (req->query, "since");
+  if (since_text != NULL &&
+      !g_ascii_string_to_signed (since_text, 10, 0, G_MAXINT64, &since, NULL))
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "since", "since must be a revision number");
+      return FALSE;
+    }
+  if (!sp_http_query_get_uint (req->query, "limit", MAX_LIMIT, &limit, error))
+    return FALSE;
+  if (limit == 0)
+    limit = DEFAULT_LIMIT;
+
+  for (guint i = 0; feed_type (i) != G_TYPE_INVALID; i++)
+    {
+      g_autoptr(GPtrArray) part = NULL;
+
+      part = sp_store_load_changes (req->store, feed_type (i), since, limit, error);
+      if (part == NULL)
+        return FALSE;
+      /* A type that filled its limit may have more after its last row. */
+      if (part->len >= limit)
+        more = TRUE;
+      for (guint j = 0; j < part->len; j++)
+        g_ptr_array_add (merged, g_object_ref (g_ptr_array_index (part, j)));
+    }
+
+  g_ptr_array_sort (merged, compare_rev);
+  if (merged->len > limit)
+    {
+      more = TRUE;
+      g_ptr_array_set_size (merged, limit);
+    }
+  /* The cursor cannot pass a row some type held back: a type that filled
+   * its limit contributed `limit` rows, so the limit-th smallest revision
+   * kept is at most that type's last row. */
+  cursor = merged->len > 0 ? SP_ENTITY (g_ptr_array_index (merged, merged->len - 1))->rev : since;
+
+  changes = json_array_new ();
+  for (guint i = 0; i < merged->len; i++)
+    {
+      SpEntity *entity = g_ptr_array_index (merged, i);
+      JsonObject *change = json_object_new ();
+      JsonNode *record = NULL;
+
+      if (!entity->deleted)
+        {
+          record = encode_visible (req, cache, entity);
+          if (record == NULL)
+            {
+              json_object_unref (change);
+              continue;
+            }
+        }
+      else if (SP_IS_CASE (entity) && !sp_principal_can_read_case (req->principal, SP_CASE (entity), NULL))
+        {
+          json_object_unref (change);
+          continue;
+        }
+
+      json_object_set_string_member (change, "entity", sp_entity_get_info (entity)->name);
+      json_object_set_string_member (change, "id", entity->id);
+      json_object_set_int_member (change, "rev", entity->rev);
+      json_object_set_boolean_member (change, "deleted", entity->deleted);
+      json_object_set_member (change, "record", record ? record : json_node_new (JSON_NODE_NULL));
+      json_array_add_object_element (changes, change);
+    }
+
+  object = json_object_new ();
+  json_object_set_array_member (object, "changes", changes);
+  json_object_set_int_member (object, "cursor", cursor);
+  json_object_set_boolean_member (object, "more", more);
+  json_object_set_int_member (object, "last_rev", sp_store_get_last_rev (req->store));
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  sp_request_reply (req, SOUP_STATUS_OK, node);
+  return TRUE;
+}
+
+/* ---- Push ---------------------------------------------------------- */
+
+static GType
+pushable_type (const char *name)
+{
+  if (g_strcmp0 (name, "case") == 0)
+    return SP_TYPE_CASE;
+  if (g_strcmp0 (name, sp_investigation_info.name) == 0)
+    return SP_TYPE_INVESTIGATION;
+  if (g_strcmp0 (name, sp_planned_action_info.name) == 0)
+    return SP_TYPE_PLANNED_ACTION;
+  return G_TYPE_INVALID;
+}
+
+/* The case a child record belongs to, if the user may change it. */
+static gboolean
+check_parent_editable (SpRequest   *req,
+                       const char  *case_id,
+                       GError     **error)
+{
+  g_autoptr(SpCase) kase = NULL;
+
+  kase = sp_api_load_readable_case (req, case_id, NULL, error);
+  if (kase == NULL)
+    {
+      if (error && *error)
+        sp_error_set_field (*error, "case_id");
+      return FALSE;
+    }
+  if (!sp_principal_can_edit_case (req->principal, kase))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, "case_id", "You may not change this case");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonNode *
+encode_for_user (SpRequest *req,
+                 SpEntity  *entity)
+{
+  gboolean redact = TRUE;
+
+  if (SP_IS_CASE (entity))
+    {
+      sp_principal_can_read_case (req->principal, SP_CASE (entity), &redact);
+      return sp_json_encode (entity, redact ? SP_JSON_ENCODE_REDACT_PERSONAL : SP_JSON_ENCODE_DEFAULT);
+    }
+  return sp_json_encode (entity, SP_JSON_ENCODE_DEFAULT);
+}
+
+static SpEntity *
+push_create (SpRequest   *req,
+             GType        type,
+             const char  *id,
+             JsonNode    *fields,
+             GError     **error)
+{
+  g_autoptr(SpEntity) entity = NULL;
+  g_autoptr(SpEntity) existing = NULL;
+  SpActor actor = sp_request_get_actor (req);
+
+  entity = sp_json_decode_new (type, fields, SP_JSON_DECODE_CREATE, error);
+  if (entity == NULL)
+    return NULL;
+  if (entity->id != NULL && g_strcmp0 (entity->id, id) != 0)
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "id", "The record's id differs from the change's");
+      return NULL;
+    }
+  g_free (entity->id);
+  entity->id = g_strdup (id);
+
+  /* A retried creation that already went through is not an error. */
+  existing = sp_store_load (req->store, type, id, NULL);
+  if (existing != NULL)
+    {
+      if (type == SP_TYPE_CASE)
+        {
+          g_autoptr(SpCase) readable = sp_api_load_readable_case (req, id, NULL, error);
+          if (readable == NULL)
+            return NULL;
+        }
+      else if (!check_parent_editable (req, case_id_of (existing), error))
+        return NULL;
+      return g_steal_pointer (&existing);
+    }
+
+  if (type == SP_TYPE_CASE)
+    {
+      if (!sp_principal_check_create_case (req->principal, SP_CASE (entity), error) ||
+          !sp_api_check_case_references (req->store, SP_CASE (entity), error) ||
+          !sp_store_create_case (req->store, SP_CASE (entity), &actor, error))
+        return NULL;
+    }
+  else
+    {
+      if (!check_parent_editable (req, case_id_of (entity), error) ||
+          !sp_store_save (req->store, entity, SP_SAVE_DEFAULT, actor.user_id, error))
+        return NULL;
+    }
+
+  if (!sp_audit_record_write (req->store, actor.user_id, "create", NULL, entity, error))
+    return NULL;
+
+  return sp_store_load (req->store, type, id, error);
+}
+
+static SpEntity *
+push_update (SpRequest   *req,
+             GType        type,
+             const char  *id,
+             gint64       base_rev,
+             JsonNode    *fields,
+             GPtrArray   *conflicts,
+             SpEntity   **client,
+             GError     **error)
+{
+  g_autoptr(SpEntity) current = NULL;
+  g_autoptr(SpEntity) merged = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  SpActor actor = sp_request_get_actor (req);
+
+  if (type == SP_TYPE_CASE)
+    {
+      current = (SpEntity *) sp_api_load_readable_case (req, id, NULL, error);
+      if (current == NULL)
+        return NULL;
+      if (!sp_principal_can_edit_case (req->principal, SP_CASE (current)))
+        {
+          sp_set_field_error (error, SP_ERROR_PERMISSION, NULL, "You may not change this case");
+          return NULL;
+        }
+    }
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      current = sp_store_load (req->store, type, id, &local_error);
+      if (current == NULL || current->deleted)
+        {
+          sp_set_field_error (error, SP_ERROR_NOT_FOUND, "id", "No such record");
+          return NULL;
+        }
+      if (!check_parent_editable (req, case_id_of (current), error))
+        return NULL;
+    }
+
+  merged = sp_merge_apply_patch (req->store, current, fields, base_rev, changed, conflicts,
+                                 client, error);
+  if (merged == NULL)
+    return NULL;
+  if (changed->len == 0)
+    return g_steal_pointer (&current);
+
+  if (type == SP_TYPE_CASE)
+    {
+      if (g_strcmp0 (SP_CASE (merged)->unit_id, SP_CASE (current)->unit_id) != 0 &&
+          !sp_principal_check_case_unit (req->principal, SP_CASE (merged)->unit_id, error))
+        return NULL;
+      if (!sp_api_check_case_references (req->store, SP_CASE (merged), error) ||
+          !sp_store_update_case (req->store, SP_CASE (merged), &actor, TRUE, error))
+        return NULL;
+    }
+  else if (!sp_store_save (req->store, merged, SP_SAVE_CHECK_REV, actor.user_id, error))
+    return NULL;
+
+  if (!sp_audit_record_write (req->store, actor.user_id, "update", current, merged, error))
+    return NULL;
+
+  return sp_store_load (req->store, type, id, error);
+}
+
+/* One change of a batch, in a transaction of its own: a refused change
+ * does not undo the others. */
+static JsonObject *
+push_one (SpRequest *req,
+          JsonNode  *element)
+{
+  static const char * const members[] = { "entity", "op", "id", "base_rev", "fields", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new ();
+  g_autoptr(SpEntity) result = NULL;
+  g_autoptr(SpEntity) client = NULL;
+  JsonObject *out = json_object_new ();
+  JsonObject *change;
+  const char *entity_name = NULL;
+  const char *op = NULL;
+  const char *id = NULL;
+  gint64 base_rev = 0;
+  GType type = G_TYPE_INVALID;
+
+  if ((change = sp_json_require_object (element, "changes", &error)) == NULL ||
+      !sp_json_check_members (change, members, &error) ||
+      (entity_name = sp_json_member_string (change, "entity", TRUE, &error)) == NULL ||
+      (op = sp_json_member_string (change, "op", TRUE, &error)) == NULL ||
+      (id = sp_json_member_string (change, "id", TRUE, &error)) == NULL)
+    goto refused;
+
+  json_object_set_string_member (out, "entity", entity_name);
+  json_object_set_string_member (out, "id", id);
+
+  if ((type = pushable_type (entity_name)) == G_TYPE_INVALID)
+    {
+      sp_set_field_error (&error, SP_ERROR_INVALID, "entity", "This kind of record cannot be pushed");
+      goto refused;
+    }
+  if (!sp_is_uuid (id))
+    {
+      sp_set_field_error (&error, SP_ERROR_INVALID, "id", "id must be a UUID");
+      goto refused;
+    }
+  if (!json_object_has_member (change, "fields") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (change, "fields")))
+    {
+      sp_set_field_error (&error, SP_ERROR_INVALID, "fields", "fields must be a JSON object");
+      goto refused;
+    }
+
+  if (!sp_store_begin (req->store, &error))
+    goto refused;
+
+  if (g_str_equal (op, "create"))
+    result = push_create (req, type, id, json_object_get_member (change, "fields"), &error);
+  else if (g_str_equal (op, "update"))
+    {
+      if (sp_json_member_int (change, "base_rev", TRUE, &base_rev, &error))
+        result = push_update (req, type, id, base_rev, json_object_get_member (change, "fields"),
+                              conflicts, &client, &error);
+    }
+  else
+    sp_set_field_error (&error, SP_ERROR_INVALID, "op", "op must be create or update");
+
+  if (result == NULL || !sp_store_commit (req->store, &error))
+    {
+      sp_store_rollback (req->store);
+      g_clear_object (&result);
+      goto refused;
+    }
+
+  json_object_set_string_member (out, "status", conflicts->len > 0 ? "conflict" : "applied");
+  json_object_set_int_member (out, "rev", result->rev);
+  json_object_set_member (out, "record", encode_for_user (req, result));
+  if (conflicts->len > 0)
+    {
+      gboolean redact = FALSE;
+
+      if (SP_IS_CASE (result))
+        sp_principal_can_read_case (req->principal, SP_CASE (result), &redact);
+      json_object_set_member (out, "conflicts",
+                              sp_merge_conflicts_to_json (result, client, conflicts,
+                                                          redact ? SP_JSON_ENCODE_REDACT_PERSONAL : 0));
+    }
+  return out;
+
+refused:
+  json_object_set_string_member (out, "status", "rejected");
+  json_object_set_object_member (out, "error", sp_http_error_to_json (error));
+  return out;
+}
+
+static char *
+find_batch (SpRequest  *req,
+            const char *batch_id)
+{
+  sqlite3_stmt *stmt;
+  char *response = NULL;
+
+  stmt = sp_store_prepare (req->store,
+                           "SELECT response FROM server_sync_batches WHERE user_id = ?1 AND batch_id = ?2",
+                           NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sp_request_get_user_id (req), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, batch_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    response = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return response;
+}
+
+static gboolean
+remember_batch (SpRequest   *req,
+                const char  *batch_id,
+                const char  *response,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = sp_store_prepare (req->store,
+                           "INSERT OR REPLACE INTO server_sync_batches (user_id, batch_id, response, created_at)"
+                           " VALUES (?1, ?2, ?3, ?4)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sp_request_get_user_id (req), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, batch_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, response, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sp_store_set_error (req->store, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sp_api_changes_post (SpRequest  *req,
+                     GError    **error)
+{
+  static const char * const members[] = { "batch_id", "changes", NULL };
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *object;
+  JsonObject *out;
+  JsonArray *changes;
+  JsonArray *results;
+  const char *batch_id;
+  JsonNode *changes_node;
+
+  body = sp_request_read_json (req, error);
+  if (body == NULL)
+    return FALSE;
+  if ((object = sp_json_require_object (body, NULL, error)) == NULL ||
+      !sp_json_check_members (object, members, error) ||
+      (batch_id = sp_json_member_string (object, "batch_id", TRUE, error)) == NULL)
+    return FALSE;
+  if (*batch_id == '\0' || strlen (batch_id) > 100)
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "batch_id", "batch_id must be 1 to 100 characters");
+      return FALSE;
+    }
+  changes_node = json_object_get_member (object, "changes");
+  if (changes_node == NULL || !JSON_NODE_HOLDS_ARRAY (changes_node))
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "changes", "changes must be an array");
+      return FALSE;
+    }
+  changes = json_node_get_array (changes_node);
+  if (json_array_get_length (changes) > MAX_BATCH)
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "changes", "At most %d changes in one batch", MAX_BATCH);
+      return FALSE;
+    }
+
+  /* The same batch again (the client did not hear the answer): answer
+   * the same, without applying anything twice. */
+  previous = find_batch (req, batch_id);
+  if (previous != NULL)
+    {
+      gsize length = strlen (previous);
+
+      soup_server_message_set_status (req->msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (req->msg, "application/json; charset=utf-8",
+                                        SOUP_MEMORY_TAKE, g_steal_pointer (&previous), length);
+      return TRUE;
+    }
+
+  results = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    json_array_add_object_element (results, push_one (req, json_array_get_element (changes, i)));
+
+  out = json_object_new ();
+  json_object_set_string_member (out, "batch_id", batch_id);
+  json_object_set_array_member (out, "results", results);
+  json_object_set_int_member (out, "last_rev", sp_store_get_last_rev (req->store));
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, out);
+
+  text = sp_json_to_string (node, FALSE);
+  if (!remember_batch (req, batch_id, text, error))
+    return FALSE;
+
+  sp_request_reply (req, SOUP_STATUS_OK, node);
+  return TRUE;
+}

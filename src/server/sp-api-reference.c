@@ -1,0 +1,279 @@
+/* sp-api-reference.c: units, users, providers and categories
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "synpunkt-server"
+
+#include "sp-api.h"
+#include "sp-audit.h"
+#include "sp-auth.h"
+#include "sp-http.h"
+
+#define ADMIN SP_ROLE_BIT (SP_ROLE_ADMIN)
+
+static gboolean
+reply_all (SpRequest  *req,
+           GType       type,
+           GError    **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  all = sp_store_load_where (req->store, type, NULL, NULL, error);
+  if (all == NULL)
+    return FALSE;
+
+  node = sp_api_encode_list (all, -1);
+  sp_request_reply (req, SOUP_STATUS_OK, node);
+  return TRUE;
+}
+
+static gboolean
+check_unique (SpStore     *store,
+              GType        type,
+              const char  *column,
+              const char  *value,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  if (value == NULL)
+    return TRUE;
+
+  found = sp_store_load_where (store, type, column, value, error);
+  if (found == NULL)
+    return FALSE;
+  if (found->len > 0)
+    {
+      sp_set_field_error (error, SP_ERROR_CONFLICT, column, "This %s is taken", column);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_reference (SpStore     *store,
+                 GType        type,
+                 const char  *id,
+                 const char  *field,
+                 GError     **error)
+{
+  g_autoptr(SpEntity) entity = NULL;
+
+  if (id == NULL)
+    return TRUE;
+  if (sp_is_uuid (id))
+    entity = sp_store_load (store, type, id, NULL);
+  if (entity == NULL || entity->deleted)
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, field, "%s names nothing that exists", field);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Saves a new record (and its audit row) and answers 201 with it. */
+static gboolean
+save_new (SpRequest  *req,
+          SpEntity   *entity,
+          GError    **error)
+{
+  g_autoptr(SpEntity) saved = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  const char *user_id = sp_request_get_user_id (req);
+
+  if (entity->id != NULL)
+    {
+      g_autoptr(SpEntity) existing = sp_store_load (req->store, G_OBJECT_TYPE (entity), entity->id, NULL);
+
+      if (existing != NULL)
+        {
+          sp_set_field_error (error, SP_ERROR_CONFLICT, "id", "A record with this id exists");
+          return FALSE;
+        }
+    }
+  sp_entity_ensure_id (entity);
+
+  if (!sp_store_save (req->store, entity, SP_SAVE_DEFAULT, user_id, error) ||
+      !sp_audit_record_write (req->store, user_id, "create", NULL, entity, error))
+    return FALSE;
+
+  saved = sp_store_load (req->store, G_OBJECT_TYPE (entity), entity->id, error);
+  if (saved == NULL)
+    return FALSE;
+
+  node = sp_json_encode (saved, SP_JSON_ENCODE_DEFAULT);
+  sp_request_reply (req, SOUP_STATUS_CREATED, node);
+  return TRUE;
+}
+
+static gboolean
+create_in_transaction (SpRequest  *req,
+                       SpEntity   *entity,
+                       GError    **error)
+{
+  if (!sp_store_begin (req->store, error))
+    return FALSE;
+  if (!save_new (req, entity, error) || !sp_store_commit (req->store, error))
+    {
+      sp_store_rollback (req->store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+decode_body (SpRequest  *req,
+             GType       type,
+             GError    **error)
+{
+  g_autoptr(JsonNode) body = sp_request_read_json (req, error);
+
+  if (body == NULL)
+    return NULL;
+  if (sp_json_require_object (body, NULL, error) == NULL)
+    return NULL;
+  return sp_json_decode_new (type, body, SP_JSON_DECODE_CREATE, error);
+}
+
+gboolean
+sp_api_units_list (SpRequest  *req,
+                   GError    **error)
+{
+  return reply_all (req, SP_TYPE_UNIT, error);
+}
+
+gboolean
+sp_api_units_create (SpRequest  *req,
+                     GError    **error)
+{
+  g_autoptr(SpUnit) unit = NULL;
+
+  if (!sp_request_require_roles (req, ADMIN, error))
+    return FALSE;
+  if ((unit = decode_body (req, SP_TYPE_UNIT, error)) == NULL)
+    return FALSE;
+  if (!check_reference (req->store, SP_TYPE_UNIT, unit->parent_id, "parent_id", error) ||
+      !check_reference (req->store, SP_TYPE_USER, unit->manager_id, "manager_id", error))
+    return FALSE;
+
+  return create_in_transaction (req, SP_ENTITY (unit), error);
+}
+
+gboolean
+sp_api_users_list (SpRequest  *req,
+                   GError    **error)
+{
+  return reply_all (req, SP_TYPE_USER, error);
+}
+
+gboolean
+sp_api_users_create (SpRequest  *req,
+                     GError    **error)
+{
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) without_password = NULL;
+  g_autoptr(SpUser) user = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *password = NULL;
+  JsonObject *object;
+  JsonObject *rest;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (!sp_request_require_roles (req, ADMIN, error))
+    return FALSE;
+
+  body = sp_request_read_json (req, error);
+  if (body == NULL)
+    return FALSE;
+  if ((object = sp_json_require_object (body, NULL, error)) == NULL ||
+      (password = g_strdup (sp_json_member_string (object, "password", TRUE, error))) == NULL)
+    return FALSE;
+  if (!sp_auth_check_password (password, error))
+    return FALSE;
+
+  /* The password is not a field of the user record: decode the rest.
+   * (json_node_copy() shares the object, so build a new one.) */
+  rest = json_object_new ();
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &value))
+    if (!g_str_equal (name, "password"))
+      json_object_set_member (rest, name, json_node_copy (value));
+  without_password = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (without_password, rest);
+  user = sp_json_decode_new (SP_TYPE_USER, without_password, SP_JSON_DECODE_CREATE, error);
+  if (user == NULL)
+    return FALSE;
+  if (user->username == NULL || *user->username == '\0')
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "username", "username is required");
+      return FALSE;
+    }
+  if (!check_unique (req->store, SP_TYPE_USER, "username", user->username, error) ||
+      !check_reference (req->store, SP_TYPE_UNIT, user->unit_id, "unit_id", error))
+    return FALSE;
+
+  hash = sp_auth_hash_password (password, error);
+  if (hash == NULL)
+    return FALSE;
+
+  if (!sp_store_begin (req->store, error))
+    return FALSE;
+  sp_entity_ensure_id (SP_ENTITY (user));
+  if (!save_new (req, SP_ENTITY (user), error) ||
+      !sp_auth_store_password_hash (req->store, SP_ENTITY (user)->id, hash, error) ||
+      !sp_store_commit (req->store, error))
+    {
+      sp_store_rollback (req->store);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sp_api_providers_list (SpRequest  *req,
+                       GError    **error)
+{
+  return reply_all (req, SP_TYPE_PROVIDER, error);
+}
+
+gboolean
+sp_api_providers_create (SpRequest  *req,
+                         GError    **error)
+{
+  g_autoptr(SpProvider) provider = NULL;
+
+  if (!sp_request_require_roles (req, ADMIN | SP_ROLE_BIT (SP_ROLE_PROCUREMENT), error))
+    return FALSE;
+  if ((provider = decode_body (req, SP_TYPE_PROVIDER, error)) == NULL)
+    return FALSE;
+
+  return create_in_transaction (req, SP_ENTITY (provider), error);
+}
+
+gboolean
+sp_api_categories_list (SpRequest  *req,
+                        GError    **error)
+{
+  return reply_all (req, SP_TYPE_CATEGORY, error);
+}
+
+gboolean
+sp_api_categories_create (SpRequest  *req,
+                          GError    **error)
+{
+  g_autoptr(SpCategory) category = NULL;
+
+  if (!sp_request_require_roles (req, ADMIN, error))
+    return FALSE;
+  if ((category = decode_body (req, SP_TYPE_CATEGORY, error)) == NULL)
+    return FALSE;
+  if (!check_unique (req->store, SP_TYPE_CATEGORY, "code", category->code, error))
+    return FALSE;
+
+  return create_in_transaction (req, SP_ENTITY (category), error);
+}

@@ -1,0 +1,153 @@
+/* sp-api-reports.c: the diary and the statistics
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "synpunkt-server"
+
+#include "sp-api.h"
+#include "sp-http.h"
+
+static gboolean
+apply_year (SpRequest    *req,
+            SpCaseQuery  *query,
+            GError      **error)
+{
+  guint year = 0;
+
+  if (!sp_http_query_get_uint (req->query, "year", 9999, &year, error))
+    return FALSE;
+  if (year != 0)
+    {
+      if (year < 1900)
+        {
+          sp_set_field_error (error, SP_ERROR_INVALID, "year", "year is out of range");
+          return FALSE;
+        }
+      query->from = sp_date_new (year, 1, 1);
+      query->to = sp_date_new (year, 12, 31);
+    }
+  return TRUE;
+}
+
+gboolean
+sp_api_diary (SpRequest  *req,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+  JsonArray *items;
+  SpCaseQuery query;
+  gint64 total = 0;
+
+  if (!sp_api_parse_case_query (req, &query, error) || !apply_year (req, &query, error))
+    return FALSE;
+  query.registered_only = TRUE;
+  if (sp_http_query_get (req->query, "sort") == NULL)
+    query.sort = SP_CASE_SORT_DIARY_NUMBER;
+
+  cases = sp_api_query_visible_cases (req, &query, &total, error);
+  if (cases == NULL)
+    return FALSE;
+
+  items = json_array_new ();
+  for (guint i = 0; i < cases->len; i++)
+    {
+      SpCase *kase = g_ptr_array_index (cases, i);
+      JsonObject *entry = json_object_new ();
+      g_autofree char *received = sp_date_to_string (kase->received_on);
+
+      /* The diary is the public record: no sender, only what was handled. */
+      json_object_set_string_member (entry, "case_id", SP_ENTITY (kase)->id);
+      json_object_set_string_member (entry, "diary_number", kase->diary_number);
+      json_object_set_string_member (entry, "received_on", received);
+      json_object_set_string_member (entry, "kind", sp_enum_to_name (&sp_case_kind_info, kase->kind));
+      json_object_set_string_member (entry, "subject", kase->subject);
+      json_object_set_string_member (entry, "unit_id", kase->unit_id);
+      json_object_set_string_member (entry, "status", sp_enum_to_name (&sp_status_info, kase->status));
+      json_object_set_boolean_member (entry, "secrecy",
+                                      kase->named_employee || kase->individual_record);
+      json_array_add_object_element (items, entry);
+    }
+
+  object = json_object_new ();
+  json_object_set_array_member (object, "items", items);
+  json_object_set_int_member (object, "total", total);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  sp_request_reply (req, SOUP_STATUS_OK, node);
+  return TRUE;
+}
+
+static void
+count (JsonObject *group,
+       const char *key)
+{
+  const char *name = key ? key : "none";
+  gint64 n = json_object_has_member (group, name) ? json_object_get_int_member (group, name) : 0;
+
+  json_object_set_int_member (group, name, n + 1);
+}
+
+gboolean
+sp_api_stats (SpRequest  *req,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+  JsonObject *by_kind, *by_category, *by_unit, *by_channel, *by_month, *by_status;
+  SpCaseQuery query;
+  gint64 total = 0;
+  gint64 overdue = 0;
+
+  if (!sp_api_parse_case_query (req, &query, error) || !apply_year (req, &query, error))
+    return FALSE;
+  query.limit = 0;
+  query.offset = 0;
+
+  cases = sp_api_query_visible_cases (req, &query, &total, error);
+  if (cases == NULL)
+    return FALSE;
+
+  by_kind = json_object_new ();
+  by_category = json_object_new ();
+  by_unit = json_object_new ();
+  by_channel = json_object_new ();
+  by_month = json_object_new ();
+  by_status = json_object_new ();
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      SpCase *kase = g_ptr_array_index (cases, i);
+      char month[8] = "none";
+
+      if (kase->received_on != SP_DATE_NONE)
+        g_snprintf (month, sizeof month, "%04d-%02d",
+                    sp_date_get_year (kase->received_on), sp_date_get_month (kase->received_on));
+
+      count (by_kind, sp_enum_to_name (&sp_case_kind_info, kase->kind));
+      count (by_category, kase->category);
+      count (by_unit, kase->unit_id);
+      count (by_channel, sp_enum_to_name (&sp_channel_info, kase->channel));
+      count (by_month, month);
+      count (by_status, sp_enum_to_name (&sp_status_info, kase->status));
+      if (kase->overdue)
+        overdue++;
+    }
+
+  object = json_object_new ();
+  json_object_set_int_member (object, "total", cases->len);
+  json_object_set_int_member (object, "overdue", overdue);
+  json_object_set_object_member (object, "by_kind", by_kind);
+  json_object_set_object_member (object, "by_category", by_category);
+  json_object_set_object_member (object, "by_unit", by_unit);
+  json_object_set_object_member (object, "by_channel", by_channel);
+  json_object_set_object_member (object, "by_month", by_month);
+  json_object_set_object_member (object, "by_status", by_status);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  sp_request_reply (req, SOUP_STATUS_OK, node);
+  return TRUE;
+}

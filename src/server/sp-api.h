@@ -1,0 +1,75 @@
+/* sp-api.h: the handlers of the HTTP API
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sp-request.h"
+
+G_BEGIN_DECLS
+
+/* sp-api-session.c */
+gboolean sp_api_health            (SpRequest *req, GError **error);
+gboolean sp_api_session_create    (SpRequest *req, GError **error);
+gboolean sp_api_session_get       (SpRequest *req, GError **error);
+gboolean sp_api_session_delete    (SpRequest *req, GError **error);
+
+/* sp-api-cases.c */
+gboolean sp_api_cases_list        (SpRequest *req, GError **error);
+gboolean sp_api_cases_create      (SpRequest *req, GError **error);
+gboolean sp_api_case_get          (SpRequest *req, GError **error);
+gboolean sp_api_case_patch        (SpRequest *req, GError **error);
+gboolean sp_api_case_transition   (SpRequest *req, GError **error);
+gboolean sp_api_case_events       (SpRequest *req, GError **error);
+
+/* sp-api-reference.c */
+gboolean sp_api_units_list        (SpRequest *req, GError **error);
+gboolean sp_api_units_create      (SpRequest *req, GError **error);
+gboolean sp_api_users_list        (SpRequest *req, GError **error);
+gboolean sp_api_users_create      (SpRequest *req, GError **error);
+gboolean sp_api_providers_list    (SpRequest *req, GError **error);
+gboolean sp_api_providers_create  (SpRequest *req, GError **error);
+gboolean sp_api_categories_list   (SpRequest *req, GError **error);
+gboolean sp_api_categories_create (SpRequest *req, GError **error);
+
+/* sp-api-reports.c */
+gboolean sp_api_diary             (SpRequest *req, GError **error);
+gboolean sp_api_stats             (SpRequest *req, GError **error);
+
+/* sp-api-changes.c */
+gboolean sp_api_changes_get       (SpRequest *req, GError **error);
+gboolean sp_api_changes_post      (SpRequest *req, GError **error);
+
+/* Shared by the handlers (sp-api-cases.c) */
+
+/* The case as the principal may see it (personal data removed for quality
+ * staff). */
+JsonNode *sp_api_encode_case      (SpRequest *req,
+                                   SpCase    *kase,
+                                   gboolean   redact);
+/* Loads a case the principal may read: 403 if their roles read no cases,
+ * 404 if it does not exist or they may not see it (existence must not
+ * leak). */
+SpCase   *sp_api_load_readable_case (SpRequest *req,
+                                     const char *id,
+                                     gboolean  *redact,
+                                     GError   **error);
+/* Checks that referenced records (unit, provider, category, …) exist. */
+gboolean  sp_api_check_case_references (SpStore  *store,
+                                        SpCase   *kase,
+                                        GError  **error);
+JsonNode *sp_api_encode_list      (GPtrArray *entities,
+                                   gint64     total);
+/* The case list's query parameters (422 naming a bad one). */
+gboolean  sp_api_parse_case_query (SpRequest    *req,
+                                   SpCaseQuery  *query,
+                                   GError      **error);
+/* The cases of @query that the principal may see, paged, and how many
+ * there are in all. */
+GPtrArray *sp_api_query_visible_cases (SpRequest    *req,
+                                       SpCaseQuery  *query,
+                                       gint64       *total,
+                                       GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,268 @@
+/* sp-principal.c: who is asking, and what their roles let them see and do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "synpunkt-server"
+
+#include "sp-principal.h"
+
+#define CASE_ROLES (SP_ROLE_BIT (SP_ROLE_STAFF) | SP_ROLE_BIT (SP_ROLE_REGISTRAR) | \
+                    SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) | SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD) | \
+                    SP_ROLE_BIT (SP_ROLE_CASE_OFFICER) | SP_ROLE_BIT (SP_ROLE_PROCUREMENT) | \
+                    SP_ROLE_BIT (SP_ROLE_QUALITY))
+
+static char **
+collect_subtree (SpStore    *store,
+                 const char *root)
+{
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) result = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint next = 0;
+
+  g_ptr_array_add (result, g_strdup (root));
+  g_hash_table_add (seen, (gpointer) root);
+
+  units = sp_store_load_where (store, SP_TYPE_UNIT, NULL, NULL, NULL);
+  if (units != NULL)
+    {
+      /* Breadth first; `seen` guards against a cycle in a damaged tree. */
+      while (next < result->len)
+        {
+          const char *parent = g_ptr_array_index (result, next++);
+
+          for (guint i = 0; i < units->len; i++)
+            {
+              SpUnit *unit = g_ptr_array_index (units, i);
+              const char *id = SP_ENTITY (unit)->id;
+
+              if (g_strcmp0 (unit->parent_id, parent) == 0 && !g_hash_table_contains (seen, id))
+                {
+                  g_hash_table_add (seen, (gpointer) id);
+                  g_ptr_array_add (result, g_strdup (id));
+                }
+            }
+        }
+    }
+
+  /* The strings in `seen` belong to `units`; `result` owns copies. */
+  g_hash_table_remove_all (seen);
+  g_ptr_array_add (result, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&result), FALSE);
+}
+
+SpPrincipal *
+sp_principal_new (SpStore *store,
+                  SpUser  *user)
+{
+  SpPrincipal *self = g_new0 (SpPrincipal, 1);
+
+  self->user = g_object_ref (user);
+  self->roles = user->roles;
+  self->own_unit[0] = user->unit_id;
+  self->own_unit[1] = NULL;
+
+  if (sp_principal_has_role (self, SP_ROLE_DEPARTMENT_HEAD) && user->unit_id != NULL)
+    self->department_units = collect_subtree (store, user->unit_id);
+
+  return self;
+}
+
+void
+sp_principal_free (SpPrincipal *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->user);
+  g_strfreev (self->department_units);
+  g_free (self);
+}
+
+gboolean
+sp_principal_has_role (const SpPrincipal *self,
+                       SpRole             role)
+{
+  return (self->roles & SP_ROLE_BIT (role)) != 0;
+}
+
+SpActor
+sp_principal_get_actor (const SpPrincipal *self)
+{
+  SpActor actor = {
+    SP_ENTITY (self->user)->id,
+    self->user->display_name ? self->user->display_name : self->user->username,
+    self->roles,
+  };
+  return actor;
+}
+
+gboolean
+sp_principal_reads_cases (const SpPrincipal *self)
+{
+  return (self->roles & CASE_ROLES) != 0;
+}
+
+static gboolean
+in_own_unit (const SpPrincipal *self,
+             SpCase            *kase)
+{
+  return self->user->unit_id != NULL && g_strcmp0 (kase->unit_id, self->user->unit_id) == 0;
+}
+
+static gboolean
+in_department (const SpPrincipal *self,
+               SpCase            *kase)
+{
+  return self->department_units != NULL && kase->unit_id != NULL &&
+         g_strv_contains ((const char * const *) self->department_units, kase->unit_id);
+}
+
+static gboolean
+created_it (const SpPrincipal *self,
+            SpCase            *kase)
+{
+  return g_strcmp0 (kase->created_by, SP_ENTITY (self->user)->id) == 0;
+}
+
+gboolean
+sp_principal_can_read_case (const SpPrincipal *self,
+                            SpCase            *kase,
+                            gboolean          *redact)
+{
+  gboolean full = FALSE;
+  gboolean redacted = FALSE;
+
+  if (sp_principal_has_role (self, SP_ROLE_REGISTRAR))
+    full = TRUE;
+  if (sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) && in_own_unit (self, kase))
+    full = TRUE;
+  if (sp_principal_has_role (self, SP_ROLE_DEPARTMENT_HEAD) && in_department (self, kase))
+    full = TRUE;
+
+  /* Below: roles that never see cases about a named employee. */
+  if (!kase->named_employee)
+    {
+      if ((sp_principal_has_role (self, SP_ROLE_STAFF) ||
+           sp_principal_has_role (self, SP_ROLE_CASE_OFFICER)) && created_it (self, kase))
+        full = TRUE;
+      if (sp_principal_has_role (self, SP_ROLE_PROCUREMENT) && kase->contract_breach)
+        full = TRUE;
+      if (sp_principal_has_role (self, SP_ROLE_QUALITY))
+        redacted = TRUE;
+    }
+
+  if (redact)
+    *redact = !full && redacted;
+  return full || redacted;
+}
+
+gboolean
+sp_principal_can_edit_case (const SpPrincipal *self,
+                            SpCase            *kase)
+{
+  if (sp_principal_has_role (self, SP_ROLE_REGISTRAR))
+    return TRUE;
+  if (sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) && in_own_unit (self, kase))
+    return TRUE;
+  if (!kase->named_employee &&
+      (sp_principal_has_role (self, SP_ROLE_STAFF) ||
+       sp_principal_has_role (self, SP_ROLE_CASE_OFFICER)) &&
+      created_it (self, kase))
+    return TRUE;
+  return FALSE;
+}
+
+gboolean
+sp_principal_check_case_unit (const SpPrincipal  *self,
+                              const char         *unit_id,
+                              GError            **error)
+{
+  if (sp_principal_has_role (self, SP_ROLE_REGISTRAR))
+    return TRUE;
+  if (unit_id == NULL || g_strcmp0 (unit_id, self->user->unit_id) == 0)
+    return TRUE;
+
+  sp_set_field_error (error, SP_ERROR_PERMISSION, "unit_id",
+                      "Only the registrar can give a case to another unit");
+  return FALSE;
+}
+
+gboolean
+sp_principal_check_create_case (const SpPrincipal  *self,
+                                SpCase             *kase,
+                                GError            **error)
+{
+  guint creators = SP_ROLE_BIT (SP_ROLE_STAFF) | SP_ROLE_BIT (SP_ROLE_REGISTRAR) |
+                   SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) | SP_ROLE_BIT (SP_ROLE_CASE_OFFICER);
+
+  if ((self->roles & creators) == 0)
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, NULL, "Your roles do not let you record cases");
+      return FALSE;
+    }
+
+  if (!sp_principal_check_case_unit (self, kase->unit_id, error))
+    return FALSE;
+
+  /* Staff record cases for their own unit. */
+  if (kase->unit_id == NULL && kase->concerns == SP_CONCERNS_UNIT && self->user->unit_id != NULL &&
+      !sp_principal_has_role (self, SP_ROLE_REGISTRAR))
+    kase->unit_id = g_strdup (self->user->unit_id);
+
+  return TRUE;
+}
+
+gboolean
+sp_principal_restrict_query (const SpPrincipal *self,
+                             SpCaseQuery       *query)
+{
+  guint scoped = self->roles & CASE_ROLES;
+
+  if (sp_principal_has_role (self, SP_ROLE_REGISTRAR))
+    return TRUE;
+
+  /* Staff and case officers are alike here; a unit manager who is also
+   * head of department sees the department (their unit is in it). */
+  if (scoped & SP_ROLE_BIT (SP_ROLE_CASE_OFFICER))
+    scoped = (scoped & ~SP_ROLE_BIT (SP_ROLE_CASE_OFFICER)) | SP_ROLE_BIT (SP_ROLE_STAFF);
+  if ((scoped & SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD)) && (scoped & SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER)) &&
+      self->department_units != NULL && self->user->unit_id != NULL &&
+      g_strv_contains ((const char * const *) self->department_units, self->user->unit_id))
+    scoped &= ~SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER);
+
+  if (scoped == SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER))
+    {
+      static const char *none[] = { "", NULL };
+
+      /* Lives as long as the principal; the query does not outlive it. */
+      query->unit_ids = self->user->unit_id ? self->own_unit : none;
+      return TRUE;
+    }
+  if (scoped == SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD))
+    {
+      static const char *none[] = { "", NULL };
+
+      query->unit_ids = self->department_units ? (const char * const *) self->department_units : none;
+      return TRUE;
+    }
+  if (scoped == SP_ROLE_BIT (SP_ROLE_STAFF))
+    {
+      query->created_by = SP_ENTITY (self->user)->id;
+      query->hide_named_employee = TRUE;
+      return TRUE;
+    }
+  if (scoped == SP_ROLE_BIT (SP_ROLE_PROCUREMENT))
+    {
+      query->contract_breach_only = TRUE;
+      query->hide_named_employee = TRUE;
+      return TRUE;
+    }
+  if (scoped == SP_ROLE_BIT (SP_ROLE_QUALITY))
+    {
+      query->hide_named_employee = TRUE;
+      return TRUE;
+    }
+
+  return FALSE;
+}

@@ -1,0 +1,64 @@
+/* sp-principal.h: who is asking, and what their roles let them see and do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules are domain.md's "Access": staff see the cases they created; a
+ * unit manager their unit's; a head of department reads the department's
+ * (the units under theirs in the tree); the registrar all, with contact
+ * details; procurement the cases flagged as contract breaches; quality all,
+ * with the sender's personal data removed; cases about a named employee only
+ * the unit manager, the head of department and the registrar; the
+ * administrator configuration and users. A user holding several roles gets
+ * the union.
+ */
+
+#pragma once
+
+#include "synpunkt-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  SpUser  *user;
+  guint    roles;
+  /* The head of department's units: their own and all below it. */
+  char   **department_units;
+  /* The unit manager's unit as a NULL-terminated list, for queries. */
+  const char *own_unit[2];
+} SpPrincipal;
+
+SpPrincipal *sp_principal_new              (SpStore           *store,
+                                            SpUser            *user);
+void         sp_principal_free             (SpPrincipal       *self);
+gboolean     sp_principal_has_role         (const SpPrincipal *self,
+                                            SpRole             role);
+SpActor      sp_principal_get_actor        (const SpPrincipal *self);
+
+/* Whether any of the roles reads cases at all (else case requests are 403). */
+gboolean     sp_principal_reads_cases      (const SpPrincipal *self);
+/* May see this case; *redact says whether the sender's personal data must
+ * be removed for this user. */
+gboolean     sp_principal_can_read_case    (const SpPrincipal *self,
+                                            SpCase            *kase,
+                                            gboolean          *redact);
+/* May change this case's fields and move it through the workflow. */
+gboolean     sp_principal_can_edit_case    (const SpPrincipal *self,
+                                            SpCase            *kase);
+/* May create @kase (fills in the user's unit if the case names none). */
+gboolean     sp_principal_check_create_case (const SpPrincipal *self,
+                                            SpCase            *kase,
+                                            GError           **error);
+/* May give the edited case this unit (no moving cases out of reach). */
+gboolean     sp_principal_check_case_unit  (const SpPrincipal *self,
+                                            const char        *unit_id,
+                                            GError           **error);
+/* Narrows @query to what the user may see. Returns FALSE when the roles'
+ * union cannot be said in one query: the caller must then query without
+ * paging and keep only what sp_principal_can_read_case() allows. */
+gboolean     sp_principal_restrict_query   (const SpPrincipal *self,
+                                            SpCaseQuery       *query);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpPrincipal, sp_principal_free)
+
+G_END_DECLS

@@ -1,0 +1,62 @@
+/* sp-server-config.h: the server's configuration file and flags
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   [organisation]
+ *   name=Hässelby-Vällingby stadsdelsförvaltning
+ *   diary_prefix=HVSDN
+ *   [server]
+ *   listen=127.0.0.1:8080
+ *   db=/var/lib/synpunkt/synpunkt.db
+ *   session_lifetime=28800        (seconds)
+ *   max_body=1048576              (bytes)
+ *   [deadlines]
+ *   investigation=working-days:14
+ *   city_environment=calendar-days:3
+ *   city_environment_complex=calendar-days:10
+ */
+
+#pragma once
+
+#include "synpunkt-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char        *org_name;
+  char        *diary_prefix;
+  char        *listen_host;
+  guint        listen_port;
+  char        *db_path;
+  char        *tls_cert;
+  char        *tls_key;
+  char       **deadline_keys;   /* parallel to deadline_rules */
+  char       **deadline_rules;
+  gint64       session_lifetime_sec;
+  gsize        max_body;
+  /* Failed logins allowed per user and per address in the window. */
+  guint        max_failures_user;
+  guint        max_failures_address;
+  gint64       failure_window_sec;
+  guint        failure_delay_ms;
+} SpServerConfig;
+
+SpServerConfig *sp_server_config_new        (void);
+void            sp_server_config_free       (SpServerConfig  *self);
+gboolean        sp_server_config_load_file  (SpServerConfig  *self,
+                                             const char      *path,
+                                             GError         **error);
+/* "HOST:PORT", "[v6]:PORT" or ":PORT". */
+gboolean        sp_server_config_set_listen (SpServerConfig  *self,
+                                             const char      *text,
+                                             GError         **error);
+/* Writes what the store must know (diary prefix, organisation name,
+ * deadline rules) into its settings, after checking each rule parses. */
+gboolean        sp_server_config_apply      (SpServerConfig  *self,
+                                             SpStore         *store,
+                                             GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpServerConfig, sp_server_config_free)
+
+G_END_DECLS

@@ -1,0 +1,89 @@
+/* sp-server-schema.c: the tables only the server keeps
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "synpunkt-server"
+
+#include "sp-server-schema.h"
+
+/* Each entry brings the "server" component from version i to i + 1. Never
+ * edit an entry once released: add another. */
+static const char * const server_migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE server_credentials ("
+  "  user_id TEXT PRIMARY KEY,"
+  "  password_hash TEXT NOT NULL,"
+  "  changed_at INTEGER NOT NULL);"
+  "CREATE TABLE server_sessions ("
+  "  token_hash TEXT PRIMARY KEY,"
+  "  user_id TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  expires_at INTEGER NOT NULL,"
+  "  address TEXT);"
+  "CREATE INDEX server_sessions_user ON server_sessions (user_id);"
+  "CREATE TABLE server_login_failures ("
+  "  key TEXT PRIMARY KEY,"
+  "  failures INTEGER NOT NULL,"
+  "  window_start INTEGER NOT NULL);"
+  /* Append-only: every row carries the hash of the one before it. The
+   * triggers stop accidents; the chain catches deliberate edits. */
+  "CREATE TABLE server_audit ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  at INTEGER NOT NULL,"
+  "  actor_id TEXT,"
+  "  action TEXT NOT NULL,"
+  "  entity TEXT,"
+  "  entity_id TEXT,"
+  "  field TEXT,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL);"
+  "CREATE TRIGGER server_audit_no_update BEFORE UPDATE ON server_audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TRIGGER server_audit_no_delete BEFORE DELETE ON server_audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+  "CREATE TABLE server_sync_batches ("
+  "  user_id TEXT NOT NULL,"
+  "  batch_id TEXT NOT NULL,"
+  "  response TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (user_id, batch_id));"
+  /* The revision at which each field of a record last changed, so that
+   * edits to different fields of one record merge. */
+  "CREATE TABLE server_field_revs ("
+  "  entity TEXT NOT NULL,"
+  "  entity_id TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  rev INTEGER NOT NULL,"
+  "  PRIMARY KEY (entity, entity_id, field));",
+  NULL
+};
+
+gboolean
+sp_server_schema_migrate (SpStore  *store,
+                          GError  **error)
+{
+  return sp_store_migrate_component (store, "server", server_migrations, error);
+}
+
+SpStore *
+sp_server_store_open (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(SpStore) store = NULL;
+
+  store = sp_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+
+  /* WAL with FULL also survives a power cut, not only a killed process. */
+  if (!sp_store_exec (store, "PRAGMA synchronous = FULL", error))
+    return NULL;
+
+  if (!sp_server_schema_migrate (store, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}

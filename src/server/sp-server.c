@@ -1,0 +1,271 @@
+/* sp-server.c: the HTTP server: a SoupServer over one store, on the main loop
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "synpunkt-server"
+
+#include <string.h>
+
+#include "sp-auth.h"
+#include "sp-http.h"
+#include "sp-routes.h"
+#include "sp-server.h"
+
+struct _SpServer
+{
+  GObject               parent_instance;
+
+  const SpServerConfig *config;
+  SpStore              *store;
+  SoupServer           *soup;
+};
+
+G_DEFINE_FINAL_TYPE (SpServer, sp_server, G_TYPE_OBJECT)
+
+static void
+sp_server_dispose (GObject *object)
+{
+  SpServer *self = SP_SERVER (object);
+
+  if (self->soup)
+    soup_server_disconnect (self->soup);
+  g_clear_object (&self->soup);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sp_server_parent_class)->dispose (object);
+}
+
+static void
+sp_server_class_init (SpServerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sp_server_dispose;
+}
+
+static void
+sp_server_init (SpServer *self)
+{
+}
+
+static char *
+dup_bearer_token (SoupServerMessage *msg)
+{
+  const char *header;
+
+  header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                         "Authorization");
+  if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
+    return NULL;
+
+  header += 7;
+  while (*header == ' ')
+    header++;
+  return g_strdup (header);
+}
+
+static gboolean
+authenticate (SpRequest  *req,
+              GError    **error)
+{
+  g_autoptr(SpUser) user = NULL;
+
+  req->token = dup_bearer_token (req->msg);
+  user = sp_auth_lookup_session (req->store, req->token, NULL, error);
+  if (user == NULL)
+    return FALSE;
+
+  req->principal = sp_principal_new (req->store, user);
+  return TRUE;
+}
+
+static void
+handle_api (SoupServer        *soup,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  SpServer *self = SP_SERVER (user_data);
+  g_autoptr(GError) error = NULL;
+  const char *method = soup_server_message_get_method (msg);
+  const SpRoute *route;
+  gboolean path_known = FALSE;
+  GSocketAddress *remote;
+  SpRequest *req;
+
+  req = g_new0 (SpRequest, 1);
+  req->server = g_object_ref (self);
+  req->store = self->store;
+  req->config = self->config;
+  req->msg = g_object_ref (msg);
+  req->query = query ? g_hash_table_ref (query) : NULL;
+  req->address = g_strdup (soup_server_message_get_remote_host (msg));
+  remote = soup_server_message_get_remote_address (msg);
+  (void) remote;
+
+  /* The path has been percent-decoded by libsoup; anything that is not
+   * UTF-8 cannot name one of our resources. */
+  if (!g_utf8_validate (path, -1, NULL))
+    {
+      g_set_error_literal (&error, SP_HTTP_ERROR, SP_HTTP_ERROR_NO_ROUTE, "No such resource");
+      goto out;
+    }
+
+  route = sp_routes_match (method, path, &req->param, &path_known);
+  if (route == NULL)
+    {
+      if (path_known)
+        g_set_error (&error, SP_HTTP_ERROR, SP_HTTP_ERROR_METHOD_NOT_ALLOWED,
+                     "%s is not allowed here", method);
+      else
+        g_set_error_literal (&error, SP_HTTP_ERROR, SP_HTTP_ERROR_NO_ROUTE, "No such resource");
+      goto out;
+    }
+
+  if ((route->flags & SP_ROUTE_PUBLIC) == 0 && !authenticate (req, &error))
+    goto out;
+
+  if (route->func (req, &error))
+    {
+      if (req->async)
+        {
+          /* The handler owns the request now. */
+          g_debug ("%s %s (continuing)", method, path);
+          return;
+        }
+    }
+  else if (error == NULL)
+    g_set_error_literal (&error, SP_ERROR, SP_ERROR_FAILED, "The handler failed without a reason");
+
+out:
+  if (error != NULL)
+    sp_http_reply_error (msg, error, req->error_extra);
+  g_debug ("%s %s → %u", method, path, soup_server_message_get_status (msg));
+  sp_request_free (req);
+}
+
+/* Refuses a body that is too large before it is read at all. */
+static void
+handle_early (SoupServer        *soup,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  SpServer *self = SP_SERVER (user_data);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  goffset length = soup_message_headers_get_content_length (headers);
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      length > (goffset) self->config->max_body)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_set_error (&error, SP_HTTP_ERROR, SP_HTTP_ERROR_TOO_LARGE,
+                   "The request body is larger than %" G_GSIZE_FORMAT " bytes",
+                   self->config->max_body);
+      sp_http_reply_error (msg, error, NULL);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+    }
+}
+
+static void
+handle_default (SoupServer        *soup,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_set_error_literal (&error, SP_HTTP_ERROR, SP_HTTP_ERROR_NO_ROUTE, "No such resource");
+  sp_http_reply_error (msg, error, NULL);
+}
+
+SpServer *
+sp_server_new (const SpServerConfig *config,
+               SpStore              *store)
+{
+  SpServer *self = g_object_new (SP_TYPE_SERVER, NULL);
+  g_autoptr(GPtrArray) prefixes = sp_routes_dup_prefixes ();
+
+  self->config = config;
+  self->store = g_object_ref (store);
+  self->soup = soup_server_new ("server-header", "synpunkt-server/" PACKAGE_VERSION " ", NULL);
+
+  soup_server_add_early_handler (self->soup, NULL, handle_early, self, NULL);
+  for (guint i = 0; i < prefixes->len; i++)
+    soup_server_add_handler (self->soup, g_ptr_array_index (prefixes, i), handle_api, self, NULL);
+  soup_server_add_handler (self->soup, NULL, handle_default, self, NULL);
+
+  return self;
+}
+
+gboolean
+sp_server_listen (SpServer  *self,
+                  GError   **error)
+{
+  g_autoptr(GInetAddress) inet = NULL;
+  g_autoptr(GSocketAddress) address = NULL;
+  SoupServerListenOptions options = 0;
+
+  if (self->config->tls_cert != NULL || self->config->tls_key != NULL)
+    {
+      g_autoptr(GTlsCertificate) certificate = NULL;
+
+      if (self->config->tls_cert == NULL || self->config->tls_key == NULL)
+        {
+          g_set_error_literal (error, SP_ERROR, SP_ERROR_INVALID,
+                               "HTTPS needs both --tls-cert and --tls-key");
+          return FALSE;
+        }
+      certificate = g_tls_certificate_new_from_files (self->config->tls_cert,
+                                                      self->config->tls_key, error);
+      if (certificate == NULL)
+        return FALSE;
+      g_object_set (self->soup, "tls-certificate", certificate, NULL);
+      options |= SOUP_SERVER_LISTEN_HTTPS;
+    }
+
+  inet = g_inet_address_new_from_string (self->config->listen_host);
+  if (inet == NULL)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID,
+                   "“%s” is not an IP address to listen on", self->config->listen_host);
+      return FALSE;
+    }
+
+  address = g_inet_socket_address_new (inet, self->config->listen_port);
+  return soup_server_listen (self->soup, address, options, error);
+}
+
+char *
+sp_server_dup_uri (SpServer *self)
+{
+  GSList *uris = soup_server_get_uris (self->soup);
+  char *text = NULL;
+
+  if (uris != NULL)
+    text = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return text;
+}
+
+void
+sp_server_disconnect (SpServer *self)
+{
+  soup_server_disconnect (self->soup);
+}
+
+SpStore *
+sp_server_get_store (SpServer *self)
+{
+  return self->store;
+}
+
+const SpServerConfig *
+sp_server_get_config (SpServer *self)
+{
+  return self->config;
+}
