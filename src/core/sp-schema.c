@@ -303,7 +303,33 @@ static const char migration_1[] =
   "  WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);\n"
   "END;\n";
 
+/* The replica's side of sync: local changes waiting to be pushed (one row
+ * per record and field, so that repeated edits of a field coalesce; a NULL
+ * field is the creation of the record, '@status' a workflow transition) and
+ * conflicts the server reported, waiting for the user. */
+static const char migration_2[] =
+  "CREATE TABLE outbox (\n"
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+  "  entity TEXT NOT NULL,\n"
+  "  record_id TEXT NOT NULL,\n"
+  "  field TEXT NOT NULL DEFAULT '',\n"
+  "  base_rev INTEGER NOT NULL DEFAULT 0,\n"
+  "  value TEXT,\n"
+  "  created_at TEXT\n"
+  ");\n"
+  "CREATE UNIQUE INDEX outbox_field ON outbox (entity, record_id, field);\n"
+  "CREATE TABLE sync_conflicts (\n"
+  "  entity TEXT NOT NULL,\n"
+  "  record_id TEXT NOT NULL,\n"
+  "  field TEXT NOT NULL,\n"
+  "  local_value TEXT,\n"
+  "  server_value TEXT,\n"
+  "  server_rev INTEGER NOT NULL DEFAULT 0,\n"
+  "  PRIMARY KEY (entity, record_id, field)\n"
+  ");\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
+  migration_2,
   NULL
 };

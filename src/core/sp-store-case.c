@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-error.h"
+#include "sp-replica.h"
 #include "sp-store-private.h"
 #include "sp-workflow.h"
 
@@ -219,7 +220,19 @@ sp_store_transition_case (SpStore        *self,
   changed = sp_entity_copy (SP_ENTITY (stored));
   changed->status = to;
 
-  if (to == SP_STATUS_REGISTERED && changed->diary_number == NULL)
+  /* A replica asks the server to make the transition; diary numbers come
+   * only from the server, so a case registered here waits for its number. */
+  if (self->replica)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *field = g_strconcat ("@transition:", uuid, NULL);
+      g_autofree char *value = g_strdup_printf ("\"%s\"", sp_enum_to_name (&sp_status_info, to));
+
+      if (!sp_store_outbox_add (self, "case", SP_ENTITY (changed)->id, field,
+                                SP_ENTITY (stored)->rev, value, error))
+        goto failed;
+    }
+  else if (to == SP_STATUS_REGISTERED && changed->diary_number == NULL)
     {
       g_autofree char *number = sp_store_assign_diary_number (self, changed, changed->received_on,
                                                               error);

@@ -178,12 +178,22 @@ sp_store_save (SpStore      *self,
 
   if (!(flags & SP_SAVE_KEEP_REV))
     {
-      gint64 rev = sp_store_next_rev (self, error);
+      /* A replica's revisions are the server's; a local change waits in
+       * the outbox instead. */
+      if (self->replica)
+        {
+          if (!_sp_store_capture (self, entity, error))
+            goto failed;
+        }
+      else
+        {
+          gint64 rev = sp_store_next_rev (self, error);
 
-      if (rev <= 0)
-        goto failed;
+          if (rev <= 0)
+            goto failed;
+          entity->rev = rev;
+        }
 
-      entity->rev = rev;
       entity->updated_at = sp_timestamp_now ();
       g_free (entity->updated_by);
       entity->updated_by = g_strdup (updated_by);

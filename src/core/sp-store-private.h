@@ -19,7 +19,14 @@ struct _SpStore
   GHashTable *save_sql;    /* SpEntityInfo → its upsert */
   guint       depth;       /* of nested transactions */
   guint       rollback_only : 1;
+  guint       replica : 1;     /* local changes go to the outbox */
 };
+
+/* Queues the local change of @entity in the outbox (replica mode) and gives
+ * it the server revision it is based on. */
+gboolean  _sp_store_capture      (SpStore            *self,
+                                  SpEntity           *entity,
+                                  GError            **error);
 
 /* The columns of @info in table order, for SELECT lists. */
 char     *_sp_store_column_list  (const SpEntityInfo *info,

@@ -23,6 +23,7 @@
 #include "sp-letter.h"
 #include "sp-planned-action.h"
 #include "sp-provider.h"
+#include "sp-replica.h"
 #include "sp-store.h"
 #include "sp-unit.h"
 #include "sp-user.h"
