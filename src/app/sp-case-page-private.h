@@ -1,0 +1,128 @@
+/* sp-case-page-private.h: what the files of SpCasePage share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sp-case-page.h"
+#include "sp-intake-date-button.h"
+
+G_BEGIN_DECLS
+
+struct _SpCasePage
+{
+  AdwBin              parent_instance;
+
+  SpStore            *store;
+  char               *actor_user_id;
+  char               *actor_name;
+  SpActor             actor;
+
+  char               *case_id;
+  SpCase             *kase;          /* as last loaded from the store */
+  AdwToast           *last_toast;    /* weak */
+
+  /* id → name, read when a case is shown */
+  GHashTable         *unit_names;
+  GHashTable         *provider_names;
+  GHashTable         *category_names;
+
+  gboolean            filling;       /* widgets are being set from the case */
+  gboolean            content_dirty;
+
+  GtkStack           *stack;
+  AdwStatusPage      *missing_page;
+  GtkScrolledWindow  *scroller;
+
+  GtkLabel           *diary_label;
+  GtkLabel           *subject_label;
+  GtkLabel           *meta_label;
+
+  AdwActionRow       *status_row;
+  GtkLabel           *status_label;
+  AdwPreferencesRow  *transitions_row;
+  GtkFlowBox         *transitions_box;
+  GtkLabel           *transitions_label;
+
+  AdwPreferencesGroup *deadline_group;
+  AdwActionRow       *deadline_row;
+  GtkImage           *deadline_icon;
+  GtkLabel           *days_left_label;
+  AdwActionRow       *delay_owed_row;
+  GtkButton          *delay_open_button;
+  AdwEntryRow        *delay_reason_row;
+  AdwPreferencesRow  *delay_error_row;
+  GtkLabel           *delay_error_label;
+  AdwActionRow       *delay_date_row;
+  SpIntakeDateButton *delay_date_button;
+  GtkButton          *delay_save_button;
+  AdwActionRow       *delay_recorded_row;
+
+  AdwPreferencesGroup *sender_group;
+  AdwActionRow       *sender_name_row;
+  AdwActionRow       *sender_address_row;
+  AdwActionRow       *sender_phone_row;
+  AdwActionRow       *sender_email_row;
+  AdwActionRow       *sender_feedback_row;
+  AdwActionRow       *sender_relation_row;
+
+  AdwActionRow       *concerns_row;
+  AdwActionRow       *area_row;
+  AdwActionRow       *category_row;
+  AdwActionRow       *authority_row;
+  AdwActionRow       *service_note_row;
+
+  AdwPreferencesGroup *flags_group;
+  AdwActionRow       *individual_record_row;
+  GtkSwitch          *individual_record_switch;
+  AdwActionRow       *named_employee_row;
+  GtkSwitch          *named_employee_switch;
+  AdwActionRow       *conflict_of_interest_row;
+  GtkSwitch          *conflict_of_interest_switch;
+
+  AdwPreferencesGroup *content_group;
+  AdwEntryRow        *subject_entry;
+  AdwPreferencesRow  *subject_error_row;
+  GtkLabel           *subject_error_label;
+  AdwPreferencesRow  *description_row;
+  GtkTextView        *description_view;
+  AdwPreferencesRow  *content_actions_row;
+  GtkButton          *content_revert_button;
+  GtkButton          *content_save_button;
+
+  GtkListBox         *history_list;
+};
+
+/* Roles that may change the case's flags, its text and record a delay
+ * notice: the people who handle it, not those who only read it. */
+#define SP_CASE_PAGE_HANDLER_ROLES (SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) | \
+                                    SP_ROLE_BIT (SP_ROLE_REGISTRAR))
+
+/* sp-case-page.c */
+void        _sp_case_page_toast          (SpCasePage    *self,
+                                          const char    *title);
+/* Saves @edited (a copy of self->kase with @fields changed) with a revision
+ * check, tells the user with a toast that offers Undo, and reloads. */
+gboolean    _sp_case_page_save_edit      (SpCasePage    *self,
+                                          SpCase        *edited,
+                                          const char    *toast_title,
+                                          const char * const *fields);
+gboolean    _sp_case_page_may_edit       (SpCasePage    *self);
+gboolean    _sp_case_page_may_see_personal_data (SpCasePage *self);
+const char *_sp_case_page_lookup_name    (SpCasePage    *self,
+                                          GHashTable    *names,
+                                          const char    *id);
+
+/* sp-case-page-details.c */
+void        _sp_case_page_init_details   (SpCasePage    *self);
+void        _sp_case_page_fill_details   (SpCasePage    *self);
+
+/* sp-case-page-timeline.c */
+void        _sp_case_page_fill_timeline  (SpCasePage    *self);
+const char *_sp_case_page_field_label    (const char    *field);
+char       *_sp_case_page_format_value   (SpCasePage    *self,
+                                          const char    *field,
+                                          const char    *value);
+
+G_END_DECLS

@@ -1,0 +1,272 @@
+/* sp-case-page-timeline.c: the case's history, in words
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Events store field names and values as the API writes them
+ * ("sender_relation", "relative"); the timeline turns both into the words
+ * the rest of the UI uses, and names units, providers and categories
+ * instead of showing their ids.
+ */
+
+#include <glib/gi18n.h>
+
+#include "sp-case-page-private.h"
+
+#define MAX_VALUE_CHARS 80
+
+static const struct {
+  const char *field;
+  const char *label;
+} field_labels[] = {
+  { "diary_number", N_("Diary number") },
+  { "kind", N_("Kind") },
+  { "valence", N_("Positive or negative") },
+  { "channel", N_("Channel") },
+  { "received_on", N_("Received") },
+  { "status", N_("Status") },
+  { "sender_anonymous", N_("Anonymous") },
+  { "sender_name", N_("Sender’s name") },
+  { "sender_address", N_("Sender’s address") },
+  { "sender_phone", N_("Sender’s phone") },
+  { "sender_email", N_("Sender’s e-mail") },
+  { "sender_wants_feedback", N_("Wants feedback") },
+  { "sender_relation", N_("Sender’s relation") },
+  { "concerns", N_("Concerns") },
+  { "unit_id", N_("Unit") },
+  { "provider_id", N_("Provider") },
+  { "other_district", N_("Other district") },
+  { "other_authority", N_("Other authority") },
+  { "area", N_("Area of activity") },
+  { "category", N_("Category") },
+  { "subject", N_("Subject") },
+  { "description", N_("Description") },
+  { "service_note", N_("Service note") },
+  { "individual_record", N_("Concerns an individual’s record") },
+  { "individual_record_noted", N_("Noted in the individual’s record") },
+  { "named_employee", N_("Concerns a named employee") },
+  { "conflict_of_interest", N_("Conflict of interest") },
+  { "investigating_unit_id", N_("Investigating unit") },
+  { "contract_breach", N_("Contract breach") },
+  { "authority_reference", N_("Authority’s reference") },
+  { "given_due_on", N_("Given deadline") },
+  { "assigned_to", N_("Assigned to") },
+  { "forwarded_to", N_("Forwarded to") },
+  { "delay_notice_on", N_("Delay notice sent") },
+  { "delay_reason", N_("Reason for the delay") },
+  { "feedback_on", N_("Feedback given on") },
+  { "closed_on", N_("Closed on") },
+};
+
+const char *
+_sp_case_page_field_label (const char *field)
+{
+  if (field == NULL)
+    return "";
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_strcmp0 (field_labels[i].field, field) == 0)
+      return _(field_labels[i].label);
+
+  /* A field added to the core later still shows, by its API name. */
+  return field;
+}
+
+static char *
+shorten (const char *text)
+{
+  g_autofree char *one_line = g_strdup (text);
+  g_autofree char *head = NULL;
+
+  g_strdelimit (one_line, "\n\r\t", ' ');
+  if (g_utf8_strlen (one_line, -1) <= MAX_VALUE_CHARS)
+    return g_steal_pointer (&one_line);
+
+  head = g_utf8_substring (one_line, 0, MAX_VALUE_CHARS - 1);
+
+  return g_strconcat (head, "…", NULL);
+}
+
+char *
+_sp_case_page_format_value (SpCasePage *self,
+                            const char *field,
+                            const char *value)
+{
+  const SpField *spec = field ? sp_entity_info_lookup (&sp_case_info, field) : NULL;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup (_("(none)"));
+
+  if (spec != NULL && (spec->flags & SP_FIELD_PERSONAL) != 0 &&
+      !_sp_case_page_may_see_personal_data (self))
+    return g_strdup (_("(hidden)"));
+
+  if (spec != NULL && spec->type == SP_FIELD_ENUM && spec->enum_info != NULL)
+    {
+      int v;
+
+      if (sp_enum_from_name (spec->enum_info, value, &v))
+        return g_strdup (sp_enum_get_label (spec->enum_info, v));
+    }
+
+  if (spec != NULL && spec->type == SP_FIELD_BOOL)
+    {
+      if (g_str_equal (value, "true") || g_str_equal (value, "1"))
+        return g_strdup (_("Yes"));
+      if (g_str_equal (value, "false") || g_str_equal (value, "0"))
+        return g_strdup (_("No"));
+    }
+
+  if (g_strcmp0 (field, "unit_id") == 0 || g_strcmp0 (field, "investigating_unit_id") == 0)
+    return g_strdup (_sp_case_page_lookup_name (self, self->unit_names, value));
+  if (g_strcmp0 (field, "provider_id") == 0)
+    return g_strdup (_sp_case_page_lookup_name (self, self->provider_names, value));
+  if (g_strcmp0 (field, "category") == 0)
+    return g_strdup (_sp_case_page_lookup_name (self, self->category_names, value));
+
+  return shorten (value);
+}
+
+static char *
+describe (SpCasePage  *self,
+          SpCaseEvent *event)
+{
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+
+  switch (event->kind)
+    {
+    case SP_EVENT_CREATED:
+      return g_strdup (_("Case created"));
+
+    case SP_EVENT_REGISTERED:
+      /* Translators: %s is a diary number, e.g. HVSDN 2025/0042 */
+      return g_strdup_printf (_("Registered in the diary as %s"),
+                              event->new_value ? event->new_value : "");
+
+    case SP_EVENT_STATUS_CHANGED:
+    case SP_EVENT_FIELD_CHANGED:
+      if (event->field != NULL)
+        {
+          old_value = _sp_case_page_format_value (self, event->field, event->old_value);
+          new_value = _sp_case_page_format_value (self, event->field, event->new_value);
+          /* Translators: a change in the history: field: old value → new value */
+          return g_strdup_printf (_("%s: %s → %s"), _sp_case_page_field_label (event->field),
+                                  old_value, new_value);
+        }
+      G_GNUC_FALLTHROUGH;
+
+    case SP_EVENT_INVESTIGATION_UPDATED:
+    case SP_EVENT_LETTER_SENT:
+    case SP_EVENT_NOTE:
+    case SP_EVENT_CONFLICT_RESOLVED:
+    default:
+      return g_strdup (sp_enum_get_label (&sp_event_kind_info, event->kind));
+    }
+}
+
+static const char *
+icon_for (SpEventKind kind)
+{
+  switch (kind)
+    {
+    case SP_EVENT_CREATED:
+      return "document-new-symbolic";
+    case SP_EVENT_STATUS_CHANGED:
+      return "emblem-ok-symbolic";
+    case SP_EVENT_REGISTERED:
+      return "accessories-dictionary-symbolic";
+    case SP_EVENT_LETTER_SENT:
+      return "mail-send-symbolic";
+    case SP_EVENT_FIELD_CHANGED:
+    case SP_EVENT_INVESTIGATION_UPDATED:
+    case SP_EVENT_NOTE:
+    case SP_EVENT_CONFLICT_RESOLVED:
+    default:
+      return "document-edit-symbolic";
+    }
+}
+
+static int
+compare_events_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  SpCaseEvent *ea = *(SpCaseEvent **) a;
+  SpCaseEvent *eb = *(SpCaseEvent **) b;
+
+  if (ea->at != eb->at)
+    return ea->at > eb->at ? -1 : 1;
+
+  /* Events of one save share a time; the later revision came later. */
+  if (SP_ENTITY (ea)->rev != SP_ENTITY (eb)->rev)
+    return SP_ENTITY (ea)->rev > SP_ENTITY (eb)->rev ? -1 : 1;
+
+  return 0;
+}
+
+static GtkWidget *
+make_row (SpCasePage  *self,
+          SpCaseEvent *event)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_for (event->kind));
+  g_autofree char *title = describe (self, event);
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *who = event->actor_name ? event->actor_name
+                  : event->actor_id ? event->actor_id
+                  : _("System");
+
+  if (event->at != 0)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (event->at / G_USEC_PER_SEC);
+
+      if (dt != NULL)
+        when = g_date_time_format (dt, "%Y-%m-%d %H:%M");
+    }
+
+  if (event->note != NULL && *event->note != '\0')
+    /* Translators: who · when · a note, in the case history */
+    subtitle = g_strdup_printf (_("%s · %s · %s"), who, when ? when : "", event->note);
+  else
+    /* Translators: who · when, in the case history */
+    subtitle = g_strdup_printf (_("%s · %s"), who, when ? when : "");
+
+  /* Values are user text: never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sp_enum_get_label (&sp_event_kind_info, event->kind), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
+void
+_sp_case_page_fill_timeline (SpCasePage *self)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+
+  events = sp_store_get_case_events (self->store, self->case_id, &error);
+  if (events == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The history could not be read"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_list_box_append (self->history_list, row);
+      return;
+    }
+
+  g_ptr_array_sort (events, compare_events_newest_first);
+  for (guint i = 0; i < events->len; i++)
+    gtk_list_box_append (self->history_list, make_row (self, g_ptr_array_index (events, i)));
+}

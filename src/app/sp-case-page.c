@@ -1,0 +1,762 @@
+/* sp-case-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page reads its case from the store whenever it changes and fills
+ * every widget from that copy; edits are made on a copy of it and saved
+ * with a revision check, so that a change made elsewhere in the meantime
+ * is never silently overwritten. The details and the history live in
+ * sp-case-page-details.c and sp-case-page-timeline.c.
+ */
+
+#include <glib/gi18n.h>
+
+#include "sp-case-page-private.h"
+
+G_DEFINE_FINAL_TYPE (SpCasePage, sp_case_page, ADW_TYPE_BIN)
+
+enum {
+  CASE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What Undo puts back: the case as it was before the action, and the
+ * revision the action left, which must still be the stored one. */
+typedef struct
+{
+  GWeakRef   page;
+  SpCase    *before;
+  gint64     after_rev;
+  GPtrArray *fields;     /* names of the fields to restore */
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_weak_ref_clear (&undo->page);
+  g_clear_object (&undo->before);
+  g_clear_pointer (&undo->fields, g_ptr_array_unref);
+  g_free (undo);
+}
+
+static void reload (SpCasePage *self);
+
+static void
+load_names (SpCasePage *self)
+{
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) providers = NULL;
+  g_autoptr(GPtrArray) categories = NULL;
+
+  g_hash_table_remove_all (self->unit_names);
+  g_hash_table_remove_all (self->provider_names);
+  g_hash_table_remove_all (self->category_names);
+
+  units = sp_store_load_where (self->store, SP_TYPE_UNIT, NULL, NULL, NULL);
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      SpUnit *unit = g_ptr_array_index (units, i);
+
+      g_hash_table_insert (self->unit_names, g_strdup (SP_ENTITY (unit)->id),
+                           g_strdup (unit->name));
+    }
+
+  providers = sp_store_load_where (self->store, SP_TYPE_PROVIDER, NULL, NULL, NULL);
+  for (guint i = 0; providers != NULL && i < providers->len; i++)
+    {
+      SpProvider *provider = g_ptr_array_index (providers, i);
+
+      g_hash_table_insert (self->provider_names, g_strdup (SP_ENTITY (provider)->id),
+                           g_strdup (provider->name));
+    }
+
+  categories = sp_store_load_where (self->store, SP_TYPE_CATEGORY, NULL, NULL, NULL);
+  for (guint i = 0; categories != NULL && i < categories->len; i++)
+    {
+      SpCategory *category = g_ptr_array_index (categories, i);
+
+      g_hash_table_insert (self->category_names, g_strdup (category->code),
+                           g_strdup (category->name));
+    }
+}
+
+const char *
+_sp_case_page_lookup_name (SpCasePage *self,
+                           GHashTable *names,
+                           const char *id)
+{
+  const char *name;
+
+  if (id == NULL)
+    return NULL;
+
+  name = g_hash_table_lookup (names, id);
+
+  return name != NULL ? name : id;
+}
+
+gboolean
+_sp_case_page_may_edit (SpCasePage *self)
+{
+  if (self->kase == NULL)
+    return FALSE;
+
+  if (self->actor.roles & SP_CASE_PAGE_HANDLER_ROLES)
+    return TRUE;
+
+  /* Whoever recorded a case may correct it until the registrar has it. */
+  return self->kase->status == SP_STATUS_RECEIVED &&
+         self->actor_user_id != NULL &&
+         g_strcmp0 (self->kase->created_by, self->actor_user_id) == 0;
+}
+
+gboolean
+_sp_case_page_may_see_personal_data (SpCasePage *self)
+{
+  /* Quality staff and procurement work with the cases, not the people:
+   * they see the sender's data only if another role of theirs allows. */
+  guint seeing = SP_ROLE_BIT (SP_ROLE_STAFF) | SP_ROLE_BIT (SP_ROLE_REGISTRAR) |
+                 SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) | SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD) |
+                 SP_ROLE_BIT (SP_ROLE_CASE_OFFICER) | SP_ROLE_BIT (SP_ROLE_ADMIN);
+
+  return (self->actor.roles & seeing) != 0;
+}
+
+void
+_sp_case_page_toast (SpCasePage *self,
+                     const char *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = adw_toast_new (title);
+
+  self->last_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    {
+      g_debug ("No toast overlay for: %s", title);
+      g_object_unref (toast);
+    }
+}
+
+static void
+on_undo_clicked (AdwToast *toast,
+                 Undo     *undo)
+{
+  g_autoptr(SpCasePage) self = g_weak_ref_get (&undo->page);
+  g_autoptr(SpCase) current = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || undo->before == NULL)
+    return;
+
+  current = sp_store_get_case (self->store, SP_ENTITY (undo->before)->id, &error);
+  if (current == NULL)
+    {
+      _sp_case_page_toast (self, error->message);
+      return;
+    }
+
+  /* Only undo what is still there: if anyone changed the case since,
+   * putting old values back would throw their change away. */
+  if (SP_ENTITY (current)->rev != undo->after_rev)
+    {
+      _sp_case_page_toast (self, _("The case has changed since, so nothing was undone"));
+      reload (self);
+      return;
+    }
+
+  for (guint i = 0; i < undo->fields->len; i++)
+    {
+      const SpField *field = sp_entity_info_lookup (&sp_case_info,
+                                                    g_ptr_array_index (undo->fields, i));
+
+      if (field != NULL)
+        sp_entity_field_copy (SP_ENTITY (current), SP_ENTITY (undo->before), field);
+    }
+
+  /* The store records a status_changed or field_changed event for each
+   * restored field, so the history shows the undo too. */
+  if (!sp_store_update_case (self->store, current, &self->actor, TRUE, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
+
+      _sp_case_page_toast (self, message);
+      reload (self);
+      return;
+    }
+
+  g_clear_object (&undo->before);
+  reload (self);
+  _sp_case_page_toast (self, _("Undone"));
+  g_signal_emit (self, signals[CASE_CHANGED], 0, SP_ENTITY (current)->id);
+}
+
+static void
+toast_with_undo (SpCasePage *self,
+                 const char *title,
+                 SpCase     *before,
+                 GPtrArray  *fields)
+{
+  Undo *undo = g_new0 (Undo, 1);
+
+  g_weak_ref_init (&undo->page, self);
+  undo->before = g_object_ref (before);
+  undo->after_rev = SP_ENTITY (self->kase)->rev;
+  undo->fields = g_ptr_array_ref (fields);
+
+  _sp_case_page_toast (self, title);
+  if (self->last_toast == NULL)
+    {
+      undo_free (undo);
+      return;
+    }
+
+  adw_toast_set_button_label (self->last_toast, _("_Undo"));
+  adw_toast_set_priority (self->last_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (self->last_toast, "button-clicked",
+                         G_CALLBACK (on_undo_clicked), undo,
+                         (GClosureNotify) (void (*) (void)) undo_free, 0);
+}
+
+static void
+tell_error (SpCasePage   *self,
+            const GError *error)
+{
+  if (g_error_matches (error, SP_ERROR, SP_ERROR_CONFLICT))
+    {
+      /* Show the case as it is now; text being typed stays (see
+       * _sp_case_page_fill_details). */
+      reload (self);
+      _sp_case_page_toast (self, _("Someone else changed this case meanwhile. It now shows "
+                                   "their version; check it and make your change again."));
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      reload (self);
+      _sp_case_page_toast (self, message);
+    }
+}
+
+gboolean
+_sp_case_page_save_edit (SpCasePage         *self,
+                         SpCase             *edited,
+                         const char         *toast_title,
+                         const char * const *fields)
+{
+  g_autoptr(SpCase) before = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->kase != NULL);
+
+  before = sp_entity_copy (SP_ENTITY (self->kase));
+  for (guint i = 0; fields[i] != NULL; i++)
+    g_ptr_array_add (names, g_strdup (fields[i]));
+
+  if (!sp_store_update_case (self->store, edited, &self->actor, TRUE, &error))
+    {
+      tell_error (self, error);
+      return FALSE;
+    }
+
+  reload (self);
+  toast_with_undo (self, toast_title, before, names);
+  g_signal_emit (self, signals[CASE_CHANGED], 0, self->case_id);
+
+  return TRUE;
+}
+
+static void
+on_transition_clicked (GtkButton  *button,
+                       SpCasePage *self)
+{
+  SpStatus to = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sp-status"));
+  g_autoptr(SpCase) before = NULL;
+  g_autoptr(SpCase) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->kase == NULL)
+    return;
+
+  before = sp_entity_copy (SP_ENTITY (self->kase));
+  changed = sp_entity_copy (SP_ENTITY (self->kase));
+
+  if (!sp_store_transition_case (self->store, changed, to, &self->actor, &error))
+    {
+      tell_error (self, error);
+      return;
+    }
+
+  reload (self);
+
+  if (to == SP_STATUS_REGISTERED)
+    {
+      /* Diary numbers are gap-free: once taken, a number stays with its
+       * case, so registering is not undone from here. */
+      title = g_strdup_printf (_("Registered as %s"),
+                               self->kase->diary_number ? self->kase->diary_number : "");
+      _sp_case_page_toast (self, title);
+    }
+  else
+    {
+      static const char * const status_fields[] = {
+        "status", "feedback_on", "closed_on", "forwarded_to",
+      };
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < G_N_ELEMENTS (status_fields); i++)
+        g_ptr_array_add (fields, g_strdup (status_fields[i]));
+
+      /* Translators: %s is a status, e.g. “Under investigation” */
+      title = g_strdup_printf (_("Status changed to “%s”"),
+                               sp_enum_get_label (&sp_status_info, to));
+      toast_with_undo (self, title, before, fields);
+    }
+
+  g_signal_emit (self, signals[CASE_CHANGED], 0, self->case_id);
+}
+
+static void
+fill_transitions (SpCasePage *self)
+{
+  SpStatus targets[SP_N_STATUSES];
+  guint n_targets;
+  guint n_shown = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->transitions_box))) != NULL)
+    gtk_flow_box_remove (self->transitions_box, child);
+
+  n_targets = sp_workflow_get_targets (self->kase, self->actor.roles, targets);
+  for (guint i = 0; i < n_targets; i++)
+    {
+      GtkWidget *button;
+
+      /* The workflow would allow it, but not for this case (an anonymous
+       * case is never registered, for instance): leave it out. */
+      if (!sp_workflow_check (self->kase, targets[i], self->actor.roles, NULL))
+        continue;
+
+      button = gtk_button_new_with_label (sp_workflow_get_action_label (targets[i]));
+      g_object_set_data (G_OBJECT (button), "sp-status", GUINT_TO_POINTER (targets[i]));
+      if (n_shown == 0)
+        gtk_widget_add_css_class (button, "suggested-action");
+      g_signal_connect_object (button, "clicked",
+                               G_CALLBACK (on_transition_clicked), self, 0);
+      gtk_flow_box_append (self->transitions_box, button);
+      n_shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->transitions_box), n_shown > 0);
+  if (n_shown > 0)
+    gtk_label_set_text (self->transitions_label, "");
+  else if (!sp_status_is_open (self->kase->status))
+    gtk_label_set_text (self->transitions_label, _("The case is closed."));
+  else
+    gtk_label_set_text (self->transitions_label,
+                        _("Your roles give you no next step for this case."));
+  gtk_widget_set_visible (GTK_WIDGET (self->transitions_label), n_shown == 0);
+}
+
+static void
+fill_deadline (SpCasePage *self)
+{
+  SpCase *kase = self->kase;
+  SpDate today = sp_date_today ();
+  g_autofree char *due = NULL;
+  g_autofree char *text = NULL;
+  gboolean overdue = FALSE;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->days_left_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_icon), "error");
+
+  if (kase->due_on == SP_DATE_NONE)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->deadline_row), _("No deadline"));
+      gtk_label_set_text (self->days_left_label, "");
+    }
+  else
+    {
+      int days = sp_case_get_days_left (kase, today);
+
+      due = sp_date_to_string (kase->due_on);
+      /* Translators: %s is a date, 2026-11-23 */
+      text = g_strdup_printf (_("Due %s"), due);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->deadline_row), text);
+      g_clear_pointer (&text, g_free);
+
+      if (!sp_status_is_open (kase->status) || kase->status >= SP_STATUS_FEEDBACK_GIVEN)
+        text = g_strdup (kase->feedback_on != SP_DATE_NONE ? _("Feedback given")
+                                                         : _("No longer running"));
+      else if (days > 0)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days),
+                                days);
+      else if (days == 0)
+        text = g_strdup (_("Due today"));
+      else
+        {
+          overdue = TRUE;
+          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue by %d day",
+                                               "Overdue by %d days", -days),
+                                  -days);
+        }
+
+      gtk_label_set_text (self->days_left_label, text);
+    }
+
+  /* Overdue is said in words and with an icon, not by the red alone. */
+  gtk_image_set_from_icon_name (self->deadline_icon,
+                                overdue ? "dialog-warning-symbolic" : "alarm-symbolic");
+  if (overdue)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->days_left_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->deadline_icon), "error");
+    }
+
+  adw_action_row_set_subtitle (self->deadline_row,
+                               kase->given_due_on != SP_DATE_NONE
+                                 ? _("The date given by the authority or the case officer")
+                                 : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->deadline_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  gtk_label_get_text (self->days_left_label),
+                                  -1);
+}
+
+static void
+fill_header (SpCasePage *self)
+{
+  SpCase *kase = self->kase;
+  g_autofree char *received = sp_date_to_string (kase->received_on);
+  g_autofree char *meta = NULL;
+
+  gtk_label_set_text (self->diary_label,
+                      kase->diary_number ? kase->diary_number : _("Not registered"));
+  gtk_label_set_text (self->subject_label, kase->subject ? kase->subject : "");
+  /* Translators: kind · channel · date received, e.g.
+   * “Complaint · Phone · Received 2026-11-20” */
+  meta = g_strdup_printf (_("%s · %s · Received %s"),
+                          sp_enum_get_label (&sp_case_kind_info, kase->kind),
+                          sp_enum_get_label (&sp_channel_info, kase->channel),
+                          received ? received : "");
+  gtk_label_set_text (self->meta_label, meta);
+
+  gtk_label_set_text (self->status_label, sp_enum_get_label (&sp_status_info, kase->status));
+}
+
+static void
+reload (SpCasePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  SpCase *kase = NULL;
+
+  if (self->case_id == NULL)
+    {
+      g_clear_object (&self->kase);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  kase = sp_store_get_case (self->store, self->case_id, &error);
+  if (kase == NULL)
+    {
+      g_clear_object (&self->kase);
+      adw_status_page_set_description (self->missing_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "missing");
+      return;
+    }
+
+  g_clear_object (&self->kase);
+  self->kase = kase;
+
+  self->filling = TRUE;
+  fill_header (self);
+  fill_transitions (self);
+  fill_deadline (self);
+  _sp_case_page_fill_details (self);
+  _sp_case_page_fill_timeline (self);
+  self->filling = FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, "case");
+}
+
+void
+sp_case_page_set_case_id (SpCasePage *self,
+                          const char *case_id)
+{
+  g_return_if_fail (SP_IS_CASE_PAGE (self));
+
+  if (g_strcmp0 (self->case_id, case_id) != 0)
+    {
+      g_free (self->case_id);
+      self->case_id = g_strdup (case_id);
+      /* Text typed for another case does not carry over. */
+      self->content_dirty = FALSE;
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      load_names (self);
+    }
+
+  reload (self);
+}
+
+const char *
+sp_case_page_get_case_id (SpCasePage *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
+
+  return self->case_id;
+}
+
+GtkWidget *
+sp_case_page_get_transition_button (SpCasePage *self,
+                                    SpStatus    to)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->transitions_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sp-status")) == to)
+        return button;
+    }
+
+  return NULL;
+}
+
+guint
+sp_case_page_get_n_transitions (SpCasePage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->transitions_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+const char *
+sp_case_page_get_status_text (SpCasePage *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->status_label);
+}
+
+const char *
+sp_case_page_get_diary_text (SpCasePage *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->diary_label);
+}
+
+const char *
+sp_case_page_get_subject_text (SpCasePage *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->subject_label);
+}
+
+const char *
+sp_case_page_get_deadline_text (SpCasePage *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->days_left_label);
+}
+
+GtkWidget *
+sp_case_page_get_flag_switch (SpCasePage *self,
+                              const char *flag)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
+
+  if (g_strcmp0 (flag, "individual_record") == 0)
+    return GTK_WIDGET (self->individual_record_switch);
+  if (g_strcmp0 (flag, "named_employee") == 0)
+    return GTK_WIDGET (self->named_employee_switch);
+  if (g_strcmp0 (flag, "conflict_of_interest") == 0)
+    return GTK_WIDGET (self->conflict_of_interest_switch);
+
+  return NULL;
+}
+
+GtkWidget *
+sp_case_page_get_history_list (SpCasePage *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->history_list);
+}
+
+AdwToast *
+sp_case_page_get_last_toast (SpCasePage *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
+
+  return self->last_toast;
+}
+
+static void
+sp_case_page_dispose (GObject *object)
+{
+  SpCasePage *self = SP_CASE_PAGE (object);
+
+  if (self->last_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+      self->last_toast = NULL;
+    }
+
+  /* AdwBin drops its child, the template's root, itself. */
+  G_OBJECT_CLASS (sp_case_page_parent_class)->dispose (object);
+}
+
+static void
+sp_case_page_finalize (GObject *object)
+{
+  SpCasePage *self = SP_CASE_PAGE (object);
+
+  g_clear_object (&self->kase);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->case_id, g_free);
+  g_clear_pointer (&self->actor_user_id, g_free);
+  g_clear_pointer (&self->actor_name, g_free);
+  g_clear_pointer (&self->unit_names, g_hash_table_unref);
+  g_clear_pointer (&self->provider_names, g_hash_table_unref);
+  g_clear_pointer (&self->category_names, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sp_case_page_parent_class)->finalize (object);
+}
+
+static void
+sp_case_page_class_init (SpCasePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_case_page_dispose;
+  object_class->finalize = sp_case_page_finalize;
+
+  /**
+   * SpCasePage::case-changed:
+   * @case_id: the case's id
+   *
+   * Emitted after the page saved a change to the case (an undo too).
+   */
+  signals[CASE_CHANGED] =
+    g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (SP_TYPE_INTAKE_DATE_BUTTON);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/se/synpunkt/Synpunkt/sp-case-page.ui");
+
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SpCasePage, name)
+  CHILD (stack);
+  CHILD (missing_page);
+  CHILD (scroller);
+  CHILD (diary_label);
+  CHILD (subject_label);
+  CHILD (meta_label);
+  CHILD (status_row);
+  CHILD (status_label);
+  CHILD (transitions_row);
+  CHILD (transitions_box);
+  CHILD (transitions_label);
+  CHILD (deadline_group);
+  CHILD (deadline_row);
+  CHILD (deadline_icon);
+  CHILD (days_left_label);
+  CHILD (delay_owed_row);
+  CHILD (delay_open_button);
+  CHILD (delay_reason_row);
+  CHILD (delay_error_row);
+  CHILD (delay_error_label);
+  CHILD (delay_date_row);
+  CHILD (delay_date_button);
+  CHILD (delay_save_button);
+  CHILD (delay_recorded_row);
+  CHILD (sender_group);
+  CHILD (sender_name_row);
+  CHILD (sender_address_row);
+  CHILD (sender_phone_row);
+  CHILD (sender_email_row);
+  CHILD (sender_feedback_row);
+  CHILD (sender_relation_row);
+  CHILD (concerns_row);
+  CHILD (area_row);
+  CHILD (category_row);
+  CHILD (authority_row);
+  CHILD (service_note_row);
+  CHILD (flags_group);
+  CHILD (individual_record_row);
+  CHILD (individual_record_switch);
+  CHILD (named_employee_row);
+  CHILD (named_employee_switch);
+  CHILD (conflict_of_interest_row);
+  CHILD (conflict_of_interest_switch);
+  CHILD (content_group);
+  CHILD (subject_entry);
+  CHILD (subject_error_row);
+  CHILD (subject_error_label);
+  CHILD (description_row);
+  CHILD (description_view);
+  CHILD (content_actions_row);
+  CHILD (content_revert_button);
+  CHILD (content_save_button);
+  CHILD (history_list);
+#undef CHILD
+}
+
+static void
+sp_case_page_init (SpCasePage *self)
+{
+  self->unit_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->provider_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->category_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  _sp_case_page_init_details (self);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+GtkWidget *
+sp_case_page_new (SpStore       *store,
+                  const SpActor *actor)
+{
+  SpCasePage *self;
+
+  g_return_val_if_fail (SP_IS_STORE (store), NULL);
+  g_return_val_if_fail (actor != NULL, NULL);
+
+  self = g_object_new (SP_TYPE_CASE_PAGE, NULL);
+  self->store = g_object_ref (store);
+  self->actor_user_id = g_strdup (actor->user_id);
+  self->actor_name = g_strdup (actor->display_name);
+  self->actor.user_id = self->actor_user_id;
+  self->actor.display_name = self->actor_name;
+  self->actor.roles = actor->roles;
+
+  return GTK_WIDGET (self);
+}

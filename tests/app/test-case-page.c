@@ -1,0 +1,598 @@
+/* test-case-page.c: the case page, driven through its widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (see the README's test command): a real window with the
+ * page in a toast overlay, on a real SQLite store in a temporary folder.
+ */
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "sp-case-page.h"
+#include "sp-intake-date-button.h"
+
+typedef struct
+{
+  char       *dir;
+  SpStore    *store;
+  char       *unit_id;
+  char       *case_id;
+  GtkWidget  *window;
+  SpCasePage *page;
+  guint       n_changed;
+} Fixture;
+
+static const SpActor registrar = { "u-reg", "Rita Registrator", SP_ROLE_BIT (SP_ROLE_REGISTRAR) };
+static const SpActor manager = { "u-man", "Maja Enhetschef", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
+static const SpActor staff = { "u-staff", "Sam Medarbetare", SP_ROLE_BIT (SP_ROLE_STAFF) };
+static const SpActor quality = { "u-q", "Kim Kvalitet", SP_ROLE_BIT (SP_ROLE_QUALITY) };
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+on_case_changed (SpCasePage *page,
+                 const char *case_id,
+                 Fixture    *fixture)
+{
+  g_assert_cmpstr (case_id, ==, fixture->case_id);
+  fixture->n_changed++;
+}
+
+static char *
+create_case (Fixture *fixture,
+             SpDate   received_on,
+             gboolean anonymous)
+{
+  g_autoptr(SpCase) kase = sp_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  kase->kind = SP_CASE_KIND_COMPLAINT;
+  kase->channel = SP_CHANNEL_LETTER;
+  kase->received_on = received_on;
+  kase->sender_anonymous = anonymous;
+  if (!anonymous)
+    {
+      kase->sender_name = g_strdup ("Bo Ek & Söner <AB>");
+      kase->sender_email = g_strdup ("bo@example.se");
+      kase->sender_wants_feedback = TRUE;
+    }
+  kase->concerns = SP_CONCERNS_UNIT;
+  kase->unit_id = g_strdup (fixture->unit_id);
+  kase->area = SP_AREA_ELDERLY_CARE;
+  kase->category = g_strdup ("treatment");
+  kase->subject = g_strdup ("Maten var kall");
+  kase->description = g_strdup ("Tre dagar i rad.");
+
+  sp_store_create_case (fixture->store, kase, &staff, &error);
+  g_assert_no_error (error);
+
+  return g_strdup (SP_ENTITY (kase)->id);
+}
+
+static void
+open_page (Fixture       *fixture,
+           const SpActor *actor)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  fixture->page = SP_CASE_PAGE (sp_case_page_new (fixture->store, actor));
+  g_signal_connect (fixture->page, "case-changed", G_CALLBACK (on_case_changed), fixture);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
+  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  sp_case_page_set_case_id (fixture->page, fixture->case_id);
+  iterate ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(SpUnit) unit = sp_unit_new ();
+  g_autoptr(SpCategory) category = sp_category_new ();
+
+  fixture->dir = g_dir_make_tmp ("synpunkt-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "cases.db", NULL);
+  fixture->store = sp_store_open (path, &error);
+  g_assert_no_error (error);
+  sp_store_set_setting (fixture->store, "diary.prefix", "HVSDN", &error);
+  g_assert_no_error (error);
+
+  unit->name = g_strdup ("Solgårdens äldreboende");
+  unit->kind = SP_UNIT_KIND_UNIT;
+  sp_entity_ensure_id (SP_ENTITY (unit));
+  sp_store_save (fixture->store, SP_ENTITY (unit), SP_SAVE_DEFAULT, "test", &error);
+  g_assert_no_error (error);
+  fixture->unit_id = g_strdup (SP_ENTITY (unit)->id);
+
+  category->code = g_strdup ("treatment");
+  category->name = g_strdup ("Bemötande");
+  sp_entity_ensure_id (SP_ENTITY (category));
+  sp_store_save (fixture->store, SP_ENTITY (category), SP_SAVE_DEFAULT, "test", &error);
+  g_assert_no_error (error);
+
+  fixture->case_id = create_case (fixture, sp_date_today () - 2, FALSE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fixture->dir, "cases.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_assert_null (fixture->window);
+
+  g_clear_object (&fixture->store);
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->unit_id);
+  g_free (fixture->case_id);
+}
+
+static SpCase *
+stored_case (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  SpCase *kase = sp_store_get_case (fixture->store, fixture->case_id, &error);
+
+  g_assert_no_error (error);
+  return kase;
+}
+
+static GtkWidget *
+child (Fixture    *fixture,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SP_TYPE_CASE_PAGE,
+                                                   name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+
+  return n;
+}
+
+/* Whether a row of the history has @text in its title. */
+static gboolean
+history_has (Fixture    *fixture,
+             const char *text)
+{
+  GtkWidget *list = sp_case_page_get_history_list (fixture->page);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+      if (strstr (title, text) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const char *
+first_history_title (Fixture *fixture)
+{
+  GtkWidget *row = gtk_widget_get_first_child (sp_case_page_get_history_list (fixture->page));
+
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_get_mapped (button));
+  /* What a click does (gtk_widget_activate () would wait for the press
+   * animation to end). */
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+static void
+undo (Fixture *fixture)
+{
+  AdwToast *toast = sp_case_page_get_last_toast (fixture->page);
+
+  g_assert_nonnull (toast);
+  g_assert_nonnull (adw_toast_get_button_label (toast));
+  g_signal_emit_by_name (toast, "button-clicked");
+  iterate ();
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *id = g_strdup (fixture->case_id);
+
+  open_page (fixture, &registrar);
+  sp_case_page_set_case_id (fixture->page, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "stack"))),
+                   ==, "empty");
+
+  sp_case_page_set_case_id (fixture->page, "00000000-0000-4000-8000-000000000000");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "stack"))),
+                   ==, "missing");
+
+  sp_case_page_set_case_id (fixture->page, id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "stack"))),
+                   ==, "case");
+}
+
+static void
+test_shows_case (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = stored_case (fixture);
+  g_autofree char *days = NULL;
+
+  open_page (fixture, &registrar);
+
+  g_assert_cmpstr (sp_case_page_get_diary_text (fixture->page), ==, "Not registered");
+  g_assert_cmpstr (sp_case_page_get_subject_text (fixture->page), ==, "Maten var kall");
+  g_assert_cmpstr (sp_case_page_get_status_text (fixture->page), ==, "Received");
+  days = g_strdup_printf ("%d days left", sp_case_get_days_left (kase, sp_date_today ()));
+  g_assert_cmpstr (sp_case_page_get_deadline_text (fixture->page), ==, days);
+  g_assert_false (gtk_widget_has_css_class (child (fixture, "days_left_label"), "error"));
+
+  /* The sender's name is shown as typed, not as markup. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (fixture, "sender_name_row"))),
+                   ==, "Bo Ek & Söner <AB>");
+  g_assert_true (gtk_widget_is_visible (child (fixture, "sender_name_row")));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (fixture,
+                                                                                "concerns_row"))),
+                            "Solgårdens äldreboende"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (fixture, "category_row"))),
+                   ==, "Bemötande");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (fixture, "subject_entry"))),
+                   ==, "Maten var kall");
+
+  g_assert_cmpuint (count_rows (sp_case_page_get_history_list (fixture->page)), ==, 1);
+  g_assert_cmpstr (first_history_title (fixture), ==, "Case created");
+
+  /* A registrar registers, routes or forwards a received case. */
+  g_assert_nonnull (sp_case_page_get_transition_button (fixture->page, SP_STATUS_REGISTERED));
+  g_assert_nonnull (sp_case_page_get_transition_button (fixture->page,
+                                                        SP_STATUS_FORWARDED_ELSEWHERE));
+  g_assert_null (sp_case_page_get_transition_button (fixture->page, SP_STATUS_INVESTIGATING));
+}
+
+static void
+test_transition (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = NULL;
+
+  open_page (fixture, &registrar);
+  click (sp_case_page_get_transition_button (fixture->page, SP_STATUS_REGISTERED));
+
+  kase = stored_case (fixture);
+  g_assert_cmpint (kase->status, ==, SP_STATUS_REGISTERED);
+  g_assert_nonnull (kase->diary_number);
+  g_assert_true (g_str_has_prefix (kase->diary_number, "HVSDN "));
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+
+  g_assert_cmpstr (sp_case_page_get_status_text (fixture->page), ==, "Registered");
+  g_assert_cmpstr (sp_case_page_get_diary_text (fixture->page), ==, kase->diary_number);
+  g_assert_true (history_has (fixture, "Status: Received → Registered"));
+  g_assert_true (history_has (fixture, "Registered in the diary as HVSDN "));
+  g_assert_cmpuint (count_rows (sp_case_page_get_history_list (fixture->page)), ==, 3);
+
+  /* The buttons follow the new status. */
+  g_assert_null (sp_case_page_get_transition_button (fixture->page, SP_STATUS_REGISTERED));
+  g_assert_nonnull (sp_case_page_get_transition_button (fixture->page, SP_STATUS_ASSIGNED));
+}
+
+static void
+test_staff_has_no_transitions (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  open_page (fixture, &staff);
+
+  g_assert_cmpuint (sp_case_page_get_n_transitions (fixture->page), ==, 0);
+  g_assert_true (gtk_widget_is_visible (child (fixture, "transitions_label")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (fixture, "transitions_label"))), !=, "");
+  /* Flags are set by unit managers and registrars. */
+  g_assert_false (gtk_widget_is_sensitive (sp_case_page_get_flag_switch (fixture->page,
+                                                                         "named_employee")));
+}
+
+static void
+test_anonymous_not_registered (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_free (fixture->case_id);
+  fixture->case_id = create_case (fixture, sp_date_today (), TRUE);
+  open_page (fixture, &registrar);
+
+  /* The workflow allows registering a received case, but not this one. */
+  g_assert_null (sp_case_page_get_transition_button (fixture->page, SP_STATUS_REGISTERED));
+  g_assert_nonnull (sp_case_page_get_transition_button (fixture->page, SP_STATUS_ASSIGNED));
+  g_assert_false (gtk_widget_is_visible (child (fixture, "sender_name_row")));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child (fixture,
+                                                                               "sender_feedback_row"))),
+                   ==, "Anonymous");
+}
+
+static void
+test_transition_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  open_page (fixture, &registrar);
+  click (sp_case_page_get_transition_button (fixture->page, SP_STATUS_REGISTERED));
+  click (sp_case_page_get_transition_button (fixture->page, SP_STATUS_ASSIGNED));
+
+  kase = stored_case (fixture);
+  g_assert_cmpint (kase->status, ==, SP_STATUS_ASSIGNED);
+  g_clear_object (&kase);
+
+  undo (fixture);
+
+  kase = stored_case (fixture);
+  g_assert_cmpint (kase->status, ==, SP_STATUS_REGISTERED);
+  /* The diary number stays with the case. */
+  g_assert_nonnull (kase->diary_number);
+  g_assert_cmpstr (sp_case_page_get_status_text (fixture->page), ==, "Registered");
+  g_assert_cmpstr (first_history_title (fixture), ==, "Status: Assigned → Registered");
+  g_assert_nonnull (sp_case_page_get_transition_button (fixture->page, SP_STATUS_ASSIGNED));
+  g_assert_cmpuint (fixture->n_changed, ==, 3);
+
+  events = sp_store_get_case_events (fixture->store, fixture->case_id, NULL);
+  g_assert_cmpint (((SpCaseEvent *) g_ptr_array_index (events, events->len - 1))->kind,
+                   ==, SP_EVENT_STATUS_CHANGED);
+}
+
+static void
+test_undo_after_other_change (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(SpCase) other = NULL;
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_page (fixture, &registrar);
+  click (sp_case_page_get_transition_button (fixture->page, SP_STATUS_ASSIGNED));
+
+  /* Someone else edits the case before Undo is pressed. */
+  other = stored_case (fixture);
+  g_free (other->subject);
+  other->subject = g_strdup ("Kall mat, ändrat av någon annan");
+  sp_store_update_case (fixture->store, other, &manager, TRUE, &error);
+  g_assert_no_error (error);
+
+  undo (fixture);
+
+  kase = stored_case (fixture);
+  g_assert_cmpint (kase->status, ==, SP_STATUS_ASSIGNED);
+  g_assert_cmpstr (kase->subject, ==, "Kall mat, ändrat av någon annan");
+  g_assert_cmpstr (sp_case_page_get_subject_text (fixture->page), ==,
+                   "Kall mat, ändrat av någon annan");
+}
+
+static void
+test_flag_undo (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *toggle;
+  g_autoptr(SpCase) kase = NULL;
+
+  open_page (fixture, &manager);
+  toggle = sp_case_page_get_flag_switch (fixture->page, "conflict_of_interest");
+  g_assert_true (gtk_widget_is_sensitive (toggle));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  iterate ();
+
+  kase = stored_case (fixture);
+  g_assert_true (kase->conflict_of_interest);
+  g_clear_object (&kase);
+  g_assert_cmpstr (first_history_title (fixture), ==, "Conflict of interest: No → Yes");
+
+  undo (fixture);
+
+  kase = stored_case (fixture);
+  g_assert_false (kase->conflict_of_interest);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_cmpstr (first_history_title (fixture), ==, "Conflict of interest: Yes → No");
+}
+
+static void
+test_edit_subject (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *entry;
+  GtkWidget *save;
+  GtkWidget *error_label;
+  g_autoptr(SpCase) kase = NULL;
+
+  open_page (fixture, &manager);
+  entry = child (fixture, "subject_entry");
+  save = child (fixture, "content_save_button");
+  error_label = child (fixture, "subject_error_label");
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* An empty subject is refused next to the field, and kept. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  ");
+  click (save);
+  g_assert_true (gtk_widget_is_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "  ");
+  kase = stored_case (fixture);
+  g_assert_cmpstr (kase->subject, ==, "Maten var kall");
+  g_clear_object (&kase);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Maten var kall på Solgården");
+  click (save);
+  g_assert_false (gtk_widget_is_visible (error_label));
+
+  kase = stored_case (fixture);
+  g_assert_cmpstr (kase->subject, ==, "Maten var kall på Solgården");
+  g_clear_object (&kase);
+  g_assert_cmpstr (sp_case_page_get_subject_text (fixture->page), ==,
+                   "Maten var kall på Solgården");
+  g_assert_true (history_has (fixture, "Subject: Maten var kall → Maten var kall på Solgården"));
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  undo (fixture);
+  kase = stored_case (fixture);
+  g_assert_cmpstr (kase->subject, ==, "Maten var kall");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Maten var kall");
+}
+
+static void
+test_edit_conflict (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(SpCase) other = NULL;
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *entry;
+
+  open_page (fixture, &manager);
+  entry = child (fixture, "subject_entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Min ändring");
+
+  other = stored_case (fixture);
+  g_free (other->description);
+  other->description = g_strdup ("Någon annans ändring");
+  sp_store_update_case (fixture->store, other, &registrar, TRUE, &error);
+  g_assert_no_error (error);
+
+  click (child (fixture, "content_save_button"));
+
+  /* Refused: the other change stays, the page shows it, and the text
+   * being typed is still there to save again. */
+  kase = stored_case (fixture);
+  g_assert_cmpstr (kase->subject, ==, "Maten var kall");
+  g_assert_cmpstr (kase->description, ==, "Någon annans ändring");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Min ändring");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (fixture,
+                                                                             "description_view")));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, "Någon annans ändring");
+  }
+  g_assert_true (history_has (fixture, "Description: Tre dagar i rad. → Någon annans ändring"));
+  g_assert_nonnull (sp_case_page_get_last_toast (fixture->page));
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+}
+
+static void
+test_overdue_delay_notice (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = NULL;
+  GtkWidget *reason;
+  GtkWidget *error_label;
+
+  g_free (fixture->case_id);
+  fixture->case_id = create_case (fixture, sp_date_today () - 40, FALSE);
+  open_page (fixture, &manager);
+
+  g_assert_true (g_str_has_prefix (sp_case_page_get_deadline_text (fixture->page), "Overdue by "));
+  g_assert_true (gtk_widget_has_css_class (child (fixture, "days_left_label"), "error"));
+  g_assert_true (gtk_widget_is_visible (child (fixture, "delay_owed_row")));
+
+  click (child (fixture, "delay_open_button"));
+  reason = child (fixture, "delay_reason_row");
+  error_label = child (fixture, "delay_error_label");
+  g_assert_true (gtk_widget_is_visible (reason));
+
+  /* No reason: refused next to the field. */
+  click (child (fixture, "delay_save_button"));
+  g_assert_true (gtk_widget_is_visible (error_label));
+  kase = stored_case (fixture);
+  g_assert_cmpuint (kase->delay_notice_on, ==, SP_DATE_NONE);
+  g_clear_object (&kase);
+
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Väntar på vårdgivarens redogörelse");
+  click (child (fixture, "delay_save_button"));
+
+  kase = stored_case (fixture);
+  g_assert_cmpuint (kase->delay_notice_on, ==, sp_date_today ());
+  g_assert_cmpstr (kase->delay_reason, ==, "Väntar på vårdgivarens redogörelse");
+  g_assert_false (gtk_widget_is_visible (child (fixture, "delay_owed_row")));
+  g_assert_true (gtk_widget_is_visible (child (fixture, "delay_recorded_row")));
+}
+
+static void
+test_quality_hides_personal_data (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  open_page (fixture, &quality);
+
+  g_assert_false (gtk_widget_is_visible (child (fixture, "sender_name_row")));
+  g_assert_false (gtk_widget_is_visible (child (fixture, "sender_email_row")));
+  g_assert_cmpuint (sp_case_page_get_n_transitions (fixture->page), ==, 0);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (child (fixture, "subject_entry"))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/case-page/empty-and-missing", test_empty);
+  ADD ("/case-page/shows-case", test_shows_case);
+  ADD ("/case-page/transition", test_transition);
+  ADD ("/case-page/staff-has-no-transitions", test_staff_has_no_transitions);
+  ADD ("/case-page/anonymous-not-registered", test_anonymous_not_registered);
+  ADD ("/case-page/transition-undo", test_transition_undo);
+  ADD ("/case-page/undo-after-other-change", test_undo_after_other_change);
+  ADD ("/case-page/flag-undo", test_flag_undo);
+  ADD ("/case-page/edit-subject", test_edit_subject);
+  ADD ("/case-page/edit-conflict", test_edit_conflict);
+  ADD ("/case-page/overdue-delay-notice", test_overdue_delay_notice);
+  ADD ("/case-page/quality-hides-personal-data", test_quality_hides_personal_data);
+#undef ADD
+
+  return g_test_run ();
+}
