@@ -1,0 +1,514 @@
+/* sp-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * With no server configured the app keeps its cases in a local database
+ * ("this computer only"): g_get_user_data_dir()/synpunkt/synpunkt.db, or the
+ * file SYNPUNKT_DB names (tests and benchmarks). The person at the computer
+ * is one local user with every role, created on the first start and
+ * remembered in the database's settings.
+ */
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "sp-application.h"
+#include "sp-preferences-window.h"
+#include "sp-window.h"
+
+#define LOCAL_USER_SETTING "local.user_id"
+#define DEMO_SEED 20251
+
+struct _SpApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *db_path;
+  SpStore        *store;
+  GError         *store_error;
+  SpStoreReader  *reader;
+  SpUser         *user;
+  SpActor         actor;
+  guint           demo_request;
+};
+
+G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
+
+static char *
+default_db_path (void)
+{
+  const char *env = g_getenv ("SYNPUNKT_DB");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "synpunkt", "synpunkt.db", NULL);
+}
+
+static SpUser *
+ensure_local_user (SpStore  *store,
+                   GError  **error)
+{
+  g_autofree char *user_id = sp_store_dup_setting (store, LOCAL_USER_SETTING);
+  g_autoptr(SpUser) user = NULL;
+  const char *real_name;
+
+  if (user_id != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      user = sp_store_load (store, SP_TYPE_USER, user_id, &local_error);
+      if (user != NULL)
+        return g_steal_pointer (&user);
+      if (!g_error_matches (local_error, SP_ERROR, SP_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  real_name = g_get_real_name ();
+  if (real_name == NULL || *real_name == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
+    real_name = g_get_user_name ();
+
+  user = sp_user_new ();
+  sp_entity_ensure_id (SP_ENTITY (user));
+  user->username = g_strdup (g_get_user_name ());
+  user->display_name = g_strdup (real_name);
+  user->roles = (1u << SP_N_ROLES) - 1;
+
+  if (!sp_store_begin (store, error))
+    return NULL;
+  if (!sp_store_save (store, SP_ENTITY (user), SP_SAVE_DEFAULT, SP_ENTITY (user)->id, error) ||
+      !sp_store_set_setting (store, LOCAL_USER_SETTING, SP_ENTITY (user)->id, error) ||
+      !sp_store_commit (store, error))
+    {
+      sp_store_rollback (store);
+      return NULL;
+    }
+
+  return g_steal_pointer (&user);
+}
+
+static void
+update_actor (SpApplication *self)
+{
+  self->actor.user_id = self->user ? SP_ENTITY (self->user)->id : NULL;
+  self->actor.display_name = self->user ? self->user->display_name : NULL;
+  self->actor.roles = self->user ? self->user->roles : 0;
+}
+
+static void
+open_store (SpApplication *self)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->db_path = default_db_path ();
+  dir = g_path_get_dirname (self->db_path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+      g_set_error (&self->store_error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return;
+    }
+
+  self->store = sp_store_open (self->db_path, &error);
+  if (self->store != NULL)
+    self->user = ensure_local_user (self->store, &error);
+
+  if (error != NULL)
+    {
+      g_clear_object (&self->store);
+      g_clear_object (&self->user);
+      self->store_error = g_steal_pointer (&error);
+      return;
+    }
+
+  update_actor (self);
+  self->reader = sp_store_reader_new (self->db_path);
+}
+
+static void
+style_variant_changed (SpApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  switch (g_settings_get_enum (self->settings, "style-variant"))
+    {
+    case 1:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      break;
+
+    case 2:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+      break;
+
+    default:
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+      break;
+    }
+}
+
+static void
+sp_application_quit_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Close the windows first so that they save their state. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+sp_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  static const char *developers[] = { "The Synpunkt developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "modal", TRUE,
+                        "application-name", "Synpunkt",
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Synpunkt developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Handle residents’ feedback and complaints, from intake "
+                                      "to answer, by the routines of a Swedish city district "
+                                      "administration."),
+                        "website", "https://synpunkt.se/",
+                        "developers", developers,
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        "copyright", "© 2026 The Synpunkt developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+sp_application_preferences_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  preferences = sp_preferences_window_new (self, window);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+sp_application_help_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_show_uri (window, "help:synpunkt", GDK_CURRENT_TIME);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", sp_application_quit_action },
+  { "about", sp_application_about_action },
+  { "preferences", sp_application_preferences_action },
+  { "help", sp_application_help_action },
+};
+
+static void
+sp_application_startup (GApplication *application)
+{
+  SpApplication *self = SP_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+
+  G_APPLICATION_CLASS (sp_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+
+  self->settings = g_settings_new ("se.synpunkt.Synpunkt");
+  g_signal_connect_object (self->settings, "changed::style-variant",
+                           G_CALLBACK (style_variant_changed), self, G_CONNECT_SWAPPED);
+  style_variant_changed (self);
+
+  open_store (self);
+}
+
+static void
+sp_application_activate (GApplication *application)
+{
+  SpApplication *self = SP_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (sp_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static int
+sp_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  SpApplication *self = SP_APPLICATION (application);
+  gint32 demo = 0;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("synpunkt %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "demo", "i", &demo))
+    {
+      if (demo <= 0 || demo > 1000000)
+        {
+          g_printerr (_("--demo needs a number of cases between 1 and 1000000\n"));
+          return 1;
+        }
+      self->demo_request = (guint) demo;
+    }
+
+  return -1;
+}
+
+static void
+sp_application_dispose (GObject *object)
+{
+  SpApplication *self = SP_APPLICATION (object);
+
+  g_clear_object (&self->reader);
+  g_clear_object (&self->user);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (sp_application_parent_class)->dispose (object);
+}
+
+static void
+sp_application_class_init (SpApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sp_application_dispose;
+  app_class->startup = sp_application_startup;
+  app_class->activate = sp_application_activate;
+  app_class->handle_local_options = sp_application_handle_local_options;
+}
+
+static void
+sp_application_init (SpApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_INT, NULL,
+      N_("Fill an empty database with N demo cases before showing the window"), N_("N") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+SpApplication *
+sp_application_new (GApplicationFlags flags)
+{
+  return g_object_new (SP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags,
+                       "resource-base-path", "/se/synpunkt/Synpunkt",
+                       NULL);
+}
+
+SpStore *
+sp_application_get_store (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+const SpActor *
+sp_application_get_actor (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  return self->user != NULL ? &self->actor : NULL;
+}
+
+SpUser *
+sp_application_get_user (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  return self->user;
+}
+
+SpStoreReader *
+sp_application_get_reader (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  return self->reader;
+}
+
+const char *
+sp_application_get_db_path (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  return self->db_path;
+}
+
+GSettings *
+sp_application_get_settings (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+const GError *
+sp_application_get_store_error (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
+}
+
+gboolean
+sp_application_set_user_unit (SpApplication  *self,
+                              const char     *unit_id,
+                              GError        **error)
+{
+  g_autoptr(SpUser) copy = NULL;
+
+  g_return_val_if_fail (SP_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  if (g_strcmp0 (self->user->unit_id, unit_id) == 0)
+    return TRUE;
+
+  /* Edit a copy so that a failed save leaves the user as it was. */
+  copy = sp_entity_copy (SP_ENTITY (self->user));
+  g_free (copy->unit_id);
+  copy->unit_id = g_strdup (unit_id);
+
+  if (!sp_store_save (self->store, SP_ENTITY (copy), SP_SAVE_DEFAULT, self->actor.user_id, error))
+    return FALSE;
+
+  g_set_object (&self->user, copy);
+  update_actor (self);
+
+  return TRUE;
+}
+
+guint
+sp_application_take_demo_request (SpApplication *self)
+{
+  guint n;
+
+  g_return_val_if_fail (SP_IS_APPLICATION (self), 0);
+
+  n = self->demo_request;
+  self->demo_request = 0;
+
+  return n;
+}
+
+static void
+fill_demo_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  const char *path = task_data;
+  guint n_cases = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "n-cases"));
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SpCaseQuery query;
+  gint64 count;
+
+  store = sp_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  sp_case_query_init (&query);
+  count = sp_store_count_cases (store, &query, &error);
+  if (count < 0)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Never mix demo cases into real ones. */
+  if (count > 0)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  if (!sp_demo_populate (store, n_cases, DEMO_SEED, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+sp_application_fill_demo_async (SpApplication       *self,
+                                guint                n_cases,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SP_IS_APPLICATION (self));
+  g_return_if_fail (self->db_path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sp_application_fill_demo_async);
+  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
+  g_object_set_data (G_OBJECT (task), "n-cases", GUINT_TO_POINTER (n_cases));
+  g_task_run_in_thread (task, fill_demo_thread);
+}
+
+gboolean
+sp_application_fill_demo_finish (SpApplication  *self,
+                                 GAsyncResult   *result,
+                                 GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

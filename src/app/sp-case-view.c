@@ -1,0 +1,683 @@
+/* sp-case-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rows come from SpCaseListModel, which sorts and filters in SQL. The
+ * column view still owns the sort indicators: each column has a sorter of
+ * its own, and when the view's sorter changes we ask it which column leads
+ * and in which direction (GTK 4.8 has no API for that; see probe_sort()),
+ * then hand that to the model as SpCaseQuery.sort.
+ */
+
+#include <glib/gi18n.h>
+
+#include "sp-case-view.h"
+
+typedef enum
+{
+  COL_DIARY,
+  COL_RECEIVED,
+  COL_KIND,
+  COL_CATEGORY,
+  COL_PLACE,
+  COL_SUBJECT,
+  COL_STATUS,
+  COL_DEADLINE,
+  N_COLUMNS
+} ColumnId;
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  SpCaseSort  sort;
+  gboolean    expand;
+  gboolean    compact;   /* still shown in a narrow window */
+} ColumnInfo;
+
+static const ColumnInfo columns[N_COLUMNS] = {
+  { "diary", N_("Diary No."), SP_CASE_SORT_DIARY_NUMBER, FALSE, TRUE },
+  { "received", N_("Received"), SP_CASE_SORT_RECEIVED_ON, FALSE, FALSE },
+  { "kind", N_("Kind"), SP_CASE_SORT_KIND, FALSE, FALSE },
+  { "category", N_("Category"), SP_CASE_SORT_CATEGORY, FALSE, FALSE },
+  { "place", N_("Unit or Provider"), SP_CASE_SORT_UNIT, FALSE, FALSE },
+  { "subject", N_("Subject"), SP_CASE_SORT_SUBJECT, TRUE, TRUE },
+  { "status", N_("Status"), SP_CASE_SORT_STATUS, FALSE, FALSE },
+  { "deadline", N_("Deadline"), SP_CASE_SORT_DUE_ON, FALSE, TRUE },
+};
+
+typedef struct
+{
+  SpCaseView *view;
+  int         column;
+} Probe;
+
+struct _SpCaseView
+{
+  GtkWidget            parent_instance;
+
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkRevealer         *filter_revealer;
+  SpFilterBar         *filter_bar;
+  GtkStack            *stack;
+  GtkSpinner          *spinner;
+  GtkColumnView       *column_view;
+  AdwStatusPage       *empty_page;
+
+  GtkColumnViewColumn *columns[N_COLUMNS];
+  SpCaseListModel     *model;
+  GtkSingleSelection  *selection;
+  SpNameCache         *cache;
+  SpCaseFilter        *filter;
+  SpCaseViewKind       kind;
+  SpDate               today;
+  char                *select_id;
+
+  /* Set by the column sorters while probe_sort() runs. */
+  Probe                probes[N_COLUMNS];
+  int                  probed_column;
+  gulong               sorter_changed_id;
+  guint                updating;
+};
+
+G_DEFINE_FINAL_TYPE (SpCaseView, sp_case_view, GTK_TYPE_WIDGET)
+
+enum { CASE_ACTIVATED, FILTER_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+char *
+sp_case_view_format_deadline (SpCase   *kase,
+                              SpDate    today,
+                              gboolean *overdue)
+{
+  int days;
+
+  if (overdue != NULL)
+    *overdue = FALSE;
+
+  if (kase == NULL || !sp_status_is_open (kase->status) || kase->due_on == SP_DATE_NONE)
+    return NULL;
+
+  days = sp_case_get_days_left (kase, today);
+
+  if (days < 0)
+    {
+      if (overdue != NULL)
+        *overdue = TRUE;
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue by %d day",
+                                           "Overdue by %d days", (gulong) -days), -days);
+    }
+
+  if (days == 0)
+    return g_strdup (_("Due today"));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %d day", "In %d days", (gulong) days),
+                          days);
+}
+
+static const char *
+place_name (SpCaseView *self,
+            SpCase     *kase)
+{
+  const char *name = NULL;
+
+  if (self->cache != NULL)
+    {
+      if (kase->provider_id != NULL)
+        name = sp_name_cache_get_provider_name (self->cache, kase->provider_id);
+      if (name == NULL && kase->unit_id != NULL)
+        name = sp_name_cache_get_unit_name (self->cache, kase->unit_id);
+    }
+
+  if (name == NULL && kase->concerns == SP_CONCERNS_OTHER_DISTRICT)
+    name = kase->other_district;
+  if (name == NULL && kase->concerns == SP_CONCERNS_OTHER_AUTHORITY)
+    name = kase->other_authority;
+
+  return name;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            SpCaseView               *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           SpCaseView               *self)
+{
+  ColumnId column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  SpCase *kase = gtk_list_item_get_item (item);
+  g_autofree char *owned = NULL;
+  const char *text = NULL;
+  const char *tooltip = NULL;
+  gboolean overdue = FALSE;
+  gboolean dim = FALSE;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "overdue");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+
+  if (sp_case_is_placeholder (kase))
+    {
+      gtk_label_set_text (label, "");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+      return;
+    }
+
+  switch (column)
+    {
+    case COL_DIARY:
+      text = kase->diary_number;
+      if (text == NULL)
+        {
+          /* Translators: the diary number of a case not registered (yet) */
+          text = _("Not registered");
+          dim = TRUE;
+        }
+      break;
+
+    case COL_RECEIVED:
+      text = owned = sp_date_to_string (kase->received_on);
+      break;
+
+    case COL_KIND:
+      text = sp_enum_get_label (&sp_case_kind_info, kase->kind);
+      break;
+
+    case COL_CATEGORY:
+      if (self->cache != NULL)
+        text = sp_name_cache_get_category_name (self->cache, kase->category);
+      if (text == NULL)
+        text = kase->category;
+      break;
+
+    case COL_PLACE:
+      text = place_name (self, kase);
+      break;
+
+    case COL_SUBJECT:
+      text = kase->subject;
+      tooltip = kase->subject;
+      break;
+
+    case COL_STATUS:
+      text = sp_enum_get_label (&sp_status_info, kase->status);
+      break;
+
+    case COL_DEADLINE:
+      text = owned = sp_case_view_format_deadline (kase, self->today, &overdue);
+      break;
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  if (dim)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  /* Red, and the words say it too: colour is never the only sign. */
+  if (overdue)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "overdue");
+}
+
+/* Each column's sorter only reports that it was asked first; see
+ * probe_sort(). */
+static int
+column_sorter_compare (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  Probe *probe = user_data;
+
+  if (probe->view->probed_column < 0)
+    probe->view->probed_column = probe->column;
+
+  return GTK_ORDERING_LARGER;
+}
+
+static void
+update_state (SpCaseView *self)
+{
+  const char *state;
+
+  if (self->model == NULL || !sp_case_list_model_get_loaded (self->model))
+    state = "loading";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    state = "empty";
+  else
+    state = "list";
+
+  if (g_strcmp0 (state, "empty") == 0)
+    {
+      gboolean filtered = sp_case_filter_has_criteria (self->filter);
+
+      if (filtered)
+        {
+          adw_status_page_set_icon_name (self->empty_page, "system-search-symbolic");
+          adw_status_page_set_title (self->empty_page, _("No Matching Cases"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Try other search words or clear the filters."));
+        }
+      else if (self->kind == SP_CASE_VIEW_MINE)
+        {
+          adw_status_page_set_icon_name (self->empty_page, "se.synpunkt.Synpunkt-symbolic");
+          adw_status_page_set_title (self->empty_page, _("No Open Cases for You"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Cases assigned to you or to your unit show up "
+                                             "here. Choose your unit in Preferences."));
+        }
+      else if (self->kind == SP_CASE_VIEW_DIARY)
+        {
+          adw_status_page_set_icon_name (self->empty_page, "se.synpunkt.Synpunkt-symbolic");
+          adw_status_page_set_title (self->empty_page, _("No Registered Cases"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Cases show up in the diary once they are "
+                                             "registered."));
+        }
+      else
+        {
+          adw_status_page_set_icon_name (self->empty_page, "se.synpunkt.Synpunkt-symbolic");
+          adw_status_page_set_title (self->empty_page, _("No Cases"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Record a new case with Ctrl+N."));
+        }
+    }
+
+  gtk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
+  gtk_stack_set_visible_child_name (self->stack, state);
+}
+
+static void
+try_select (SpCaseView *self)
+{
+  guint position;
+
+  if (self->select_id == NULL)
+    return;
+
+  position = sp_case_list_model_find (self->model, self->select_id);
+  if (position != G_MAXUINT)
+    {
+      gtk_single_selection_set_selected (self->selection, position);
+      g_clear_pointer (&self->select_id, g_free);
+    }
+}
+
+static void
+load_finished (SpCaseView *self)
+{
+  self->today = sp_date_today ();
+  update_state (self);
+  try_select (self);
+}
+
+static void
+apply_filter (SpCaseView *self)
+{
+  if (self->model == NULL || self->updating > 0)
+    return;
+
+  sp_case_list_model_set_filter (self->model, self->filter);
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+static void
+probe_sort (SpCaseView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  g_autoptr(SpCase) a = sp_case_new ();
+  g_autoptr(SpCase) b = sp_case_new ();
+  GtkOrdering order;
+
+  /* The view's sorter asks the leading column's sorter first and stops at
+   * the first answer that is not "equal"; our sorters always answer
+   * "larger" and note which column they are. A descending column inverts
+   * the answer. */
+  self->probed_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+
+  if (self->probed_column >= 0 && self->probed_column < N_COLUMNS)
+    {
+      self->filter->sort = columns[self->probed_column].sort;
+      self->filter->descending = (order == GTK_ORDERING_SMALLER);
+    }
+}
+
+static void
+sorter_changed (SpCaseView *self)
+{
+  if (self->updating > 0)
+    return;
+
+  probe_sort (self);
+  apply_filter (self);
+}
+
+static void
+search_changed (SpCaseView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->updating > 0 || g_strcmp0 (text, self->filter->text ? self->filter->text : "") == 0)
+    return;
+
+  g_free (self->filter->text);
+  self->filter->text = *text != '\0' ? g_strdup (text) : NULL;
+  apply_filter (self);
+}
+
+static void
+filter_bar_changed (SpCaseView *self)
+{
+  if (self->updating > 0)
+    return;
+
+  sp_filter_bar_get_criteria (self->filter_bar, self->filter);
+  apply_filter (self);
+}
+
+static void
+row_activated (SpCaseView *self,
+               guint       position)
+{
+  g_autoptr(SpCase) kase = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+  if (!sp_case_is_placeholder (kase))
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, SP_ENTITY (kase)->id);
+}
+
+static void
+sp_case_view_dispose (GObject *object)
+{
+  SpCaseView *self = SP_CASE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_CASE_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->cache);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->select_id, g_free);
+
+  G_OBJECT_CLASS (sp_case_view_parent_class)->dispose (object);
+}
+
+static void
+sp_case_view_class_init (SpCaseViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_case_view_dispose;
+
+  signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[FILTER_CHANGED] = g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
+
+  g_type_ensure (SP_TYPE_FILTER_BAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/se/synpunkt/Synpunkt/sp-case-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpCaseView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpCaseView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SpCaseView, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SpCaseView, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, SpCaseView, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpCaseView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SpCaseView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, SpCaseView, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, filter_bar_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+}
+
+static void
+sp_case_view_init (SpCaseView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = sp_case_filter_new ();
+  self->today = sp_date_today ();
+  self->kind = SP_CASE_VIEW_ALL;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkSorter) sorter = NULL;
+      GtkColumnViewColumn *column;
+
+      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (i));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+
+      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, TRUE);
+
+      self->probes[i].view = self;
+      self->probes[i].column = (int) i;
+      sorter = GTK_SORTER (gtk_custom_sorter_new (column_sorter_compare, &self->probes[i], NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+
+      gtk_column_view_append_column (self->column_view, column);
+      self->columns[i] = column;
+      g_object_unref (column);
+    }
+
+  self->sorter_changed_id =
+    g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                             G_CALLBACK (sorter_changed), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+sp_case_view_new (void)
+{
+  return g_object_new (SP_TYPE_CASE_VIEW, NULL);
+}
+
+static void
+cache_changed (SpCaseView *self)
+{
+  /* Rebind the visible rows so that they show names, not ids. */
+  if (self->model != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+      if (n > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self->selection), 0, n, n);
+    }
+}
+
+void
+sp_case_view_setup (SpCaseView    *self,
+                    SpStoreReader *reader,
+                    SpNameCache   *cache)
+{
+  g_return_if_fail (SP_IS_CASE_VIEW (self));
+  g_return_if_fail (SP_IS_STORE_READER (reader));
+  g_return_if_fail (SP_IS_NAME_CACHE (cache));
+  g_return_if_fail (self->model == NULL);
+
+  self->cache = g_object_ref (cache);
+  g_signal_connect_object (cache, "changed", G_CALLBACK (cache_changed), self,
+                           G_CONNECT_SWAPPED);
+  sp_filter_bar_set_name_cache (self->filter_bar, cache);
+
+  self->model = sp_case_list_model_new (reader);
+  g_signal_connect_object (self->model, "load-finished", G_CALLBACK (load_finished), self,
+                           G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  update_state (self);
+}
+
+static int
+default_sort_column (SpCaseViewKind kind,
+                     gboolean      *descending)
+{
+  switch (kind)
+    {
+    case SP_CASE_VIEW_MINE:
+      *descending = FALSE;
+      return COL_DEADLINE;
+
+    case SP_CASE_VIEW_DIARY:
+      *descending = TRUE;
+      return COL_DIARY;
+
+    case SP_CASE_VIEW_ALL:
+    case SP_CASE_VIEW_SAVED:
+    default:
+      *descending = TRUE;
+      return COL_RECEIVED;
+    }
+}
+
+void
+sp_case_view_set_view (SpCaseView     *self,
+                       SpCaseViewKind  kind,
+                       SpCaseFilter   *base)
+{
+  g_autoptr(SpCaseFilter) filter = NULL;
+  gboolean descending = FALSE;
+  int column;
+
+  g_return_if_fail (SP_IS_CASE_VIEW (self));
+  g_return_if_fail (SP_IS_CASE_FILTER (base));
+
+  filter = sp_case_filter_copy (base);
+  column = default_sort_column (kind, &descending);
+  filter->sort = columns[column].sort;
+  filter->descending = descending;
+
+  self->kind = kind;
+  g_set_object (&self->filter, filter);
+
+  self->updating++;
+  sp_filter_bar_set_criteria (self->filter_bar, self->filter);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
+                         self->filter->text ? self->filter->text : "");
+  gtk_column_view_sort_by_column (self->column_view, self->columns[column],
+                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+  self->updating--;
+
+  if (sp_case_filter_has_criteria (self->filter))
+    gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
+
+  apply_filter (self);
+  update_state (self);
+}
+
+SpCaseFilter *
+sp_case_view_get_filter (SpCaseView *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
+
+  return self->filter;
+}
+
+void
+sp_case_view_reload (SpCaseView *self)
+{
+  g_return_if_fail (SP_IS_CASE_VIEW (self));
+
+  if (self->model != NULL)
+    sp_case_list_model_reload (self->model);
+}
+
+void
+sp_case_view_select_case (SpCaseView *self,
+                          const char *case_id)
+{
+  g_return_if_fail (SP_IS_CASE_VIEW (self));
+
+  g_free (self->select_id);
+  self->select_id = g_strdup (case_id);
+
+  if (self->model != NULL && !sp_case_list_model_get_loading (self->model))
+    try_select (self);
+}
+
+void
+sp_case_view_set_compact (SpCaseView *self,
+                          gboolean    compact)
+{
+  g_return_if_fail (SP_IS_CASE_VIEW (self));
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    gtk_column_view_column_set_visible (self->columns[i], !compact || columns[i].compact);
+}
+
+SpCaseListModel *
+sp_case_view_get_model (SpCaseView *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
+
+  return self->model;
+}
+
+GtkColumnView *
+sp_case_view_get_column_view (SpCaseView *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
+
+  return self->column_view;
+}
+
+GtkSearchBar *
+sp_case_view_get_search_bar (SpCaseView *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
+
+  return self->search_bar;
+}
+
+GtkEditable *
+sp_case_view_get_search_entry (SpCaseView *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkRevealer *
+sp_case_view_get_filter_revealer (SpCaseView *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
+
+  return self->filter_revealer;
+}
+
+SpFilterBar *
+sp_case_view_get_filter_bar (SpCaseView *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
+
+  return self->filter_bar;
+}
+
+const char *
+sp_case_view_get_state (SpCaseView *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}

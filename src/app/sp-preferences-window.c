@@ -1,0 +1,233 @@
+/* sp-preferences-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The deadline rules are shown, not edited: they are the organisation's,
+ * set by an administrator (on the server, later). The unit list comes from
+ * the main window's name cache, so opening the window reads nothing.
+ */
+
+#include <glib/gi18n.h>
+
+#include "sp-preferences-window.h"
+#include "sp-window.h"
+
+struct _SpPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwComboRow          *style_row;
+  AdwActionRow         *user_row;
+  AdwComboRow          *unit_row;
+  AdwActionRow         *investigation_row;
+  AdwActionRow         *city_row;
+  AdwActionRow         *city_complex_row;
+  AdwActionRow         *path_row;
+
+  SpApplication        *application;
+  GPtrArray            *unit_ids;     /* index 0 = NULL (none) */
+};
+
+G_DEFINE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+char *
+sp_preferences_format_rule (const SpDeadlineRule *rule)
+{
+  switch (rule->kind)
+    {
+    case SP_DEADLINE_CALENDAR_DAYS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u calendar day",
+                                           "%u calendar days", rule->days), rule->days);
+
+    case SP_DEADLINE_WORKING_DAYS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day",
+                                           "%u working days", rule->days), rule->days);
+
+    case SP_DEADLINE_GIVEN_DATE:
+    default:
+      return g_strdup (_("The date given"));
+    }
+}
+
+static void
+set_rule (AdwActionRow         *row,
+          const SpDeadlineRule *rule)
+{
+  g_autofree char *text = sp_preferences_format_rule (rule);
+
+  adw_action_row_set_subtitle (row, text);
+}
+
+static void
+unit_selected (SpPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->unit_row);
+  g_autoptr(GError) error = NULL;
+  const char *unit_id = NULL;
+  GtkWindow *window;
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->unit_ids->len)
+    return;
+
+  unit_id = g_ptr_array_index (self->unit_ids, selected);
+  if (!sp_application_set_user_unit (self->application, unit_id, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save your unit: %s"),
+                                                  error->message);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (message));
+      return;
+    }
+
+  /* My Cases and its count depend on the unit. */
+  window = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (SP_IS_WINDOW (window))
+    {
+      SpWindow *main_window = SP_WINDOW (window);
+
+      if (g_strcmp0 (sp_window_get_view (main_window), "mine") == 0)
+        sp_window_set_view (main_window, "mine");
+      sp_window_reload (main_window);
+    }
+}
+
+static gboolean
+style_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  if (g_strcmp0 (nick, "light") == 0)
+    g_value_set_uint (value, 1);
+  else if (g_strcmp0 (nick, "dark") == 0)
+    g_value_set_uint (value, 2);
+  else
+    g_value_set_uint (value, 0);
+
+  return TRUE;
+}
+
+static GVariant *
+style_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  static const char *nicks[] = { "system", "light", "dark" };
+  guint selected = g_value_get_uint (value);
+
+  return g_variant_new_string (nicks[selected < G_N_ELEMENTS (nicks) ? selected : 0]);
+}
+
+static void
+fill_units (SpPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (self));
+  SpUser *user = sp_application_get_user (self->application);
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->unit_ids, 0);
+  gtk_string_list_append (names, _("None"));
+  g_ptr_array_add (self->unit_ids, NULL);
+
+  if (SP_IS_WINDOW (window))
+    {
+      GPtrArray *units = sp_name_cache_get_units (sp_window_get_name_cache (SP_WINDOW (window)));
+
+      for (guint i = 0; i < units->len; i++)
+        {
+          SpUnit *unit = g_ptr_array_index (units, i);
+
+          if (user != NULL && g_strcmp0 (user->unit_id, SP_ENTITY (unit)->id) == 0)
+            selected = self->unit_ids->len;
+          gtk_string_list_append (names, unit->name);
+          g_ptr_array_add (self->unit_ids, g_strdup (SP_ENTITY (unit)->id));
+        }
+    }
+
+  g_signal_handlers_block_by_func (self->unit_row, unit_selected, self);
+  adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->unit_row, selected);
+  g_signal_handlers_unblock_by_func (self->unit_row, unit_selected, self);
+}
+
+static void
+sp_preferences_window_finalize (GObject *object)
+{
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
+
+  g_clear_pointer (&self->unit_ids, g_ptr_array_unref);
+  g_clear_object (&self->application);
+
+  G_OBJECT_CLASS (sp_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = sp_preferences_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/se/synpunkt/Synpunkt/sp-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, user_row);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, investigation_row);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, city_row);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, city_complex_row);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, path_row);
+}
+
+static void
+sp_preferences_window_init (SpPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->unit_ids = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+sp_preferences_window_setup (SpPreferencesWindow *self)
+{
+  SpStore *store = sp_application_get_store (self->application);
+  SpUser *user = sp_application_get_user (self->application);
+  SpDeadlineConfig config;
+
+  g_settings_bind_with_mapping (sp_application_get_settings (self->application), "style-variant",
+                                self->style_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                style_get_mapping, style_set_mapping, NULL, NULL);
+
+  adw_action_row_set_subtitle (self->user_row, user ? user->display_name : "");
+  adw_action_row_set_subtitle (self->path_row, sp_application_get_db_path (self->application));
+
+  sp_deadline_config_init_default (&config);
+  if (store != NULL)
+    sp_store_get_deadline_config (store, &config);
+  set_rule (self->investigation_row, &config.investigation);
+  set_rule (self->city_row, &config.city_environment);
+  set_rule (self->city_complex_row, &config.city_environment_complex);
+
+  fill_units (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unit_row), store != NULL);
+  g_signal_connect_object (self->unit_row, "notify::selected", G_CALLBACK (unit_selected),
+                           self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+sp_preferences_window_new (SpApplication *application,
+                           GtkWindow     *parent)
+{
+  SpPreferencesWindow *self;
+
+  g_return_val_if_fail (SP_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SP_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->application = g_object_ref (application);
+  sp_preferences_window_setup (self);
+
+  return GTK_WIDGET (self);
+}

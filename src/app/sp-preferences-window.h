@@ -1,0 +1,24 @@
+/* sp-preferences-window.h: style, the local user, the deadline rules and where cases are kept
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sp-application.h"
+
+G_BEGIN_DECLS
+
+#define SP_TYPE_PREFERENCES_WINDOW (sp_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, SP, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+GtkWidget *sp_preferences_window_new (SpApplication *application,
+                                      GtkWindow     *parent);
+/* Describes a deadline rule for people: "14 calendar days". */
+char      *sp_preferences_format_rule (const SpDeadlineRule *rule);
+
+G_END_DECLS

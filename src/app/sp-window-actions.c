@@ -1,0 +1,239 @@
+/* sp-window-actions.c: the main window's actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+
+#include "sp-window-private.h"
+
+#if __has_include ("sp-intake-dialog.h")
+# include "sp-intake-dialog.h"
+# define HAVE_INTAKE_DIALOG 1
+#endif
+
+#define DEFAULT_DEMO_CASES 2000
+
+static void
+case_created (SpWindow   *self,
+              const char *case_id)
+{
+  /* The new case is received today, so it sorts first in most views;
+   * reload and open it. */
+  self->started_empty = TRUE;
+  sp_window_reload (self);
+  sp_window_show_case (self, case_id);
+  sp_window_add_toast (self, _("Case recorded"));
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+#ifdef HAVE_INTAKE_DIALOG
+  GtkWidget *dialog;
+
+  dialog = sp_intake_dialog_new (GTK_WINDOW (self),
+                                 sp_application_get_store (self->application),
+                                 sp_application_get_actor (self->application));
+  g_signal_connect_object (dialog, "case-created", G_CALLBACK (case_created), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+#else
+  (void) case_created;
+  sp_window_add_toast (self, _("The intake form is not part of this build"));
+#endif
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  GtkSearchBar *bar = sp_case_view_get_search_bar (self->case_view);
+  gboolean enable = !gtk_search_bar_get_search_mode (bar);
+
+  gtk_search_bar_set_search_mode (bar, enable);
+  if (enable)
+    gtk_widget_grab_focus (GTK_WIDGET (sp_case_view_get_search_entry (self->case_view)));
+}
+
+static void
+show_filters_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  GtkRevealer *revealer = sp_case_view_get_filter_revealer (self->case_view);
+
+  gtk_revealer_set_reveal_child (revealer, !gtk_revealer_get_reveal_child (revealer));
+}
+
+static void
+name_changed (GtkEditable     *entry,
+              AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", *name != '\0');
+}
+
+static void
+save_filter_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      SpWindow         *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+
+  if (!sp_window_save_filter (self, gtk_editable_get_text (entry), &error))
+    sp_window_add_toast (self, error->message);
+}
+
+static void
+save_filter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Filter"),
+                                   _("The filter shows up in the sidebar with its count."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", FALSE);
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_max_length (GTK_ENTRY (entry), 60);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name of the filter"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (name_changed), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_filter_response), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  _sp_window_go_back (SP_WINDOW (widget));
+}
+
+static void
+fill_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  sp_window_fill_demo (SP_WINDOW (widget), DEFAULT_DEMO_CASES);
+}
+
+static void
+start_empty_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  self->started_empty = TRUE;
+  _sp_window_update_page (self);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  sp_window_reload (SP_WINDOW (widget));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  sp_window_set_view (self, g_variant_get_string (parameter, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+_sp_window_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-filters", NULL, show_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.save-filter", NULL, save_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.fill-demo", NULL, fill_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-filters", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "win.save-filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "mine");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "all");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "diary");
+}
+
+void
+_sp_window_update_actions (SpWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+  gboolean usable = sp_application_get_store (self->application) != NULL && !self->filling;
+  gboolean on_list = usable && g_strcmp0 (page, "list") == 0;
+  gboolean on_case = g_strcmp0 (page, "case") == 0;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", on_list);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-filters", on_list);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-filter", on_list);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", on_case || folded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fill-demo", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", usable);
+
+  gtk_widget_set_visible (self->back_button, on_case || folded);
+  gtk_widget_set_visible (self->search_button, !on_case);
+  gtk_widget_set_visible (self->filter_button, !on_case);
+}

@@ -1,0 +1,73 @@
+/* sp-window-private.h: what sp-window.c, sp-window-actions.c and sp-window-sidebar.c share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sp-name-cache.h"
+#include "sp-window.h"
+
+G_BEGIN_DECLS
+
+struct _SpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *sidebar_title;
+  GtkListBox           *sidebar_list;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *back_button;
+  GtkWidget            *new_case_button;
+  GtkWidget            *filter_button;
+  GtkWidget            *search_button;
+  GtkStack             *content_stack;
+  SpCaseView           *case_view;
+  AdwBin               *case_bin;
+  AdwStatusPage        *first_run_page;
+  AdwStatusPage        *filling_page;
+  GtkSpinner           *filling_spinner;
+  AdwStatusPage        *error_page;
+
+  SpApplication        *application;
+  GSettings            *settings;
+  SpNameCache          *cache;
+  GCancellable         *cancellable;
+  GtkWidget            *case_page;      /* the forms helper's SpCasePage, once made */
+  char                 *view;           /* "mine", "all", "diary" or "saved:NAME" */
+  char                 *shown_case_id;
+  GHashTable           *counts;         /* view → gint64 * */
+  gint64                n_cases;        /* every case; -1 until known */
+  guint                 counts_serial;
+  guint                 pending_demo;   /* --demo asked to fill once known empty */
+  gboolean              filling;
+  gboolean              started_empty;
+};
+
+/* sp-window-actions.c */
+void     _sp_window_install_actions   (GtkWidgetClass *widget_class);
+void     _sp_window_update_actions    (SpWindow       *self);
+
+/* sp-window-sidebar.c */
+void     _sp_window_sidebar_init      (SpWindow       *self);
+void     _sp_window_sidebar_rebuild   (SpWindow       *self);
+void     _sp_window_sidebar_select    (SpWindow       *self,
+                                       const char     *view);
+void     _sp_window_sidebar_update_counts (SpWindow   *self);
+void     _sp_window_sidebar_row_selected (SpWindow      *self,
+                                          GtkListBoxRow *row);
+void     _sp_window_sidebar_row_activated (SpWindow      *self,
+                                           GtkListBoxRow *row);
+/* The filter a view stands for: its conditions and any saved criteria. */
+SpCaseFilter *_sp_window_filter_for_view (SpWindow    *self,
+                                          const char  *view,
+                                          SpCaseViewKind *kind);
+
+/* sp-window.c */
+void     _sp_window_update_page       (SpWindow       *self);
+void     _sp_window_go_back           (SpWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,533 @@
+/* sp-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window is a leaflet: the sidebar of views (sp-window-sidebar.c) and
+ * the content pane, which shows the case list, one case, the first-run
+ * page or the demo-data spinner. Everything it reads goes through the
+ * application's store reader, off the main thread. Actions live in
+ * sp-window-actions.c.
+ */
+
+#include <glib/gi18n.h>
+
+#include "sp-window-private.h"
+
+#if __has_include ("sp-case-page.h")
+# include "sp-case-page.h"
+# define HAVE_CASE_PAGE 1
+#endif
+
+G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+folded_changed (SpWindow *self)
+{
+  sp_case_view_set_compact (self->case_view, adw_leaflet_get_folded (self->leaflet));
+  _sp_window_update_actions (self);
+}
+
+static const char *
+view_title (const char *view)
+{
+  if (g_strcmp0 (view, "mine") == 0)
+    return _("My Cases");
+  if (g_strcmp0 (view, "diary") == 0)
+    return _("Diary");
+  if (view != NULL && g_str_has_prefix (view, "saved:"))
+    return view + strlen ("saved:");
+  return _("All Cases");
+}
+
+static void
+update_title (SpWindow *self)
+{
+  SpCaseListModel *model = sp_case_view_get_model (self->case_view);
+  g_autofree char *subtitle = NULL;
+
+  if (model != NULL && sp_case_list_model_get_loaded (model))
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
+    }
+
+  adw_window_title_set_title (self->content_title, view_title (self->view));
+  adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
+}
+
+void
+_sp_window_update_page (SpWindow *self)
+{
+  const char *page;
+
+  if (sp_application_get_store_error (self->application) != NULL)
+    page = "error";
+  else if (self->filling)
+    page = "filling";
+  else if (self->n_cases == 0 && !self->started_empty)
+    page = "first-run";
+  else if (self->shown_case_id != NULL)
+    page = "case";
+  else
+    page = "list";
+
+  gtk_spinner_set_spinning (self->filling_spinner, self->filling);
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+  update_title (self);
+  _sp_window_update_actions (self);
+}
+
+void
+_sp_window_go_back (SpWindow *self)
+{
+  if (self->shown_case_id != NULL)
+    {
+      g_clear_pointer (&self->shown_case_id, g_free);
+      _sp_window_update_page (self);
+      gtk_widget_grab_focus (GTK_WIDGET (sp_case_view_get_column_view (self->case_view)));
+      return;
+    }
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+case_changed (SpWindow   *self,
+              const char *case_id)
+{
+  sp_window_reload (self);
+}
+
+void
+sp_window_show_case (SpWindow   *self,
+                     const char *case_id)
+{
+  g_return_if_fail (SP_IS_WINDOW (self));
+  g_return_if_fail (case_id != NULL);
+
+#ifdef HAVE_CASE_PAGE
+  if (self->case_page == NULL)
+    {
+      self->case_page = sp_case_page_new (sp_application_get_store (self->application),
+                                          sp_application_get_actor (self->application));
+      g_signal_connect_object (self->case_page, "case-changed", G_CALLBACK (case_changed),
+                               self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->case_bin, self->case_page);
+    }
+
+  sp_case_page_set_case_id (SP_CASE_PAGE (self->case_page), case_id);
+  g_free (self->shown_case_id);
+  self->shown_case_id = g_strdup (case_id);
+  sp_case_view_select_case (self->case_view, case_id);
+  _sp_window_update_page (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+#else
+  (void) case_changed;
+  sp_case_view_select_case (self->case_view, case_id);
+  sp_window_add_toast (self, _("The case page is not part of this build"));
+#endif
+}
+
+static void
+case_activated (SpWindow   *self,
+                const char *case_id)
+{
+  sp_window_show_case (self, case_id);
+}
+
+static void
+filter_changed (SpWindow *self)
+{
+  update_title (self);
+}
+
+static void
+model_load_finished (SpWindow *self)
+{
+  update_title (self);
+}
+
+static void
+names_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SpNameCacheData *data;
+
+  data = sp_store_reader_run_finish (SP_STORE_READER (object), result, &error);
+  if (data == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          adw_status_page_set_description (self->error_page, error->message);
+          gtk_stack_set_visible_child_name (self->content_stack, "error");
+        }
+      return;
+    }
+
+  self->n_cases = data->n_cases;
+  sp_name_cache_apply (self->cache, data);
+  sp_name_cache_data_free (data);
+
+  if (self->n_cases == 0 && self->pending_demo > 0)
+    {
+      guint n = self->pending_demo;
+
+      self->pending_demo = 0;
+      sp_window_fill_demo (self, n);
+      return;
+    }
+  self->pending_demo = 0;
+
+  _sp_window_update_page (self);
+  _sp_window_sidebar_update_counts (self);
+}
+
+static void
+reload_names (SpWindow *self)
+{
+  SpStoreReader *reader = sp_application_get_reader (self->application);
+
+  if (reader == NULL)
+    return;
+
+  sp_store_reader_run_async (reader, sp_name_cache_read, NULL, NULL, sp_name_cache_data_free,
+                             self->cancellable, names_read_cb, g_object_ref (self));
+}
+
+void
+sp_window_reload (SpWindow *self)
+{
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  if (sp_application_get_reader (self->application) == NULL)
+    return;
+
+  sp_case_view_reload (self->case_view);
+  reload_names (self);
+}
+
+static void
+fill_demo_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean filled;
+
+  filled = sp_application_fill_demo_finish (SP_APPLICATION (object), result, &error);
+  self->filling = FALSE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not add demo data: %s"),
+                                                  error->message);
+      sp_window_add_toast (self, message);
+    }
+  else if (filled)
+    {
+      sp_window_add_toast (self, _("Demo data added"));
+    }
+
+  sp_window_reload (self);
+  _sp_window_update_page (self);
+}
+
+void
+sp_window_fill_demo (SpWindow *self,
+                     guint     n_cases)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  if (self->filling || sp_application_get_store (self->application) == NULL)
+    return;
+
+  self->filling = TRUE;
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Adding %u demo case with its district, units "
+                                              "and providers. This takes a moment.",
+                                              "Adding %u demo cases with their district, units "
+                                              "and providers. This takes a moment.",
+                                              n_cases), n_cases);
+  adw_status_page_set_description (self->filling_page, description);
+  _sp_window_update_page (self);
+
+  sp_application_fill_demo_async (self->application, n_cases, self->cancellable,
+                                  fill_demo_cb, g_object_ref (self));
+}
+
+static void
+restore_state (SpWindow *self)
+{
+  g_autoptr(GVariant) filter = NULL;
+  g_autofree char *view = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  view = g_settings_get_string (self->settings, "last-view");
+  sp_window_set_view (self, view);
+
+  /* The filter bar as it was left, unless the view is a saved filter
+   * (which brings its own). */
+  if (!g_str_has_prefix (self->view, "saved:"))
+    {
+      SpCaseViewKind kind;
+      g_autoptr(SpCaseFilter) base = _sp_window_filter_for_view (self, self->view, &kind);
+
+      filter = g_settings_get_value (self->settings, "filter");
+      sp_case_filter_load_variant (base, filter);
+      sp_case_view_set_view (self->case_view, kind, base);
+    }
+}
+
+static gboolean
+sp_window_close_request (GtkWindow *window)
+{
+  SpWindow *self = SP_WINDOW (window);
+  g_autoptr(GVariant) filter = NULL;
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_set_string (self->settings, "last-view", self->view);
+      filter = sp_case_filter_to_variant (sp_case_view_get_filter (self->case_view));
+      if (!g_str_has_prefix (self->view, "saved:"))
+        g_settings_set_value (self->settings, "filter", g_steal_pointer (&filter));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (sp_window_parent_class)->close_request (window);
+}
+
+static void
+sp_window_dispose (GObject *object)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
+  g_clear_object (&self->cache);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->view, g_free);
+  g_clear_pointer (&self->shown_case_id, g_free);
+  self->case_page = NULL;
+  self->application = NULL;
+
+  G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
+}
+
+static void
+sp_window_class_init (SpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sp_window_dispose;
+  window_class->close_request = sp_window_close_request;
+
+  g_type_ensure (SP_TYPE_CASE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/se/synpunkt/Synpunkt/sp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, new_case_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, case_view);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, case_bin);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, first_run_page);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, filling_page);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, filling_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, case_activated);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, _sp_window_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, _sp_window_sidebar_row_activated);
+
+  _sp_window_install_actions (widget_class);
+}
+
+static void
+sp_window_init (SpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->cache = sp_name_cache_new ();
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->view = g_strdup ("all");
+  self->n_cases = -1;
+
+  if (g_str_has_suffix (APP_ID, ".Devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+SpWindow *
+sp_window_new (SpApplication *application)
+{
+  SpWindow *self;
+  const GError *store_error;
+  SpUser *user;
+
+  g_return_val_if_fail (SP_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (SP_TYPE_WINDOW, "application", application, NULL);
+  self->application = application;
+  self->settings = g_object_ref (sp_application_get_settings (application));
+
+  user = sp_application_get_user (application);
+  if (user != NULL)
+    adw_window_title_set_subtitle (self->sidebar_title, user->display_name);
+
+  store_error = sp_application_get_store_error (application);
+  if (store_error != NULL)
+    {
+      adw_status_page_set_description (self->error_page, store_error->message);
+      _sp_window_update_page (self);
+      return self;
+    }
+
+  sp_case_view_setup (self->case_view, sp_application_get_reader (application), self->cache);
+  g_signal_connect_object (sp_case_view_get_model (self->case_view), "load-finished",
+                           G_CALLBACK (model_load_finished), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (sp_case_view_get_search_bar (self->case_view), "search-mode-enabled",
+                          self->search_button, "active",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (sp_case_view_get_filter_revealer (self->case_view), "reveal-child",
+                          self->filter_button, "active",
+                          G_BINDING_SYNC_CREATE);
+  gtk_search_bar_set_key_capture_widget (sp_case_view_get_search_bar (self->case_view),
+                                         GTK_WIDGET (self));
+
+  _sp_window_sidebar_init (self);
+  restore_state (self);
+
+  self->pending_demo = sp_application_take_demo_request (application);
+
+  /* Show the list's spinner until the first answer; no first-run page
+   * before we know the database is empty. */
+  self->started_empty = FALSE;
+  gtk_stack_set_visible_child_name (self->content_stack, "list");
+  reload_names (self);
+  folded_changed (self);
+
+  return self;
+}
+
+SpCaseView *
+sp_window_get_case_view (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->case_view;
+}
+
+const char *
+sp_window_get_page (SpWindow *self)
+{
+  const char *page;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  page = gtk_stack_get_visible_child_name (self->content_stack);
+  if (g_strcmp0 (page, "list") == 0)
+    return sp_case_view_get_state (self->case_view);
+
+  return page;
+}
+
+const char *
+sp_window_get_view (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->view;
+}
+
+void
+sp_window_set_view (SpWindow   *self,
+                    const char *view)
+{
+  g_autoptr(SpCaseFilter) base = NULL;
+  SpCaseViewKind kind;
+
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  base = _sp_window_filter_for_view (self, view, &kind);
+  if (base == NULL)
+    {
+      /* A saved filter that is gone, or a view we do not know. */
+      view = "all";
+      base = _sp_window_filter_for_view (self, view, &kind);
+    }
+
+  g_free (self->view);
+  self->view = g_strdup (view);
+  g_clear_pointer (&self->shown_case_id, g_free);
+
+  _sp_window_sidebar_select (self, view);
+  sp_case_view_set_view (self->case_view, kind, base);
+  _sp_window_update_page (self);
+}
+
+void
+sp_window_add_toast (SpWindow   *self,
+                     const char *title)
+{
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+gint64
+sp_window_get_view_count (SpWindow   *self,
+                          const char *view)
+{
+  gint64 *count;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), -1);
+
+  count = g_hash_table_lookup (self->counts, view);
+
+  return count != NULL ? *count : -1;
+}
+
+SpNameCache *
+sp_window_get_name_cache (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->cache;
+}
