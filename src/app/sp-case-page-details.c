@@ -72,10 +72,19 @@ fill_sender (SpCasePage *self)
       set_row (self->sender_email_row, kase->sender_email);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sender_feedback_row),
                                      _("Feedback"));
-      adw_action_row_set_subtitle (self->sender_feedback_row,
-                                   sp_case_needs_feedback (kase)
-                                     ? _("The sender is owed feedback")
-                                     : _("The sender has not asked for feedback"));
+      if (kase->feedback_on != SP_DATE_NONE)
+        {
+          g_autofree char *date = sp_date_to_string (kase->feedback_on);
+          /* Translators: %s is a date */
+          g_autofree char *text = g_strdup_printf (_("Feedback given %s"), date);
+
+          adw_action_row_set_subtitle (self->sender_feedback_row, text);
+        }
+      else
+        adw_action_row_set_subtitle (self->sender_feedback_row,
+                                     sp_case_needs_feedback (kase)
+                                       ? _("The sender is owed feedback")
+                                       : _("The sender has not asked for feedback"));
     }
 
   set_row (self->sender_relation_row,
@@ -196,7 +205,7 @@ fill_delay (SpCasePage *self)
   gboolean form_open = gtk_widget_get_visible (GTK_WIDGET (self->delay_reason_row));
 
   gtk_widget_set_visible (GTK_WIDGET (self->delay_owed_row), owed);
-  gtk_widget_set_visible (GTK_WIDGET (self->delay_open_button), may && !form_open);
+  gtk_widget_set_visible (GTK_WIDGET (self->delay_open_row), owed && may && !form_open);
   if (!owed)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->delay_reason_row), FALSE);
@@ -365,7 +374,7 @@ on_delay_open (SpCasePage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->delay_reason_row), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->delay_date_row), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->delay_open_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->delay_open_row), FALSE);
   sp_intake_date_button_set_date (self->delay_date_button, sp_date_today ());
   gtk_widget_grab_focus (GTK_WIDGET (self->delay_reason_row));
 }

@@ -50,6 +50,7 @@ struct _SpCasePage
   GtkImage           *deadline_icon;
   GtkLabel           *days_left_label;
   AdwActionRow       *delay_owed_row;
+  AdwPreferencesRow  *delay_open_row;
   GtkButton          *delay_open_button;
   AdwEntryRow        *delay_reason_row;
   AdwPreferencesRow  *delay_error_row;

@@ -22,7 +22,7 @@ static const struct {
   { "kind", N_("Kind") },
   { "valence", N_("Positive or negative") },
   { "channel", N_("Channel") },
-  { "received_on", N_("Received") },
+  { "received_on", N_("Date received") },
   { "status", N_("Status") },
   { "sender_anonymous", N_("Anonymous") },
   { "sender_name", N_("Sender’s name") },

@@ -326,18 +326,52 @@ on_transition_clicked (GtkButton  *button,
   g_signal_emit (self, signals[CASE_CHANGED], 0, self->case_id);
 }
 
+static gboolean
+is_main_road (SpStatus status)
+{
+  return status != SP_STATUS_AWAITING_PROVIDER &&
+         status != SP_STATUS_FORWARDED_ELSEWHERE &&
+         status != SP_STATUS_OTHER_ROUTINE;
+}
+
+static int
+compare_targets (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  SpStatus current = GPOINTER_TO_UINT (data);
+  SpStatus sa = *(const SpStatus *) a;
+  SpStatus sb = *(const SpStatus *) b;
+  /* Forward on the main road, back on it (reopening), then aside. */
+  int ra = !is_main_road (sa) ? 2 : sa > current ? 0 : 1;
+  int rb = !is_main_road (sb) ? 2 : sb > current ? 0 : 1;
+
+  if (ra != rb)
+    return ra - rb;
+
+  return (int) sa - (int) sb;
+}
+
 static void
 fill_transitions (SpCasePage *self)
 {
   SpStatus targets[SP_N_STATUSES];
   guint n_targets;
   guint n_shown = 0;
+  gboolean suggested = FALSE;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->transitions_box))) != NULL)
     gtk_flow_box_remove (self->transitions_box, child);
 
   n_targets = sp_workflow_get_targets (self->kase, self->actor.roles, targets);
+
+  /* The routine's main road first (register, assign, acknowledge,
+   * investigate, assess, give feedback, close), the side roads after it;
+   * the first step on the main road is the suggested one. */
+  g_qsort_with_data (targets, n_targets, sizeof (SpStatus), compare_targets,
+                     GUINT_TO_POINTER (self->kase->status));
+
   for (guint i = 0; i < n_targets; i++)
     {
       GtkWidget *button;
@@ -349,8 +383,11 @@ fill_transitions (SpCasePage *self)
 
       button = gtk_button_new_with_label (sp_workflow_get_action_label (targets[i]));
       g_object_set_data (G_OBJECT (button), "sp-status", GUINT_TO_POINTER (targets[i]));
-      if (n_shown == 0)
-        gtk_widget_add_css_class (button, "suggested-action");
+      if (!suggested && is_main_road (targets[i]) && targets[i] > self->kase->status)
+        {
+          gtk_widget_add_css_class (button, "suggested-action");
+          suggested = TRUE;
+        }
       g_signal_connect_object (button, "clicked",
                                G_CALLBACK (on_transition_clicked), self, 0);
       gtk_flow_box_append (self->transitions_box, button);
@@ -688,6 +725,7 @@ sp_case_page_class_init (SpCasePageClass *klass)
   CHILD (deadline_icon);
   CHILD (days_left_label);
   CHILD (delay_owed_row);
+  CHILD (delay_open_row);
   CHILD (delay_open_button);
   CHILD (delay_reason_row);
   CHILD (delay_error_row);

@@ -188,7 +188,7 @@ sp_intake_validate (SpCase                *kase,
         add_problem (problems, "given_due_on", _("Enter the deadline the authority gave"));
       else if (kase->received_on != SP_DATE_NONE && kase->given_due_on < kase->received_on)
         add_problem (problems, "given_due_on",
-                     _("The authority's deadline cannot be before the date received"));
+                     _("The authority’s deadline cannot be before the date received"));
     }
 
   if (!kase->sender_anonymous)
