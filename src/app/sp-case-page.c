@@ -131,7 +131,9 @@ _sp_case_page_toast (SpCasePage *self,
                      const char *title)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast = adw_toast_new (title);
+  /* A toast's title is markup, and error messages may hold any text. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
   self->last_toast = toast;
   g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
@@ -391,6 +393,9 @@ fill_transitions (SpCasePage *self)
       g_signal_connect_object (button, "clicked",
                                G_CALLBACK (on_transition_clicked), self, 0);
       gtk_flow_box_append (self->transitions_box, button);
+      /* Tab goes from button to button, not through the flow box's own
+       * children as well. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
       n_shown++;
     }
 
@@ -509,6 +514,22 @@ reload (SpCasePage *self)
     {
       g_clear_object (&self->kase);
       adw_status_page_set_description (self->missing_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "missing");
+      return;
+    }
+
+  /* Cases about a named employee are for the people who handle them
+   * individually (domain: unit manager, head of department, registrar). */
+  if (kase->named_employee &&
+      (self->actor.roles & (SP_CASE_PAGE_HANDLER_ROLES |
+                            SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD))) == 0)
+    {
+      g_clear_object (&kase);
+      g_clear_object (&self->kase);
+      adw_status_page_set_description (self->missing_page,
+                                       _("This case concerns a named employee. Only unit "
+                                         "managers, heads of department and registrars may "
+                                         "see it."));
       gtk_stack_set_visible_child_name (self->stack, "missing");
       return;
     }

@@ -570,6 +570,31 @@ test_quality_hides_personal_data (Fixture       *fixture,
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (child (fixture, "subject_entry"))));
 }
 
+static void
+test_named_employee_restricted (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = stored_case (fixture);
+  g_autoptr(GError) error = NULL;
+
+  kase->named_employee = TRUE;
+  sp_store_update_case (fixture->store, kase, &manager, TRUE, &error);
+  g_assert_no_error (error);
+
+  open_page (fixture, &staff);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "stack"))),
+                   ==, "missing");
+  g_assert_cmpstr (sp_case_page_get_subject_text (fixture->page), !=, "Maten var kall");
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+
+  open_page (fixture, &manager);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "stack"))),
+                   ==, "case");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (sp_case_page_get_flag_switch (fixture->page,
+                                                                                  "named_employee"))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +617,7 @@ main (int   argc,
   ADD ("/case-page/edit-conflict", test_edit_conflict);
   ADD ("/case-page/overdue-delay-notice", test_overdue_delay_notice);
   ADD ("/case-page/quality-hides-personal-data", test_quality_hides_personal_data);
+  ADD ("/case-page/named-employee-restricted", test_named_employee_restricted);
 #undef ADD
 
   return g_test_run ();
