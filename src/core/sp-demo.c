@@ -1484,6 +1484,30 @@ count_rows (SpStore     *store,
   return n;
 }
 
+/* A database nobody has configured yet gets the district's name and diary
+ * prefix; a choice someone made is never overridden. */
+static gboolean
+ensure_organisation_settings (Demo    *d,
+                              GError **error)
+{
+  g_autofree char *prefix = sp_store_dup_setting (d->store, "diary.prefix");
+  g_autofree char *name = sp_store_dup_setting (d->store, "organisation.name");
+  gint64 n_numbers = count_rows (d->store, "SELECT count(*) FROM diary", error);
+
+  if (n_numbers < 0)
+    return FALSE;
+
+  if (n_numbers == 0 && (prefix == NULL || strcmp (prefix, "SDN") == 0) &&
+      !sp_store_set_setting (d->store, "diary.prefix", "HVSDN", error))
+    return FALSE;
+
+  if ((name == NULL || *name == '\0') &&
+      !sp_store_set_setting (d->store, "organisation.name", "Hässelby-Vällingby stadsdelsförvaltning", error))
+    return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 sp_demo_populate (SpStore  *store,
                   guint     n_cases,
@@ -1526,7 +1550,8 @@ sp_demo_populate (SpStore  *store,
   id_seed[2] = (guint32)(n_existing >> 32);
   d.ids = g_rand_new_with_seed_array (id_seed, G_N_ELEMENTS (id_seed));
 
-  if ((n_units == 0 && !create_organisation (&d, error)) ||
+  if ((n_units == 0 && (!ensure_organisation_settings (&d, error) ||
+                        !create_organisation (&d, error))) ||
       !load_reference (&d, error) ||
       !ensure_categories (&d, error))
     goto failed;

@@ -230,6 +230,7 @@ test_cases (Fixture       *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases WHERE NOT sender_anonymous "
                                     "AND status <> 'received' AND diary_number IS NULL"), ==, 0);
   g_assert_cmpint (count (f->store, "SELECT count(diary_number) FROM cases"), >, N_CASES / 2);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases WHERE diary_number NOT LIKE 'HVSDN 20__/____%'"), ==, 0);
 
   /* Each assessed case has its investigation; the search finds Swedish words. */
   investigations = sp_store_load_where (f->store, SP_TYPE_INVESTIGATION, NULL, NULL, NULL);
@@ -441,6 +442,23 @@ test_twice (Fixture       *f,
 }
 
 static void
+test_settings_kept (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *name = NULL;
+
+  /* An organisation that chose its own prefix and name keeps them. */
+  g_assert_true (sp_store_set_setting (f->store, "diary.prefix", "NODN", NULL));
+  g_assert_true (sp_store_set_setting (f->store, "organisation.name", "Norrmalms stadsdelsförvaltning", NULL));
+  populate (f->store, 100, SEED);
+
+  name = sp_store_dup_setting (f->store, "organisation.name");
+  g_assert_cmpstr (name, ==, "Norrmalms stadsdelsförvaltning");
+  g_assert_cmpint (count (f->store, "SELECT count(diary_number) FROM cases"), >, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases WHERE diary_number NOT LIKE 'NODN 20__/____%'"), ==, 0);
+}
+
+static void
 test_failure_rolls_back (Fixture       *f,
                          gconstpointer  data)
 {
@@ -463,6 +481,7 @@ test_failure_rolls_back (Fixture       *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM units"), ==, 0);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM users"), ==, 0);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM diary"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM settings WHERE key = 'organisation.name'"), ==, 0);
 
   /* …and the store still works afterwards. */
   g_assert_true (sp_store_exec (f->store, "DROP TRIGGER fail_demo", NULL));
@@ -484,6 +503,7 @@ main (int   argc,
   g_test_add ("/demo/cases", Fixture, NULL, fixture_set_up, test_cases, fixture_tear_down);
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add ("/demo/twice", Fixture, NULL, fixture_set_up, test_twice, fixture_tear_down);
+  g_test_add ("/demo/settings-kept", Fixture, NULL, fixture_set_up, test_settings_kept, fixture_tear_down);
   g_test_add ("/demo/failure-rolls-back", Fixture, NULL, fixture_set_up, test_failure_rolls_back,
               fixture_tear_down);
 
