@@ -907,8 +907,8 @@ pick_status (Demo *d,
   static const guint fresh[] = { 45, 20, 25, 10, 0, 0, 0, 0, 0 };
   static const guint within_days[] = { 5, 5, 15, 20, 35, 5, 10, 5, 0 };
   static const guint weeks[] = { 0, 0, 1, 1, 15, 3, 10, 15, 55 };
-  static const guint months_old[] = { 0, 0, 0, 0, 30, 5, 20, 45, 900 };
-  static const guint old[] = { 0, 0, 0, 0, 5, 0, 5, 10, 980 };
+  static const guint months_old[] = { 0, 0, 0, 0, 20, 3, 12, 25, 940 };
+  static const guint old[] = { 0, 0, 0, 0, 2, 0, 1, 2, 995 };
 
   if (age <= 3)
     return (SpStatus)demo_weighted (d, fresh, G_N_ELEMENTS (fresh));
