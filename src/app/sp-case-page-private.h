@@ -101,6 +101,16 @@ struct _SpCasePage
                                     SP_ROLE_BIT (SP_ROLE_REGISTRAR))
 
 /* sp-case-page.c */
+void        _sp_case_page_reload         (SpCasePage    *self);
+void        _sp_case_page_emit_changed   (SpCasePage    *self);
+gboolean    _sp_case_page_may_edit       (SpCasePage    *self);
+gboolean    _sp_case_page_may_see_personal_data (SpCasePage *self);
+const char *_sp_case_page_lookup_name    (SpCasePage    *self,
+                                          GHashTable    *names,
+                                          const char    *id);
+
+/* sp-case-page-status.c */
+void        _sp_case_page_fill_transitions (SpCasePage  *self);
 void        _sp_case_page_toast          (SpCasePage    *self,
                                           const char    *title);
 /* Saves @edited (a copy of self->kase with @fields changed) with a revision
@@ -109,11 +119,6 @@ gboolean    _sp_case_page_save_edit      (SpCasePage    *self,
                                           SpCase        *edited,
                                           const char    *toast_title,
                                           const char * const *fields);
-gboolean    _sp_case_page_may_edit       (SpCasePage    *self);
-gboolean    _sp_case_page_may_see_personal_data (SpCasePage *self);
-const char *_sp_case_page_lookup_name    (SpCasePage    *self,
-                                          GHashTable    *names,
-                                          const char    *id);
 
 /* sp-case-page-details.c */
 void        _sp_case_page_init_details   (SpCasePage    *self);

@@ -595,6 +595,62 @@ test_named_employee_restricted (Fixture       *fixture,
                                                                                   "named_employee"))));
 }
 
+static AdwMessageDialog *
+find_message_dialog (GtkWidget *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (parent))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_forward_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwMessageDialog *ask;
+  GtkWidget *entry;
+  g_autoptr(SpCase) kase = NULL;
+
+  open_page (fixture, &registrar);
+  click (sp_case_page_get_transition_button (fixture->page, SP_STATUS_FORWARDED_ELSEWHERE));
+
+  /* Nothing happens before the receiving authority is named. */
+  ask = find_message_dialog (fixture->window);
+  g_assert_nonnull (ask);
+  entry = adw_message_dialog_get_extra_child (ask);
+  g_assert_false (adw_message_dialog_get_response_enabled (ask, "forward"));
+  kase = stored_case (fixture);
+  g_assert_cmpint (kase->status, ==, SP_STATUS_RECEIVED);
+  g_clear_object (&kase);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Trafikkontoret");
+  g_assert_true (adw_message_dialog_get_response_enabled (ask, "forward"));
+  adw_message_dialog_response (ask, "forward");
+  iterate ();
+
+  kase = stored_case (fixture);
+  g_assert_cmpint (kase->status, ==, SP_STATUS_FORWARDED_ELSEWHERE);
+  g_assert_cmpstr (kase->forwarded_to, ==, "Trafikkontoret");
+  g_assert_cmpuint (kase->closed_on, ==, sp_date_today ());
+  g_clear_object (&kase);
+  g_assert_true (history_has (fixture, "Forwarded to: (none) → Trafikkontoret"));
+
+  undo (fixture);
+  kase = stored_case (fixture);
+  g_assert_cmpint (kase->status, ==, SP_STATUS_RECEIVED);
+  g_assert_null (kase->forwarded_to);
+  g_assert_cmpuint (kase->closed_on, ==, SP_DATE_NONE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +674,7 @@ main (int   argc,
   ADD ("/case-page/overdue-delay-notice", test_overdue_delay_notice);
   ADD ("/case-page/quality-hides-personal-data", test_quality_hides_personal_data);
   ADD ("/case-page/named-employee-restricted", test_named_employee_restricted);
+  ADD ("/case-page/forward-elsewhere", test_forward_elsewhere);
 #undef ADD
 
   return g_test_run ();

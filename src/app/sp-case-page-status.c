@@ -1,0 +1,433 @@
+/* sp-case-page-status.c: the case's status, its transitions, and Undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every change the page saves goes through _sp_case_page_save_edit () or
+ * a transition here, and is offered for Undo in a toast. Undo puts the
+ * old values back through the store, which records it in the history like
+ * any other change.
+ */
+
+#include <glib/gi18n.h>
+
+#include "sp-case-page-private.h"
+
+/* What Undo puts back: the case as it was before the action, and the
+ * revision the action left, which must still be the stored one. */
+typedef struct
+{
+  GWeakRef   page;
+  SpCase    *before;
+  gint64     after_rev;
+  GPtrArray *fields;     /* names of the fields to restore */
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *undo = data;
+
+  g_weak_ref_clear (&undo->page);
+  g_clear_object (&undo->before);
+  g_clear_pointer (&undo->fields, g_ptr_array_unref);
+  g_free (undo);
+}
+
+
+void
+_sp_case_page_toast (SpCasePage *self,
+                     const char *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  /* A toast's title is markup, and error messages may hold any text. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  self->last_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    {
+      g_debug ("No toast overlay for: %s", title);
+      g_object_unref (toast);
+    }
+}
+
+static void
+on_undo_clicked (AdwToast *toast,
+                 Undo     *undo)
+{
+  g_autoptr(SpCasePage) self = g_weak_ref_get (&undo->page);
+  g_autoptr(SpCase) current = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self == NULL || undo->before == NULL)
+    return;
+
+  current = sp_store_get_case (self->store, SP_ENTITY (undo->before)->id, &error);
+  if (current == NULL)
+    {
+      _sp_case_page_toast (self, error->message);
+      return;
+    }
+
+  /* Only undo what is still there: if anyone changed the case since,
+   * putting old values back would throw their change away. */
+  if (SP_ENTITY (current)->rev != undo->after_rev)
+    {
+      _sp_case_page_toast (self, _("The case has changed since, so nothing was undone"));
+      _sp_case_page_reload (self);
+      return;
+    }
+
+  for (guint i = 0; i < undo->fields->len; i++)
+    {
+      const SpField *field = sp_entity_info_lookup (&sp_case_info,
+                                                    g_ptr_array_index (undo->fields, i));
+
+      if (field != NULL)
+        sp_entity_field_copy (SP_ENTITY (current), SP_ENTITY (undo->before), field);
+    }
+
+  /* The store records a status_changed or field_changed event for each
+   * restored field, so the history shows the undo too. */
+  if (!sp_store_update_case (self->store, current, &self->actor, TRUE, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
+
+      _sp_case_page_toast (self, message);
+      _sp_case_page_reload (self);
+      return;
+    }
+
+  g_clear_object (&undo->before);
+  _sp_case_page_reload (self);
+  _sp_case_page_toast (self, _("Undone"));
+  _sp_case_page_emit_changed (self);
+}
+
+static void
+toast_with_undo (SpCasePage *self,
+                 const char *title,
+                 SpCase     *before,
+                 GPtrArray  *fields)
+{
+  Undo *undo = g_new0 (Undo, 1);
+
+  g_weak_ref_init (&undo->page, self);
+  undo->before = g_object_ref (before);
+  undo->after_rev = SP_ENTITY (self->kase)->rev;
+  undo->fields = g_ptr_array_ref (fields);
+
+  _sp_case_page_toast (self, title);
+  if (self->last_toast == NULL)
+    {
+      undo_free (undo);
+      return;
+    }
+
+  adw_toast_set_button_label (self->last_toast, _("_Undo"));
+  adw_toast_set_priority (self->last_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (self->last_toast, "button-clicked",
+                         G_CALLBACK (on_undo_clicked), undo,
+                         (GClosureNotify) (void (*) (void)) undo_free, 0);
+}
+
+static void
+tell_error (SpCasePage   *self,
+            const GError *error)
+{
+  if (g_error_matches (error, SP_ERROR, SP_ERROR_CONFLICT))
+    {
+      /* Show the case as it is now; text being typed stays (see
+       * _sp_case_page_fill_details). */
+      _sp_case_page_reload (self);
+      _sp_case_page_toast (self, _("Someone else changed this case meanwhile. It now shows "
+                                   "their version; check it and make your change again."));
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      _sp_case_page_reload (self);
+      _sp_case_page_toast (self, message);
+    }
+}
+
+gboolean
+_sp_case_page_save_edit (SpCasePage         *self,
+                         SpCase             *edited,
+                         const char         *toast_title,
+                         const char * const *fields)
+{
+  g_autoptr(SpCase) before = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->kase != NULL);
+
+  before = sp_entity_copy (SP_ENTITY (self->kase));
+  for (guint i = 0; fields[i] != NULL; i++)
+    g_ptr_array_add (names, g_strdup (fields[i]));
+
+  if (!sp_store_update_case (self->store, edited, &self->actor, TRUE, &error))
+    {
+      tell_error (self, error);
+      return FALSE;
+    }
+
+  _sp_case_page_reload (self);
+  toast_with_undo (self, toast_title, before, names);
+  _sp_case_page_emit_changed (self);
+
+  return TRUE;
+}
+
+/* Moves the case to @to and, for a case forwarded elsewhere, records
+ * where to, in one transaction: both or neither. */
+static void
+do_transition (SpCasePage *self,
+               SpStatus    to,
+               const char *forwarded_to)
+{
+  g_autoptr(SpCase) before = NULL;
+  g_autoptr(SpCase) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->kase == NULL)
+    return;
+
+  before = sp_entity_copy (SP_ENTITY (self->kase));
+  changed = sp_entity_copy (SP_ENTITY (self->kase));
+
+  if (!sp_store_begin (self->store, &error))
+    {
+      tell_error (self, error);
+      return;
+    }
+
+  if (!sp_store_transition_case (self->store, changed, to, &self->actor, &error))
+    {
+      sp_store_rollback (self->store);
+      tell_error (self, error);
+      return;
+    }
+
+  if (forwarded_to != NULL)
+    {
+      g_free (changed->forwarded_to);
+      changed->forwarded_to = g_strdup (forwarded_to);
+      if (!sp_store_update_case (self->store, changed, &self->actor, TRUE, &error))
+        {
+          sp_store_rollback (self->store);
+          tell_error (self, error);
+          return;
+        }
+    }
+
+  if (!sp_store_commit (self->store, &error))
+    {
+      tell_error (self, error);
+      return;
+    }
+
+  _sp_case_page_reload (self);
+
+  if (to == SP_STATUS_REGISTERED)
+    {
+      /* Diary numbers are gap-free: once taken, a number stays with its
+       * case, so registering is not undone from here. */
+      title = g_strdup_printf (_("Registered as %s"),
+                               self->kase->diary_number ? self->kase->diary_number : "");
+      _sp_case_page_toast (self, title);
+    }
+  else
+    {
+      static const char * const status_fields[] = {
+        "status", "feedback_on", "closed_on", "forwarded_to",
+      };
+      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < G_N_ELEMENTS (status_fields); i++)
+        g_ptr_array_add (fields, g_strdup (status_fields[i]));
+
+      /* Translators: %s is a status, e.g. “Under investigation” */
+      title = g_strdup_printf (_("Status changed to “%s”"),
+                               sp_enum_get_label (&sp_status_info, to));
+      toast_with_undo (self, title, before, fields);
+    }
+
+  _sp_case_page_emit_changed (self);
+}
+
+static void
+on_forward_text_changed (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "forward", *text != '\0');
+}
+
+static void
+on_forward_activate (GtkEntry         *entry,
+                     AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "forward"))
+    adw_message_dialog_response (dialog, "forward");
+}
+
+static void
+on_forward_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SpCasePage       *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (response, "forward") != 0)
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (*text != '\0')
+    do_transition (self, SP_STATUS_FORWARDED_ELSEWHERE, text);
+}
+
+/* Forwarding closes the case with the receiving authority recorded, so
+ * ask for it first. */
+static void
+ask_forward (SpCasePage *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *suggestion = self->kase->other_authority ? self->kase->other_authority
+                                                       : self->kase->other_district;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Forward the Case?"),
+                                   _("The case is closed here and handed to the authority or "
+                                     "district that is responsible. Remember to tell the sender."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "forward", _("_Forward"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "forward",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "forward");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Receiving authority or district"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Receiving authority or district"), -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), suggestion ? suggestion : "");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  on_forward_text_changed (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
+
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_forward_text_changed), dialog, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_forward_activate), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_forward_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_transition_clicked (GtkButton  *button,
+                       SpCasePage *self)
+{
+  SpStatus to = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sp-status"));
+
+  if (self->kase == NULL)
+    return;
+
+  if (to == SP_STATUS_FORWARDED_ELSEWHERE)
+    ask_forward (self);
+  else
+    do_transition (self, to, NULL);
+}
+
+static gboolean
+is_main_road (SpStatus status)
+{
+  return status != SP_STATUS_AWAITING_PROVIDER &&
+         status != SP_STATUS_FORWARDED_ELSEWHERE &&
+         status != SP_STATUS_OTHER_ROUTINE;
+}
+
+static int
+compare_targets (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
+{
+  SpStatus current = GPOINTER_TO_UINT (data);
+  SpStatus sa = *(const SpStatus *) a;
+  SpStatus sb = *(const SpStatus *) b;
+  /* Forward on the main road, back on it (reopening), then aside. */
+  int ra = !is_main_road (sa) ? 2 : sa > current ? 0 : 1;
+  int rb = !is_main_road (sb) ? 2 : sb > current ? 0 : 1;
+
+  if (ra != rb)
+    return ra - rb;
+
+  return (int) sa - (int) sb;
+}
+
+void
+_sp_case_page_fill_transitions (SpCasePage *self)
+{
+  SpStatus targets[SP_N_STATUSES];
+  guint n_targets;
+  guint n_shown = 0;
+  gboolean suggested = FALSE;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->transitions_box))) != NULL)
+    gtk_flow_box_remove (self->transitions_box, child);
+
+  n_targets = sp_workflow_get_targets (self->kase, self->actor.roles, targets);
+
+  /* The routine's main road first (register, assign, acknowledge,
+   * investigate, assess, give feedback, close), the side roads after it;
+   * the first step on the main road is the suggested one. */
+  g_qsort_with_data (targets, n_targets, sizeof (SpStatus), compare_targets,
+                     GUINT_TO_POINTER (self->kase->status));
+
+  for (guint i = 0; i < n_targets; i++)
+    {
+      GtkWidget *button;
+
+      /* The workflow would allow it, but not for this case (an anonymous
+       * case is never registered, for instance): leave it out. */
+      if (!sp_workflow_check (self->kase, targets[i], self->actor.roles, NULL))
+        continue;
+
+      button = gtk_button_new_with_label (sp_workflow_get_action_label (targets[i]));
+      g_object_set_data (G_OBJECT (button), "sp-status", GUINT_TO_POINTER (targets[i]));
+      if (!suggested && is_main_road (targets[i]) && targets[i] > self->kase->status)
+        {
+          gtk_widget_add_css_class (button, "suggested-action");
+          suggested = TRUE;
+        }
+      g_signal_connect_object (button, "clicked",
+                               G_CALLBACK (on_transition_clicked), self, 0);
+      gtk_flow_box_append (self->transitions_box, button);
+      /* Tab goes from button to button, not through the flow box's own
+       * children as well. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      n_shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->transitions_box), n_shown > 0);
+  if (n_shown > 0)
+    gtk_label_set_text (self->transitions_label, "");
+  else if (!sp_status_is_open (self->kase->status))
+    gtk_label_set_text (self->transitions_label, _("The case is closed."));
+  else
+    gtk_label_set_text (self->transitions_label,
+                        _("Your roles give you no next step for this case."));
+  gtk_widget_set_visible (GTK_WIDGET (self->transitions_label), n_shown == 0);
+}
