@@ -459,6 +459,38 @@ test_settings_kept (Fixture       *f,
 }
 
 static void
+test_existing_organisation (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SpUnit) unit = sp_unit_new ();
+  g_autoptr(GPtrArray) cases = NULL;
+
+  /* A district that already has its own (tiny) organisation: the demo adds
+   * cases to it and invents no units, users or providers. */
+  unit->name = g_strdup ("Enheten");
+  unit->kind = SP_UNIT_KIND_UNIT;
+  unit->area = SP_AREA_PRESCHOOL;
+  g_assert_true (sp_store_save (f->store, SP_ENTITY (unit), SP_SAVE_DEFAULT, NULL, NULL));
+
+  populate (f->store, 50, SEED);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM units"), ==, 1);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM users"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM providers"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM categories"), ==, 10);
+
+  cases = sp_store_load_where (f->store, SP_TYPE_CASE, NULL, NULL, NULL);
+  g_assert_cmpuint (cases->len, ==, 50);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      SpCase *kase = g_ptr_array_index (cases, i);
+
+      g_assert_cmpstr (kase->unit_id, ==, SP_ENTITY (unit)->id);
+      g_assert_null (kase->provider_id);
+      assert_json_round_trip (SP_ENTITY (kase));
+    }
+}
+
+static void
 test_failure_rolls_back (Fixture       *f,
                          gconstpointer  data)
 {
@@ -503,6 +535,8 @@ main (int   argc,
   g_test_add ("/demo/cases", Fixture, NULL, fixture_set_up, test_cases, fixture_tear_down);
   g_test_add_func ("/demo/deterministic", test_deterministic);
   g_test_add ("/demo/twice", Fixture, NULL, fixture_set_up, test_twice, fixture_tear_down);
+  g_test_add ("/demo/existing-organisation", Fixture, NULL, fixture_set_up, test_existing_organisation,
+              fixture_tear_down);
   g_test_add ("/demo/settings-kept", Fixture, NULL, fixture_set_up, test_settings_kept, fixture_tear_down);
   g_test_add ("/demo/failure-rolls-back", Fixture, NULL, fixture_set_up, test_failure_rolls_back,
               fixture_tear_down);
