@@ -606,6 +606,55 @@ test_cancel_asks (Fixture       *fixture,
   g_assert_cmpuint (count_cases (fixture), ==, 0);
 }
 
+/* Activates what the dialog's shortcuts bind to @accelerator, as pressing
+ * the keys would (GTK 4 has no way to synthesize key presses). */
+static gboolean
+activate_shortcut (GtkWidget  *widget,
+                   const char *accelerator)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                 widget, NULL);
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fill_valid (fixture);
+
+  /* Escape asks before throwing typed text away. */
+  g_assert_true (activate_shortcut (fixture->dialog, "Escape"));
+  iterate ();
+  g_assert_nonnull (fixture->dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_message_dialog (GTK_WINDOW (fixture->dialog))),
+                               "keep");
+  iterate ();
+
+  g_assert_true (activate_shortcut (fixture->dialog, "<Control>Return"));
+  iterate ();
+  g_assert_null (fixture->dialog);
+  g_assert_cmpuint (count_cases (fixture), ==, 1);
+}
+
 static void
 test_validate_rules (void)
 {
@@ -645,6 +694,7 @@ main (int   argc,
   ADD ("/intake/store-error-keeps-form", test_store_error);
   ADD ("/intake/cancel-empty", test_cancel);
   ADD ("/intake/cancel-asks", test_cancel_asks);
+  ADD ("/intake/keyboard", test_keyboard);
 #undef ADD
   g_test_add_func ("/intake/validate-rules", test_validate_rules);
 
