@@ -91,6 +91,107 @@ fill_sender (SpCasePage *self)
            sp_enum_get_label (&sp_relation_info, kase->sender_relation));
 }
 
+/* Area and category are corrected by the people who handle the case; the
+ * rows are drop-downs, saved as soon as a new value is chosen. Their
+ * models are made when another case is shown, never while a choice in
+ * them is being handled. */
+static void
+build_choice_models (SpCasePage *self)
+{
+  SpCase *kase = self->kase;
+  g_autoptr(GtkStringList) areas = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
+  gboolean known = kase->category == NULL;
+
+  for (guint i = 0; i < sp_area_info.n_values; i++)
+    gtk_string_list_append (areas, sp_enum_get_label (&sp_area_info, (int) i));
+  adw_combo_row_set_model (self->area_row, G_LIST_MODEL (areas));
+
+  /* Position 0 is "not set"; a code no longer configured still shows,
+   * last. */
+  gtk_string_list_append (categories, _("Not set"));
+  for (guint i = 0; i < self->category_codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (self->category_codes, i);
+
+      gtk_string_list_append (categories,
+                              _sp_case_page_lookup_name (self, self->category_names, code));
+      known |= g_strcmp0 (code, kase->category) == 0;
+    }
+  if (!known)
+    gtk_string_list_append (categories, kase->category);
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
+
+  self->models_dirty = FALSE;
+}
+
+static void
+fill_area_and_category (SpCasePage *self)
+{
+  SpCase *kase = self->kase;
+  gboolean may = (self->actor.roles & SP_CASE_PAGE_HANDLER_ROLES) != 0;
+  guint selected = 0;
+
+  if (self->models_dirty)
+    build_choice_models (self);
+
+  adw_combo_row_set_selected (self->area_row, kase->area);
+
+  if (kase->category != NULL)
+    {
+      selected = self->category_codes->len + 1;
+      for (guint i = 0; i < self->category_codes->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (self->category_codes, i), kase->category) == 0)
+          selected = i + 1;
+    }
+  adw_combo_row_set_selected (self->category_row, selected);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->area_row), may);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->category_row), may);
+}
+
+static void
+on_area_selected (SpCasePage *self)
+{
+  static const char * const fields[] = { "area", NULL };
+  guint selected = adw_combo_row_get_selected (self->area_row);
+  g_autoptr(SpCase) edited = NULL;
+
+  if (self->filling || self->kase == NULL || selected == GTK_INVALID_LIST_POSITION ||
+      selected == (guint) self->kase->area)
+    return;
+
+  edited = sp_entity_copy (SP_ENTITY (self->kase));
+  edited->area = (SpArea) selected;
+  _sp_case_page_save_edit (self, edited, _("Area of activity changed"),
+                           (const char * const *) fields);
+}
+
+static void
+on_category_selected (SpCasePage *self)
+{
+  static const char * const fields[] = { "category", NULL };
+  guint selected = adw_combo_row_get_selected (self->category_row);
+  const char *code = NULL;
+  g_autoptr(SpCase) edited = NULL;
+
+  if (self->filling || self->kase == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (selected > 0 && selected <= self->category_codes->len)
+    code = g_ptr_array_index (self->category_codes, selected - 1);
+  else if (selected > 0)
+    return;   /* the unknown code the case already has */
+
+  if (g_strcmp0 (code, self->kase->category) == 0)
+    return;
+
+  edited = sp_entity_copy (SP_ENTITY (self->kase));
+  g_free (edited->category);
+  edited->category = g_strdup (code);
+  _sp_case_page_save_edit (self, edited, _("Category changed"), (const char * const *) fields);
+}
+
 static void
 fill_concerns (SpCasePage *self)
 {
@@ -126,10 +227,7 @@ fill_concerns (SpCasePage *self)
                                  what)
               : g_strdup (sp_enum_get_label (&sp_concerns_info, kase->concerns));
   set_row (self->concerns_row, text);
-  set_row (self->area_row, sp_enum_get_label (&sp_area_info, kase->area));
-  set_row (self->category_row,
-           kase->category ? _sp_case_page_lookup_name (self, self->category_names, kase->category)
-                          : _("Not set"));
+  fill_area_and_category (self);
 
   if (kase->authority_reference != NULL || kase->given_due_on != SP_DATE_NONE)
     {
@@ -432,7 +530,7 @@ _sp_case_page_init_details (SpCasePage *self)
   AdwActionRow *text_rows[] = {
     self->sender_name_row, self->sender_address_row, self->sender_phone_row,
     self->sender_email_row, self->sender_feedback_row, self->sender_relation_row,
-    self->concerns_row, self->area_row, self->category_row, self->authority_row,
+    self->concerns_row, self->authority_row,
     self->service_note_row, self->delay_recorded_row, self->deadline_row,
   };
 
@@ -453,6 +551,11 @@ _sp_case_page_init_details (SpCasePage *self)
                            G_CALLBACK (on_flag_toggled), self, 0);
   g_signal_connect_object (self->conflict_of_interest_switch, "notify::active",
                            G_CALLBACK (on_flag_toggled), self, 0);
+
+  g_signal_connect_object (self->area_row, "notify::selected",
+                           G_CALLBACK (on_area_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->category_row, "notify::selected",
+                           G_CALLBACK (on_category_selected), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->subject_entry, "changed",
                            G_CALLBACK (on_content_changed), self, G_CONNECT_SWAPPED);

@@ -27,9 +27,11 @@ struct _SpCasePage
   GHashTable         *unit_names;
   GHashTable         *provider_names;
   GHashTable         *category_names;
+  GPtrArray          *category_codes;  /* in the category row's order */
 
   gboolean            filling;       /* widgets are being set from the case */
   gboolean            content_dirty;
+  gboolean            models_dirty;  /* the drop-downs' choices need making */
 
   GtkStack           *stack;
   AdwStatusPage      *missing_page;
@@ -69,8 +71,8 @@ struct _SpCasePage
   AdwActionRow       *sender_relation_row;
 
   AdwActionRow       *concerns_row;
-  AdwActionRow       *area_row;
-  AdwActionRow       *category_row;
+  AdwComboRow        *area_row;
+  AdwComboRow        *category_row;
   AdwActionRow       *authority_row;
   AdwActionRow       *service_note_row;
 

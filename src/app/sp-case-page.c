@@ -22,6 +22,19 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static int
+compare_categories (gconstpointer a,
+                    gconstpointer b)
+{
+  SpCategory *ca = *(SpCategory **) a;
+  SpCategory *cb = *(SpCategory **) b;
+
+  if (ca->position != cb->position)
+    return ca->position < cb->position ? -1 : 1;
+
+  return g_strcmp0 (ca->code, cb->code);
+}
+
 static void
 load_names (SpCasePage *self)
 {
@@ -32,6 +45,7 @@ load_names (SpCasePage *self)
   g_hash_table_remove_all (self->unit_names);
   g_hash_table_remove_all (self->provider_names);
   g_hash_table_remove_all (self->category_names);
+  g_ptr_array_set_size (self->category_codes, 0);
 
   units = sp_store_load_where (self->store, SP_TYPE_UNIT, NULL, NULL, NULL);
   for (guint i = 0; units != NULL && i < units->len; i++)
@@ -52,12 +66,15 @@ load_names (SpCasePage *self)
     }
 
   categories = sp_store_load_where (self->store, SP_TYPE_CATEGORY, NULL, NULL, NULL);
+  if (categories != NULL)
+    g_ptr_array_sort (categories, compare_categories);
   for (guint i = 0; categories != NULL && i < categories->len; i++)
     {
       SpCategory *category = g_ptr_array_index (categories, i);
 
       g_hash_table_insert (self->category_names, g_strdup (category->code),
                            g_strdup (category->name));
+      g_ptr_array_add (self->category_codes, g_strdup (category->code));
     }
 }
 
@@ -254,6 +271,7 @@ sp_case_page_set_case_id (SpCasePage *self,
       self->case_id = g_strdup (case_id);
       /* Text typed for another case does not carry over. */
       self->content_dirty = FALSE;
+      self->models_dirty = TRUE;
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
       load_names (self);
     }
@@ -401,6 +419,7 @@ sp_case_page_finalize (GObject *object)
   g_clear_pointer (&self->unit_names, g_hash_table_unref);
   g_clear_pointer (&self->provider_names, g_hash_table_unref);
   g_clear_pointer (&self->category_names, g_hash_table_unref);
+  g_clear_pointer (&self->category_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sp_case_page_parent_class)->finalize (object);
 }
@@ -493,6 +512,7 @@ sp_case_page_init (SpCasePage *self)
   self->unit_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->provider_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->category_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->category_codes = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

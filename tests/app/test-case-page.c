@@ -211,6 +211,15 @@ first_history_title (Fixture *fixture)
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 }
 
+static const char *
+combo_text (GtkWidget *row)
+{
+  GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (row));
+
+  g_assert_nonnull (item);
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
 static void
 click (GtkWidget *button)
 {
@@ -277,8 +286,8 @@ test_shows_case (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (fixture,
                                                                                 "concerns_row"))),
                             "Solgårdens äldreboende"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (fixture, "category_row"))),
-                   ==, "Bemötande");
+  g_assert_cmpstr (combo_text (child (fixture, "category_row")), ==, "Bemötande");
+  g_assert_cmpstr (combo_text (child (fixture, "area_row")), ==, "Elderly care");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (fixture, "subject_entry"))),
                    ==, "Maten var kall");
 
@@ -433,6 +442,38 @@ test_flag_undo (Fixture       *fixture,
   g_assert_false (kase->conflict_of_interest);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
   g_assert_cmpstr (first_history_title (fixture), ==, "Conflict of interest: Yes → No");
+}
+
+static void
+test_category (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *row;
+  g_autoptr(SpCase) kase = NULL;
+
+  open_page (fixture, &registrar);
+  row = child (fixture, "category_row");
+  g_assert_true (gtk_widget_is_sensitive (row));
+
+  /* "Not set" */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
+  iterate ();
+  kase = stored_case (fixture);
+  g_assert_null (kase->category);
+  g_clear_object (&kase);
+  g_assert_cmpstr (first_history_title (fixture), ==, "Category: Bemötande → (none)");
+
+  undo (fixture);
+  kase = stored_case (fixture);
+  g_assert_cmpstr (kase->category, ==, "treatment");
+  g_assert_cmpstr (combo_text (row), ==, "Bemötande");
+  g_clear_object (&kase);
+
+  /* Staff do not recategorise. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+  open_page (fixture, &staff);
+  g_assert_false (gtk_widget_is_sensitive (child (fixture, "category_row")));
 }
 
 static void
@@ -670,6 +711,7 @@ main (int   argc,
   ADD ("/case-page/undo-after-other-change", test_undo_after_other_change);
   ADD ("/case-page/flag-undo", test_flag_undo);
   ADD ("/case-page/edit-subject", test_edit_subject);
+  ADD ("/case-page/category", test_category);
   ADD ("/case-page/edit-conflict", test_edit_conflict);
   ADD ("/case-page/overdue-delay-notice", test_overdue_delay_notice);
   ADD ("/case-page/quality-hides-personal-data", test_quality_hides_personal_data);
