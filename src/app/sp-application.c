@@ -276,7 +276,7 @@ sp_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
   SpApplication *self = SP_APPLICATION (application);
-  gint32 demo = 0;
+  const char *demo = NULL;
 
   if (g_variant_dict_lookup (options, "version", "b", NULL))
     {
@@ -284,14 +284,19 @@ sp_application_handle_local_options (GApplication *application,
       return 0;
     }
 
-  if (g_variant_dict_lookup (options, "demo", "i", &demo))
+  /* A string, not G_OPTION_ARG_INT: GApplication drops an int option that
+   * equals its default (0), so "--demo 0" could not be refused. */
+  if (g_variant_dict_lookup (options, "demo", "&s", &demo))
     {
-      if (demo <= 0 || demo > 1000000)
+      guint64 n = 0;
+
+      if (!g_ascii_string_to_unsigned (demo, 10, 1, 1000000, &n, NULL))
         {
-          g_printerr (_("--demo needs a number of cases between 1 and 1000000\n"));
+          g_printerr (_("--demo needs a number of cases between 1 and 1000000, not “%s”\n"),
+                      demo);
           return 1;
         }
-      self->demo_request = (guint) demo;
+      self->demo_request = (guint) n;
     }
 
   return -1;
@@ -328,7 +333,7 @@ static void
 sp_application_init (SpApplication *self)
 {
   static const GOptionEntry options[] = {
-    { "demo", 0, 0, G_OPTION_ARG_INT, NULL,
+    { "demo", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Fill an empty database with N demo cases before showing the window"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version"), NULL },
     { NULL }

@@ -33,17 +33,18 @@ typedef struct
   SpCaseSort  sort;
   gboolean    expand;
   gboolean    compact;   /* still shown in a narrow window */
+  int         width;     /* fixed width, or -1 */
 } ColumnInfo;
 
 static const ColumnInfo columns[N_COLUMNS] = {
-  { "diary", N_("Diary No."), SP_CASE_SORT_DIARY_NUMBER, FALSE, TRUE },
-  { "received", N_("Received"), SP_CASE_SORT_RECEIVED_ON, FALSE, FALSE },
-  { "kind", N_("Kind"), SP_CASE_SORT_KIND, FALSE, FALSE },
-  { "category", N_("Category"), SP_CASE_SORT_CATEGORY, FALSE, FALSE },
-  { "place", N_("Unit or Provider"), SP_CASE_SORT_UNIT, FALSE, FALSE },
-  { "subject", N_("Subject"), SP_CASE_SORT_SUBJECT, TRUE, TRUE },
-  { "status", N_("Status"), SP_CASE_SORT_STATUS, FALSE, FALSE },
-  { "deadline", N_("Deadline"), SP_CASE_SORT_DUE_ON, FALSE, TRUE },
+  { "diary", N_("Diary No."), SP_CASE_SORT_DIARY_NUMBER, FALSE, TRUE, 130 },
+  { "received", N_("Received"), SP_CASE_SORT_RECEIVED_ON, FALSE, FALSE, 110 },
+  { "kind", N_("Kind"), SP_CASE_SORT_KIND, FALSE, FALSE, 110 },
+  { "category", N_("Category"), SP_CASE_SORT_CATEGORY, FALSE, FALSE, 130 },
+  { "place", N_("Unit or Provider"), SP_CASE_SORT_UNIT, FALSE, FALSE, 190 },
+  { "subject", N_("Subject"), SP_CASE_SORT_SUBJECT, TRUE, TRUE, -1 },
+  { "status", N_("Status"), SP_CASE_SORT_STATUS, FALSE, FALSE, 140 },
+  { "deadline", N_("Deadline"), SP_CASE_SORT_DUE_ON, FALSE, TRUE, 150 },
 };
 
 typedef struct
@@ -359,7 +360,7 @@ probe_sort (SpCaseView *self)
 static void
 sorter_changed (SpCaseView *self)
 {
-  if (self->updating > 0)
+  if (self->updating > 0 || self->column_view == NULL)
     return;
 
   probe_sort (self);
@@ -403,6 +404,16 @@ static void
 sp_case_view_dispose (GObject *object)
 {
   SpCaseView *self = SP_CASE_VIEW (object);
+
+  /* Removing the columns changes the sorter; nothing may react now. */
+  self->updating++;
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->cache != NULL)
+    g_signal_handlers_disconnect_by_data (self->cache, self);
+  if (self->column_view != NULL)
+    g_clear_signal_handler (&self->sorter_changed_id,
+                            gtk_column_view_get_sorter (self->column_view));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_CASE_VIEW);
   g_clear_object (&self->selection);
@@ -467,6 +478,7 @@ sp_case_view_init (SpCaseView *self)
 
       column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
       gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_column_set_resizable (column, TRUE);
 
       self->probes[i].view = self;

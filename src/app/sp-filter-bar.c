@@ -227,6 +227,7 @@ sp_filter_bar_dispose (GObject *object)
 {
   SpFilterBar *self = SP_FILTER_BAR (object);
 
+  self->blocked++;
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_FILTER_BAR);
   g_clear_object (&self->cache);
 

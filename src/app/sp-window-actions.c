@@ -218,11 +218,17 @@ _sp_window_install_actions (GtkWidgetClass *widget_class)
 void
 _sp_window_update_actions (SpWindow *self)
 {
-  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
-  gboolean usable = sp_application_get_store (self->application) != NULL && !self->filling;
-  gboolean on_list = usable && g_strcmp0 (page, "list") == 0;
-  gboolean on_case = g_strcmp0 (page, "case") == 0;
-  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  const char *page;
+  gboolean usable, on_list, on_case, folded;
+
+  if (self->disposing || self->application == NULL)
+    return;
+
+  page = gtk_stack_get_visible_child_name (self->content_stack);
+  usable = sp_application_get_store (self->application) != NULL && !self->filling;
+  on_list = usable && g_strcmp0 (page, "list") == 0;
+  on_case = g_strcmp0 (page, "case") == 0;
+  folded = adw_leaflet_get_folded (self->leaflet);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-case", usable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", on_list);

@@ -45,6 +45,7 @@ struct _SpWindow
   guint                 pending_demo;   /* --demo asked to fill once known empty */
   gboolean              filling;
   gboolean              started_empty;
+  gboolean              disposing;      /* children going away; react to nothing */
 };
 
 /* sp-window-actions.c */

@@ -232,7 +232,7 @@ _sp_window_sidebar_row_selected (SpWindow      *self,
 {
   const char *view;
 
-  if (sidebar_selecting || row == NULL)
+  if (sidebar_selecting || row == NULL || self->disposing)
     return;
 
   view = g_object_get_data (G_OBJECT (row), "view");

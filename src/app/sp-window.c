@@ -23,6 +23,9 @@ G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
 static void
 folded_changed (SpWindow *self)
 {
+  if (self->disposing)
+    return;
+
   sp_case_view_set_compact (self->case_view, adw_leaflet_get_folded (self->leaflet));
   _sp_window_update_actions (self);
 }
@@ -60,6 +63,9 @@ void
 _sp_window_update_page (SpWindow *self)
 {
   const char *page;
+
+  if (self->disposing)
+    return;
 
   if (sp_application_get_store_error (self->application) != NULL)
     page = "error";
@@ -327,6 +333,7 @@ sp_window_dispose (GObject *object)
 {
   SpWindow *self = SP_WINDOW (object);
 
+  self->disposing = TRUE;
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
   g_clear_object (&self->cache);

@@ -1,0 +1,203 @@
+/* app-test-util.h: running the real application and its window in GUI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib/gstdio.h>
+
+#include "sp-application.h"
+#include "sp-window.h"
+
+typedef struct
+{
+  char          *dir;
+  char          *db_path;
+  SpApplication *app;
+  SpWindow      *window;
+} AppFixture;
+
+static gboolean
+app_test_timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @cond (re-evaluated each turn) holds; fails the
+ * test after @seconds. */
+#define APP_TEST_WAIT(cond, seconds) \
+  G_STMT_START { \
+    gboolean timed_out_ = FALSE; \
+    guint id_ = g_timeout_add_seconds ((seconds), app_test_timeout_cb, &timed_out_); \
+    while (!(cond) && !timed_out_) \
+      g_main_context_iteration (NULL, TRUE); \
+    if (!timed_out_) \
+      g_source_remove (id_); \
+    if (!(cond)) \
+      g_error ("Timed out waiting for: %s", #cond); \
+  } G_STMT_END
+
+/* Lets pending idle work (bindings, relayouts) run. */
+static inline void
+app_test_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static inline void
+app_fixture_make_db (AppFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("synpunkt-app-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "synpunkt.db", NULL);
+}
+
+/* Fills the fixture's database with @n demo cases before the app opens it. */
+static inline void
+app_fixture_populate (AppFixture *fixture,
+                      guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) store = sp_store_open (fixture->db_path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sp_demo_populate (store, n, 7, &error));
+  g_assert_no_error (error);
+}
+
+static inline void
+app_fixture_start (AppFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("SYNPUNKT_DB", fixture->db_path, TRUE);
+  fixture->app = sp_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+
+  fixture->window = SP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_nonnull (fixture->window);
+  g_object_ref (fixture->window);
+}
+
+static inline const char *
+app_fixture_page (AppFixture *fixture)
+{
+  return sp_window_get_page (fixture->window);
+}
+
+static inline void
+app_fixture_wait_page (AppFixture *fixture,
+                       const char *page)
+{
+  APP_TEST_WAIT (g_strcmp0 (app_fixture_page (fixture), page) == 0, 30);
+}
+
+static inline SpCaseListModel *
+app_fixture_model (AppFixture *fixture)
+{
+  return sp_case_view_get_model (sp_window_get_case_view (fixture->window));
+}
+
+/* Waits until the list has loaded whatever it was last asked for. */
+static inline void
+app_fixture_wait_list (AppFixture *fixture)
+{
+  SpCaseListModel *model = app_fixture_model (fixture);
+
+  APP_TEST_WAIT (sp_case_list_model_get_loaded (model) && !sp_case_list_model_get_loading (model),
+                 30);
+  app_test_flush ();
+}
+
+/* The item at @position once its page has arrived. */
+static inline SpCase *
+app_fixture_get_case (AppFixture *fixture,
+                      guint       position)
+{
+  GListModel *model = G_LIST_MODEL (app_fixture_model (fixture));
+  SpCase *kase = g_list_model_get_item (model, position);
+
+  while (sp_case_is_placeholder (kase))
+    {
+      g_clear_object (&kase);
+      g_main_context_iteration (NULL, TRUE);
+      kase = g_list_model_get_item (model, position);
+    }
+
+  return kase;
+}
+
+static inline void
+app_fixture_stop (AppFixture *fixture)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      g_clear_object (&fixture->window);
+    }
+  app_test_flush ();
+  g_clear_object (&fixture->app);
+  app_test_flush ();
+
+  if (fixture->db_path != NULL)
+    {
+      g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (fixture->db_path, "-shm", NULL);
+
+      g_unlink (fixture->db_path);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
+  if (fixture->dir != NULL)
+    g_rmdir (fixture->dir);
+  g_clear_pointer (&fixture->db_path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* A store of the test's own on the same database, to check the window
+ * against. */
+static inline SpStore *
+app_fixture_open_store (AppFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  SpStore *store = sp_store_open (fixture->db_path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static inline void
+app_test_collect (GtkWidget *widget,
+                  GType      type,
+                  GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      app_test_collect (child, type, found);
+    }
+}
+
+/* The @nth widget of @type under @root, depth first. */
+static inline GtkWidget *
+app_test_find (GtkWidget *root,
+               GType      type,
+               guint      nth)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  app_test_collect (root, type, found);
+  return nth < found->len ? g_ptr_array_index (found, nth) : NULL;
+}

@@ -1,0 +1,165 @@
+/* test-dialogs.c: the about, keyboard shortcuts and preferences windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "app-test-util.h"
+#include "sp-preferences-window.h"
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+label_shown (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  app_test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_about (void)
+{
+  AppFixture fixture = { 0 };
+  GtkWindow *about;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_start (&fixture);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.app), "about", NULL);
+  APP_TEST_WAIT (find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL, 10);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Synpunkt");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (fixture.window));
+  gtk_window_destroy (about);
+
+  app_fixture_stop (&fixture);
+}
+
+static void
+test_shortcuts (void)
+{
+  AppFixture fixture = { 0 };
+  GtkWindow *shortcuts;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_start (&fixture);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-help-overlay", NULL);
+  APP_TEST_WAIT (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL, 10);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_true (label_shown (GTK_WIDGET (shortcuts), "New case"));
+  g_assert_true (label_shown (GTK_WIDGET (shortcuts), "Search"));
+  gtk_window_close (shortcuts);
+
+  app_fixture_stop (&fixture);
+}
+
+static void
+test_preferences (void)
+{
+  AppFixture fixture = { 0 };
+  GtkWindow *preferences;
+  AdwStyleManager *styles = adw_style_manager_get_default ();
+  GSettings *settings;
+  GtkWidget *style_row = NULL;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_start (&fixture);
+  settings = sp_application_get_settings (fixture.app);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.app), "preferences", NULL);
+  APP_TEST_WAIT (find_toplevel (SP_TYPE_PREFERENCES_WINDOW) != NULL, 10);
+  preferences = find_toplevel (SP_TYPE_PREFERENCES_WINDOW);
+
+  /* The deadline rules, read-only, and where the cases are kept. */
+  g_assert_true (label_shown (GTK_WIDGET (preferences), "14 calendar days"));
+  g_assert_true (label_shown (GTK_WIDGET (preferences), "3 calendar days"));
+  g_assert_true (label_shown (GTK_WIDGET (preferences), "This computer only"));
+  g_assert_true (label_shown (GTK_WIDGET (preferences), fixture.db_path));
+
+  /* The style row drives the setting, which drives the style manager. */
+  for (guint i = 0; (style_row = app_test_find (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, i)); i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (style_row)), "_Style") == 0)
+      break;
+  g_assert_nonnull (style_row);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);
+  g_assert_cmpstr (g_settings_get_string (settings, "style-variant"), ==, "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (styles), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (styles));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (styles), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (styles));
+
+  g_settings_set_string (settings, "style-variant", "system");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (style_row)), ==, 0);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (styles), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (preferences);
+  app_fixture_stop (&fixture);
+}
+
+static void
+test_unopenable_database (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* A database path whose folder is a file: the window says why, and
+   * nothing is written. */
+  app_fixture_make_db (&fixture);
+  g_assert_true (g_file_set_contents (fixture.db_path, "not a folder", -1, &error));
+  g_free (fixture.db_path);
+  fixture.db_path = g_build_filename (fixture.dir, "synpunkt.db", "inside.db", NULL);
+
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "error");
+  g_assert_null (sp_application_get_store (fixture.app));
+  g_assert_nonnull (sp_application_get_store_error (fixture.app));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.new-case", NULL) &&
+                  g_strcmp0 (app_fixture_page (&fixture), "error") != 0);
+
+  /* Clean up the file that stood in the way. */
+  g_free (fixture.db_path);
+  fixture.db_path = g_build_filename (fixture.dir, "synpunkt.db", NULL);
+  app_fixture_stop (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/app/dialogs/about", test_about);
+  g_test_add_func ("/app/dialogs/shortcuts", test_shortcuts);
+  g_test_add_func ("/app/dialogs/preferences", test_preferences);
+  g_test_add_func ("/app/window/unopenable-database", test_unopenable_database);
+
+  return g_test_run ();
+}

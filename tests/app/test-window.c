@@ -1,0 +1,567 @@
+/* test-window.c: the main window on an empty and on a demo database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * These build the real application and window on a real SQLite file and
+ * read what the widgets show: the page, the list model's rows, the sidebar
+ * counts. The expected rows come from a store of the test's own.
+ */
+
+#include <glib/gi18n.h>
+
+#include "app-test-util.h"
+
+#define N_DEMO 600
+
+static GtkColumnView *
+column_view (AppFixture *fixture)
+{
+  return sp_case_view_get_column_view (sp_window_get_case_view (fixture->window));
+}
+
+/* The ids the store gives for @query's first @n rows. */
+static GPtrArray *
+expected_ids (AppFixture  *fixture,
+              SpCaseQuery *query,
+              guint        n)
+{
+  g_autoptr(SpStore) store = app_fixture_open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  query->limit = n;
+  cases = sp_store_query_cases (store, query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cases->len; i++)
+    g_ptr_array_add (ids, g_strdup (SP_ENTITY (g_ptr_array_index (cases, i))->id));
+
+  return ids;
+}
+
+static gint64
+expected_count (AppFixture  *fixture,
+                SpCaseQuery *query)
+{
+  g_autoptr(SpStore) store = app_fixture_open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  gint64 n = sp_store_count_cases (store, query, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+assert_rows_are (AppFixture *fixture,
+                 GPtrArray  *ids)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(SpCase) kase = app_fixture_get_case (fixture, i);
+      g_assert_cmpstr (SP_ENTITY (kase)->id, ==, g_ptr_array_index (ids, i));
+    }
+}
+
+static guint
+visible_columns (AppFixture *fixture)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view (fixture));
+  guint visible = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      visible += gtk_column_view_column_get_visible (column);
+    }
+
+  return visible;
+}
+
+static void
+test_empty_database (void)
+{
+  AppFixture fixture = { 0 };
+
+  app_fixture_make_db (&fixture);
+  app_fixture_start (&fixture);
+
+  /* A new, empty database offers demo data. */
+  app_fixture_wait_page (&fixture, "first-run");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+
+  /* Starting empty shows the list's own empty state. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.start-empty", NULL);
+  app_fixture_wait_page (&fixture, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, 0);
+
+  /* The local user was made on the first start, with every role. */
+  g_assert_nonnull (sp_application_get_actor (fixture.app));
+  g_assert_cmpuint (sp_application_get_actor (fixture.app)->roles, ==, (1u << SP_N_ROLES) - 1);
+
+  app_fixture_stop (&fixture);
+}
+
+static void
+test_fill_demo (void)
+{
+  AppFixture fixture = { 0 };
+  SpCaseQuery query;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "first-run");
+
+  sp_window_fill_demo (fixture.window, 150);
+  g_assert_cmpstr (app_fixture_page (&fixture), ==, "filling");
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+
+  sp_case_query_init (&query);
+  g_assert_cmpint (expected_count (&fixture, &query), ==, 150);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, 150);
+
+  /* A second fill never mixes demo cases into existing ones. */
+  sp_window_fill_demo (fixture.window, 150);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+  g_assert_cmpint (expected_count (&fixture, &query), ==, 150);
+
+  app_fixture_stop (&fixture);
+}
+
+static void
+test_demo_database (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(GPtrArray) ids = NULL;
+  SpCaseQuery query;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, N_DEMO);
+  app_fixture_start (&fixture);
+
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+
+  /* Wide: every column shows. */
+  APP_TEST_WAIT (visible_columns (&fixture) == 8, 30);
+  g_assert_cmpstr (sp_window_get_view (fixture.window), ==, "all");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, N_DEMO);
+
+  /* All cases: the most recently received first, as the store says. */
+  sp_case_query_init (&query);
+  query.sort = SP_CASE_SORT_RECEIVED_ON;
+  query.descending = TRUE;
+  ids = expected_ids (&fixture, &query, 40);
+  assert_rows_are (&fixture, ids);
+
+  /* Rows far down arrive as their page is read. */
+  {
+    g_autoptr(SpCase) last = app_fixture_get_case (&fixture, N_DEMO - 1);
+    g_assert_nonnull (SP_ENTITY (last)->id);
+  }
+
+  /* The sidebar counts every case. */
+  APP_TEST_WAIT (sp_window_get_view_count (fixture.window, "all") >= 0, 30);
+  g_assert_cmpint (sp_window_get_view_count (fixture.window, "all"), ==, N_DEMO);
+
+  app_fixture_stop (&fixture);
+}
+
+static void
+sort_by (AppFixture      *fixture,
+         guint            column,
+         GtkSortType      direction)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view (fixture));
+  g_autoptr(GtkColumnViewColumn) col = g_list_model_get_item (columns, column);
+
+  gtk_column_view_sort_by_column (column_view (fixture), col, direction);
+  app_fixture_wait_list (fixture);
+}
+
+static void
+test_sorting (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(GPtrArray) ascending = NULL;
+  g_autoptr(GPtrArray) descending = NULL;
+  g_autoptr(GPtrArray) by_due = NULL;
+  SpCaseQuery query;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, N_DEMO);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+
+  /* Column 5 is the subject. */
+  sort_by (&fixture, 5, GTK_SORT_ASCENDING);
+  g_assert_cmpint (sp_case_view_get_filter (sp_window_get_case_view (fixture.window))->sort, ==,
+                   SP_CASE_SORT_SUBJECT);
+  sp_case_query_init (&query);
+  query.sort = SP_CASE_SORT_SUBJECT;
+  query.descending = FALSE;
+  ascending = expected_ids (&fixture, &query, 30);
+  assert_rows_are (&fixture, ascending);
+
+  sort_by (&fixture, 5, GTK_SORT_DESCENDING);
+  sp_case_query_init (&query);
+  query.sort = SP_CASE_SORT_SUBJECT;
+  query.descending = TRUE;
+  descending = expected_ids (&fixture, &query, 30);
+  assert_rows_are (&fixture, descending);
+  g_assert_cmpstr (g_ptr_array_index (ascending, 0), !=, g_ptr_array_index (descending, 0));
+
+  /* Column 7 is the deadline. */
+  sort_by (&fixture, 7, GTK_SORT_ASCENDING);
+  sp_case_query_init (&query);
+  query.sort = SP_CASE_SORT_DUE_ON;
+  query.descending = FALSE;
+  by_due = expected_ids (&fixture, &query, 30);
+  assert_rows_are (&fixture, by_due);
+
+  /* Every column sorts: each one's first row is the store's. */
+  for (guint column = 0; column < 8; column++)
+    {
+      static const SpCaseSort sorts[] = {
+        SP_CASE_SORT_DIARY_NUMBER, SP_CASE_SORT_RECEIVED_ON, SP_CASE_SORT_KIND,
+        SP_CASE_SORT_CATEGORY, SP_CASE_SORT_UNIT, SP_CASE_SORT_SUBJECT,
+        SP_CASE_SORT_STATUS, SP_CASE_SORT_DUE_ON,
+      };
+      g_autoptr(GPtrArray) ids = NULL;
+
+      sort_by (&fixture, column, GTK_SORT_DESCENDING);
+      sp_case_query_init (&query);
+      query.sort = sorts[column];
+      query.descending = TRUE;
+      ids = expected_ids (&fixture, &query, 5);
+      assert_rows_are (&fixture, ids);
+    }
+
+  app_fixture_stop (&fixture);
+}
+
+static void
+assert_all_rows (AppFixture *fixture,
+                 gboolean  (*check) (SpCase *kase))
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (fixture)));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpCase) kase = app_fixture_get_case (fixture, i);
+      g_assert_true (check (kase));
+    }
+}
+
+static gboolean
+is_complaint (SpCase *kase)
+{
+  return kase->kind == SP_CASE_KIND_COMPLAINT;
+}
+
+static gboolean
+is_overdue_complaint (SpCase *kase)
+{
+  return kase->kind == SP_CASE_KIND_COMPLAINT && kase->overdue;
+}
+
+static gboolean
+is_registered (SpCase *kase)
+{
+  return kase->diary_number != NULL;
+}
+
+static void
+test_filtering (void)
+{
+  AppFixture fixture = { 0 };
+  SpCaseView *view;
+  SpFilterBar *bar;
+  GtkWidget *kind_dropdown = NULL;
+  GtkWidget *overdue_button = NULL;
+  SpCaseQuery query;
+  guint n_all, n_complaints, n_overdue;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, N_DEMO);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+
+  view = sp_window_get_case_view (fixture.window);
+  bar = sp_case_view_get_filter_bar (view);
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture)));
+
+  /* The filter button shows the bar. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-filters", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (sp_case_view_get_filter_revealer (view)));
+
+  /* The bar's widgets, as a user sees them: the first drop-down is the
+   * kind; the toggle button labelled "Overdue". */
+  kind_dropdown = app_test_find (GTK_WIDGET (bar), GTK_TYPE_DROP_DOWN, 0);
+  for (guint i = 0; (overdue_button = app_test_find (GTK_WIDGET (bar), GTK_TYPE_TOGGLE_BUTTON, i)); i++)
+    if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (overdue_button)), "_Overdue") == 0)
+      break;
+  g_assert_nonnull (kind_dropdown);
+  g_assert_nonnull (overdue_button);
+
+  /* Kind: complaints. Entry 0 is "any"; then the kinds in order. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind_dropdown), 1 + SP_CASE_KIND_COMPLAINT);
+  app_fixture_wait_list (&fixture);
+  n_complaints = g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture)));
+  sp_case_query_init (&query);
+  query.kinds = 1u << SP_CASE_KIND_COMPLAINT;
+  g_assert_cmpint (n_complaints, ==, expected_count (&fixture, &query));
+  g_assert_cmpuint (n_complaints, <, n_all);
+  g_assert_cmpuint (n_complaints, >, 0);
+  assert_all_rows (&fixture, is_complaint);
+
+  /* And overdue. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (overdue_button), TRUE);
+  app_fixture_wait_list (&fixture);
+  n_overdue = g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture)));
+  query.overdue_only = TRUE;
+  g_assert_cmpint (n_overdue, ==, expected_count (&fixture, &query));
+  g_assert_cmpuint (n_overdue, <, n_complaints);
+  assert_all_rows (&fixture, is_overdue_complaint);
+
+  /* Saving the filter adds it to the sidebar with its count. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (sp_window_save_filter (fixture.window, "   ", &error));
+    g_assert_error (error, SP_ERROR, SP_ERROR_INVALID);
+    g_clear_error (&error);
+
+    g_assert_false (sp_window_save_filter (fixture.window,
+                                           "A name far too long for a sidebar, it goes on and on and on and on "
+                                           "and on", &error));
+    g_assert_error (error, SP_ERROR, SP_ERROR_INVALID);
+    g_clear_error (&error);
+
+    g_assert_true (sp_window_save_filter (fixture.window, "Overdue complaints", &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (sp_window_get_view (fixture.window), ==, "saved:Overdue complaints");
+    APP_TEST_WAIT (sp_window_get_view_count (fixture.window, "saved:Overdue complaints") >= 0, 30);
+    g_assert_cmpint (sp_window_get_view_count (fixture.window, "saved:Overdue complaints"), ==,
+                     n_overdue);
+  }
+
+  /* Back to all cases, then the saved filter again brings its criteria. */
+  sp_window_set_view (fixture.window, "all");
+  app_fixture_wait_list (&fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, n_all);
+  sp_window_set_view (fixture.window, "saved:Overdue complaints");
+  app_fixture_wait_list (&fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==,
+                    n_overdue);
+
+  sp_window_remove_saved_filter (fixture.window, "Overdue complaints");
+  g_assert_cmpstr (sp_window_get_view (fixture.window), ==, "all");
+
+  /* The diary: registered cases only. */
+  sp_window_set_view (fixture.window, "diary");
+  app_fixture_wait_list (&fixture);
+  sp_case_query_init (&query);
+  query.registered_only = TRUE;
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==,
+                   expected_count (&fixture, &query));
+  assert_all_rows (&fixture, is_registered);
+
+  app_fixture_stop (&fixture);
+}
+
+static void
+test_search (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(SpCase) first = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *word = NULL;
+  GtkEditable *entry;
+  SpCaseQuery query;
+  guint n_all, n_found;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, N_DEMO);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture)));
+
+  /* Search for a word of the first case's subject. */
+  first = app_fixture_get_case (&fixture, 0);
+  words = g_strsplit (first->subject, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_utf8_strlen (words[i], -1) >= 5)
+      {
+        word = words[i];
+        break;
+      }
+  g_assert_nonnull (word);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.search", NULL);
+  entry = sp_case_view_get_search_entry (sp_window_get_case_view (fixture.window));
+  gtk_editable_set_text (entry, word);
+
+  /* The search waits for typing to pause, then reads in the background. */
+  APP_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))) != n_all,
+                 30);
+  app_fixture_wait_list (&fixture);
+  n_found = g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture)));
+  sp_case_query_init (&query);
+  query.text = word;
+  g_assert_cmpint (n_found, ==, expected_count (&fixture, &query));
+  g_assert_cmpuint (sp_case_list_model_find (app_fixture_model (&fixture), SP_ENTITY (first)->id),
+                    !=, G_MAXUINT);
+
+  /* Nothing matches: the empty state says so. */
+  gtk_editable_set_text (entry, "qqxyzzyqq");
+  app_fixture_wait_page (&fixture, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, 0);
+
+  /* Characters that mean something to FTS or SQL are just text. */
+  gtk_editable_set_text (entry, "\"'); DROP TABLE cases; -- *");
+  APP_TEST_WAIT (g_strcmp0 (app_fixture_page (&fixture), "loading") != 0, 30);
+  app_fixture_wait_list (&fixture);
+  gtk_editable_set_text (entry, "");
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, n_all);
+
+  app_fixture_stop (&fixture);
+}
+
+static void
+test_my_cases (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  SpUnit *unit = NULL;
+  SpCaseQuery query;
+  guint n;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, N_DEMO);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+
+  /* Pick the unit of the newest case as the local user's unit. */
+  {
+    g_autoptr(SpCase) kase = NULL;
+    guint i = 0;
+
+    do
+      {
+        g_clear_object (&kase);
+        kase = app_fixture_get_case (&fixture, i++);
+      }
+    while (kase->unit_id == NULL);
+
+    g_assert_true (sp_application_set_user_unit (fixture.app, kase->unit_id, &error));
+    g_assert_no_error (error);
+    (void) unit;
+  }
+
+  sp_window_set_view (fixture.window, "mine");
+  app_fixture_wait_list (&fixture);
+  n = g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture)));
+  g_assert_cmpuint (n, >, 0);
+
+  sp_case_query_init (&query);
+  query.mine_user_id = sp_application_get_actor (fixture.app)->user_id;
+  query.mine_unit_id = sp_application_get_user (fixture.app)->unit_id;
+  query.statuses = SP_CASE_FILTER_OPEN_STATUSES;
+  g_assert_cmpint (n, ==, expected_count (&fixture, &query));
+
+  /* Nearest deadline first. */
+  {
+    g_autoptr(SpCase) a = app_fixture_get_case (&fixture, 0);
+    g_autoptr(SpCase) b = app_fixture_get_case (&fixture, n - 1);
+    g_assert_cmpuint (a->due_on, <=, b->due_on);
+    g_assert_true (sp_status_is_open (a->status));
+  }
+
+  app_fixture_stop (&fixture);
+}
+
+static void
+test_deadline_text (void)
+{
+  g_autoptr(SpCase) kase = sp_case_new ();
+  SpDate today = sp_date_new (2025, 3, 10);
+  gboolean overdue = FALSE;
+  g_autofree char *late = NULL;
+  g_autofree char *soon = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *closed = NULL;
+
+  kase->status = SP_STATUS_INVESTIGATING;
+  kase->due_on = sp_date_new (2025, 3, 7);
+  late = sp_case_view_format_deadline (kase, today, &overdue);
+  g_assert_cmpstr (late, ==, "Overdue by 3 days");
+  g_assert_true (overdue);
+
+  kase->due_on = sp_date_new (2025, 3, 11);
+  soon = sp_case_view_format_deadline (kase, today, &overdue);
+  g_assert_cmpstr (soon, ==, "In 1 day");
+  g_assert_false (overdue);
+
+  kase->due_on = today;
+  now = sp_case_view_format_deadline (kase, today, &overdue);
+  g_assert_cmpstr (now, ==, "Due today");
+
+  kase->status = SP_STATUS_CLOSED;
+  closed = sp_case_view_format_deadline (kase, today, &overdue);
+  g_assert_null (closed);
+}
+
+static void
+test_narrow (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new ("se.synpunkt.Synpunkt");
+
+  /* Without a window manager a shown X11 window keeps its size, so the
+   * window starts narrow, as the settings say. */
+  g_settings_set_int (settings, "window-width", 400);
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, 50);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+
+  /* The leaflet folds and the list keeps only its key columns: diary
+   * number, subject and deadline. */
+  APP_TEST_WAIT (visible_columns (&fixture) == 3, 30);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture.window)), <=, 420);
+
+  /* The back button leads to the sidebar. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.go-back", NULL));
+
+  app_fixture_stop (&fixture);
+  g_settings_reset (settings, "window-width");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/app/window/deadline-text", test_deadline_text);
+  g_test_add_func ("/app/window/empty-database", test_empty_database);
+  g_test_add_func ("/app/window/fill-demo", test_fill_demo);
+  g_test_add_func ("/app/window/demo-database", test_demo_database);
+  g_test_add_func ("/app/window/sorting", test_sorting);
+  g_test_add_func ("/app/window/filtering", test_filtering);
+  g_test_add_func ("/app/window/search", test_search);
+  g_test_add_func ("/app/window/my-cases", test_my_cases);
+  g_test_add_func ("/app/window/narrow", test_narrow);
+
+  return g_test_run ();
+}
