@@ -74,7 +74,18 @@ sp_intake_dialog_save (SpIntakeDialog *self)
       for (guint i = 0; i < problems->len; i++)
         {
           SpIntakeProblem *problem = g_ptr_array_index (problems, i);
-          Mark *mark = _sp_intake_dialog_mark_field (self, problem->field, problem->message);
+          const char *reason = problem->message;
+          Mark *mark;
+
+          /* An empty list cannot be chosen from: say why, and what to do. */
+          if (g_str_equal (problem->field, "unit_id") && self->unit_ids->len <= 1)
+            reason = _("There are no units yet. An administrator adds them; until then, "
+                       "choose what else the case concerns.");
+          else if (g_str_equal (problem->field, "provider_id") && self->provider_ids->len <= 1)
+            reason = _("There are no providers yet. An administrator adds them; until then, "
+                       "choose what else the case concerns.");
+
+          mark = _sp_intake_dialog_mark_field (self, problem->field, reason);
 
           if (first == NULL)
             first = mark;

@@ -239,6 +239,16 @@ assert_not_refused (Fixture    *fixture,
 }
 
 static void
+fill_valid_except_unit (Fixture *fixture)
+{
+  choose (fixture, "kind", "Opinion");
+  choose (fixture, "channel", "Letter");
+  set_text (fixture, "sender_name", "Per Persson");
+  set_text (fixture, "sender_address", "Storgatan 1, 162 00 Vällingby");
+  set_text (fixture, "subject", "Synpunkt om parken");
+}
+
+static void
 fill_valid (Fixture *fixture)
 {
   choose (fixture, "kind", "Complaint");
@@ -517,6 +527,37 @@ test_service_note (Fixture       *fixture,
 }
 
 static void
+test_no_units_yet (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *label;
+
+  /* A fresh database: no organisation entered yet. */
+  gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  sp_store_exec (fixture->store, "UPDATE units SET deleted = 1", &error);
+  g_assert_no_error (error);
+  fixture->dialog = sp_intake_dialog_new (NULL, fixture->store, &fixture->actor);
+  g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
+  g_signal_connect (fixture->dialog, "case-created", G_CALLBACK (on_case_created), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->dialog));
+
+  fill_valid_except_unit (fixture);
+  save (fixture);
+  g_assert_cmpuint (count_cases (fixture), ==, 0);
+  assert_refused (fixture, "unit_id");
+  label = sp_intake_dialog_get_error_label (SP_INTAKE_DIALOG (fixture->dialog), "unit_id");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "no units yet"));
+
+  /* Another district will do. */
+  choose (fixture, "concerns", "Another district");
+  set_text (fixture, "other_district", "Bromma");
+  save (fixture);
+  g_assert_null (fixture->dialog);
+  g_assert_cmpuint (count_cases (fixture), ==, 1);
+}
+
+static void
 test_store_error (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -691,6 +732,7 @@ main (int   argc,
   ADD ("/intake/concerns-provider", test_concerns_provider);
   ADD ("/intake/authority-channel", test_authority_channel);
   ADD ("/intake/service-note", test_service_note);
+  ADD ("/intake/no-units-yet", test_no_units_yet);
   ADD ("/intake/store-error-keeps-form", test_store_error);
   ADD ("/intake/cancel-empty", test_cancel);
   ADD ("/intake/cancel-asks", test_cancel_asks);
