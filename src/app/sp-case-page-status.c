@@ -130,6 +130,9 @@ toast_with_undo (SpCasePage *self,
 
   adw_toast_set_button_label (self->last_toast, _("_Undo"));
   adw_toast_set_priority (self->last_toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Longer than a plain message: the user has to notice the mistake
+   * before they can undo it. */
+  adw_toast_set_timeout (self->last_toast, 10);
   g_signal_connect_data (self->last_toast, "button-clicked",
                          G_CALLBACK (on_undo_clicked), undo,
                          (GClosureNotify) (void (*) (void)) undo_free, 0);

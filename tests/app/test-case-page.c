@@ -24,6 +24,11 @@ typedef struct
   guint       n_changed;
 } Fixture;
 
+/* The page under test, so that the helpers can keep its toasts up: a
+ * slow machine must not let a toast time out before the test presses
+ * its Undo. */
+static SpCasePage *current_page;
+
 static const SpActor registrar = { "u-reg", "Rita Registrator", SP_ROLE_BIT (SP_ROLE_REGISTRAR) };
 static const SpActor manager = { "u-man", "Maja Enhetschef", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
 static const SpActor staff = { "u-staff", "Sam Medarbetare", SP_ROLE_BIT (SP_ROLE_STAFF) };
@@ -92,6 +97,7 @@ open_page (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   sp_case_page_set_case_id (fixture->page, fixture->case_id);
+  current_page = fixture->page;
   iterate ();
 }
 
@@ -136,6 +142,7 @@ fixture_tear_down (Fixture       *fixture,
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
   g_autofree char *shm = g_strconcat (db, "-shm", NULL);
 
+  current_page = NULL;
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   iterate ();
@@ -221,6 +228,15 @@ combo_text (GtkWidget *row)
 }
 
 static void
+keep_toast (void)
+{
+  AdwToast *toast = current_page ? sp_case_page_get_last_toast (current_page) : NULL;
+
+  if (toast != NULL)
+    adw_toast_set_timeout (toast, 0);
+}
+
+static void
 click (GtkWidget *button)
 {
   g_assert_nonnull (button);
@@ -230,6 +246,7 @@ click (GtkWidget *button)
    * animation to end). */
   g_signal_emit_by_name (button, "clicked");
   iterate ();
+  keep_toast ();
 }
 
 static void
@@ -430,6 +447,7 @@ test_flag_undo (Fixture       *fixture,
 
   gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
   iterate ();
+  keep_toast ();
 
   kase = stored_case (fixture);
   g_assert_true (kase->conflict_of_interest);
@@ -458,6 +476,7 @@ test_category (Fixture       *fixture,
   /* "Not set" */
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
   iterate ();
+  keep_toast ();
   kase = stored_case (fixture);
   g_assert_null (kase->category);
   g_clear_object (&kase);
@@ -677,6 +696,7 @@ test_forward_elsewhere (Fixture       *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (ask, "forward"));
   adw_message_dialog_response (ask, "forward");
   iterate ();
+  keep_toast ();
 
   kase = stored_case (fixture);
   g_assert_cmpint (kase->status, ==, SP_STATUS_FORWARDED_ELSEWHERE);
