@@ -138,6 +138,11 @@ main (int    argc,
   if (store == NULL || !sp_server_config_apply (config, store, &error))
     goto fail;
 
+  /* Handle SIGTERM before anyone can know we are up. */
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, on_signal, loop);
+  g_unix_signal_add (SIGINT, on_signal, loop);
+
   server = sp_server_new (config, store);
   if (!sp_server_listen (server, &error))
     goto fail;
@@ -149,9 +154,6 @@ main (int    argc,
   g_print ("listening on %s\n", uri ? uri : "?");
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGTERM, on_signal, loop);
-  g_unix_signal_add (SIGINT, on_signal, loop);
   g_main_loop_run (loop);
 
   sp_server_disconnect (server);

@@ -267,11 +267,10 @@ sp_api_parse_case_query (SpRequest    *req,
     {
       int value;
 
+      /* "received_on" ascending, "-received_on" descending. */
+      query->descending = *sort == '-';
       if (*sort == '-')
-        {
-          query->descending = TRUE;
-          sort++;
-        }
+        sort++;
       if (!sp_enum_from_name (&sp_case_sort_info, sort, &value))
         {
           sp_set_field_error (error, SP_ERROR_INVALID, "sort", "Unknown sort order");

@@ -1,0 +1,132 @@
+/* sp-test-server.h: start the real synpunkt-server and talk to it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test starts the real binary as a child process on 127.0.0.1 port 0
+ * with a fresh database in a temporary directory, and sends it requests
+ * with an async SoupSession driven by a main loop.
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "synpunkt-core.h"
+
+G_BEGIN_DECLS
+
+#define SP_TEST_PASSWORD "correct horse battery"
+
+typedef struct
+{
+  char        *dir;
+  char        *db;
+  GSubprocess *process;
+  char        *base;      /* "http://127.0.0.1:PORT" */
+  SoupSession *session;
+} SpTestServer;
+
+typedef struct
+{
+  guint               status;
+  GBytes             *body;
+  JsonNode           *json;     /* NULL unless the body is JSON */
+  SoupMessageHeaders *headers;
+} SpTestResponse;
+
+/* A district: an administration, two departments, units A and B in the
+ * first and C in the second, and a user (password SP_TEST_PASSWORD) and a
+ * token for each role. */
+typedef struct
+{
+  char *admin_unit, *department, *department2, *unit_a, *unit_b, *unit_c;
+  char *admin, *staff_a, *staff_b, *manager_a, *manager_b, *head, *registrar,
+       *procurement, *quality, *case_officer;
+  /* user ids */
+  char *staff_a_id, *manager_a_id;
+} SpTestOrg;
+
+const char     *sp_test_server_binary   (void);
+/* Runs the binary with @args (NULL-terminated) and @input on stdin;
+ * returns its exit status. */
+int             sp_test_run             (const char         *input,
+                                         char              **out,
+                                         char              **err,
+                                         const char * const *args);
+
+/* A fresh database with an admin user "admin". */
+SpTestServer   *sp_test_server_new      (const char * const *extra_args);
+void            sp_test_server_start    (SpTestServer       *self,
+                                         const char * const *extra_args);
+/* SIGTERM and wait: checks the server exits cleanly. */
+void            sp_test_server_stop     (SpTestServer       *self);
+void            sp_test_server_kill9    (SpTestServer       *self);
+void            sp_test_server_free     (SpTestServer       *self);
+
+SpTestResponse *sp_test_request         (SpTestServer       *self,
+                                         const char         *method,
+                                         const char         *path,
+                                         const char         *token,
+                                         const char         *content_type,
+                                         const char         *body,
+                                         gssize              length);
+/* A request with a JSON body (application/json) or none (@json NULL). */
+SpTestResponse *sp_test_json            (SpTestServer       *self,
+                                         const char         *method,
+                                         const char         *path,
+                                         const char         *token,
+                                         const char         *json);
+SpTestResponse *sp_test_jsonf           (SpTestServer       *self,
+                                         const char         *method,
+                                         const char         *path,
+                                         const char         *token,
+                                         const char         *format,
+                                         ...) G_GNUC_PRINTF (5, 6);
+/* Sends all at once and waits for every answer. */
+GPtrArray      *sp_test_json_many       (SpTestServer       *self,
+                                         guint               n,
+                                         const char * const *methods,
+                                         const char * const *paths,
+                                         const char         *token,
+                                         const char * const *bodies);
+void            sp_test_response_free   (SpTestResponse     *self);
+
+char           *sp_test_login           (SpTestServer       *self,
+                                         const char         *username,
+                                         const char         *password);
+
+SpTestOrg      *sp_test_org_new         (SpTestServer       *self);
+void            sp_test_org_free        (SpTestOrg          *self);
+
+/* Member access on a response's JSON object. */
+const char     *sp_test_get_string      (SpTestResponse     *self,
+                                         const char         *path);
+gint64          sp_test_get_int         (SpTestResponse     *self,
+                                         const char         *path);
+JsonNode       *sp_test_get_node        (SpTestResponse     *self,
+                                         const char         *path);
+/* The error code of an error answer, or NULL. */
+const char     *sp_test_error_code      (SpTestResponse     *self);
+const char     *sp_test_error_field     (SpTestResponse     *self);
+
+/* Creates a case through the API; returns its id. */
+char           *sp_test_create_case     (SpTestServer       *self,
+                                         const char         *token,
+                                         const char         *extra_members);
+
+#define sp_test_assert_status(resp, expected)                                    \
+  G_STMT_START {                                                                 \
+    SpTestResponse *_r = (resp);                                                 \
+    if (_r->status != (guint) (expected))                                        \
+      g_error ("%s:%d: expected HTTP %u, got %u: %.*s", __FILE__, __LINE__,      \
+               (guint) (expected), _r->status,                                   \
+               _r->body ? (int) g_bytes_get_size (_r->body) : 0,                 \
+               _r->body ? (const char *) g_bytes_get_data (_r->body, NULL) : ""); \
+  } G_STMT_END
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpTestResponse, sp_test_response_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpTestServer, sp_test_server_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpTestOrg, sp_test_org_free)
+
+G_END_DECLS
