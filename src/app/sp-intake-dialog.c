@@ -235,6 +235,29 @@ update_visibility (SpIntakeDialog *self)
     GTK_WIDGET (self->wants_feedback_row),
   };
 
+  /* The kinds are handled differently; say how, where it is chosen. */
+  switch (adw_combo_row_get_selected (self->kind_row))
+    {
+    case 1 + SP_CASE_KIND_OPINION:
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
+                                   _("Positive or negative; may be anonymous"));
+      break;
+
+    case 1 + SP_CASE_KIND_COMPLAINT:
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
+                                   _("Criticism: the sender expects feedback and correction"));
+      break;
+
+    case 1 + SP_CASE_KIND_CITIZEN_PROPOSAL:
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row),
+                                   _("Recorded here, then handled in the board’s own routine"));
+      break;
+
+    default:
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_row), NULL);
+      break;
+    }
+
   gtk_widget_set_visible (GTK_WIDGET (self->authority_group),
                           chosen && sp_intake_channel_is_authority (channel - 1));
   gtk_widget_set_visible (GTK_WIDGET (self->service_note_group),
@@ -427,6 +450,8 @@ sp_intake_dialog_init (SpIntakeDialog *self)
   adw_combo_row_set_selected (self->area_row, SP_AREA_OTHER);
   sp_intake_date_button_set_date (self->received_button, sp_date_today ());
 
+  g_signal_connect_object (self->kind_row, "notify::selected",
+                           G_CALLBACK (update_visibility), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->channel_row, "notify::selected",
                            G_CALLBACK (update_visibility), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->concerns_row, "notify::selected",
