@@ -24,10 +24,11 @@ typedef struct
   guint       n_changed;
 } Fixture;
 
-/* The page under test, so that the helpers can keep its toasts up: a
- * slow machine must not let a toast time out before the test presses
- * its Undo. */
+/* The page under test, and the toasts it showed: the test holds them so
+ * that a toast that timed out on a slow machine can still have its Undo
+ * pressed. */
 static SpCasePage *current_page;
+static GPtrArray *held_toasts;
 
 static const SpActor registrar = { "u-reg", "Rita Registrator", SP_ROLE_BIT (SP_ROLE_REGISTRAR) };
 static const SpActor manager = { "u-man", "Maja Enhetschef", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
@@ -143,6 +144,7 @@ fixture_tear_down (Fixture       *fixture,
   g_autofree char *shm = g_strconcat (db, "-shm", NULL);
 
   current_page = NULL;
+  g_ptr_array_set_size (held_toasts, 0);
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   iterate ();
@@ -233,7 +235,7 @@ keep_toast (void)
   AdwToast *toast = current_page ? sp_case_page_get_last_toast (current_page) : NULL;
 
   if (toast != NULL)
-    adw_toast_set_timeout (toast, 0);
+    g_ptr_array_add (held_toasts, g_object_ref (toast));
 }
 
 static void
@@ -719,6 +721,7 @@ main (int   argc,
   g_setenv ("LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  held_toasts = g_ptr_array_new_with_free_func (g_object_unref);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
