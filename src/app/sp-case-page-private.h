@@ -104,7 +104,8 @@ struct _SpCasePage
 
 /* sp-case-page.c */
 void        _sp_case_page_reload         (SpCasePage    *self);
-void        _sp_case_page_emit_changed   (SpCasePage    *self);
+void        _sp_case_page_emit_changed   (SpCasePage    *self,
+                                          const char    *case_id);
 gboolean    _sp_case_page_may_edit       (SpCasePage    *self);
 gboolean    _sp_case_page_may_see_personal_data (SpCasePage *self);
 const char *_sp_case_page_lookup_name    (SpCasePage    *self,

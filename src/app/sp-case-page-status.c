@@ -105,7 +105,8 @@ on_undo_clicked (AdwToast *toast,
   g_clear_object (&undo->before);
   _sp_case_page_reload (self);
   _sp_case_page_toast (self, _("Undone"));
-  _sp_case_page_emit_changed (self);
+  /* The case undone may no longer be the one shown. */
+  _sp_case_page_emit_changed (self, SP_ENTITY (current)->id);
 }
 
 static void
@@ -183,7 +184,7 @@ _sp_case_page_save_edit (SpCasePage         *self,
 
   _sp_case_page_reload (self);
   toast_with_undo (self, toast_title, before, names);
-  _sp_case_page_emit_changed (self);
+  _sp_case_page_emit_changed (self, self->case_id);
 
   return TRUE;
 }
@@ -263,7 +264,7 @@ do_transition (SpCasePage *self,
       toast_with_undo (self, title, before, fields);
     }
 
-  _sp_case_page_emit_changed (self);
+  _sp_case_page_emit_changed (self, self->case_id);
 }
 
 static void

@@ -280,9 +280,10 @@ sp_case_page_set_case_id (SpCasePage *self,
 }
 
 void
-_sp_case_page_emit_changed (SpCasePage *self)
+_sp_case_page_emit_changed (SpCasePage *self,
+                            const char *case_id)
 {
-  g_signal_emit (self, signals[CASE_CHANGED], 0, self->case_id);
+  g_signal_emit (self, signals[CASE_CHANGED], 0, case_id);
 }
 
 const char *
