@@ -413,6 +413,45 @@ push_update (SpRequest   *req,
   return sp_store_load (req->store, type, id, error);
 }
 
+/* Only planned actions can be removed: a case and its history are kept;
+ * the removal travels to other clients as a tombstone. */
+static SpEntity *
+push_delete (SpRequest   *req,
+             GType        type,
+             const char  *id,
+             GError     **error)
+{
+  g_autoptr(SpEntity) current = NULL;
+  g_autoptr(SpEntity) before = NULL;
+  SpActor actor = sp_request_get_actor (req);
+
+  if (type != SP_TYPE_PLANNED_ACTION)
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "op", "Only planned actions can be deleted");
+      return NULL;
+    }
+
+  current = sp_store_load (req->store, type, id, NULL);
+  if (current == NULL)
+    {
+      sp_set_field_error (error, SP_ERROR_NOT_FOUND, "id", "No such record");
+      return NULL;
+    }
+  if (!check_parent_editable (req, case_id_of (current), error))
+    return NULL;
+  if (current->deleted)
+    return g_steal_pointer (&current);
+
+  before = sp_entity_copy (current);
+  current->deleted = TRUE;
+  if (!sp_store_save (req->store, current, SP_SAVE_DEFAULT, actor.user_id, error) ||
+      !sp_audit_append (req->store, actor.user_id, "delete", sp_entity_get_info (current)->name,
+                        id, "deleted", "false", "true", error))
+    return NULL;
+
+  return sp_store_load (req->store, type, id, error);
+}
+
 /* One change of a batch, in a transaction of its own: a refused change
  * does not undo the others. */
 static JsonObject *
@@ -452,8 +491,9 @@ push_one (SpRequest *req,
       sp_set_field_error (&error, SP_ERROR_INVALID, "id", "id must be a UUID");
       goto refused;
     }
-  if (!json_object_has_member (change, "fields") ||
-      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (change, "fields")))
+  if (g_strcmp0 (op, "delete") != 0 &&
+      (!json_object_has_member (change, "fields") ||
+       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (change, "fields"))))
     {
       sp_set_field_error (&error, SP_ERROR_INVALID, "fields", "fields must be a JSON object");
       goto refused;
@@ -470,8 +510,10 @@ push_one (SpRequest *req,
         result = push_update (req, type, id, base_rev, json_object_get_member (change, "fields"),
                               conflicts, &client, &error);
     }
+  else if (g_str_equal (op, "delete"))
+    result = push_delete (req, type, id, &error);
   else
-    sp_set_field_error (&error, SP_ERROR_INVALID, "op", "op must be create or update");
+    sp_set_field_error (&error, SP_ERROR_INVALID, "op", "op must be create, update or delete");
 
   if (result == NULL || !sp_store_commit (req->store, &error))
     {
@@ -482,7 +524,8 @@ push_one (SpRequest *req,
 
   json_object_set_string_member (out, "status", conflicts->len > 0 ? "conflict" : "applied");
   json_object_set_int_member (out, "rev", result->rev);
-  json_object_set_member (out, "record", encode_for_user (req, result));
+  json_object_set_member (out, "record", result->deleted ? json_node_new (JSON_NODE_NULL)
+                                                         : encode_for_user (req, result));
   if (conflicts->len > 0)
     {
       gboolean redact = FALSE;
