@@ -252,10 +252,19 @@ fill_flags (SpCasePage *self)
   gboolean may = (self->actor.roles & SP_CASE_PAGE_HANDLER_ROLES) != 0;
 
   gtk_switch_set_active (self->individual_record_switch, kase->individual_record);
+  gtk_switch_set_active (self->individual_record_noted_switch, kase->individual_record_noted);
+  /* The routine asks for a note in the person's file: a task until done. */
+  gtk_widget_set_visible (GTK_WIDGET (self->individual_record_noted_row), kase->individual_record);
+  adw_action_row_set_subtitle (self->individual_record_noted_row,
+                               kase->individual_record_noted
+                                 ? NULL
+                                 : _("To do: note in the file that the case came in, was "
+                                     "registered and handled"));
   gtk_switch_set_active (self->named_employee_switch, kase->named_employee);
   gtk_switch_set_active (self->conflict_of_interest_switch, kase->conflict_of_interest);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->individual_record_row), may);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->individual_record_noted_row), may);
   gtk_widget_set_sensitive (GTK_WIDGET (self->named_employee_row), may);
   gtk_widget_set_sensitive (GTK_WIDGET (self->conflict_of_interest_row), may);
   adw_preferences_group_set_description (self->flags_group,
@@ -540,12 +549,16 @@ _sp_case_page_init_details (SpCasePage *self)
 
   g_object_set_data (G_OBJECT (self->individual_record_switch), "sp-field",
                      (gpointer) "individual_record");
+  g_object_set_data (G_OBJECT (self->individual_record_noted_switch), "sp-field",
+                     (gpointer) "individual_record_noted");
   g_object_set_data (G_OBJECT (self->named_employee_switch), "sp-field",
                      (gpointer) "named_employee");
   g_object_set_data (G_OBJECT (self->conflict_of_interest_switch), "sp-field",
                      (gpointer) "conflict_of_interest");
 
   g_signal_connect_object (self->individual_record_switch, "notify::active",
+                           G_CALLBACK (on_flag_toggled), self, 0);
+  g_signal_connect_object (self->individual_record_noted_switch, "notify::active",
                            G_CALLBACK (on_flag_toggled), self, 0);
   g_signal_connect_object (self->named_employee_switch, "notify::active",
                            G_CALLBACK (on_flag_toggled), self, 0);

@@ -79,6 +79,8 @@ struct _SpCasePage
   AdwPreferencesGroup *flags_group;
   AdwActionRow       *individual_record_row;
   GtkSwitch          *individual_record_switch;
+  AdwActionRow       *individual_record_noted_row;
+  GtkSwitch          *individual_record_noted_switch;
   AdwActionRow       *named_employee_row;
   GtkSwitch          *named_employee_switch;
   AdwActionRow       *conflict_of_interest_row;

@@ -368,6 +368,8 @@ sp_case_page_get_flag_switch (SpCasePage *self,
 
   if (g_strcmp0 (flag, "individual_record") == 0)
     return GTK_WIDGET (self->individual_record_switch);
+  if (g_strcmp0 (flag, "individual_record_noted") == 0)
+    return GTK_WIDGET (self->individual_record_noted_switch);
   if (g_strcmp0 (flag, "named_employee") == 0)
     return GTK_WIDGET (self->named_employee_switch);
   if (g_strcmp0 (flag, "conflict_of_interest") == 0)
@@ -490,6 +492,8 @@ sp_case_page_class_init (SpCasePageClass *klass)
   CHILD (flags_group);
   CHILD (individual_record_row);
   CHILD (individual_record_switch);
+  CHILD (individual_record_noted_row);
+  CHILD (individual_record_noted_switch);
   CHILD (named_employee_row);
   CHILD (named_employee_switch);
   CHILD (conflict_of_interest_row);

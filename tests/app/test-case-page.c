@@ -465,6 +465,34 @@ test_flag_undo (Fixture       *fixture,
 }
 
 static void
+test_individual_record_task (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *noted_row;
+  g_autoptr(SpCase) kase = NULL;
+
+  open_page (fixture, &manager);
+  noted_row = child (fixture, "individual_record_noted_row");
+  g_assert_false (gtk_widget_is_visible (noted_row));
+
+  gtk_switch_set_active (GTK_SWITCH (sp_case_page_get_flag_switch (fixture->page,
+                                                                   "individual_record")), TRUE);
+  iterate ();
+  /* The note in the person's file is now a task on the case. */
+  g_assert_true (gtk_widget_is_visible (noted_row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (noted_row)), !=, "");
+
+  gtk_switch_set_active (GTK_SWITCH (sp_case_page_get_flag_switch (fixture->page,
+                                                                   "individual_record_noted")),
+                         TRUE);
+  iterate ();
+  kase = stored_case (fixture);
+  g_assert_true (kase->individual_record);
+  g_assert_true (kase->individual_record_noted);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (noted_row)), ==, "");
+}
+
+static void
 test_category (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -735,6 +763,7 @@ main (int   argc,
   ADD ("/case-page/flag-undo", test_flag_undo);
   ADD ("/case-page/edit-subject", test_edit_subject);
   ADD ("/case-page/category", test_category);
+  ADD ("/case-page/individual-record-task", test_individual_record_task);
   ADD ("/case-page/edit-conflict", test_edit_conflict);
   ADD ("/case-page/overdue-delay-notice", test_overdue_delay_notice);
   ADD ("/case-page/quality-hides-personal-data", test_quality_hides_personal_data);
