@@ -6,6 +6,7 @@
 #define G_LOG_DOMAIN "synpunkt-server"
 
 #include <string.h>
+#include <sys/socket.h>
 
 #include "sp-auth.h"
 #include "sp-http.h"
@@ -90,7 +91,6 @@ handle_api (SoupServer        *soup,
   const char *method = soup_server_message_get_method (msg);
   const SpRoute *route;
   gboolean path_known = FALSE;
-  GSocketAddress *remote;
   SpRequest *req;
 
   req = g_new0 (SpRequest, 1);
@@ -100,8 +100,6 @@ handle_api (SoupServer        *soup,
   req->msg = g_object_ref (msg);
   req->query = query ? g_hash_table_ref (query) : NULL;
   req->address = g_strdup (soup_server_message_get_remote_host (msg));
-  remote = soup_server_message_get_remote_address (msg);
-  (void) remote;
 
   /* The path has been percent-decoded by libsoup; anything that is not
    * UTF-8 cannot name one of our resources. */
@@ -208,6 +206,7 @@ sp_server_listen (SpServer  *self,
 {
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocket) socket = NULL;
   SoupServerListenOptions options = 0;
 
   if (self->config->tls_cert != NULL || self->config->tls_key != NULL)
@@ -237,7 +236,19 @@ sp_server_listen (SpServer  *self,
     }
 
   address = g_inet_socket_address_new (inet, self->config->listen_port);
-  return soup_server_listen (self->soup, address, options, error);
+
+  /* Our own socket, for a deeper accept queue than the default 10: many
+   * clients connecting at once must wait, not be reset. */
+  socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_option (socket, SOL_SOCKET, SO_REUSEADDR, 1, NULL);
+  g_socket_set_listen_backlog (socket, 512);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
+    return FALSE;
+
+  return soup_server_listen_socket (self->soup, socket, options, error);
 }
 
 char *
