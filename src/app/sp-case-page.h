@@ -34,8 +34,8 @@ const char *sp_case_page_get_status_text    (SpCasePage    *self);
 const char *sp_case_page_get_diary_text     (SpCasePage    *self);
 const char *sp_case_page_get_subject_text   (SpCasePage    *self);
 const char *sp_case_page_get_deadline_text  (SpCasePage    *self);
-/* The switch of a flag ("individual_record", "named_employee",
- * "conflict_of_interest"). */
+/* The switch of a flag ("individual_record", "individual_record_noted",
+ * "named_employee", "conflict_of_interest"). */
 GtkWidget  *sp_case_page_get_flag_switch    (SpCasePage    *self,
                                              const char    *flag);
 /* The timeline's rows, newest first (GtkListBox of AdwActionRow). */
