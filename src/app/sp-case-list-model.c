@@ -31,9 +31,14 @@ struct _SpCaseListModel
   guint          generation;
   guint          n_items;
   GHashTable    *pages;     /* page number → GPtrArray of SpCase */
-  GHashTable    *pending;   /* page numbers being read */
+  GHashTable    *pending;   /* page number → Asked, for pages being read */
   gboolean       loading;
   gboolean       loaded;
+  /* While we announce a new list, GTK 4.8's list item manager asks for
+   * every 200th item of it (once, without keeping them); reading a page for
+   * each would queue the whole table. Rows it really shows are asked for
+   * again when they are bound. */
+  gboolean       announcing;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -73,6 +78,13 @@ typedef struct
   guint            generation;
   guint            page;
 } Pending;
+
+/* The rows of a page handed out as placeholders while it was read. */
+typedef struct
+{
+  guint first;
+  guint last;
+} Asked;
 
 static void
 request_free (gpointer p)
@@ -193,6 +205,7 @@ page_read_cb (GObject      *object,
   SpCaseListModel *self = pending->self;
   g_autoptr(GError) error = NULL;
   Reply *reply;
+  Asked *asked;
   guint start, count;
 
   reply = sp_store_reader_run_finish (SP_STORE_READER (object), result, &error);
@@ -200,6 +213,10 @@ page_read_cb (GObject      *object,
   if (pending->generation != self->generation)
     goto out;
 
+  /* A reload forgets what was asked before it; then the whole page. */
+  asked = g_hash_table_lookup (self->pending, GUINT_TO_POINTER (pending->page));
+  start = asked ? asked->first : pending->page * SP_CASE_LIST_MODEL_PAGE_SIZE;
+  count = asked ? asked->last - asked->first + 1 : SP_CASE_LIST_MODEL_PAGE_SIZE;
   g_hash_table_remove (self->pending, GUINT_TO_POINTER (pending->page));
 
   if (reply == NULL)
@@ -209,15 +226,18 @@ page_read_cb (GObject      *object,
       goto out;
     }
 
-  start = pending->page * SP_CASE_LIST_MODEL_PAGE_SIZE;
   if (start >= self->n_items)
     goto out;
+  count = MIN (count, self->n_items - start);
 
-  count = MIN (SP_CASE_LIST_MODEL_PAGE_SIZE, self->n_items - start);
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (pending->page),
                        g_steal_pointer (&reply->cases));
   drop_far_pages (self, pending->page);
 
+  /* Only the rows handed out as placeholders changed for anyone: a list
+   * view keeps up to 200 rows bound around what it shows, and told that a
+   * whole page changed it asks for the row after it, which would read the
+   * next page, and the next, through the whole table. */
   g_list_model_items_changed (G_LIST_MODEL (self), start, count, count);
 
 out:
@@ -227,15 +247,24 @@ out:
 
 static void
 request_page (SpCaseListModel *self,
-              guint            page)
+              guint            position)
 {
+  guint page = position / SP_CASE_LIST_MODEL_PAGE_SIZE;
   Request *request;
   Pending *pending;
+  Asked *asked;
 
-  if (g_hash_table_contains (self->pending, GUINT_TO_POINTER (page)))
-    return;
+  asked = g_hash_table_lookup (self->pending, GUINT_TO_POINTER (page));
+  if (asked != NULL)
+    {
+      asked->first = MIN (asked->first, position);
+      asked->last = MAX (asked->last, position);
+      return;
+    }
 
-  g_hash_table_add (self->pending, GUINT_TO_POINTER (page));
+  asked = g_new (Asked, 1);
+  asked->first = asked->last = position;
+  g_hash_table_insert (self->pending, GUINT_TO_POINTER (page), asked);
 
   request = g_new0 (Request, 1);
   request->filter = sp_case_filter_copy (self->filter);
@@ -268,7 +297,6 @@ first_page_read_cb (GObject      *object,
 
   old_n = self->n_items;
   g_hash_table_remove_all (self->pages);
-  g_hash_table_remove_all (self->pending);
 
   if (reply == NULL)
     {
@@ -284,7 +312,9 @@ first_page_read_cb (GObject      *object,
     }
 
   self->loaded = TRUE;
+  self->announcing = TRUE;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  self->announcing = FALSE;
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
@@ -305,6 +335,7 @@ sp_case_list_model_reload (SpCaseListModel *self)
   g_return_if_fail (SP_IS_CASE_LIST_MODEL (self));
 
   self->generation++;
+  g_hash_table_remove_all (self->pending);
   set_loading (self, TRUE);
 
   request = g_new0 (Request, 1);
@@ -419,8 +450,8 @@ sp_case_list_model_get_item (GListModel *model,
 
   /* The cases may have changed under a page already read (fewer rows than
    * counted): show a placeholder rather than read the page forever. */
-  if (cases == NULL)
-    request_page (self, page);
+  if (cases == NULL && !self->announcing)
+    request_page (self, position);
 
   placeholder = sp_case_new ();
   g_clear_pointer (&SP_ENTITY (placeholder)->id, g_free);
@@ -519,7 +550,7 @@ sp_case_list_model_init (SpCaseListModel *self)
   self->filter = sp_case_filter_new ();
   self->cancellable = g_cancellable_new ();
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->pending = g_hash_table_new (NULL, NULL);
+  self->pending = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 SpCaseListModel *

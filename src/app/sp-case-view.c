@@ -68,6 +68,7 @@ struct _SpCaseView
 
   GtkColumnViewColumn *columns[N_COLUMNS];
   SpCaseListModel     *model;
+  GHashTable          *bound;      /* GtkListItem → its factory, for rows bound now */
   GtkSingleSelection  *selection;
   SpNameCache         *cache;
   SpCaseFilter        *filter;
@@ -166,6 +167,8 @@ bind_cell (GtkSignalListItemFactory *factory,
   gboolean overdue = FALSE;
   gboolean dim = FALSE;
 
+  if (self->bound != NULL)
+    g_hash_table_insert (self->bound, item, factory);
   gtk_widget_remove_css_class (GTK_WIDGET (label), "overdue");
   gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
 
@@ -232,6 +235,15 @@ bind_cell (GtkSignalListItemFactory *factory,
   /* Red, and the words say it too: colour is never the only sign. */
   if (overdue)
     gtk_widget_add_css_class (GTK_WIDGET (label), "overdue");
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             SpCaseView               *self)
+{
+  if (self->bound != NULL)
+    g_hash_table_remove (self->bound, item);
 }
 
 /* Each column's sorter only reports that it was asked first; see
@@ -317,10 +329,33 @@ try_select (SpCaseView *self)
     }
 }
 
+/* Rows bound while the model announced a new list got placeholders whose
+ * pages the model did not read (see SpCaseListModel's `announcing`): ask
+ * for them now, which reads their pages. */
+static void
+request_bound_rows (SpCaseView *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      guint position = gtk_list_item_get_position (item);
+
+      if (position != GTK_INVALID_LIST_POSITION &&
+          sp_case_is_placeholder (gtk_list_item_get_item (item)))
+        {
+          g_autoptr(GObject) asked = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+        }
+    }
+}
+
 static void
 load_finished (SpCaseView *self)
 {
   self->today = sp_date_today ();
+  request_bound_rows (self);
   update_state (self);
   try_select (self);
 }
@@ -421,6 +456,7 @@ sp_case_view_dispose (GObject *object)
   g_clear_object (&self->cache);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->select_id, g_free);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (sp_case_view_parent_class)->dispose (object);
 }
@@ -463,6 +499,7 @@ sp_case_view_init (SpCaseView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = sp_case_filter_new ();
+  self->bound = g_hash_table_new (NULL, NULL);
   self->today = sp_date_today ();
   self->kind = SP_CASE_VIEW_ALL;
 
@@ -475,6 +512,8 @@ sp_case_view_init (SpCaseView *self)
       g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
+      g_signal_connect (factory, "teardown", G_CALLBACK (unbind_cell), self);
 
       column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
       gtk_column_view_column_set_expand (column, columns[i].expand);
@@ -505,13 +544,22 @@ sp_case_view_new (void)
 static void
 cache_changed (SpCaseView *self)
 {
-  /* Rebind the visible rows so that they show names, not ids. */
-  if (self->model != NULL)
+  GHashTableIter iter;
+  gpointer item, factory;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GPtrArray) factories = g_ptr_array_new ();
+
+  /* Bind the bound rows again so that they show names, not ids. Not with
+   * items-changed over the whole model: that makes the list view walk all
+   * of it, reading every page. */
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &factory))
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-      if (n > 0)
-        g_list_model_items_changed (G_LIST_MODEL (self->selection), 0, n, n);
+      g_ptr_array_add (items, item);
+      g_ptr_array_add (factories, factory);
     }
+  for (guint i = 0; i < items->len; i++)
+    bind_cell (g_ptr_array_index (factories, i), g_ptr_array_index (items, i), self);
 }
 
 void
@@ -692,4 +740,28 @@ sp_case_view_get_state (SpCaseView *self)
   g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+guint
+sp_case_view_count_waiting_rows (SpCaseView *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+  guint n = 0;
+
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), 0);
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    n += sp_case_is_placeholder (gtk_list_item_get_item (item));
+
+  return n;
+}
+
+guint
+sp_case_view_count_bound_rows (SpCaseView *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), 0);
+
+  return g_hash_table_size (self->bound);
 }

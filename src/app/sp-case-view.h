@@ -53,6 +53,11 @@ SpFilterBar     *sp_case_view_get_filter_bar    (SpCaseView     *self);
 /* "loading", "list" or "empty". */
 const char      *sp_case_view_get_state         (SpCaseView     *self);
 
+/* Cells bound now, and those of them that still wait for their page
+ * (for tests and benchmarks). */
+guint            sp_case_view_count_bound_rows  (SpCaseView     *self);
+guint            sp_case_view_count_waiting_rows (SpCaseView    *self);
+
 /* Text of the deadline column for @kase on @today ("In 3 days",
  * "Overdue by 2 days", …), NULL for a case no longer handled. Sets
  * @overdue when the deadline has passed. */

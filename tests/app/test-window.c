@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "app-test-util.h"
+#include "sp-intake-dialog.h"
 
 #define N_DEMO 600
 
@@ -178,6 +179,39 @@ sort_by (AppFixture      *fixture,
 
   gtk_column_view_sort_by_column (column_view (fixture), col, direction);
   app_fixture_wait_list (fixture);
+}
+
+static void
+test_scrolling (void)
+{
+  AppFixture fixture = { 0 };
+  SpCaseView *view;
+  GtkAdjustment *adjustment;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, 3000);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+  view = sp_window_get_case_view (fixture.window);
+
+  /* Every bound row gets its case once its page arrives. */
+  APP_TEST_WAIT (sp_case_view_count_bound_rows (view) > 0 &&
+                 sp_case_view_count_waiting_rows (view) == 0, 30);
+
+  /* Far down the list: the rows there are read and shown. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view (&fixture)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.6);
+  app_test_flush ();
+  APP_TEST_WAIT (sp_case_view_count_waiting_rows (view) == 0, 30);
+
+  /* A new sort there: the rows shown are read again, not left waiting. */
+  sort_by (&fixture, 5, GTK_SORT_ASCENDING);
+  app_test_flush ();
+  APP_TEST_WAIT (sp_case_view_count_waiting_rows (view) == 0, 30);
+  g_assert_cmpuint (sp_case_view_count_bound_rows (view), >, 0);
+
+  app_fixture_stop (&fixture);
 }
 
 static void
@@ -545,6 +579,105 @@ test_narrow (void)
   g_settings_reset (settings, "window-width");
 }
 
+static void
+choose (GtkWidget  *dialog,
+        const char *field,
+        const char *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (sp_intake_dialog_get_input (SP_INTAKE_DIALOG (dialog), field));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+
+  g_error ("No item “%s” in %s", label, field);
+}
+
+static GtkWidget *
+find_intake_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (SP_IS_INTAKE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_new_case (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(SpCase) newest = NULL;
+  GtkWidget *dialog;
+  guint n_before;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, 100);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture)));
+
+  /* Ctrl+N opens the intake form over the window. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.new-case", NULL);
+  APP_TEST_WAIT (find_intake_dialog () != NULL, 10);
+  dialog = find_intake_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture.window));
+
+  choose (dialog, "kind", "Complaint");
+  choose (dialog, "channel", "Phone");
+  gtk_editable_set_text (GTK_EDITABLE (sp_intake_dialog_get_input (SP_INTAKE_DIALOG (dialog),
+                                                                   "sender_name")),
+                         "Åsa Lindqvist");
+  gtk_editable_set_text (GTK_EDITABLE (sp_intake_dialog_get_input (SP_INTAKE_DIALOG (dialog),
+                                                                   "sender_phone")),
+                         "08-123 456 78");
+  gtk_editable_set_text (GTK_EDITABLE (sp_intake_dialog_get_input (SP_INTAKE_DIALOG (dialog),
+                                                                   "subject")),
+                         "Zebrastripen vid förskolan är borta");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (sp_intake_dialog_get_input (
+                              SP_INTAKE_DIALOG (dialog), "description"))),
+                            "Barnen går över gatan utan övergångsställe.", -1);
+  choose (dialog, "concerns", "Our unit");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sp_intake_dialog_get_input (SP_INTAKE_DIALOG (dialog),
+                                                                         "unit_id")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (sp_intake_dialog_get_input (SP_INTAKE_DIALOG (dialog),
+                                                                         "category")), 1);
+  if (!sp_intake_dialog_save (SP_INTAKE_DIALOG (dialog)))
+    g_error ("The form refused: %s", sp_intake_dialog_get_message (SP_INTAKE_DIALOG (dialog)));
+
+  /* The list reloads with the new case first (received today), and the
+   * case opens in the content pane. */
+  APP_TEST_WAIT (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))) ==
+                 n_before + 1, 30);
+  app_fixture_wait_list (&fixture);
+  app_fixture_wait_page (&fixture, "case");
+  newest = app_fixture_get_case (&fixture, 0);
+  g_assert_cmpstr (newest->subject, ==, "Zebrastripen vid förskolan är borta");
+
+  /* Back to the list, which still has it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.go-back", NULL));
+  app_fixture_wait_page (&fixture, "list");
+  g_assert_cmpuint (sp_case_list_model_find (app_fixture_model (&fixture), SP_ENTITY (newest)->id),
+                    ==, 0);
+
+  app_fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,10 +691,12 @@ main (int   argc,
   g_test_add_func ("/app/window/fill-demo", test_fill_demo);
   g_test_add_func ("/app/window/demo-database", test_demo_database);
   g_test_add_func ("/app/window/sorting", test_sorting);
+  g_test_add_func ("/app/window/scrolling", test_scrolling);
   g_test_add_func ("/app/window/filtering", test_filtering);
   g_test_add_func ("/app/window/search", test_search);
   g_test_add_func ("/app/window/my-cases", test_my_cases);
   g_test_add_func ("/app/window/narrow", test_narrow);
+  g_test_add_func ("/app/window/new-case", test_new_case);
 
   return g_test_run ();
 }
