@@ -448,6 +448,28 @@ sp_application_take_demo_request (SpApplication *self)
   return n;
 }
 
+/* The unit with the most open cases, so that "My cases" has something to
+ * show in the demo. */
+static char *
+busiest_unit (SpStore *store)
+{
+  sqlite3_stmt *stmt;
+  char *unit_id = NULL;
+
+  stmt = sp_store_prepare (store,
+                           "SELECT unit_id FROM cases "
+                           "WHERE unit_id IS NOT NULL AND deleted = 0 "
+                           "AND status NOT IN ('closed', 'forwarded_elsewhere', 'other_routine') "
+                           "GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1",
+                           NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    unit_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return unit_id;
+}
+
 static void
 fill_demo_thread (GTask        *task,
                   gpointer      source_object,
@@ -479,14 +501,18 @@ fill_demo_thread (GTask        *task,
   /* Never mix demo cases into real ones. */
   if (count > 0)
     {
-      g_task_return_boolean (task, FALSE);
+      g_task_return_pointer (task, NULL, NULL);
       return;
     }
 
   if (!sp_demo_populate (store, n_cases, DEMO_SEED, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_object_set_data (G_OBJECT (task), "filled", GINT_TO_POINTER (TRUE));
+  g_task_return_pointer (task, busiest_unit (store), g_free);
 }
 
 void
@@ -513,7 +539,23 @@ sp_application_fill_demo_finish (SpApplication  *self,
                                  GAsyncResult   *result,
                                  GError        **error)
 {
+  g_autofree char *unit_id = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean filled;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  filled = g_task_had_error (G_TASK (result)) == FALSE &&
+           GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "filled"));
+  unit_id = g_task_propagate_pointer (G_TASK (result), error);
+  if (unit_id == NULL)
+    return filled;
+
+  /* The local user works in the demo's busiest unit, unless they chose a
+   * unit already. */
+  if (self->user != NULL && self->user->unit_id == NULL &&
+      !sp_application_set_user_unit (self, unit_id, &local_error))
+    g_warning ("Could not set the demo unit: %s", local_error->message);
+
+  return TRUE;
 }

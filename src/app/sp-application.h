@@ -35,7 +35,9 @@ gboolean        sp_application_set_user_unit  (SpApplication  *self,
                                                GError        **error);
 
 /* Fills the database with @n_cases demo cases in a thread with a store
- * connection of its own, unless it holds cases already. */
+ * connection of its own, unless it holds cases already. finish() says
+ * whether it filled; then a local user without a unit gets the demo's
+ * busiest unit, so that My Cases shows something. */
 void            sp_application_fill_demo_async  (SpApplication       *self,
                                                  guint                n_cases,
                                                  GCancellable        *cancellable,

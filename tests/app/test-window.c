@@ -121,6 +121,10 @@ test_fill_demo (void)
   g_assert_cmpint (expected_count (&fixture, &query), ==, 150);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, 150);
 
+  /* The local user works in the demo's busiest unit: My Cases has cases. */
+  g_assert_nonnull (sp_application_get_user (fixture.app)->unit_id);
+  APP_TEST_WAIT (sp_window_get_view_count (fixture.window, "mine") > 0, 30);
+
   /* A second fill never mixes demo cases into existing ones. */
   sp_window_fill_demo (fixture.window, 150);
   app_fixture_wait_page (&fixture, "list");
