@@ -91,6 +91,46 @@ fill_sender (SpCasePage *self)
            sp_enum_get_label (&sp_relation_info, kase->sender_relation));
 }
 
+/* A drop-down of units or providers: "not chosen" first, then @ids by
+ * name, then the case's own id if it is no longer in the list. */
+static void
+build_id_model (SpCasePage  *self,
+                AdwComboRow *row,
+                GPtrArray   *ids,
+                GHashTable  *names,
+                const char  *current)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  gboolean known = current == NULL;
+
+  gtk_string_list_append (list, _("Not chosen"));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      gtk_string_list_append (list, _sp_case_page_lookup_name (self, names, id));
+      known |= g_strcmp0 (id, current) == 0;
+    }
+  if (!known)
+    gtk_string_list_append (list, _sp_case_page_lookup_name (self, names, current));
+
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+}
+
+static guint
+position_of (GPtrArray  *ids,
+             const char *current)
+{
+  if (current == NULL)
+    return 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), current) == 0)
+      return i + 1;
+
+  return ids->len + 1;
+}
+
 /* Area and category are corrected by the people who handle the case; the
  * rows are drop-downs, saved as soon as a new value is chosen. Their
  * models are made when another case is shown, never while a choice in
@@ -122,6 +162,10 @@ build_choice_models (SpCasePage *self)
     gtk_string_list_append (categories, kase->category);
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
 
+  build_id_model (self, self->unit_row, self->unit_ids, self->unit_names, kase->unit_id);
+  build_id_model (self, self->provider_row, self->provider_ids, self->provider_names,
+                  kase->provider_id);
+
   self->models_dirty = FALSE;
 }
 
@@ -148,6 +192,58 @@ fill_area_and_category (SpCasePage *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->area_row), may);
   gtk_widget_set_sensitive (GTK_WIDGET (self->category_row), may);
+
+  adw_combo_row_set_selected (self->unit_row, position_of (self->unit_ids, kase->unit_id));
+  adw_combo_row_set_selected (self->provider_row,
+                              position_of (self->provider_ids, kase->provider_id));
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_row), kase->concerns == SP_CONCERNS_UNIT);
+  gtk_widget_set_visible (GTK_WIDGET (self->provider_row), kase->concerns == SP_CONCERNS_PROVIDER);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unit_row), may);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->provider_row), may);
+}
+
+/* The registrar forwards a case to the unit concerned, and corrects it
+ * when intake chose the wrong one. */
+static void
+save_id_choice (SpCasePage  *self,
+                AdwComboRow *row,
+                GPtrArray   *ids,
+                const char  *field_name,
+                const char  *toast_title)
+{
+  const char *fields[] = { field_name, NULL };
+  const SpField *field = sp_entity_info_lookup (&sp_case_info, field_name);
+  guint selected = adw_combo_row_get_selected (row);
+  const char *id = NULL;
+  g_autoptr(SpCase) edited = NULL;
+
+  if (self->filling || self->kase == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (selected > 0 && selected <= ids->len)
+    id = g_ptr_array_index (ids, selected - 1);
+  else if (selected > 0)
+    return;   /* the unknown id the case already has */
+
+  if (g_strcmp0 (id, sp_entity_get_string (SP_ENTITY (self->kase), field)) == 0)
+    return;
+
+  edited = sp_entity_copy (SP_ENTITY (self->kase));
+  sp_entity_set_string (SP_ENTITY (edited), field, id);
+  _sp_case_page_save_edit (self, edited, toast_title, fields);
+}
+
+static void
+on_unit_selected (SpCasePage *self)
+{
+  save_id_choice (self, self->unit_row, self->unit_ids, "unit_id", _("Unit changed"));
+}
+
+static void
+on_provider_selected (SpCasePage *self)
+{
+  save_id_choice (self, self->provider_row, self->provider_ids, "provider_id",
+                  _("Provider changed"));
 }
 
 static void
@@ -200,16 +296,9 @@ fill_concerns (SpCasePage *self)
   g_autofree char *text = NULL;
   g_autofree char *authority = NULL;
 
+  /* Which unit or provider shows in its own drop-down below. */
   switch (kase->concerns)
     {
-    case SP_CONCERNS_UNIT:
-      what = _sp_case_page_lookup_name (self, self->unit_names, kase->unit_id);
-      break;
-
-    case SP_CONCERNS_PROVIDER:
-      what = _sp_case_page_lookup_name (self, self->provider_names, kase->provider_id);
-      break;
-
     case SP_CONCERNS_OTHER_DISTRICT:
       what = kase->other_district;
       break;
@@ -565,6 +654,10 @@ _sp_case_page_init_details (SpCasePage *self)
   g_signal_connect_object (self->conflict_of_interest_switch, "notify::active",
                            G_CALLBACK (on_flag_toggled), self, 0);
 
+  g_signal_connect_object (self->unit_row, "notify::selected",
+                           G_CALLBACK (on_unit_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->provider_row, "notify::selected",
+                           G_CALLBACK (on_provider_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->area_row, "notify::selected",
                            G_CALLBACK (on_area_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->category_row, "notify::selected",

@@ -28,6 +28,8 @@ struct _SpCasePage
   GHashTable         *provider_names;
   GHashTable         *category_names;
   GPtrArray          *category_codes;  /* in the category row's order */
+  GPtrArray          *unit_ids;        /* in the unit row's order */
+  GPtrArray          *provider_ids;    /* in the provider row's order */
 
   gboolean            filling;       /* widgets are being set from the case */
   gboolean            content_dirty;
@@ -71,6 +73,8 @@ struct _SpCasePage
   AdwActionRow       *sender_relation_row;
 
   AdwActionRow       *concerns_row;
+  AdwComboRow        *unit_row;
+  AdwComboRow        *provider_row;
   AdwComboRow        *area_row;
   AdwComboRow        *category_row;
   AdwActionRow       *authority_row;

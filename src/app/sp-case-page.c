@@ -35,6 +35,26 @@ compare_categories (gconstpointer a,
   return g_strcmp0 (ca->code, cb->code);
 }
 
+static int
+compare_units (gconstpointer a,
+               gconstpointer b)
+{
+  SpUnit *ua = *(SpUnit **) a;
+  SpUnit *ub = *(SpUnit **) b;
+
+  return g_utf8_collate (ua->name ? ua->name : "", ub->name ? ub->name : "");
+}
+
+static int
+compare_providers (gconstpointer a,
+                   gconstpointer b)
+{
+  SpProvider *pa = *(SpProvider **) a;
+  SpProvider *pb = *(SpProvider **) b;
+
+  return g_utf8_collate (pa->name ? pa->name : "", pb->name ? pb->name : "");
+}
+
 static void
 load_names (SpCasePage *self)
 {
@@ -46,23 +66,33 @@ load_names (SpCasePage *self)
   g_hash_table_remove_all (self->provider_names);
   g_hash_table_remove_all (self->category_names);
   g_ptr_array_set_size (self->category_codes, 0);
+  g_ptr_array_set_size (self->unit_ids, 0);
+  g_ptr_array_set_size (self->provider_ids, 0);
 
   units = sp_store_load_where (self->store, SP_TYPE_UNIT, NULL, NULL, NULL);
+  if (units != NULL)
+    g_ptr_array_sort (units, compare_units);
   for (guint i = 0; units != NULL && i < units->len; i++)
     {
       SpUnit *unit = g_ptr_array_index (units, i);
 
       g_hash_table_insert (self->unit_names, g_strdup (SP_ENTITY (unit)->id),
                            g_strdup (unit->name));
+      /* A case is about a department or unit, not the whole administration. */
+      if (unit->kind != SP_UNIT_KIND_ADMINISTRATION)
+        g_ptr_array_add (self->unit_ids, g_strdup (SP_ENTITY (unit)->id));
     }
 
   providers = sp_store_load_where (self->store, SP_TYPE_PROVIDER, NULL, NULL, NULL);
+  if (providers != NULL)
+    g_ptr_array_sort (providers, compare_providers);
   for (guint i = 0; providers != NULL && i < providers->len; i++)
     {
       SpProvider *provider = g_ptr_array_index (providers, i);
 
       g_hash_table_insert (self->provider_names, g_strdup (SP_ENTITY (provider)->id),
                            g_strdup (provider->name));
+      g_ptr_array_add (self->provider_ids, g_strdup (SP_ENTITY (provider)->id));
     }
 
   categories = sp_store_load_where (self->store, SP_TYPE_CATEGORY, NULL, NULL, NULL);
@@ -423,6 +453,8 @@ sp_case_page_finalize (GObject *object)
   g_clear_pointer (&self->provider_names, g_hash_table_unref);
   g_clear_pointer (&self->category_names, g_hash_table_unref);
   g_clear_pointer (&self->category_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sp_case_page_parent_class)->finalize (object);
 }
@@ -485,6 +517,8 @@ sp_case_page_class_init (SpCasePageClass *klass)
   CHILD (sender_feedback_row);
   CHILD (sender_relation_row);
   CHILD (concerns_row);
+  CHILD (unit_row);
+  CHILD (provider_row);
   CHILD (area_row);
   CHILD (category_row);
   CHILD (authority_row);
@@ -518,6 +552,8 @@ sp_case_page_init (SpCasePage *self)
   self->provider_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->category_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
+  self->unit_ids = g_ptr_array_new_with_free_func (g_free);
+  self->provider_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

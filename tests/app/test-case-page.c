@@ -302,9 +302,11 @@ test_shows_case (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (fixture, "sender_name_row"))),
                    ==, "Bo Ek & Söner <AB>");
   g_assert_true (gtk_widget_is_visible (child (fixture, "sender_name_row")));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (fixture,
-                                                                                "concerns_row"))),
-                            "Solgårdens äldreboende"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (fixture, "concerns_row"))),
+                   ==, "Our unit");
+  g_assert_true (gtk_widget_is_visible (child (fixture, "unit_row")));
+  g_assert_false (gtk_widget_is_visible (child (fixture, "provider_row")));
+  g_assert_cmpstr (combo_text (child (fixture, "unit_row")), ==, "Solgårdens äldreboende");
   g_assert_cmpstr (combo_text (child (fixture, "category_row")), ==, "Bemötande");
   g_assert_cmpstr (combo_text (child (fixture, "area_row")), ==, "Elderly care");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (fixture, "subject_entry"))),
@@ -462,6 +464,51 @@ test_flag_undo (Fixture       *fixture,
   g_assert_false (kase->conflict_of_interest);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
   g_assert_cmpstr (first_history_title (fixture), ==, "Conflict of interest: Yes → No");
+}
+
+static void
+test_change_unit (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SpUnit) unit = sp_unit_new ();
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+  GListModel *model;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  unit->name = g_strdup ("Hemtjänst Vällingby");
+  unit->kind = SP_UNIT_KIND_UNIT;
+  sp_entity_ensure_id (SP_ENTITY (unit));
+  sp_store_save (fixture->store, SP_ENTITY (unit), SP_SAVE_DEFAULT, "test", &error);
+  g_assert_no_error (error);
+
+  open_page (fixture, &registrar);
+  row = child (fixture, "unit_row");
+  model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "Hemtjänst Vällingby"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+  iterate ();
+  keep_toast ();
+
+  kase = stored_case (fixture);
+  g_assert_cmpstr (kase->unit_id, ==, SP_ENTITY (unit)->id);
+  g_clear_object (&kase);
+  g_assert_cmpstr (first_history_title (fixture), ==,
+                   "Unit: Solgårdens äldreboende → Hemtjänst Vällingby");
+
+  undo (fixture);
+  kase = stored_case (fixture);
+  g_assert_cmpstr (kase->unit_id, ==, fixture->unit_id);
+  g_assert_cmpstr (combo_text (row), ==, "Solgårdens äldreboende");
 }
 
 static void
@@ -763,6 +810,7 @@ main (int   argc,
   ADD ("/case-page/flag-undo", test_flag_undo);
   ADD ("/case-page/edit-subject", test_edit_subject);
   ADD ("/case-page/category", test_category);
+  ADD ("/case-page/change-unit", test_change_unit);
   ADD ("/case-page/individual-record-task", test_individual_record_task);
   ADD ("/case-page/edit-conflict", test_edit_conflict);
   ADD ("/case-page/overdue-delay-notice", test_overdue_delay_notice);
