@@ -223,8 +223,13 @@ fill_header (SpCasePage *self)
   g_autofree char *received = sp_date_to_string (kase->received_on);
   g_autofree char *meta = NULL;
 
-  gtk_label_set_text (self->diary_label,
-                      kase->diary_number ? kase->diary_number : _("Not registered"));
+  if (kase->diary_number != NULL)
+    gtk_label_set_text (self->diary_label, kase->diary_number);
+  else if (kase->status == SP_STATUS_REGISTERED)
+    /* Registered offline: the server gives the number when it syncs. */
+    gtk_label_set_text (self->diary_label, _("Waiting for a diary number"));
+  else
+    gtk_label_set_text (self->diary_label, _("Not registered"));
   gtk_label_set_text (self->subject_label, kase->subject ? kase->subject : "");
   /* Translators: kind · channel · date received, e.g.
    * “Complaint · Phone · Received 2026-11-20” */
