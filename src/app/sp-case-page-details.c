@@ -552,6 +552,13 @@ on_content_save (SpCasePage *self)
   update_content_buttons (self);
 }
 
+void
+_sp_case_page_save_text (SpCasePage *self)
+{
+  if (self->content_dirty && _sp_case_page_may_edit (self))
+    on_content_save (self);
+}
+
 static void
 on_content_revert (SpCasePage *self)
 {

@@ -132,6 +132,8 @@ gboolean    _sp_case_page_save_edit      (SpCasePage    *self,
 /* sp-case-page-details.c */
 void        _sp_case_page_init_details   (SpCasePage    *self);
 void        _sp_case_page_fill_details   (SpCasePage    *self);
+/* Saves the subject and description if they were edited (Ctrl+S). */
+void        _sp_case_page_save_text      (SpCasePage    *self);
 
 /* sp-case-page-timeline.c */
 void        _sp_case_page_fill_timeline  (SpCasePage    *self);

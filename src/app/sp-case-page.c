@@ -465,6 +465,14 @@ sp_case_page_finalize (GObject *object)
 }
 
 static void
+save_text_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _sp_case_page_save_text (SP_CASE_PAGE (widget));
+}
+
+static void
 sp_case_page_class_init (SpCasePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -487,6 +495,10 @@ sp_case_page_class_init (SpCasePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/synpunkt/Synpunkt/sp-case-page.ui");
+
+  gtk_widget_class_install_action (widget_class, "case-page.save-text", NULL, save_text_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "case-page.save-text", NULL);
 
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SpCasePage, name)
   CHILD (stack);

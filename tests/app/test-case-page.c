@@ -616,6 +616,48 @@ test_edit_subject (Fixture       *fixture,
 }
 
 static void
+test_save_text_shortcut (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = NULL;
+  open_page (fixture, &manager);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (fixture,
+                                                                            "description_view"))),
+                            "Tre dagar i rad, och fyra.", -1);
+
+  /* What Ctrl+S is bound to. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "case-page.save-text", NULL);
+  iterate ();
+
+  kase = stored_case (fixture);
+  g_assert_cmpstr (kase->description, ==, "Tre dagar i rad, och fyra.");
+  g_assert_true (history_has (fixture, "Description: Tre dagar i rad. → Tre dagar i rad, och fyra."));
+}
+
+static void
+test_history_hides_personal_data (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = stored_case (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_free (kase->sender_email);
+  kase->sender_email = g_strdup ("bo.ek@example.se");
+  sp_store_update_case (fixture->store, kase, &registrar, TRUE, &error);
+  g_assert_no_error (error);
+
+  open_page (fixture, &quality);
+  g_assert_cmpstr (first_history_title (fixture), ==, "Sender’s e-mail: (hidden) → (hidden)");
+  g_assert_false (history_has (fixture, "bo.ek@example.se"));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+
+  open_page (fixture, &registrar);
+  g_assert_cmpstr (first_history_title (fixture), ==,
+                   "Sender’s e-mail: bo@example.se → bo.ek@example.se");
+}
+
+static void
 test_edit_conflict (Fixture       *fixture,
                     gconstpointer  data)
 {
@@ -813,6 +855,8 @@ main (int   argc,
   ADD ("/case-page/change-unit", test_change_unit);
   ADD ("/case-page/individual-record-task", test_individual_record_task);
   ADD ("/case-page/edit-conflict", test_edit_conflict);
+  ADD ("/case-page/save-text-shortcut", test_save_text_shortcut);
+  ADD ("/case-page/history-hides-personal-data", test_history_hides_personal_data);
   ADD ("/case-page/overdue-delay-notice", test_overdue_delay_notice);
   ADD ("/case-page/quality-hides-personal-data", test_quality_hides_personal_data);
   ADD ("/case-page/named-employee-restricted", test_named_employee_restricted);
