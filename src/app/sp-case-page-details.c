@@ -165,6 +165,8 @@ build_choice_models (SpCasePage *self)
   build_id_model (self, self->unit_row, self->unit_ids, self->unit_names, kase->unit_id);
   build_id_model (self, self->provider_row, self->provider_ids, self->provider_names,
                   kase->provider_id);
+  build_id_model (self, self->investigating_unit_row, self->unit_ids, self->unit_names,
+                  kase->investigating_unit_id);
 
   self->models_dirty = FALSE;
 }
@@ -200,6 +202,12 @@ fill_area_and_category (SpCasePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->provider_row), kase->concerns == SP_CONCERNS_PROVIDER);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unit_row), may);
   gtk_widget_set_sensitive (GTK_WIDGET (self->provider_row), may);
+
+  adw_combo_row_set_selected (self->investigating_unit_row,
+                              position_of (self->unit_ids, kase->investigating_unit_id));
+  gtk_widget_set_visible (GTK_WIDGET (self->investigating_unit_row),
+                          kase->conflict_of_interest || kase->investigating_unit_id != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->investigating_unit_row), may);
 }
 
 /* The registrar forwards a case to the unit concerned, and corrects it
@@ -237,6 +245,13 @@ static void
 on_unit_selected (SpCasePage *self)
 {
   save_id_choice (self, self->unit_row, self->unit_ids, "unit_id", _("Unit changed"));
+}
+
+static void
+on_investigating_unit_selected (SpCasePage *self)
+{
+  save_id_choice (self, self->investigating_unit_row, self->unit_ids, "investigating_unit_id",
+                  _("Investigating unit changed"));
 }
 
 static void
@@ -663,6 +678,8 @@ _sp_case_page_init_details (SpCasePage *self)
 
   g_signal_connect_object (self->unit_row, "notify::selected",
                            G_CALLBACK (on_unit_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->investigating_unit_row, "notify::selected",
+                           G_CALLBACK (on_investigating_unit_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->provider_row, "notify::selected",
                            G_CALLBACK (on_provider_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->area_row, "notify::selected",

@@ -89,6 +89,7 @@ struct _SpCasePage
   GtkSwitch          *named_employee_switch;
   AdwActionRow       *conflict_of_interest_row;
   GtkSwitch          *conflict_of_interest_switch;
+  AdwComboRow        *investigating_unit_row;
 
   AdwPreferencesGroup *content_group;
   AdwEntryRow        *subject_entry;

@@ -549,6 +549,7 @@ sp_case_page_class_init (SpCasePageClass *klass)
   CHILD (named_employee_switch);
   CHILD (conflict_of_interest_row);
   CHILD (conflict_of_interest_switch);
+  CHILD (investigating_unit_row);
   CHILD (content_group);
   CHILD (subject_entry);
   CHILD (subject_error_row);

@@ -458,6 +458,7 @@ test_flag_undo (Fixture       *fixture,
   g_clear_object (&kase);
   g_assert_cmpstr (first_history_title (fixture), ==, "Conflict of interest: No → Yes");
 
+
   undo (fixture);
 
   kase = stored_case (fixture);
@@ -537,6 +538,31 @@ test_individual_record_task (Fixture       *fixture,
   g_assert_true (kase->individual_record);
   g_assert_true (kase->individual_record_noted);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (noted_row)), ==, "");
+}
+
+static void
+test_investigating_unit (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = NULL;
+
+  open_page (fixture, &manager);
+  g_assert_false (gtk_widget_is_visible (child (fixture, "investigating_unit_row")));
+  gtk_switch_set_active (GTK_SWITCH (sp_case_page_get_flag_switch (fixture->page,
+                                                                   "conflict_of_interest")),
+                         TRUE);
+  iterate ();
+
+  /* On a conflict of interest another unit investigates: choose it. */
+  g_assert_true (gtk_widget_is_visible (child (fixture, "investigating_unit_row")));
+  g_assert_cmpstr (combo_text (child (fixture, "investigating_unit_row")), ==, "Not chosen");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (fixture, "investigating_unit_row")), 1);
+  iterate ();
+  kase = stored_case (fixture);
+  g_assert_cmpstr (kase->investigating_unit_id, ==, fixture->unit_id);
+  g_clear_object (&kase);
+  g_assert_cmpstr (first_history_title (fixture), ==,
+                   "Investigating unit: (none) → Solgårdens äldreboende");
 }
 
 static void
@@ -852,6 +878,7 @@ main (int   argc,
   ADD ("/case-page/flag-undo", test_flag_undo);
   ADD ("/case-page/edit-subject", test_edit_subject);
   ADD ("/case-page/category", test_category);
+  ADD ("/case-page/investigating-unit", test_investigating_unit);
   ADD ("/case-page/change-unit", test_change_unit);
   ADD ("/case-page/individual-record-task", test_individual_record_task);
   ADD ("/case-page/edit-conflict", test_edit_conflict);
