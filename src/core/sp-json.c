@@ -22,7 +22,10 @@ node_depth (JsonNode *node)
 
       json_object_iter_init (&iter, json_node_get_object (node));
       while (json_object_iter_next (&iter, NULL, &member))
-        deepest = MAX (deepest, node_depth (member));
+        {
+          guint d = node_depth (member);
+          deepest = MAX (deepest, d);
+        }
       return deepest + 1;
     }
 
@@ -31,7 +34,10 @@ node_depth (JsonNode *node)
       JsonArray *array = json_node_get_array (node);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        deepest = MAX (deepest, node_depth (json_array_get_element (array, i)));
+        {
+          guint d = node_depth (json_array_get_element (array, i));
+          deepest = MAX (deepest, d);
+        }
       return deepest + 1;
     }
 
@@ -69,7 +75,10 @@ scan_text (const char *data,
       else if (strchr (allowed, c) == NULL)
         return FALSE;
       else if (c == '{' || c == '[')
-        deepest = MAX (deepest, ++depth);
+        {
+          depth++;
+          deepest = MAX (deepest, depth);
+        }
       else if ((c == '}' || c == ']') && depth > 0)
         depth--;
     }

@@ -65,9 +65,14 @@ sp_conflict_free (SpConflict *conflict)
 gboolean
 sp_store_is_replica (SpStore *self)
 {
+  g_autofree char *replica = NULL;
+
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
 
-  return self->replica;
+  /* Read each time: another connection (the sync engine's) may have made
+   * this database a replica since this one was opened. */
+  replica = sp_store_dup_setting (self, "replica");
+  return g_strcmp0 (replica, "1") == 0;
 }
 
 gboolean
@@ -77,11 +82,7 @@ sp_store_set_replica (SpStore   *self,
 {
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
 
-  if (!sp_store_set_setting (self, "replica", replica ? "1" : "0", error))
-    return FALSE;
-
-  self->replica = !!replica;
-  return TRUE;
+  return sp_store_set_setting (self, "replica", replica ? "1" : "0", error);
 }
 
 static gboolean
@@ -545,6 +546,20 @@ sp_store_resolve_conflict (SpStore           *self,
   g_return_val_if_fail (conflict != NULL, FALSE);
   g_return_val_if_fail (chosen != NULL, FALSE);
 
+  /* A refused creation or transition: choosing it again queues it again;
+   * anything else dismisses it. */
+  if (conflict->field[0] == '@')
+    {
+      if (!sp_store_begin (self, error))
+        return FALSE;
+      if (g_strcmp0 (chosen, conflict->local_value) == 0 &&
+          !sp_store_outbox_add (self, conflict->entity, conflict->record_id,
+                                strcmp (conflict->field, "@create") == 0 ? "" : conflict->field,
+                                0, conflict->local_value, error))
+        goto failed;
+      goto remove;
+    }
+
   if ((type = sp_entity_type_from_name (conflict->entity)) == G_TYPE_INVALID ||
       (field = sp_entity_info_lookup (sp_entity_info_for_type (type), conflict->field)) == NULL)
     {
@@ -588,6 +603,7 @@ sp_store_resolve_conflict (SpStore           *self,
                             conflict->server_rev, chosen, error))
     goto failed;
 
+remove:
   if (!(stmt = sp_store_prepare (self,
                                  "DELETE FROM sync_conflicts WHERE entity = ? AND record_id = ? "
                                  "AND field = ?",

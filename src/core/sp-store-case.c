@@ -222,7 +222,7 @@ sp_store_transition_case (SpStore        *self,
 
   /* A replica asks the server to make the transition; diary numbers come
    * only from the server, so a case registered here waits for its number. */
-  if (self->replica)
+  if (sp_store_is_replica (self))
     {
       g_autofree char *uuid = g_uuid_string_random ();
       g_autofree char *field = g_strconcat ("@transition:", uuid, NULL);

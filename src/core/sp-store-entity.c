@@ -12,6 +12,7 @@
 
 #include "sp-case.h"
 #include "sp-error.h"
+#include "sp-replica.h"
 #include "sp-store-private.h"
 
 static gboolean
@@ -180,7 +181,7 @@ sp_store_save (SpStore      *self,
     {
       /* A replica's revisions are the server's; a local change waits in
        * the outbox instead. */
-      if (self->replica)
+      if (sp_store_is_replica (self))
         {
           if (!_sp_store_capture (self, entity, error))
             goto failed;

@@ -19,7 +19,6 @@ struct _SpStore
   GHashTable *save_sql;    /* SpEntityInfo → its upsert */
   guint       depth;       /* of nested transactions */
   guint       rollback_only : 1;
-  guint       replica : 1;     /* local changes go to the outbox */
 };
 
 /* Queues the local change of @entity in the outbox (replica mode) and gives

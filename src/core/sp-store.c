@@ -290,12 +290,6 @@ sp_store_open (const char  *path,
   if (!migrate (self, error))
     return NULL;
 
-  {
-    g_autofree char *replica = sp_store_dup_setting (self, "replica");
-
-    self->replica = g_strcmp0 (replica, "1") == 0;
-  }
-
   return g_steal_pointer (&self);
 }
 

@@ -241,6 +241,24 @@ test_malformed (void)
   g_assert_error (error, SP_ERROR, SP_ERROR_MALFORMED);
   g_clear_error (&error);
 
+  /* Many siblings are not depth: 300 objects side by side, 3 deep. */
+  {
+    GString *wide = g_string_new ("{\"a\":[");
+    g_autoptr(JsonNode) node = NULL;
+
+    for (guint i = 0; i < 300; i++)
+      g_string_append (wide, i ? ",{\"b\":{}}" : "{\"b\":{}}");
+    g_string_append (wide, "]}");
+    node = sp_json_parse (wide->str, -1, 4, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (node);
+    g_clear_pointer (&node, json_node_unref);
+    node = sp_json_parse (wide->str, -1, 3, &error);
+    g_assert_error (error, SP_ERROR, SP_ERROR_MALFORMED);
+    g_clear_error (&error);
+    g_string_free (wide, TRUE);
+  }
+
   /* Brackets inside strings do not count as nesting. */
   {
     g_autoptr(JsonNode) node = sp_json_parse ("{\"s\":\"[[[[[[[[[[\\\"[[[[\"}", -1, 2, &error);

@@ -1,0 +1,79 @@
+/* sp-sync-private.h: the sync engine's database work, run in its worker
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sp-sync-engine.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SP_PUSH_NOTHING,
+  SP_PUSH_BATCH,        /* POST /api/v1/changes with @body */
+  SP_PUSH_TRANSITION,   /* POST /api/v1/cases/@case_id/transition to @to */
+} SpPushKind;
+
+typedef struct
+{
+  SpPushKind  kind;
+  JsonNode   *body;
+  GPtrArray  *entries;   /* SpOutboxEntry, of each change in order; a NULL
+                          * separates one change's entries from the next */
+  char       *case_id;
+  char       *to;
+} SpPushStep;
+
+void        _sp_push_step_free       (SpPushStep  *step);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpPushStep, _sp_push_step_free)
+
+/* The next thing to push, resuming a batch that was sent but not answered
+ * (so that a retry carries the same batch id and gets the same answer). */
+SpPushStep *_sp_sync_next_push       (SpStore     *store,
+                                      GError     **error);
+/* Applies the server's answer to a batch: pushed entries leave the outbox,
+ * conflicts are kept for the user, the records returned are stored.
+ * @rejected counts the changes refused, with the first reason. */
+gboolean    _sp_sync_batch_done      (SpStore     *store,
+                                      SpPushStep  *step,
+                                      JsonNode    *answer,
+                                      guint       *rejected,
+                                      char       **reason,
+                                      GError     **error);
+/* The transition went through (or the server's case already had that
+ * status); else @refusal is kept as a conflict the user sees. */
+gboolean    _sp_sync_transition_done (SpStore     *store,
+                                      SpPushStep  *step,
+                                      const char  *refusal,
+                                      GError     **error);
+/* Stores one page of the change feed and moves the cursor. */
+gboolean    _sp_sync_apply_page      (SpStore     *store,
+                                      JsonNode    *page,
+                                      gboolean    *more,
+                                      gint64      *cursor,
+                                      gint64      *last_rev,
+                                      GError     **error);
+gint64      _sp_sync_get_cursor      (SpStore     *store);
+
+/* Whether this replica still has to make its first connection to
+ * @server_url (upload what was made on this computer alone). */
+gboolean    _sp_sync_needs_first     (SpStore     *store,
+                                      const char  *server_url);
+/* Turns the local database into a replica of @server_url: local units are
+ * matched to @units (the server's, JSON array) by name or through
+ * @unit_map, categories to @categories by code; every local case with its
+ * investigation and planned actions is queued for upload, followed by the
+ * transitions that bring it to its local status. Fails with
+ * SP_SYNC_ERROR_MAPPING_NEEDED, changing nothing, when a unit cases refer
+ * to has no match; @unmapped then lists those units. */
+gboolean    _sp_sync_first_prepare   (SpStore     *store,
+                                      const char  *server_url,
+                                      JsonNode    *units,
+                                      JsonNode    *categories,
+                                      GHashTable  *unit_map,
+                                      GPtrArray  **unmapped,
+                                      GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,501 @@
+/* test-sync.c: the real server and headless replicas, kept in step by the
+ * sync engine
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <signal.h>
+
+#include "sp-sync-engine.h"
+#include "sp-sync-private.h"
+#include "sp-test-server.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  SpStore      *store;
+  SpSyncClient *client;
+  SpSyncEngine *engine;
+} Replica;
+
+static Replica *
+replica_new (SpTestServer *server,
+             const char   *token)
+{
+  g_autoptr(GError) error = NULL;
+  Replica *r = g_new0 (Replica, 1);
+
+  r->dir = g_dir_make_tmp ("synpunkt-replica-XXXXXX", &error);
+  g_assert_no_error (error);
+  r->path = g_build_filename (r->dir, "replica.db", NULL);
+  r->store = sp_store_open (r->path, &error);
+  g_assert_no_error (error);
+  r->client = sp_sync_client_new (server->base);
+  sp_sync_client_set_token (r->client, token);
+  r->engine = sp_sync_engine_new (r->path, r->client);
+  return r;
+}
+
+static void
+replica_free (Replica *r)
+{
+  g_clear_object (&r->engine);
+  g_clear_object (&r->client);
+  g_clear_object (&r->store);
+  /* The files go with the temporary folder at the end of the run. */
+  g_free (r->path);
+  g_free (r->dir);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Replica, replica_free)
+
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean   ok;
+  GError    *error;
+} Wait;
+
+static void
+on_synced (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = sp_sync_engine_sync_finish (SP_SYNC_ENGINE (source), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static gboolean
+sync_replica (Replica  *r,
+              GError  **error)
+{
+  Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
+
+  sp_sync_engine_sync_async (r->engine, NULL, on_synced, &wait);
+  g_main_loop_run (wait.loop);
+  g_main_loop_unref (wait.loop);
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.ok;
+}
+
+#define assert_synced(r) G_STMT_START {                 \
+    g_autoptr(GError) _e = NULL;                        \
+    gboolean _ok = sync_replica ((r), &_e);             \
+    g_assert_no_error (_e);                             \
+    g_assert_true (_ok);                                \
+  } G_STMT_END
+
+static SpCase *
+local_case (Replica    *r,
+            const char *id)
+{
+  return sp_store_get_case (r->store, id, NULL);
+}
+
+static void
+edit_subject (Replica    *r,
+              const char *id,
+              const char *field,
+              const char *value)
+{
+  g_autoptr(SpCase) kase = local_case (r, id);
+  const SpField *f = sp_entity_info_lookup (&sp_case_info, field);
+  static const SpActor me = { "local", "Local", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (kase);
+  sp_entity_set_string (SP_ENTITY (kase), f, value);
+  g_assert_true (sp_store_update_case (r->store, kase, &me, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+server_field (SpTestServer *server,
+              const char   *token,
+              const char   *id,
+              const char   *field)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s", id);
+  g_autoptr(SpTestResponse) response = sp_test_json (server, "GET", path, token, NULL);
+
+  g_autofree char *member = g_strconcat ("case.", field, NULL);
+
+  sp_test_assert_status (response, 200);
+  return g_strdup (sp_test_get_string (response, member));
+}
+
+static gint64
+count_server_cases (SpTestServer *server,
+                    const char   *token)
+{
+  g_autoptr(SpTestResponse) response = sp_test_json (server, "GET", "/api/v1/cases?limit=1", token, NULL);
+
+  sp_test_assert_status (response, 200);
+  return sp_test_get_int (response, "total");
+}
+
+static void
+test_merge_and_converge (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autofree char *unit = g_strdup_printf ("\"unit_id\":\"%s\"", org->unit_a);
+  g_autofree char *id = sp_test_create_case (server, org->staff_a, unit);
+  g_autoptr(Replica) a = replica_new (server, org->manager_a);
+  g_autoptr(Replica) b = replica_new (server, org->manager_a);
+  g_autofree char *subject = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(SpCase) ka = NULL;
+  g_autoptr(SpCase) kb = NULL;
+
+  assert_synced (a);
+  assert_synced (b);
+  g_assert_cmpint (sp_sync_engine_get_state (a->engine), ==, SP_SYNC_STATE_SYNCED);
+  ka = local_case (a, id);
+  g_assert_nonnull (ka);
+  g_assert_cmpstr (ka->subject, ==, "Maten var kall");
+  g_clear_object (&ka);
+
+  /* Offline, each edits a different field. */
+  edit_subject (a, id, "subject", "Maten var kall på Solgården");
+  edit_subject (b, id, "description", "Tre dagar i rad, även i helgen.");
+  g_assert_cmpint (sp_store_outbox_count (a->store), ==, 1);
+
+  assert_synced (a);
+  assert_synced (b);
+  assert_synced (a);
+  g_assert_cmpint (sp_sync_engine_get_pending (a->engine), ==, 0);
+  g_assert_cmpint (sp_sync_engine_get_pending (b->engine), ==, 0);
+  g_assert_cmpuint (sp_sync_engine_get_n_conflicts (b->engine), ==, 0);
+
+  subject = server_field (server, org->manager_a, id, "subject");
+  description = server_field (server, org->manager_a, id, "description");
+  g_assert_cmpstr (subject, ==, "Maten var kall på Solgården");
+  g_assert_cmpstr (description, ==, "Tre dagar i rad, även i helgen.");
+
+  ka = local_case (a, id);
+  kb = local_case (b, id);
+  g_assert_cmpstr (ka->subject, ==, subject);
+  g_assert_cmpstr (kb->subject, ==, subject);
+  g_assert_cmpstr (ka->description, ==, description);
+  g_assert_cmpstr (kb->description, ==, description);
+  g_assert_cmpint (SP_ENTITY (ka)->rev, ==, SP_ENTITY (kb)->rev);
+}
+
+static void
+test_conflict (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autofree char *unit = g_strdup_printf ("\"unit_id\":\"%s\"", org->unit_a);
+  g_autofree char *id = sp_test_create_case (server, org->staff_a, unit);
+  g_autoptr(Replica) a = replica_new (server, org->manager_a);
+  g_autoptr(Replica) b = replica_new (server, org->manager_a);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(SpCase) kb = NULL;
+  g_autoptr(SpCase) ka = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  static const SpActor me = { "local", "Local", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
+  SpConflict *conflict;
+
+  assert_synced (a);
+  assert_synced (b);
+  edit_subject (a, id, "subject", "A:s rubrik");
+  edit_subject (b, id, "subject", "B:s rubrik");
+  assert_synced (a);
+  assert_synced (b);
+
+  /* B sees the conflict, with both values; A does not. */
+  g_assert_cmpuint (sp_sync_engine_get_n_conflicts (b->engine), ==, 1);
+  g_assert_cmpuint (sp_sync_engine_get_n_conflicts (a->engine), ==, 0);
+  conflicts = sp_store_list_conflicts (b->store, id, &error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = conflicts->pdata[0];
+  g_assert_cmpstr (conflict->field, ==, "subject");
+  g_assert_cmpstr (conflict->local_value, ==, "\"B:s rubrik\"");
+  g_assert_cmpstr (conflict->server_value, ==, "\"A:s rubrik\"");
+  kb = local_case (b, id);
+  g_assert_cmpstr (kb->subject, ==, "A:s rubrik");
+  g_clear_object (&kb);
+
+  /* B keeps its own: it is pushed once, and both end up with it. */
+  g_assert_true (sp_store_resolve_conflict (b->store, conflict, conflict->local_value, &me, &error));
+  g_assert_no_error (error);
+  assert_synced (b);
+  g_assert_cmpuint (sp_sync_engine_get_n_conflicts (b->engine), ==, 0);
+  assert_synced (a);
+  g_assert_cmpuint (sp_sync_engine_get_n_conflicts (a->engine), ==, 0);
+
+  subject = server_field (server, org->manager_a, id, "subject");
+  g_assert_cmpstr (subject, ==, "B:s rubrik");
+  ka = local_case (a, id);
+  kb = local_case (b, id);
+  g_assert_cmpstr (ka->subject, ==, "B:s rubrik");
+  g_assert_cmpstr (kb->subject, ==, "B:s rubrik");
+}
+
+static SpCase *
+new_local_case (Replica    *r,
+                const char *subject,
+                const char *unit_id)
+{
+  static const SpActor me = { "local", "Local",
+                              SP_ROLE_BIT (SP_ROLE_REGISTRAR) | SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
+  g_autoptr(GError) error = NULL;
+  SpCase *kase = sp_case_new ();
+
+  kase->kind = SP_CASE_KIND_COMPLAINT;
+  kase->channel = SP_CHANNEL_LETTER;
+  kase->received_on = sp_date_new (2026, 11, 2);
+  kase->subject = g_strdup (subject);
+  kase->sender_name = g_strdup ("Åsa Öberg");
+  kase->sender_email = g_strdup ("asa@example.se");
+  kase->sender_wants_feedback = TRUE;
+  kase->unit_id = g_strdup (unit_id);
+  g_assert_true (sp_store_create_case (r->store, kase, &me, &error));
+  g_assert_no_error (error);
+  return kase;
+}
+
+static void
+test_offline_create_and_register (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autoptr(Replica) r = replica_new (server, org->registrar);
+  static const SpActor me = { "local", "Local", SP_ROLE_BIT (SP_ROLE_REGISTRAR) };
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(SpCase) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+
+  assert_synced (r);
+  kase = new_local_case (r, "Skapad offline", org->unit_a);
+  g_assert_true (sp_store_transition_case (r->store, kase, SP_STATUS_REGISTERED, &me, &error));
+  g_assert_no_error (error);
+  /* Waiting for a number until synced. */
+  g_assert_null (kase->diary_number);
+  g_assert_cmpint (sp_store_outbox_count (r->store), ==, 2);
+
+  assert_synced (r);
+  g_assert_cmpint (sp_sync_engine_get_pending (r->engine), ==, 0);
+  back = local_case (r, SP_ENTITY (kase)->id);
+  g_assert_nonnull (back->diary_number);
+  g_assert_cmpint (back->status, ==, SP_STATUS_REGISTERED);
+  g_assert_cmpint (SP_ENTITY (back)->rev, >, 0);
+  number = server_field (server, org->registrar, SP_ENTITY (kase)->id, "diary_number");
+  g_assert_cmpstr (number, ==, back->diary_number);
+  g_assert_cmpstr (back->sender_name, ==, "Åsa Öberg");
+}
+
+static void
+test_lost_answer_is_idempotent (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autoptr(Replica) r = replica_new (server, org->registrar);
+  g_autoptr(SpPushStep) step = NULL;
+  g_autoptr(SpTestResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+
+  assert_synced (r);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *subject = g_strdup_printf ("Ärende %u", i);
+      g_autoptr(SpCase) kase = new_local_case (r, subject, org->unit_a);
+    }
+
+  /* The batch reaches the server, but its answer is lost on the way. */
+  step = _sp_sync_next_push (r->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (step->kind, ==, SP_PUSH_BATCH);
+  body = sp_json_to_string (step->body, FALSE);
+  response = sp_test_json (server, "POST", "/api/v1/changes", org->registrar, body);
+  sp_test_assert_status (response, 200);
+  g_assert_cmpint (count_server_cases (server, org->registrar), ==, 5);
+
+  /* The engine sends the same batch again and gets the same answer. */
+  assert_synced (r);
+  g_assert_cmpint (count_server_cases (server, org->registrar), ==, 5);
+  g_assert_cmpint (sp_sync_engine_get_pending (r->engine), ==, 0);
+  g_assert_cmpuint (sp_sync_engine_get_n_conflicts (r->engine), ==, 0);
+}
+
+typedef struct
+{
+  SpTestServer *server;
+  gboolean      killed;
+} Killer;
+
+static void
+kill_on_first_change (SpSyncEngine *engine,
+                      Killer       *killer)
+{
+  if (killer->killed)
+    return;
+  killer->killed = TRUE;
+  sp_test_server_kill9 (killer->server);
+}
+
+static void
+test_server_killed_mid_sync (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autoptr(Replica) r = replica_new (server, org->registrar);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listen = NULL;
+  const char *port;
+  Killer killer = { server, FALSE };
+  gulong handler;
+
+  assert_synced (r);
+  g_assert_true (sp_store_begin (r->store, NULL));
+  for (guint i = 0; i < 450; i++)
+    {
+      g_autofree char *subject = g_strdup_printf ("Klagomål nummer %u", i);
+      g_autoptr(SpCase) kase = new_local_case (r, subject, org->unit_b);
+    }
+  g_assert_true (sp_store_commit (r->store, NULL));
+
+  /* The first batch is stored on both sides; then the server dies. */
+  handler = g_signal_connect (r->engine, "changed", G_CALLBACK (kill_on_first_change), &killer);
+  g_assert_false (sync_replica (r, &error));
+  g_assert_error (error, SP_SYNC_ERROR, SP_SYNC_ERROR_UNREACHABLE);
+  g_clear_error (&error);
+  g_signal_handler_disconnect (r->engine, handler);
+  g_assert_true (killer.killed);
+  g_assert_cmpint (sp_sync_engine_get_state (r->engine), ==, SP_SYNC_STATE_OFFLINE);
+  g_assert_cmpint (sp_sync_engine_get_pending (r->engine), >, 0);
+  g_assert_cmpint (sp_sync_engine_get_pending (r->engine), <, 450);
+
+  /* Back on the same address: the rest goes, nothing twice. */
+  port = strrchr (server->base, ':') + 1;
+  listen = g_strdup_printf ("127.0.0.1:%s", port);
+  sp_test_server_start (server, (const char * const[]) { "--listen", listen, NULL });
+  assert_synced (r);
+  g_assert_cmpint (sp_sync_engine_get_pending (r->engine), ==, 0);
+  g_assert_cmpint (count_server_cases (server, org->registrar), ==, 450);
+  {
+    SpCaseQuery q;
+
+    sp_case_query_init (&q);
+    g_assert_cmpint (sp_store_count_cases (r->store, &q, NULL), ==, 450);
+  }
+}
+
+static void
+test_expired_session (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autoptr(Replica) r = replica_new (server, org->registrar);
+  g_autoptr(SpTestResponse) logout = NULL;
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  assert_synced (r);
+  logout = sp_test_json (server, "DELETE", "/api/v1/session", org->registrar, NULL);
+  g_assert_cmpuint (logout->status, <, 300);
+
+  kase = new_local_case (r, "Skriven efter utloggning", org->unit_a);
+  g_assert_false (sync_replica (r, &error));
+  g_assert_error (error, SP_SYNC_ERROR, SP_SYNC_ERROR_AUTH);
+  g_assert_cmpint (sp_sync_engine_get_state (r->engine), ==, SP_SYNC_STATE_AUTH_REQUIRED);
+  /* Nothing is lost while the user logs in again. */
+  g_assert_cmpint (sp_store_outbox_count (r->store), ==, 1);
+
+  token = sp_test_login (server, "registrar", SP_TEST_PASSWORD);
+  sp_sync_client_set_token (r->client, token);
+  assert_synced (r);
+  g_assert_cmpint (sp_store_outbox_count (r->store), ==, 0);
+  g_assert_cmpint (count_server_cases (server, token), ==, 1);
+}
+
+static void
+test_first_connection (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autoptr(Replica) r = replica_new (server, org->registrar);
+  g_autoptr(SpUnit) known = sp_unit_new ();
+  g_autoptr(SpUnit) unknown = sp_unit_new ();
+  g_autoptr(SpCase) a = NULL;
+  g_autoptr(SpCase) b = NULL;
+  g_autoptr(SpCase) back = NULL;
+  g_autoptr(GError) error = NULL;
+  static const SpActor me = { "local", "Local",
+                              SP_ROLE_BIT (SP_ROLE_REGISTRAR) | SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
+  GPtrArray *unmapped;
+
+  /* Made on this computer alone: a unit with the server's name, one not. */
+  g_assert_false (sp_store_is_replica (r->store));
+  known->name = g_strdup ("solgårdens äldreboende");
+  unknown->name = g_strdup ("Gamla enheten");
+  g_assert_true (sp_store_save (r->store, SP_ENTITY (known), 0, NULL, NULL));
+  g_assert_true (sp_store_save (r->store, SP_ENTITY (unknown), 0, NULL, NULL));
+  a = new_local_case (r, "Lokalt ärende", SP_ENTITY (known)->id);
+  b = new_local_case (r, "Lokalt ärende två", SP_ENTITY (unknown)->id);
+  g_assert_true (sp_store_transition_case (r->store, b, SP_STATUS_REGISTERED, &me, &error));
+  g_assert_nonnull (b->diary_number);
+
+  /* The user is asked about the unit with no match; nothing moves yet. */
+  g_assert_false (sync_replica (r, &error));
+  g_assert_error (error, SP_SYNC_ERROR, SP_SYNC_ERROR_MAPPING_NEEDED);
+  g_clear_error (&error);
+  unmapped = sp_sync_engine_get_unmapped_units (r->engine);
+  g_assert_cmpuint (unmapped->len, ==, 1);
+  g_assert_cmpstr (SP_UNIT (unmapped->pdata[0])->name, ==, "Gamla enheten");
+  g_assert_nonnull (sp_sync_engine_get_server_units (r->engine));
+  g_assert_cmpint (count_server_cases (server, org->registrar), ==, 0);
+
+  sp_sync_engine_map_unit (r->engine, SP_ENTITY (unknown)->id, org->unit_c);
+  assert_synced (r);
+  g_assert_true (sp_store_is_replica (r->store));
+  g_assert_cmpint (count_server_cases (server, org->registrar), ==, 2);
+  g_assert_cmpint (sp_sync_engine_get_pending (r->engine), ==, 0);
+
+  back = local_case (r, SP_ENTITY (a)->id);
+  g_assert_cmpstr (back->unit_id, ==, org->unit_a);
+  g_clear_object (&back);
+  back = local_case (r, SP_ENTITY (b)->id);
+  g_assert_cmpstr (back->unit_id, ==, org->unit_c);
+  g_assert_cmpint (back->status, ==, SP_STATUS_REGISTERED);
+  /* The diary number is now the server's. */
+  g_assert_nonnull (back->diary_number);
+  {
+    g_autofree char *number = server_field (server, org->registrar, SP_ENTITY (b)->id, "diary_number");
+    g_assert_cmpstr (number, ==, back->diary_number);
+  }
+  /* The organisation is the server's now. */
+  g_clear_object (&known);
+  known = sp_store_load (r->store, SP_TYPE_UNIT, org->unit_a, &error);
+  g_assert_no_error (error);
+  g_assert_null (sp_store_load (r->store, SP_TYPE_UNIT, SP_ENTITY (unknown)->id, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  signal (SIGPIPE, SIG_IGN);
+
+  g_test_add_func ("/sync/merge-and-converge", test_merge_and_converge);
+  g_test_add_func ("/sync/conflict", test_conflict);
+  g_test_add_func ("/sync/offline-create-and-register", test_offline_create_and_register);
+  g_test_add_func ("/sync/lost-answer-is-idempotent", test_lost_answer_is_idempotent);
+  g_test_add_func ("/sync/server-killed-mid-sync", test_server_killed_mid_sync);
+  g_test_add_func ("/sync/expired-session", test_expired_session);
+  g_test_add_func ("/sync/first-connection", test_first_connection);
+
+  return g_test_run ();
+}
