@@ -366,11 +366,16 @@ fill_flags (SpCasePage *self)
                                      "registered and handled"));
   gtk_switch_set_active (self->named_employee_switch, kase->named_employee);
   gtk_switch_set_active (self->conflict_of_interest_switch, kase->conflict_of_interest);
+  gtk_switch_set_active (self->contract_breach_switch, kase->contract_breach);
+  /* Contracts are with private providers. */
+  gtk_widget_set_visible (GTK_WIDGET (self->contract_breach_row),
+                          kase->concerns == SP_CONCERNS_PROVIDER || kase->contract_breach);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->individual_record_row), may);
   gtk_widget_set_sensitive (GTK_WIDGET (self->individual_record_noted_row), may);
   gtk_widget_set_sensitive (GTK_WIDGET (self->named_employee_row), may);
   gtk_widget_set_sensitive (GTK_WIDGET (self->conflict_of_interest_row), may);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->contract_breach_row), may);
   adw_preferences_group_set_description (self->flags_group,
                                          may ? NULL
                                              : _("Unit managers and registrars set the flags."));
@@ -664,6 +669,8 @@ _sp_case_page_init_details (SpCasePage *self)
                      (gpointer) "individual_record_noted");
   g_object_set_data (G_OBJECT (self->named_employee_switch), "sp-field",
                      (gpointer) "named_employee");
+  g_object_set_data (G_OBJECT (self->contract_breach_switch), "sp-field",
+                     (gpointer) "contract_breach");
   g_object_set_data (G_OBJECT (self->conflict_of_interest_switch), "sp-field",
                      (gpointer) "conflict_of_interest");
 
@@ -672,6 +679,8 @@ _sp_case_page_init_details (SpCasePage *self)
   g_signal_connect_object (self->individual_record_noted_switch, "notify::active",
                            G_CALLBACK (on_flag_toggled), self, 0);
   g_signal_connect_object (self->named_employee_switch, "notify::active",
+                           G_CALLBACK (on_flag_toggled), self, 0);
+  g_signal_connect_object (self->contract_breach_switch, "notify::active",
                            G_CALLBACK (on_flag_toggled), self, 0);
   g_signal_connect_object (self->conflict_of_interest_switch, "notify::active",
                            G_CALLBACK (on_flag_toggled), self, 0);

@@ -90,6 +90,8 @@ struct _SpCasePage
   AdwActionRow       *conflict_of_interest_row;
   GtkSwitch          *conflict_of_interest_switch;
   AdwComboRow        *investigating_unit_row;
+  AdwActionRow       *contract_breach_row;
+  GtkSwitch          *contract_breach_switch;
 
   AdwPreferencesGroup *content_group;
   AdwEntryRow        *subject_entry;

@@ -407,6 +407,8 @@ sp_case_page_get_flag_switch (SpCasePage *self,
     return GTK_WIDGET (self->individual_record_noted_switch);
   if (g_strcmp0 (flag, "named_employee") == 0)
     return GTK_WIDGET (self->named_employee_switch);
+  if (g_strcmp0 (flag, "contract_breach") == 0)
+    return GTK_WIDGET (self->contract_breach_switch);
   if (g_strcmp0 (flag, "conflict_of_interest") == 0)
     return GTK_WIDGET (self->conflict_of_interest_switch);
 
@@ -550,6 +552,8 @@ sp_case_page_class_init (SpCasePageClass *klass)
   CHILD (conflict_of_interest_row);
   CHILD (conflict_of_interest_switch);
   CHILD (investigating_unit_row);
+  CHILD (contract_breach_row);
+  CHILD (contract_breach_switch);
   CHILD (content_group);
   CHILD (subject_entry);
   CHILD (subject_error_row);

@@ -35,7 +35,7 @@ const char *sp_case_page_get_diary_text     (SpCasePage    *self);
 const char *sp_case_page_get_subject_text   (SpCasePage    *self);
 const char *sp_case_page_get_deadline_text  (SpCasePage    *self);
 /* The switch of a flag ("individual_record", "individual_record_noted",
- * "named_employee", "conflict_of_interest"). */
+ * "named_employee", "conflict_of_interest", "contract_breach"). */
 GtkWidget  *sp_case_page_get_flag_switch    (SpCasePage    *self,
                                              const char    *flag);
 /* The timeline's rows, newest first (GtkListBox of AdwActionRow). */

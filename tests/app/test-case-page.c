@@ -566,6 +566,41 @@ test_investigating_unit (Fixture       *fixture,
 }
 
 static void
+test_contract_breach (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SpProvider) provider = sp_provider_new ();
+  g_autoptr(SpCase) kase = stored_case (fixture);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *toggle;
+
+  provider->name = g_strdup ("Omsorg AB");
+  sp_entity_ensure_id (SP_ENTITY (provider));
+  sp_store_save (fixture->store, SP_ENTITY (provider), SP_SAVE_DEFAULT, "test", &error);
+  g_assert_no_error (error);
+  kase->concerns = SP_CONCERNS_PROVIDER;
+  g_clear_pointer (&kase->unit_id, g_free);
+  kase->provider_id = g_strdup (SP_ENTITY (provider)->id);
+  sp_store_update_case (fixture->store, kase, &registrar, TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+
+  open_page (fixture, &registrar);
+  g_assert_false (gtk_widget_is_visible (child (fixture, "unit_row")));
+  g_assert_true (gtk_widget_is_visible (child (fixture, "provider_row")));
+  g_assert_cmpstr (combo_text (child (fixture, "provider_row")), ==, "Omsorg AB");
+
+  toggle = sp_case_page_get_flag_switch (fixture->page, "contract_breach");
+  g_assert_true (gtk_widget_is_visible (toggle));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  iterate ();
+
+  kase = stored_case (fixture);
+  g_assert_true (kase->contract_breach);
+  g_assert_cmpstr (first_history_title (fixture), ==, "Contract breach: No → Yes");
+}
+
+static void
 test_category (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -878,6 +913,7 @@ main (int   argc,
   ADD ("/case-page/flag-undo", test_flag_undo);
   ADD ("/case-page/edit-subject", test_edit_subject);
   ADD ("/case-page/category", test_category);
+  ADD ("/case-page/contract-breach", test_contract_breach);
   ADD ("/case-page/investigating-unit", test_investigating_unit);
   ADD ("/case-page/change-unit", test_change_unit);
   ADD ("/case-page/individual-record-task", test_individual_record_task);
