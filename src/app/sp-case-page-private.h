@@ -138,6 +138,10 @@ void        _sp_case_page_fill_details   (SpCasePage    *self);
 /* Saves the subject and description if they were edited (Ctrl+S). */
 void        _sp_case_page_save_text      (SpCasePage    *self);
 
+/* sp-case-page-choices.c */
+void        _sp_case_page_init_choices   (SpCasePage    *self);
+void        _sp_case_page_fill_choices   (SpCasePage    *self);
+
 /* sp-case-page-timeline.c */
 void        _sp_case_page_fill_timeline  (SpCasePage    *self);
 const char *_sp_case_page_field_label    (const char    *field);

@@ -580,6 +580,7 @@ sp_case_page_init (SpCasePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _sp_case_page_init_details (self);
+  _sp_case_page_init_choices (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
