@@ -83,6 +83,7 @@ sp_case_filter_copy (SpCaseFilter *self)
 
   copy = sp_case_filter_new ();
   sp_case_filter_set_criteria (copy, self);
+  copy->view_statuses = self->view_statuses;
   copy->registered_only = self->registered_only;
   copy->mine_user_id = g_strdup (self->mine_user_id);
   copy->mine_unit_id = g_strdup (self->mine_unit_id);
@@ -101,7 +102,9 @@ sp_case_filter_to_query (SpCaseFilter *self,
 
   sp_case_query_init (query);
   query->kinds = self->kinds;
-  query->statuses = self->statuses;
+  /* A status chosen in the filter bar wins over the view's own (My cases
+   * shows open cases unless the user asks for, say, closed ones). */
+  query->statuses = self->statuses != 0 ? self->statuses : self->view_statuses;
   query->unit_id = self->unit_id;
   query->category = self->category;
   query->provider_id = self->provider_id;
@@ -238,6 +241,7 @@ sp_case_filter_equal (SpCaseFilter *a,
          a->from == b->from && a->to == b->to &&
          a->overdue_only == b->overdue_only &&
          g_strcmp0 (a->text, b->text) == 0 &&
+         a->view_statuses == b->view_statuses &&
          a->registered_only == b->registered_only &&
          g_strcmp0 (a->mine_user_id, b->mine_user_id) == 0 &&
          g_strcmp0 (a->mine_unit_id, b->mine_unit_id) == 0 &&

@@ -34,6 +34,7 @@ struct _SpCaseFilter
   char       *text;
 
   /* What the view sets */
+  guint       view_statuses;  /* used when the criteria name no status */
   gboolean    registered_only;
   char       *mine_user_id;
   char       *mine_unit_id;

@@ -37,14 +37,14 @@ typedef struct
 } ColumnInfo;
 
 static const ColumnInfo columns[N_COLUMNS] = {
-  { "diary", N_("Diary No."), SP_CASE_SORT_DIARY_NUMBER, FALSE, TRUE, 130 },
-  { "received", N_("Received"), SP_CASE_SORT_RECEIVED_ON, FALSE, FALSE, 110 },
-  { "kind", N_("Kind"), SP_CASE_SORT_KIND, FALSE, FALSE, 110 },
-  { "category", N_("Category"), SP_CASE_SORT_CATEGORY, FALSE, FALSE, 130 },
-  { "place", N_("Unit or Provider"), SP_CASE_SORT_UNIT, FALSE, FALSE, 190 },
+  { "diary", N_("Diary No."), SP_CASE_SORT_DIARY_NUMBER, FALSE, TRUE, 135 },
+  { "received", N_("Received"), SP_CASE_SORT_RECEIVED_ON, FALSE, FALSE, 95 },
+  { "kind", N_("Kind"), SP_CASE_SORT_KIND, FALSE, FALSE, 105 },
+  { "category", N_("Category"), SP_CASE_SORT_CATEGORY, FALSE, FALSE, 115 },
+  { "place", N_("Unit or Provider"), SP_CASE_SORT_UNIT, FALSE, FALSE, 145 },
   { "subject", N_("Subject"), SP_CASE_SORT_SUBJECT, TRUE, TRUE, -1 },
-  { "status", N_("Status"), SP_CASE_SORT_STATUS, FALSE, FALSE, 140 },
-  { "deadline", N_("Deadline"), SP_CASE_SORT_DUE_ON, FALSE, TRUE, 150 },
+  { "status", N_("Status"), SP_CASE_SORT_STATUS, FALSE, FALSE, 145 },
+  { "deadline", N_("Deadline"), SP_CASE_SORT_DUE_ON, FALSE, TRUE, 145 },
 };
 
 typedef struct
@@ -221,6 +221,13 @@ bind_cell (GtkSignalListItemFactory *factory,
 
     case COL_DEADLINE:
       text = owned = sp_case_view_format_deadline (kase, self->today, &overdue);
+      if (text == NULL)
+        {
+          /* Translators: the deadline of a case no longer being handled */
+          text = _("None");
+          dim = TRUE;
+        }
+      tooltip = text;
       break;
 
     case N_COLUMNS:

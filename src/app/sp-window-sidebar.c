@@ -33,7 +33,7 @@ _sp_window_filter_for_view (SpWindow       *self,
           filter->mine_user_id = g_strdup (SP_ENTITY (user)->id);
           filter->mine_unit_id = g_strdup (user->unit_id);
         }
-      filter->statuses = SP_CASE_FILTER_OPEN_STATUSES;
+      filter->view_statuses = SP_CASE_FILTER_OPEN_STATUSES;
     }
   else if (g_strcmp0 (view, "diary") == 0)
     {

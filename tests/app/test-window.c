@@ -512,7 +512,7 @@ test_my_cases (void)
   sp_case_query_init (&query);
   query.mine_user_id = sp_application_get_actor (fixture.app)->user_id;
   query.mine_unit_id = sp_application_get_user (fixture.app)->unit_id;
-  query.statuses = SP_CASE_FILTER_OPEN_STATUSES;
+  query.statuses = SP_CASE_FILTER_OPEN_STATUSES;  /* the view's own */
   g_assert_cmpint (n, ==, expected_count (&fixture, &query));
 
   /* Nearest deadline first. */
@@ -524,6 +524,76 @@ test_my_cases (void)
   }
 
   app_fixture_stop (&fixture);
+}
+
+static gboolean
+is_open (SpCase *kase)
+{
+  return sp_status_is_open (kase->status);
+}
+
+static void
+test_restore_view (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new ("se.synpunkt.Synpunkt");
+  g_autoptr(GError) error = NULL;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, N_DEMO);
+
+  /* The person at this computer, made before, works in a busy unit. */
+  {
+    g_autoptr(SpStore) store = app_fixture_open_store (&fixture);
+    g_autoptr(SpUser) user = sp_user_new ();
+    g_autoptr(GPtrArray) cases = NULL;
+    SpCaseQuery query;
+
+    sp_case_query_init (&query);
+    query.statuses = SP_CASE_FILTER_OPEN_STATUSES;
+    query.kinds = 1u << SP_CASE_KIND_COMPLAINT;
+    query.limit = 1;
+    cases = sp_store_query_cases (store, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (cases->len, ==, 1);
+
+    sp_entity_ensure_id (SP_ENTITY (user));
+    user->username = g_strdup ("local");
+    user->display_name = g_strdup ("Local User");
+    user->roles = (1u << SP_N_ROLES) - 1;
+    user->unit_id = g_strdup (((SpCase *) g_ptr_array_index (cases, 0))->unit_id);
+    g_assert_true (sp_store_save (store, SP_ENTITY (user), SP_SAVE_DEFAULT, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (sp_store_set_setting (store, "local.user_id", SP_ENTITY (user)->id, &error));
+    g_assert_no_error (error);
+  }
+
+  /* The window comes back on the view and filter it was closed on, and My
+   * Cases keeps to open cases with the filter bar's settings on top. */
+  g_settings_set_string (settings, "last-view", "mine");
+  g_settings_set_value (settings, "filter", g_variant_new_parsed ("{'kinds': <uint32 2>}"));
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+  g_assert_cmpstr (sp_window_get_view (fixture.window), ==, "mine");
+
+  {
+    SpCaseFilter *filter = sp_case_view_get_filter (sp_window_get_case_view (fixture.window));
+    g_assert_cmpuint (filter->kinds, ==, 1u << SP_CASE_KIND_COMPLAINT);
+    g_assert_cmpuint (filter->view_statuses, ==, SP_CASE_FILTER_OPEN_STATUSES);
+  }
+  g_assert_cmpstr (sp_application_get_user (fixture.app)->display_name, ==, "Local User");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), >, 0);
+  assert_all_rows (&fixture, is_open);
+  assert_all_rows (&fixture, is_complaint);
+
+  /* A saved filter that is gone falls back to all cases. */
+  sp_window_set_view (fixture.window, "saved:No such filter");
+  g_assert_cmpstr (sp_window_get_view (fixture.window), ==, "all");
+
+  app_fixture_stop (&fixture);
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "filter");
 }
 
 static void
@@ -699,6 +769,7 @@ main (int   argc,
   g_test_add_func ("/app/window/filtering", test_filtering);
   g_test_add_func ("/app/window/search", test_search);
   g_test_add_func ("/app/window/my-cases", test_my_cases);
+  g_test_add_func ("/app/window/restore-view", test_restore_view);
   g_test_add_func ("/app/window/narrow", test_narrow);
   g_test_add_func ("/app/window/new-case", test_new_case);
 
