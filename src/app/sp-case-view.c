@@ -690,7 +690,14 @@ sp_case_view_set_compact (SpCaseView *self,
   g_return_if_fail (SP_IS_CASE_VIEW (self));
 
   for (guint i = 0; i < N_COLUMNS; i++)
-    gtk_column_view_column_set_visible (self->columns[i], !compact || columns[i].compact);
+    {
+      gtk_column_view_column_set_visible (self->columns[i], !compact || columns[i].compact);
+      /* Narrow, the subject needs every pixel the others can spare. */
+      if (columns[i].width > 0)
+        gtk_column_view_column_set_fixed_width (self->columns[i],
+                                                compact ? columns[i].width * 4 / 5
+                                                        : columns[i].width);
+    }
 }
 
 SpCaseListModel *

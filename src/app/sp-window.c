@@ -441,6 +441,9 @@ sp_window_new (SpApplication *application)
   _sp_window_sidebar_init (self);
   restore_state (self);
 
+  /* Folded, the window opens on the list, not on the sidebar. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+
   self->pending_demo = sp_application_take_demo_request (application);
 
   /* Show the list's spinner until the first answer; no first-run page
