@@ -209,6 +209,7 @@ typedef struct
   SoupMessage    *message;
   SpTestResponse *response;
   guint          *pending;
+  SpTestServer   *server;
 } Pending;
 
 static void
@@ -223,6 +224,18 @@ on_response (GObject      *source,
   const char *data;
 
   response->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (error != NULL && pending->server != NULL && pending->server->process != NULL)
+    {
+      GSubprocess *process = pending->server->process;
+
+      /* Say what happened to the server, not only to the connection. */
+      g_usleep (200 * 1000);
+      if (g_subprocess_get_identifier (process) == NULL)
+        g_error ("%s; the server has ended: %s %d", error->message,
+                 g_subprocess_get_if_signaled (process) ? "signal" : "exit status",
+                 g_subprocess_get_if_signaled (process) ? g_subprocess_get_term_sig (process)
+                                                        : g_subprocess_get_exit_status (process));
+    }
   g_assert_no_error (error);
   response->status = soup_message_get_status (pending->message);
   response->headers = soup_message_headers_ref (soup_message_get_response_headers (pending->message));
@@ -286,7 +299,7 @@ sp_test_request (SpTestServer *self,
 {
   g_autoptr(SoupMessage) message = build_message (self, method, path, token, content_type, body, length);
   guint count = 1;
-  Pending pending = { message, NULL, &count };
+  Pending pending = { message, NULL, &count, self };
 
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, NULL,
                                     on_response, &pending);
@@ -341,6 +354,7 @@ sp_test_json_many (SpTestServer       *self,
       pending[i].message = build_message (self, methods[i], paths[i], token,
                                           body ? "application/json" : NULL, body, -1);
       pending[i].pending = &count;
+      pending[i].server = self;
       soup_session_send_and_read_async (self->session, pending[i].message, G_PRIORITY_DEFAULT,
                                         NULL, on_response, &pending[i]);
     }
