@@ -122,7 +122,8 @@ sp_test_server_start (SpTestServer       *self,
   line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (line);
-  g_assert_true (g_str_has_prefix (line, "listening on http://127.0.0.1:"));
+  g_assert_true (g_str_has_prefix (line, "listening on http://127.0.0.1:") ||
+                 g_str_has_prefix (line, "listening on https://127.0.0.1:"));
 
   g_free (self->base);
   self->base = g_strdup (line + strlen ("listening on "));
@@ -186,6 +187,7 @@ sp_test_server_free (SpTestServer *self)
   if (self->process != NULL)
     sp_test_server_stop (self);
   g_clear_object (&self->session);
+  g_clear_object (&self->trusted);
   remove_dir (self->dir);
   g_free (self->dir);
   g_free (self->db);
@@ -253,6 +255,18 @@ on_response (GObject      *source,
   (*pending->pending)--;
 }
 
+static gboolean
+accept_trusted (SoupMessage          *message,
+                GTlsCertificate      *certificate,
+                GTlsCertificateFlags  errors,
+                gpointer              user_data)
+{
+  SpTestServer *self = user_data;
+
+  /* Self-signed for the test: accept exactly that certificate. */
+  return self->trusted != NULL && g_tls_certificate_is_same (certificate, self->trusted);
+}
+
 static SoupMessage *
 build_message (SpTestServer *self,
                const char   *method,
@@ -266,6 +280,7 @@ build_message (SpTestServer *self,
   SoupMessage *message = soup_message_new (method, uri);
 
   g_assert_nonnull (message);
+  g_signal_connect (message, "accept-certificate", G_CALLBACK (accept_trusted), self);
   if (token != NULL)
     {
       g_autofree char *header = g_strconcat ("Bearer ", token, NULL);

@@ -25,6 +25,8 @@ typedef struct
   GSubprocess *process;
   char        *base;      /* "http://127.0.0.1:PORT" */
   SoupSession *session;
+  /* For HTTPS: the one certificate the server must present. */
+  GTlsCertificate *trusted;
 } SpTestServer;
 
 typedef struct

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "sp-test-server.h"
@@ -213,6 +214,52 @@ test_sigterm (void)
   }
 }
 
+static void
+test_https (void)
+{
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *cert = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(SpTestServer) server = NULL;
+  g_autoptr(SpTestResponse) health = NULL;
+  g_autoptr(SpTestResponse) login = NULL;
+  g_autoptr(GSubprocess) make_cert = NULL;
+
+  if (openssl == NULL)
+    {
+      g_test_skip ("openssl is needed to make a test certificate");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("synpunkt-tls-XXXXXX", &error);
+  g_assert_no_error (error);
+  cert = g_build_filename (dir, "cert.pem", NULL);
+  key = g_build_filename (dir, "key.pem", NULL);
+  make_cert = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                                "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (make_cert, NULL, &error);
+  g_assert_no_error (error);
+
+  server = sp_test_server_new ((const char *[]) { "--tls-cert", cert, "--tls-key", key, NULL });
+  g_assert_true (g_str_has_prefix (server->base, "https://127.0.0.1:"));
+  server->trusted = g_tls_certificate_new_from_file (cert, &error);
+  g_assert_no_error (error);
+
+  health = sp_test_json (server, "GET", "/api/v1/health", NULL, NULL);
+  sp_test_assert_status (health, 200);
+  login = sp_test_json (server, "POST", "/api/v1/session", NULL,
+                        "{\"username\":\"admin\",\"password\":\"" SP_TEST_PASSWORD "\"}");
+  sp_test_assert_status (login, 200);
+
+  g_unlink (cert);
+  g_unlink (key);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -228,6 +275,7 @@ main (int    argc,
   g_test_add_func ("/server/session/rate-limit-per-address", test_rate_limit_per_address);
   g_test_add_func ("/server/session/password-rules", test_password_rules);
   g_test_add_func ("/server/sigterm", test_sigterm);
+  g_test_add_func ("/server/https", test_https);
 
   return g_test_run ();
 }
