@@ -253,9 +253,11 @@ sp_admin_import (int    argc,
     }
 
   summary = g_strdup_printf ("%u records", count);
-  if (!sp_audit_append (store, NULL, "import", NULL, NULL, NULL, NULL, summary, &error) ||
-      !sp_store_commit (store, &error))
+  if (!sp_audit_append (store, NULL, "import", NULL, NULL, NULL, NULL, summary, &error))
     goto rollback;
+  /* A failed commit has already rolled back. */
+  if (!sp_store_commit (store, &error))
+    return fail (error);
 
   g_print ("Imported %u records into %s\n", count, db);
   return 0;

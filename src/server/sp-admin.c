@@ -239,12 +239,12 @@ cmd_user (int    argc,
 
   if (!sp_store_begin (store, &error))
     return fail (error);
-  if (!sp_store_save (store, SP_ENTITY (user), SP_SAVE_DEFAULT, NULL, &error) ||
-      !sp_auth_store_password_hash (store, SP_ENTITY (user)->id, hash, &error) ||
-      !sp_audit_record_write (store, NULL, "create", NULL, SP_ENTITY (user), &error) ||
-      !sp_store_commit (store, &error))
+  if (!sp_server_store_end (store,
+                            !sp_store_save (store, SP_ENTITY (user), SP_SAVE_DEFAULT, NULL, &error) ||
+                            !sp_auth_store_password_hash (store, SP_ENTITY (user)->id, hash, &error) ||
+                            !sp_audit_record_write (store, NULL, "create", NULL, SP_ENTITY (user), &error),
+                            &error))
     {
-      sp_store_rollback (store);
       return fail (error);
     }
 

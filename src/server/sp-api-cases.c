@@ -10,6 +10,7 @@
 #include "sp-api.h"
 #include "sp-audit.h"
 #include "sp-http.h"
+#include "sp-server-schema.h"
 #include "sp-merge.h"
 
 #define DEFAULT_LIMIT 50
@@ -436,11 +437,11 @@ sp_api_cases_create (SpRequest  *req,
   actor = sp_request_get_actor (req);
   if (!sp_store_begin (req->store, error))
     return FALSE;
-  if (!sp_store_create_case (req->store, kase, &actor, error) ||
-      !sp_audit_record_write (req->store, actor.user_id, "create", NULL, SP_ENTITY (kase), error) ||
-      !sp_store_commit (req->store, error))
+  if (!sp_server_store_end (req->store,
+                            !sp_store_create_case (req->store, kase, &actor, error) ||
+                            !sp_audit_record_write (req->store, actor.user_id, "create", NULL, SP_ENTITY (kase), error),
+                            error))
     {
-      sp_store_rollback (req->store);
       return FALSE;
     }
 
@@ -589,12 +590,11 @@ sp_api_case_patch (SpRequest  *req,
   actor = sp_request_get_actor (req);
   if (!sp_store_begin (req->store, error))
     return FALSE;
-  if (!sp_store_update_case (req->store, SP_CASE (merged), &actor, TRUE, error) ||
-      !sp_audit_record_write (req->store, actor.user_id, "update",
-                              SP_ENTITY (current), merged, error) ||
-      !sp_store_commit (req->store, error))
+  if (!sp_server_store_end (req->store,
+                            !sp_store_update_case (req->store, SP_CASE (merged), &actor, TRUE, error) ||
+                            !sp_audit_record_write (req->store, actor.user_id, "update", SP_ENTITY (current), merged, error),
+                            error))
     {
-      sp_store_rollback (req->store);
       return FALSE;
     }
 
@@ -641,12 +641,11 @@ sp_api_case_transition (SpRequest  *req,
   actor = sp_request_get_actor (req);
   if (!sp_store_begin (req->store, error))
     return FALSE;
-  if (!sp_store_transition_case (req->store, kase, to, &actor, error) ||
-      !sp_audit_record_write (req->store, actor.user_id, "transition", before,
-                              SP_ENTITY (kase), error) ||
-      !sp_store_commit (req->store, error))
+  if (!sp_server_store_end (req->store,
+                            !sp_store_transition_case (req->store, kase, to, &actor, error) ||
+                            !sp_audit_record_write (req->store, actor.user_id, "transition", before, SP_ENTITY (kase), error),
+                            error))
     {
-      sp_store_rollback (req->store);
       return FALSE;
     }
 

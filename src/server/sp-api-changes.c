@@ -16,6 +16,7 @@
 #include "sp-api.h"
 #include "sp-audit.h"
 #include "sp-http.h"
+#include "sp-server-schema.h"
 #include "sp-merge.h"
 
 #define DEFAULT_LIMIT 200
@@ -515,9 +516,10 @@ push_one (SpRequest *req,
   else
     sp_set_field_error (&error, SP_ERROR_INVALID, "op", "op must be create, update or delete");
 
-  if (result == NULL || !sp_store_commit (req->store, &error))
+  if (!sp_server_store_end (req->store,
+                            result == NULL,
+                            &error))
     {
-      sp_store_rollback (req->store);
       g_clear_object (&result);
       goto refused;
     }

@@ -9,6 +9,7 @@
 #include "sp-audit.h"
 #include "sp-auth.h"
 #include "sp-http.h"
+#include "sp-server-schema.h"
 
 #define ADMIN SP_ROLE_BIT (SP_ROLE_ADMIN)
 
@@ -115,9 +116,10 @@ create_in_transaction (SpRequest  *req,
 {
   if (!sp_store_begin (req->store, error))
     return FALSE;
-  if (!save_new (req, entity, error) || !sp_store_commit (req->store, error))
+  if (!sp_server_store_end (req->store,
+                            !save_new (req, entity, error),
+                            error))
     {
-      sp_store_rollback (req->store);
       return FALSE;
     }
   return TRUE;
@@ -223,11 +225,11 @@ sp_api_users_create (SpRequest  *req,
   if (!sp_store_begin (req->store, error))
     return FALSE;
   sp_entity_ensure_id (SP_ENTITY (user));
-  if (!save_new (req, SP_ENTITY (user), error) ||
-      !sp_auth_store_password_hash (req->store, SP_ENTITY (user)->id, hash, error) ||
-      !sp_store_commit (req->store, error))
+  if (!sp_server_store_end (req->store,
+                            !save_new (req, SP_ENTITY (user), error) ||
+                            !sp_auth_store_password_hash (req->store, SP_ENTITY (user)->id, hash, error),
+                            error))
     {
-      sp_store_rollback (req->store);
       return FALSE;
     }
 

@@ -12,6 +12,7 @@
 #include "sp-audit.h"
 #include "sp-auth.h"
 #include "sp-http.h"
+#include "sp-server-schema.h"
 
 #define MAX_FAILURE_DELAY_MS 3000
 
@@ -167,12 +168,11 @@ login_verified (GObject      *source,
   token = sp_auth_create_session (req->store, SP_ENTITY (data->user)->id,
                                   req->config->session_lifetime_sec * G_USEC_PER_SEC,
                                   req->address, &expires_at, &error);
-  if (token == NULL ||
-      !sp_audit_append (req->store, SP_ENTITY (data->user)->id, "login", "user",
-                        SP_ENTITY (data->user)->id, NULL, NULL, NULL, &error) ||
-      !sp_store_commit (req->store, &error))
+  if (!sp_server_store_end (req->store,
+                            token == NULL ||
+                            !sp_audit_append (req->store, SP_ENTITY (data->user)->id, "login", "user", SP_ENTITY (data->user)->id, NULL, NULL, NULL, &error),
+                            &error))
     {
-      sp_store_rollback (req->store);
       goto out;
     }
 
@@ -271,12 +271,11 @@ sp_api_session_delete (SpRequest  *req,
 {
   if (!sp_store_begin (req->store, error))
     return FALSE;
-  if (!sp_auth_end_session (req->store, req->token, error) ||
-      !sp_audit_append (req->store, sp_request_get_user_id (req), "logout", "user",
-                        sp_request_get_user_id (req), NULL, NULL, NULL, error) ||
-      !sp_store_commit (req->store, error))
+  if (!sp_server_store_end (req->store,
+                            !sp_auth_end_session (req->store, req->token, error) ||
+                            !sp_audit_append (req->store, sp_request_get_user_id (req), "logout", "user", sp_request_get_user_id (req), NULL, NULL, NULL, error),
+                            error))
     {
-      sp_store_rollback (req->store);
       return FALSE;
     }
 

@@ -87,3 +87,17 @@ sp_server_store_open (const char  *path,
 
   return g_steal_pointer (&store);
 }
+
+gboolean
+sp_server_store_end (SpStore  *store,
+                     gboolean  failed,
+                     GError  **error)
+{
+  if (failed)
+    {
+      sp_store_rollback (store);
+      return FALSE;
+    }
+
+  return sp_store_commit (store, error);
+}

@@ -16,5 +16,11 @@ SpStore  *sp_server_store_open     (const char  *path,
                                     GError     **error);
 gboolean  sp_server_schema_migrate (SpStore     *store,
                                     GError     **error);
+/* Ends a write begun with sp_store_begin(): rolls it back if @failed (the
+ * error is already set), else commits it (a failed commit rolls back by
+ * itself). Returns whether the write is stored. */
+gboolean  sp_server_store_end      (SpStore     *store,
+                                    gboolean     failed,
+                                    GError     **error);
 
 G_END_DECLS
