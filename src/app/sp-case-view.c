@@ -67,6 +67,7 @@ struct _SpCaseView
   AdwStatusPage       *empty_page;
 
   GtkColumnViewColumn *columns[N_COLUMNS];
+  gboolean             compact;
   SpCaseListModel     *model;
   GHashTable          *bound;      /* GtkListItem → its factory, for rows bound now */
   GtkSingleSelection  *selection;
@@ -464,6 +465,8 @@ sp_case_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_pointer (&self->select_id, g_free);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&self->columns[i]);
 
   G_OBJECT_CLASS (sp_case_view_parent_class)->dispose (object);
 }
@@ -533,8 +536,7 @@ sp_case_view_init (SpCaseView *self)
       gtk_column_view_column_set_sorter (column, sorter);
 
       gtk_column_view_append_column (self->column_view, column);
-      self->columns[i] = column;
-      g_object_unref (column);
+      self->columns[i] = column;   /* ours too: a narrow window takes some out */
     }
 
   self->sorter_changed_id =
@@ -689,15 +691,34 @@ sp_case_view_set_compact (SpCaseView *self,
 {
   g_return_if_fail (SP_IS_CASE_VIEW (self));
 
+  guint position = 0;
+
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+
+  /* The columns are taken out rather than hidden: GTK 4.8 keeps counting
+   * a hidden column's width, and the subject gets no room to expand. */
+  self->updating++;
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      gtk_column_view_column_set_visible (self->columns[i], !compact || columns[i].compact);
+      GtkColumnView *view = gtk_column_view_column_get_column_view (self->columns[i]);
+      gboolean show = !compact || columns[i].compact;
+
+      if (show && view == NULL)
+        gtk_column_view_insert_column (self->column_view, position, self->columns[i]);
+      else if (!show && view != NULL)
+        gtk_column_view_remove_column (self->column_view, self->columns[i]);
+
       /* Narrow, the subject needs every pixel the others can spare. */
       if (columns[i].width > 0)
         gtk_column_view_column_set_fixed_width (self->columns[i],
-                                                compact ? columns[i].width * 4 / 5
+                                                compact ? columns[i].width - 12
                                                         : columns[i].width);
+      if (show)
+        position++;
     }
+  self->updating--;
 }
 
 SpCaseListModel *
