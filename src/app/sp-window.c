@@ -55,6 +55,14 @@ update_title (SpWindow *self)
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
     }
 
+  if (self->shown_case_id != NULL)
+    {
+      /* Translators: the title above one case; the view it came from below */
+      adw_window_title_set_title (self->content_title, _("Case"));
+      adw_window_title_set_subtitle (self->content_title, view_title (self->view));
+      return;
+    }
+
   adw_window_title_set_title (self->content_title, view_title (self->view));
   adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
 }
