@@ -70,6 +70,16 @@ sp_sync_client_new (const char *base_url)
   while (len > 0 && self->base_url[len - 1] == '/')
     self->base_url[--len] = 0;
 
+  /* A server on this very machine is never reached through a proxy. */
+  {
+    g_autoptr(GUri) uri = g_uri_parse (self->base_url, G_URI_FLAGS_NONE, NULL);
+    const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+    if (host != NULL && (g_str_equal (host, "localhost") || g_str_has_prefix (host, "127.") ||
+                         g_str_equal (host, "::1")))
+      soup_session_set_proxy_resolver (self->session, NULL);
+  }
+
   return self;
 }
 

@@ -14,7 +14,7 @@
 #include "sp-sync-private.h"
 
 #define DEBOUNCE_MS        1500
-#define PULL_LIMIT         500
+#define PULL_LIMIT         1000
 #define BACKOFF_FIRST_S    5
 #define BACKOFF_MAX_S      300
 
@@ -24,6 +24,7 @@ struct _SpSyncEngine
 
   char          *db_path;
   SpStore       *store;          /* used by one worker step at a time */
+  GMutex         store_lock;
   SpSyncClient  *client;
   GCancellable  *cancellable;
 
@@ -164,14 +165,12 @@ work_thread (GTask        *task,
   g_autoptr(GPtrArray) conflicts = NULL;
   gpointer ret = NULL;
 
-  if (!ensure_store (self, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  g_mutex_lock (&self->store_lock);
 
-  if (work->func != NULL && !(ret = work->func (self, work->data, &error)) && error != NULL)
+  if (!ensure_store (self, &error) ||
+      (work->func != NULL && !(ret = work->func (self, work->data, &error)) && error != NULL))
     {
+      g_mutex_unlock (&self->store_lock);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -180,6 +179,7 @@ work_thread (GTask        *task,
   if ((conflicts = sp_store_list_conflicts (self->store, NULL, NULL)) != NULL)
     work->n_conflicts = conflicts->len;
 
+  g_mutex_unlock (&self->store_lock);
   g_task_return_pointer (task, ret, NULL);
 }
 
@@ -832,6 +832,7 @@ sp_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->unmapped_units, g_ptr_array_unref);
   g_clear_pointer (&self->server_units, g_ptr_array_unref);
   g_clear_pointer (&self->waiters, g_ptr_array_unref);
+  g_mutex_clear (&self->store_lock);
 
   G_OBJECT_CLASS (sp_sync_engine_parent_class)->finalize (object);
 }
@@ -904,6 +905,7 @@ sp_sync_engine_init (SpSyncEngine *self)
   self->cancellable = g_cancellable_new ();
   self->unit_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->waiters = g_ptr_array_new ();
+  g_mutex_init (&self->store_lock);
   self->state = SP_SYNC_STATE_IDLE;
 }
 
@@ -1035,6 +1037,14 @@ sp_sync_engine_stop (SpSyncEngine *self)
 }
 
 static void
+on_counted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  work_finish (SP_SYNC_ENGINE (source), result, NULL);
+}
+
+static void
 on_debounced (gpointer user_data)
 {
   SpSyncEngine *self = user_data;
@@ -1055,6 +1065,9 @@ sp_sync_engine_schedule (SpSyncEngine *self)
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add_once (DEBOUNCE_MS, on_debounced, self);
+
+  /* Show the change as waiting at once, not only when the round starts. */
+  run_work (self, NULL, NULL, NULL, on_counted, NULL);
 }
 
 GPtrArray *

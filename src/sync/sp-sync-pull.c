@@ -17,9 +17,30 @@ _sp_sync_get_cursor (SpStore *store)
   return cursor ? g_ascii_strtoll (cursor, NULL, 10) : 0;
 }
 
+/* Whether nothing local waits: then what the server sends is stored as
+ * it is, without looking for local changes to keep (the first sync). */
+static gboolean
+nothing_local (SpStore *store)
+{
+  sqlite3_stmt *stmt;
+  gboolean provisional = TRUE;
+
+  if (sp_store_outbox_count (store) > 0)
+    return FALSE;
+
+  stmt = sp_store_prepare (store, "SELECT EXISTS (SELECT 1 FROM case_events WHERE rev = 0)", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    provisional = sqlite3_column_int (stmt, 0) != 0;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+
+  return !provisional;
+}
+
 static gboolean
 apply_change (SpStore     *store,
               JsonObject  *change,
+              gboolean     plain,
               GError     **error)
 {
   const char *entity_name = json_object_get_string_member_with_default (change, "entity", NULL);
@@ -59,6 +80,9 @@ apply_change (SpStore     *store,
       return FALSE;
     }
 
+  if (plain)
+    return sp_store_save (store, entity, SP_SAVE_KEEP_REV, NULL, error);
+
   return sp_store_apply_remote (store, entity, error);
 }
 
@@ -73,6 +97,7 @@ _sp_sync_apply_page (SpStore    *store,
   JsonObject *object;
   JsonArray *changes;
   g_autofree char *cursor_text = NULL;
+  gboolean plain;
 
   if (!JSON_NODE_HOLDS_OBJECT (page) ||
       !json_object_has_member (json_node_get_object (page), "changes") ||
@@ -94,11 +119,12 @@ _sp_sync_apply_page (SpStore    *store,
   if (!sp_store_begin (store, error))
     return FALSE;
 
+  plain = nothing_local (store);
   for (guint i = 0; i < json_array_get_length (changes); i++)
     {
       JsonObject *change = json_array_get_object_element (changes, i);
 
-      if (change != NULL && !apply_change (store, change, error))
+      if (change != NULL && !apply_change (store, change, plain, error))
         goto failed;
     }
 

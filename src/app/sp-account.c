@@ -1,0 +1,429 @@
+/* sp-account.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+#include <libsecret/secret.h>
+
+#include "sp-account.h"
+
+#define SYNC_INTERVAL_S 180
+
+struct _SpAccount
+{
+  GObject       parent_instance;
+
+  GSettings    *settings;
+  char         *db_path;
+  SpSyncClient *client;
+  SpSyncEngine *engine;
+  SpUser       *user;
+  gboolean      keyring;
+};
+
+G_DEFINE_FINAL_TYPE (SpAccount, sp_account, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CONNECTED,
+  PROP_USER,
+  PROP_ENGINE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const SecretSchema *
+token_schema (void)
+{
+  static const SecretSchema schema = {
+    "se.synpunkt.Synpunkt.Session", SECRET_SCHEMA_NONE,
+    {
+      { "url", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "username", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+
+  return &schema;
+}
+
+static void
+sp_account_dispose (GObject *object)
+{
+  SpAccount *self = SP_ACCOUNT (object);
+
+  if (self->engine != NULL)
+    sp_sync_engine_stop (self->engine);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->client);
+
+  G_OBJECT_CLASS (sp_account_parent_class)->dispose (object);
+}
+
+static void
+sp_account_finalize (GObject *object)
+{
+  SpAccount *self = SP_ACCOUNT (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->user);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (sp_account_parent_class)->finalize (object);
+}
+
+static void
+sp_account_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SpAccount *self = SP_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, sp_account_is_connected (self));
+      break;
+    case PROP_USER:
+      g_value_set_object (value, self->user);
+      break;
+    case PROP_ENGINE:
+      g_value_set_object (value, self->engine);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_account_class_init (SpAccountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = sp_account_dispose;
+  object_class->finalize = sp_account_finalize;
+  object_class->get_property = sp_account_get_property;
+
+  properties[PROP_CONNECTED] = g_param_spec_boolean ("connected", NULL, NULL, FALSE, flags);
+  properties[PROP_USER] = g_param_spec_object ("user", NULL, NULL, SP_TYPE_USER, flags);
+  properties[PROP_ENGINE] = g_param_spec_object ("engine", NULL, NULL, SP_TYPE_SYNC_ENGINE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sp_account_init (SpAccount *self)
+{
+  self->keyring = TRUE;
+}
+
+SpAccount *
+sp_account_new (GSettings  *settings,
+                const char *db_path)
+{
+  SpAccount *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  self = g_object_new (SP_TYPE_ACCOUNT, NULL);
+  self->settings = g_object_ref (settings);
+  self->db_path = g_strdup (db_path);
+  return self;
+}
+
+gboolean
+sp_account_is_connected (SpAccount *self)
+{
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (SP_IS_ACCOUNT (self), FALSE);
+
+  url = g_settings_get_string (self->settings, "server-url");
+  return url[0] != 0;
+}
+
+const char *
+sp_account_get_url (SpAccount *self)
+{
+  g_return_val_if_fail (SP_IS_ACCOUNT (self), NULL);
+
+  return self->client ? sp_sync_client_get_base_url (self->client) : NULL;
+}
+
+const char *
+sp_account_get_username (SpAccount *self)
+{
+  g_return_val_if_fail (SP_IS_ACCOUNT (self), NULL);
+
+  return self->user ? self->user->username : NULL;
+}
+
+SpUser *
+sp_account_get_user (SpAccount *self)
+{
+  g_return_val_if_fail (SP_IS_ACCOUNT (self), NULL);
+
+  return self->user;
+}
+
+SpSyncEngine *
+sp_account_get_engine (SpAccount *self)
+{
+  g_return_val_if_fail (SP_IS_ACCOUNT (self), NULL);
+
+  return self->engine;
+}
+
+gboolean
+sp_account_has_keyring (SpAccount *self)
+{
+  g_return_val_if_fail (SP_IS_ACCOUNT (self), FALSE);
+
+  return self->keyring;
+}
+
+static void
+set_client (SpAccount  *self,
+            const char *url)
+{
+  g_autofree char *fingerprint = g_settings_get_string (self->settings, "server-certificate");
+
+  if (self->engine != NULL)
+    sp_sync_engine_stop (self->engine);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->client);
+
+  self->client = sp_sync_client_new (url);
+  if (fingerprint[0] != 0)
+    sp_sync_client_set_trusted_certificate (self->client, fingerprint);
+}
+
+static void
+start_engine (SpAccount *self)
+{
+  self->engine = sp_sync_engine_new (self->db_path, self->client);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+  sp_sync_engine_start (self->engine, SYNC_INTERVAL_S);
+}
+
+static void
+set_user (SpAccount *self,
+          JsonNode  *session)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (session) ? json_node_get_object (session) : NULL;
+  JsonNode *user;
+
+  if (object == NULL || !(user = json_object_get_member (object, "user")))
+    return;
+
+  g_clear_object (&self->user);
+  self->user = sp_json_decode_new (SP_TYPE_USER, user, SP_JSON_DECODE_FULL, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+static void
+on_token_stored (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SpAccount) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* No keyring (no secret service running): the token stays in memory
+   * only, and the user logs in again after a restart. */
+  if (!secret_password_store_finish (result, &error))
+    {
+      g_message ("No keyring to keep the session in: %s", error->message);
+      self->keyring = FALSE;
+    }
+}
+
+static void
+on_login (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SpAccount *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) session = sp_sync_client_login_finish (SP_SYNC_CLIENT (source), result, &error);
+  const char *url = sp_sync_client_get_base_url (self->client);
+  const char *username = g_task_get_task_data (task);
+  g_autofree char *label = NULL;
+
+  if (session == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  set_user (self, session);
+  g_settings_set_string (self->settings, "server-url", url);
+  g_settings_set_string (self->settings, "server-username", username);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+
+  label = g_strdup_printf (_("Synpunkt session for %s at %s"), username, url);
+  secret_password_store (token_schema (), SECRET_COLLECTION_DEFAULT, label,
+                         sp_sync_client_get_token (self->client), NULL, on_token_stored,
+                         g_object_ref (self), "url", url, "username", username, NULL);
+
+  start_engine (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+sp_account_connect_async (SpAccount           *self,
+                          const char          *url,
+                          const char          *username,
+                          const char          *password,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_if_fail (SP_IS_ACCOUNT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sp_account_connect_async);
+  g_task_set_task_data (task, g_strdup (username), g_free);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL ||
+      (g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 &&
+       g_strcmp0 (g_uri_get_scheme (uri), "http") != 0))
+    {
+      g_task_return_new_error (task, SP_SYNC_ERROR, SP_SYNC_ERROR_UNREACHABLE,
+                               _("Enter the server’s address, such as https://synpunkt.example.se"));
+      return;
+    }
+
+  set_client (self, url);
+  sp_sync_client_login_async (self->client, username, password, cancellable, on_login,
+                              g_steal_pointer (&task));
+}
+
+gboolean
+sp_account_connect_finish (SpAccount     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_token_found (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SpAccount) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = secret_password_lookup_finish (result, &error);
+
+  if (error != NULL)
+    self->keyring = FALSE;
+
+  /* Without a token there is nothing to sync with until the user logs in
+   * again; the account stays configured. */
+  if (token == NULL)
+    return;
+
+  sp_sync_client_set_token (self->client, token);
+  start_engine (self);
+}
+
+void
+sp_account_restore (SpAccount *self)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *username = NULL;
+
+  g_return_if_fail (SP_IS_ACCOUNT (self));
+
+  url = g_settings_get_string (self->settings, "server-url");
+  username = g_settings_get_string (self->settings, "server-username");
+  if (url[0] == 0)
+    return;
+
+  set_client (self, url);
+  secret_password_lookup (token_schema (), NULL, on_token_found, g_object_ref (self),
+                          "url", url, "username", username, NULL);
+}
+
+static void
+on_logged_out (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(JsonNode) node = sp_sync_client_request_finish (SP_SYNC_CLIENT (source), result, NULL, NULL);
+}
+
+void
+sp_account_log_out (SpAccount *self)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *username = NULL;
+
+  g_return_if_fail (SP_IS_ACCOUNT (self));
+
+  url = g_settings_get_string (self->settings, "server-url");
+  username = g_settings_get_string (self->settings, "server-username");
+
+  if (self->client != NULL && sp_sync_client_get_token (self->client) != NULL)
+    sp_sync_client_request_async (self->client, "DELETE", "/api/v1/session", NULL, NULL,
+                                  on_logged_out, NULL);
+
+  secret_password_clear (token_schema (), NULL, NULL, NULL, "url", url, "username", username, NULL);
+
+  /* The server stays configured and the replica as it is, changes waiting
+   * included; syncing resumes when the user logs in again. */
+  if (self->engine != NULL)
+    sp_sync_engine_stop (self->engine);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->user);
+  sp_sync_client_set_token (self->client, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+void
+sp_account_trust_certificate (SpAccount  *self,
+                              const char *fingerprint)
+{
+  g_return_if_fail (SP_IS_ACCOUNT (self));
+
+  g_settings_set_string (self->settings, "server-certificate", fingerprint ? fingerprint : "");
+  if (self->client != NULL)
+    sp_sync_client_set_trusted_certificate (self->client, fingerprint);
+}
+
+char *
+sp_account_dup_configured_url (SpAccount *self)
+{
+  g_return_val_if_fail (SP_IS_ACCOUNT (self), NULL);
+
+  return g_settings_get_string (self->settings, "server-url");
+}
+
+char *
+sp_account_dup_configured_username (SpAccount *self)
+{
+  g_return_val_if_fail (SP_IS_ACCOUNT (self), NULL);
+
+  return g_settings_get_string (self->settings, "server-username");
+}
+
+const char *
+sp_account_get_refused_certificate (SpAccount *self)
+{
+  g_return_val_if_fail (SP_IS_ACCOUNT (self), NULL);
+
+  return self->client ? sp_sync_client_get_refused_certificate (self->client) : NULL;
+}

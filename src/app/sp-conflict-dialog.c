@@ -1,0 +1,339 @@
+/* sp-conflict-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Built in code rather than from a template: its rows depend on how many
+ * fields conflict.
+ */
+
+#include <glib/gi18n.h>
+
+#include "sp-case-page-private.h"
+#include "sp-conflict-dialog.h"
+
+typedef struct
+{
+  SpConflict     *conflict;
+  GtkCheckButton *own;
+  GtkCheckButton *server;
+  AdwEntryRow    *edit;     /* for text: the value to keep, editable */
+} Choice;
+
+struct _SpConflictDialog
+{
+  AdwWindow      parent_instance;
+
+  SpStore       *store;
+  SpActor        actor;
+  char          *actor_id;
+  char          *actor_name;
+  char          *case_id;
+  GPtrArray     *conflicts;
+  GArray        *choices;
+  AdwToastOverlay *toasts;
+};
+
+G_DEFINE_FINAL_TYPE (SpConflictDialog, sp_conflict_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  RESOLVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const SpField *
+field_of (SpConflict *conflict)
+{
+  GType type = sp_entity_type_from_name (conflict->entity);
+
+  if (type == G_TYPE_INVALID || conflict->field[0] == '@')
+    return NULL;
+  return sp_entity_info_lookup (sp_entity_info_for_type (type), conflict->field);
+}
+
+/* A JSON value as the user reads it. */
+static char *
+describe_value (const SpField *field,
+                const char    *json)
+{
+  g_autoptr(JsonNode) node = json ? sp_json_parse (json, -1, SP_JSON_MAX_DEPTH, NULL) : NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup (_("(none)"));
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? _("Yes") : _("No"));
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *s = json_node_get_string (node);
+      int v;
+
+      if (field != NULL && field->type == SP_FIELD_ENUM && sp_enum_from_name (field->enum_info, s, &v))
+        return g_strdup (sp_enum_get_label (field->enum_info, v));
+      if (s[0] == 0)
+        return g_strdup (_("(none)"));
+      return g_strdup (s);
+    }
+
+  return g_strdup (json);
+}
+
+static void
+add_conflict (SpConflictDialog *self,
+              GtkBox           *box,
+              SpConflict       *conflict)
+{
+  const SpField *field = field_of (conflict);
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *own_text = describe_value (field, conflict->local_value);
+  g_autofree char *server_text = describe_value (field, conflict->server_value);
+  Choice choice = { conflict, NULL, NULL, NULL };
+  GtkWidget *row;
+
+  if (field == NULL)
+    {
+      /* A change the server refused outright. */
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                       g_str_has_prefix (conflict->field, "@transition")
+                                       ? _("Status change refused by the server")
+                                       : _("Change refused by the server"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), server_text);
+      choice.own = GTK_CHECK_BUTTON (gtk_check_button_new ());
+      choice.server = GTK_CHECK_BUTTON (gtk_check_button_new ());
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Try again"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (choice.own));
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (choice.own));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Let it go"));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (choice.server));
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (choice.server));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  else
+    {
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                       _sp_case_page_field_label (conflict->field));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("You and someone else changed this at the same time. Choose which to keep."));
+
+      choice.own = GTK_CHECK_BUTTON (gtk_check_button_new ());
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Yours"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), own_text);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (choice.own));
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (choice.own));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+      choice.server = GTK_CHECK_BUTTON (gtk_check_button_new ());
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("On the server"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), server_text);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), GTK_WIDGET (choice.server));
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (choice.server));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+      /* Text can also be merged by hand. */
+      if (field->type == SP_FIELD_STRING && !(field->flags & SP_FIELD_UUID) &&
+          g_strcmp0 (field->name, "category") != 0)
+        {
+          choice.edit = ADW_ENTRY_ROW (adw_entry_row_new ());
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (choice.edit), _("Or write what to keep"));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (choice.edit));
+        }
+    }
+
+  gtk_check_button_set_group (choice.server, choice.own);
+  gtk_check_button_set_active (choice.own, TRUE);
+  g_array_append_val (self->choices, choice);
+  gtk_box_append (box, group);
+}
+
+static char *
+chosen_json (Choice *choice)
+{
+  const char *edited = choice->edit ? gtk_editable_get_text (GTK_EDITABLE (choice->edit)) : NULL;
+
+  if (edited != NULL && edited[0] != 0)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+
+      json_node_set_string (node, edited);
+      return sp_json_to_string (node, FALSE);
+    }
+
+  if (gtk_check_button_get_active (choice->own))
+    return g_strdup (choice->conflict->local_value);
+
+  /* Keeping the server's value, or letting a refused change go. */
+  if (choice->conflict->field[0] == '@')
+    return g_strdup ("null");
+  return g_strdup (choice->conflict->server_value);
+}
+
+gboolean
+sp_conflict_dialog_apply (SpConflictDialog  *self,
+                          GError           **error)
+{
+  g_return_val_if_fail (SP_IS_CONFLICT_DIALOG (self), FALSE);
+
+  if (!sp_store_begin (self->store, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      Choice *choice = &g_array_index (self->choices, Choice, i);
+      g_autofree char *json = chosen_json (choice);
+
+      if (!sp_store_resolve_conflict (self->store, choice->conflict, json, &self->actor, error))
+        {
+          sp_store_rollback (self->store);
+          return FALSE;
+        }
+    }
+
+  if (!sp_store_commit (self->store, error))
+    return FALSE;
+
+  g_signal_emit (self, signals[RESOLVED], 0);
+  return TRUE;
+}
+
+static void
+on_apply (GtkButton        *button,
+          SpConflictDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sp_conflict_dialog_apply (self, &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+sp_conflict_dialog_finalize (GObject *object)
+{
+  SpConflictDialog *self = SP_CONFLICT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->choices, g_array_unref);
+  g_free (self->actor_id);
+  g_free (self->actor_name);
+  g_free (self->case_id);
+
+  G_OBJECT_CLASS (sp_conflict_dialog_parent_class)->finalize (object);
+}
+
+static void
+sp_conflict_dialog_class_init (SpConflictDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = sp_conflict_dialog_finalize;
+
+  signals[RESOLVED] = g_signal_new ("resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+sp_conflict_dialog_init (SpConflictDialog *self)
+{
+  self->choices = g_array_new (FALSE, TRUE, sizeof (Choice));
+}
+
+GtkWidget *
+sp_conflict_dialog_new (GtkWindow     *parent,
+                        SpStore       *store,
+                        const SpActor *actor,
+                        const char    *case_id)
+{
+  SpConflictDialog *self;
+  GtkWidget *header, *toolbar, *scroller, *clamp, *box, *apply, *cancel;
+
+  g_return_val_if_fail (SP_IS_STORE (store), NULL);
+  g_return_val_if_fail (case_id != NULL, NULL);
+
+  self = g_object_new (SP_TYPE_CONFLICT_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       "default-width", 560,
+                       "default-height", 520,
+                       "title", _("Resolve Conflicts"),
+                       NULL);
+  self->store = g_object_ref (store);
+  self->actor_id = g_strdup (actor ? actor->user_id : NULL);
+  self->actor_name = g_strdup (actor ? actor->display_name : NULL);
+  self->actor = (SpActor) { self->actor_id, self->actor_name, actor ? actor->roles : 0 };
+  self->case_id = g_strdup (case_id);
+  self->conflicts = sp_store_list_conflicts (store, case_id, NULL);
+  if (self->conflicts == NULL)
+    self->conflicts = g_ptr_array_new ();
+
+  header = adw_header_bar_new ();
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
+  apply = gtk_button_new_with_mnemonic (_("_Apply"));
+  gtk_widget_add_css_class (apply, "suggested-action");
+  g_signal_connect (apply, "clicked", G_CALLBACK (on_apply), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), apply);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  for (guint i = 0; i < self->conflicts->len; i++)
+    add_conflict (self, GTK_BOX (box), self->conflicts->pdata[i]);
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_widget_set_vexpand (scroller, TRUE);
+
+  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (toolbar), header);
+  gtk_box_append (GTK_BOX (toolbar), scroller);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, toolbar);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+
+  return GTK_WIDGET (self);
+}
+
+guint
+sp_conflict_dialog_get_n_conflicts (SpConflictDialog *self)
+{
+  g_return_val_if_fail (SP_IS_CONFLICT_DIALOG (self), 0);
+
+  return self->choices->len;
+}
+
+void
+sp_conflict_dialog_choose (SpConflictDialog *self,
+                           guint             i,
+                           gboolean          own)
+{
+  Choice *choice;
+
+  g_return_if_fail (SP_IS_CONFLICT_DIALOG (self));
+  g_return_if_fail (i < self->choices->len);
+
+  choice = &g_array_index (self->choices, Choice, i);
+  gtk_check_button_set_active (own ? choice->own : choice->server, TRUE);
+}

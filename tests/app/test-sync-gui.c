@@ -1,0 +1,308 @@
+/* test-sync-gui.c: the app connected to the real server under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Connects through the account page as a user would, creates a case in the
+ * New case form, and finds it on the server.
+ */
+
+#include <adwaita.h>
+
+#include "sp-account.h"
+#include "sp-account-page.h"
+#include "sp-conflict-dialog.h"
+#include "sp-intake-dialog.h"
+#include "sp-sync-indicator.h"
+#include "sp-test-server.h"
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+wait_for (gboolean (*done) (gpointer), gpointer data, guint seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_synced (gpointer data)
+{
+  SpSyncEngine *engine = sp_account_get_engine (data);
+
+  return engine != NULL && sp_sync_engine_get_state (engine) == SP_SYNC_STATE_SYNCED &&
+         sp_sync_engine_get_pending (engine) == 0;
+}
+
+static gboolean
+has_pending (gpointer data)
+{
+  SpSyncEngine *engine = sp_account_get_engine (data);
+
+  return engine != NULL && sp_sync_engine_get_pending (engine) > 0;
+}
+
+static gboolean
+has_error (gpointer data)
+{
+  return sp_account_page_get_error (data) != NULL;
+}
+
+static GtkWidget *
+input (GtkWidget  *dialog,
+       const char *field)
+{
+  GtkWidget *widget = sp_intake_dialog_get_input (SP_INTAKE_DIALOG (dialog), field);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+choose (GtkWidget  *dialog,
+        const char *field,
+        const char *label)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (input (dialog, field));
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), label) == 0)
+        {
+          adw_combo_row_set_selected (row, i);
+          return;
+        }
+    }
+  g_error ("No item “%s” in %s", label, field);
+}
+
+typedef struct
+{
+  SpTestServer *server;
+  SpTestOrg    *org;
+  char         *dir;
+  char         *db;
+  SpStore      *store;
+  GSettings    *settings;
+  SpAccount    *account;
+  GtkWidget    *window;
+  GtkWidget    *page;
+  GtkWidget    *indicator;
+  GtkWidget    *box;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->server = sp_test_server_new (NULL);
+  f->org = sp_test_org_new (f->server);
+  f->dir = g_dir_make_tmp ("synpunkt-gui-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "synpunkt.db", NULL);
+  f->store = sp_store_open (f->db, &error);
+  g_assert_no_error (error);
+
+  f->settings = g_settings_new ("se.synpunkt.Synpunkt");
+  g_settings_set_string (f->settings, "server-url", "");
+  f->account = sp_account_new (f->settings, f->db);
+
+  f->window = adw_preferences_window_new ();
+  f->page = sp_account_page_new (f->account);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (f->window), ADW_PREFERENCES_PAGE (f->page));
+  f->indicator = sp_sync_indicator_new ();
+  sp_sync_indicator_set_account (SP_SYNC_INDICATOR (f->indicator), f->account);
+  f->box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_box_append (GTK_BOX (f->box), f->indicator);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->box);
+  g_clear_object (&f->account);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->store);
+  sp_test_org_free (f->org);
+  sp_test_server_free (f->server);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+static void
+test_wrong_password (Fixture       *f,
+                     gconstpointer  data)
+{
+  sp_account_page_connect (SP_ACCOUNT_PAGE (f->page), f->server->base, "manager_a", "wrong password");
+  g_assert_true (wait_for (has_error, f->page, 30));
+  g_assert_nonnull (strstr (sp_account_page_get_error (SP_ACCOUNT_PAGE (f->page)), "password"));
+  g_assert_false (sp_account_is_connected (f->account));
+  g_assert_null (sp_account_get_engine (f->account));
+  g_assert_false (gtk_widget_get_visible (f->indicator));
+
+  /* Not an address at all. */
+  sp_account_page_connect (SP_ACCOUNT_PAGE (f->page), "not a server", "manager_a", "x");
+  iterate ();
+  g_assert_nonnull (sp_account_page_get_error (SP_ACCOUNT_PAGE (f->page)));
+}
+
+static void
+test_connect_create_find (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SpTestResponse) response = NULL;
+  g_autofree char *path = NULL;
+  SpActor actor;
+  SpUser *user;
+  GtkWidget *dialog;
+  const char *summary;
+
+  sp_account_page_connect (SP_ACCOUNT_PAGE (f->page), f->server->base, "manager_a",
+                           SP_TEST_PASSWORD);
+  g_assert_true (wait_for (is_synced, f->account, 60));
+  g_assert_null (sp_account_page_get_error (SP_ACCOUNT_PAGE (f->page)));
+
+  /* Who the server says the user is. */
+  user = sp_account_get_user (f->account);
+  g_assert_nonnull (user);
+  g_assert_cmpstr (user->username, ==, "manager_a");
+  g_assert_true (user->roles & SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER));
+  g_assert_true (sp_account_is_connected (f->account));
+
+  /* The header bar says so, in words. */
+  g_assert_true (gtk_widget_get_visible (f->indicator));
+  summary = sp_sync_indicator_get_summary (SP_SYNC_INDICATOR (f->indicator));
+  g_assert_true (g_str_has_prefix (summary, "Synced"));
+
+  /* The organisation came down from the server: the form offers its units. */
+  actor = (SpActor) { SP_ENTITY (user)->id, user->display_name, user->roles };
+  dialog = sp_intake_dialog_new (GTK_WINDOW (f->window), f->store, &actor);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  choose (dialog, "kind", "Complaint");
+  choose (dialog, "channel", "Phone");
+  gtk_editable_set_text (GTK_EDITABLE (input (dialog, "sender_name")), "Gösta Ekman");
+  gtk_editable_set_text (GTK_EDITABLE (input (dialog, "sender_phone")), "08-508 000 00");
+  choose (dialog, "concerns", "Our unit");
+  choose (dialog, "unit_id", "Solgårdens äldreboende");
+  gtk_editable_set_text (GTK_EDITABLE (input (dialog, "subject")), "Kaffet var kallt på Solgården");
+  g_assert_true (sp_intake_dialog_save (SP_INTAKE_DIALOG (dialog)));
+  iterate ();
+
+  /* A local change: the engine is told and pushes it. */
+  g_assert_cmpint (sp_store_outbox_count (f->store), ==, 1);
+  sp_sync_engine_schedule (sp_account_get_engine (f->account));
+  g_assert_true (wait_for (has_pending, f->account, 30));
+  summary = sp_sync_indicator_get_summary (SP_SYNC_INDICATOR (f->indicator));
+  g_assert_nonnull (strstr (summary, "1 change waiting"));
+  g_assert_true (wait_for (is_synced, f->account, 60));
+
+  g_assert_cmpuint (sp_sync_engine_get_n_conflicts (sp_account_get_engine (f->account)), ==, 0);
+  response = sp_test_json (f->server, "GET", "/api/v1/cases?q=kaffet", f->org->manager_a, NULL);
+  sp_test_assert_status (response, 200);
+  g_assert_cmpint (sp_test_get_int (response, "total"), ==, 1);
+  g_assert_cmpstr (sp_test_get_string (response, "items.0.subject"), ==, "Kaffet var kallt på Solgården");
+  g_assert_cmpstr (sp_test_get_string (response, "items.0.unit_id"), ==, f->org->unit_a);
+
+  /* Logging out keeps the account and the cases; the indicator says so. */
+  sp_account_log_out (f->account);
+  iterate ();
+  g_assert_true (sp_account_is_connected (f->account));
+  g_assert_null (sp_account_get_engine (f->account));
+  summary = sp_sync_indicator_get_summary (SP_SYNC_INDICATOR (f->indicator));
+  g_assert_true (g_str_has_prefix (summary, "Logged out"));
+  {
+    SpCaseQuery q;
+
+    sp_case_query_init (&q);
+    g_assert_cmpint (sp_store_count_cases (f->store, &q, NULL), ==, 1);
+  }
+  (void)path;
+}
+
+static void
+test_conflict_dialog (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *unit = g_strdup_printf ("\"unit_id\":\"%s\"", f->org->unit_a);
+  g_autofree char *id = sp_test_create_case (f->server, f->org->staff_a, unit);
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s", id);
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(SpTestResponse) patch = NULL;
+  g_autoptr(SpTestResponse) after = NULL;
+  g_autoptr(GError) error = NULL;
+  static const SpActor me = { "me", "Me", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
+  GtkWidget *dialog;
+
+  sp_account_page_connect (SP_ACCOUNT_PAGE (f->page), f->server->base, "manager_a",
+                           SP_TEST_PASSWORD);
+  g_assert_true (wait_for (is_synced, f->account, 60));
+
+  /* Someone else changes the subject on the server; we change it here. */
+  kase = sp_store_get_case (f->store, id, &error);
+  g_assert_no_error (error);
+  patch = sp_test_jsonf (f->server, "PATCH", path, f->org->manager_a,
+                         "{\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"subject\":\"Serverns\"}}",
+                         SP_ENTITY (kase)->rev);
+  sp_test_assert_status (patch, 200);
+  g_free (kase->subject);
+  kase->subject = g_strdup ("Min");
+  g_assert_true (sp_store_update_case (f->store, kase, &me, TRUE, &error));
+
+  sp_sync_engine_sync_async (sp_account_get_engine (f->account), NULL, NULL, NULL);
+  g_assert_true (wait_for (is_synced, f->account, 60));
+  g_assert_cmpuint (sp_sync_engine_get_n_conflicts (sp_account_get_engine (f->account)), ==, 1);
+
+  /* The dialog puts both side by side; keeping one's own pushes it. */
+  dialog = sp_conflict_dialog_new (GTK_WINDOW (f->window), f->store, &me, id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_cmpuint (sp_conflict_dialog_get_n_conflicts (SP_CONFLICT_DIALOG (dialog)), ==, 1);
+  sp_conflict_dialog_choose (SP_CONFLICT_DIALOG (dialog), 0, TRUE);
+  g_assert_true (sp_conflict_dialog_apply (SP_CONFLICT_DIALOG (dialog), &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  sp_sync_engine_sync_async (sp_account_get_engine (f->account), NULL, NULL, NULL);
+  g_assert_true (wait_for (is_synced, f->account, 60));
+  g_assert_cmpuint (sp_sync_engine_get_n_conflicts (sp_account_get_engine (f->account)), ==, 0);
+  after = sp_test_json (f->server, "GET", path, f->org->manager_a, NULL);
+  g_assert_cmpstr (sp_test_get_string (after, "case.subject"), ==, "Min");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/sync-gui/wrong-password", Fixture, NULL, fixture_set_up, test_wrong_password,
+              fixture_tear_down);
+  g_test_add ("/sync-gui/connect-create-find", Fixture, NULL, fixture_set_up,
+              test_connect_create_find, fixture_tear_down);
+  g_test_add ("/sync-gui/conflict-dialog", Fixture, NULL, fixture_set_up, test_conflict_dialog,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
