@@ -29,6 +29,7 @@ struct _SpApplication
   SpStore        *store;
   GError         *store_error;
   SpStoreReader  *reader;
+  SpAccount      *account;
   SpUser         *user;
   SpActor         actor;
   guint           demo_request;
@@ -95,9 +96,16 @@ ensure_local_user (SpStore  *store,
 static void
 update_actor (SpApplication *self)
 {
-  self->actor.user_id = self->user ? SP_ENTITY (self->user)->id : NULL;
-  self->actor.display_name = self->user ? self->user->display_name : NULL;
-  self->actor.roles = self->user ? self->user->roles : 0;
+  SpUser *user = self->user;
+
+  /* Signed in to a server, changes are made as the user it knows, with
+   * the roles it gives. */
+  if (self->account != NULL && sp_account_get_user (self->account) != NULL)
+    user = sp_account_get_user (self->account);
+
+  self->actor.user_id = user ? SP_ENTITY (user)->id : NULL;
+  self->actor.display_name = user ? user->display_name : NULL;
+  self->actor.roles = user ? user->roles : 0;
 }
 
 static void
@@ -129,8 +137,15 @@ open_store (SpApplication *self)
       return;
     }
 
-  update_actor (self);
   self->reader = sp_store_reader_new (self->db_path);
+
+  /* A server configured before: sign in again with the kept token and sync
+   * in the background. Without one this does nothing. */
+  self->account = sp_account_new (self->settings, self->db_path);
+  g_signal_connect_object (self->account, "notify::user", G_CALLBACK (update_actor), self,
+                           G_CONNECT_SWAPPED);
+  update_actor (self);
+  sp_account_restore (self->account);
 }
 
 static void
@@ -307,6 +322,7 @@ sp_application_dispose (GObject *object)
 {
   SpApplication *self = SP_APPLICATION (object);
 
+  g_clear_object (&self->account);
   g_clear_object (&self->reader);
   g_clear_object (&self->user);
   g_clear_object (&self->store);
@@ -376,12 +392,31 @@ sp_application_get_user (SpApplication *self)
   return self->user;
 }
 
+SpUser *
+sp_application_get_current_user (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  if (self->account != NULL && sp_account_get_user (self->account) != NULL)
+    return sp_account_get_user (self->account);
+
+  return self->user;
+}
+
 SpStoreReader *
 sp_application_get_reader (SpApplication *self)
 {
   g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
 
   return self->reader;
+}
+
+SpAccount *
+sp_application_get_account (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  return self->account;
 }
 
 const char *

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "synpunkt-core.h"
+#include "sp-account.h"
 #include "sp-store-reader.h"
 
 G_BEGIN_DECLS
@@ -20,11 +21,19 @@ SpApplication  *sp_application_new            (GApplicationFlags flags);
 /* The local database's store (main thread only); NULL if it could not be
  * opened. */
 SpStore        *sp_application_get_store      (SpApplication  *self);
-/* The person at this computer, with every role ("this computer only"). */
+/* Who makes the changes: the user the server knows once signed in to a
+ * shared server, else the person at this computer, with every role ("this
+ * computer only"). The pointer stays valid; its fields follow the account. */
 const SpActor  *sp_application_get_actor      (SpApplication  *self);
+/* The local user of "this computer only". */
 SpUser         *sp_application_get_user       (SpApplication  *self);
+/* The user the actor stands for: the server's once signed in, else the
+ * local one. */
+SpUser         *sp_application_get_current_user (SpApplication *self);
 /* A second connection to the same database, for reads off the main thread. */
 SpStoreReader  *sp_application_get_reader     (SpApplication  *self);
+/* The shared server account (not connected in "this computer only"). */
+SpAccount      *sp_application_get_account    (SpApplication  *self);
 const char     *sp_application_get_db_path    (SpApplication  *self);
 GSettings      *sp_application_get_settings   (SpApplication  *self);
 /* Why the database could not be opened, or NULL. */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-account-page.h"
 #include "sp-preferences-window.h"
 #include "sp-window.h"
 
@@ -22,6 +23,7 @@ struct _SpPreferencesWindow
   AdwActionRow         *investigation_row;
   AdwActionRow         *city_row;
   AdwActionRow         *city_complex_row;
+  AdwActionRow         *mode_row;
   AdwActionRow         *path_row;
 
   SpApplication        *application;
@@ -179,6 +181,7 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, investigation_row);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, city_row);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, city_complex_row);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, mode_row);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, path_row);
 }
 
@@ -188,6 +191,26 @@ sp_preferences_window_init (SpPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->unit_ids = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+update_mode (SpPreferencesWindow *self)
+{
+  SpAccount *account = sp_application_get_account (self->application);
+  g_autofree char *url = account ? sp_account_dup_configured_url (account) : NULL;
+
+  if (url != NULL && *url != '\0')
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the server's address */
+      text = g_strdup_printf (_("This computer and the shared server %s"), url);
+      adw_action_row_set_subtitle (self->mode_row, text);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->mode_row, _("This computer only"));
+    }
 }
 
 static void
@@ -212,6 +235,18 @@ sp_preferences_window_setup (SpPreferencesWindow *self)
   set_rule (self->city_complex_row, &config.city_environment_complex);
 
   fill_units (self);
+
+  /* The shared server: a page of its own, from the account. */
+  if (sp_application_get_account (self->application) != NULL)
+    {
+      SpAccount *account = sp_application_get_account (self->application);
+
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (sp_account_page_new (account)));
+      g_signal_connect_object (account, "notify::connected", G_CALLBACK (update_mode), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_mode (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unit_row), store != NULL);
   g_signal_connect_object (self->unit_row, "notify::selected", G_CALLBACK (unit_selected),
                            self, G_CONNECT_SWAPPED);

@@ -20,6 +20,7 @@ struct _SpWindow
   AdwWindowTitle       *sidebar_title;
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *content_title;
+  AdwHeaderBar         *content_header;
   GtkWidget            *back_button;
   GtkWidget            *new_case_button;
   GtkWidget            *filter_button;
@@ -33,6 +34,9 @@ struct _SpWindow
   AdwStatusPage        *error_page;
 
   SpApplication        *application;
+  GtkWidget            *sync_indicator;
+  SpSyncEngine         *engine;         /* the account's, while signed in */
+  guint                 sync_reload_id; /* a reload after the replica changed */
   GSettings            *settings;
   SpNameCache          *cache;
   GCancellable         *cancellable;

@@ -25,7 +25,7 @@ _sp_window_filter_for_view (SpWindow       *self,
 
   if (g_strcmp0 (view, "mine") == 0)
     {
-      SpUser *user = sp_application_get_user (self->application);
+      SpUser *user = sp_application_get_current_user (self->application);
 
       *kind = SP_CASE_VIEW_MINE;
       if (user != NULL)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-sync-indicator.h"
 #include "sp-window-private.h"
 
 #if __has_include ("sp-case-page.h")
@@ -280,6 +281,68 @@ sp_window_fill_demo (SpWindow *self,
                                   fill_demo_cb, g_object_ref (self));
 }
 
+static gboolean
+sync_reload_cb (gpointer data)
+{
+  SpWindow *self = data;
+
+  self->sync_reload_id = 0;
+  sp_window_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A sync writes the replica page by page; reload once it pauses rather
+ * than for every page. */
+static void
+replica_changed (SpWindow *self)
+{
+  g_clear_handle_id (&self->sync_reload_id, g_source_remove);
+  self->sync_reload_id = g_timeout_add (400, sync_reload_cb, self);
+}
+
+static void
+engine_changed (SpWindow *self)
+{
+  SpAccount *account = sp_application_get_account (self->application);
+  SpSyncEngine *engine = account ? sp_account_get_engine (account) : NULL;
+
+  if (engine == self->engine)
+    return;
+
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_set_object (&self->engine, engine);
+  if (engine != NULL)
+    g_signal_connect_object (engine, "changed", G_CALLBACK (replica_changed), self,
+                             G_CONNECT_SWAPPED);
+
+  /* Signing in or out changes whose cases "My Cases" shows. */
+  if (g_strcmp0 (self->view, "mine") == 0)
+    sp_window_set_view (self, "mine");
+  replica_changed (self);
+}
+
+static void
+setup_account (SpWindow *self)
+{
+  SpAccount *account = sp_application_get_account (self->application);
+
+  if (account == NULL)
+    return;
+
+  self->sync_indicator = sp_sync_indicator_new ();
+  sp_sync_indicator_set_account (SP_SYNC_INDICATOR (self->sync_indicator), account);
+  gtk_widget_set_valign (self->sync_indicator, GTK_ALIGN_CENTER);
+  adw_header_bar_pack_end (self->content_header, self->sync_indicator);
+
+  g_signal_connect_object (account, "notify::engine", G_CALLBACK (engine_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (account, "notify::user", G_CALLBACK (engine_changed), self,
+                           G_CONNECT_SWAPPED);
+  engine_changed (self);
+}
+
 static void
 restore_state (SpWindow *self)
 {
@@ -343,6 +406,10 @@ sp_window_dispose (GObject *object)
 
   self->disposing = TRUE;
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->sync_reload_id, g_source_remove);
+  if (self->engine != NULL)
+    g_signal_handlers_disconnect_by_data (self->engine, self);
+  g_clear_object (&self->engine);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
   g_clear_object (&self->cache);
   g_clear_object (&self->settings);
@@ -374,6 +441,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, new_case_button);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, filter_button);
@@ -448,6 +516,7 @@ sp_window_new (SpApplication *application)
 
   _sp_window_sidebar_init (self);
   restore_state (self);
+  setup_account (self);
 
   /* Folded, the window opens on the list, not on the sidebar. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");

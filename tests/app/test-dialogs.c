@@ -4,6 +4,7 @@
  */
 
 #include "app-test-util.h"
+#include "sp-account-page.h"
 #include "sp-preferences-window.h"
 
 static GtkWindow *
@@ -99,6 +100,10 @@ test_preferences (void)
   g_assert_true (label_shown (GTK_WIDGET (preferences), "3 calendar days"));
   g_assert_true (label_shown (GTK_WIDGET (preferences), "This computer only"));
   g_assert_true (label_shown (GTK_WIDGET (preferences), fixture.db_path));
+
+  /* The shared server has a page of its own, the account's. */
+  g_assert_nonnull (app_test_find (GTK_WIDGET (preferences), SP_TYPE_ACCOUNT_PAGE, 0));
+  g_assert_false (sp_account_is_connected (sp_application_get_account (fixture.app)));
 
   /* The style row drives the setting, which drives the style manager. */
   for (guint i = 0; (style_row = app_test_find (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, i)); i++)
