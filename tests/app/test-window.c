@@ -597,6 +597,46 @@ test_restore_view (void)
 }
 
 static void
+test_close_saves_state (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new ("se.synpunkt.Synpunkt");
+  g_autoptr(GVariant) filter = NULL;
+  gboolean overdue = FALSE;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, 50);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+
+  sp_window_set_view (fixture.window, "diary");
+  {
+    g_autoptr(SpCaseFilter) criteria = sp_case_filter_copy (sp_case_view_get_filter (
+                                           sp_window_get_case_view (fixture.window)));
+    criteria->overdue_only = TRUE;
+    sp_filter_bar_set_criteria (sp_case_view_get_filter_bar (sp_window_get_case_view (fixture.window)),
+                                criteria);
+    sp_case_view_get_filter (sp_window_get_case_view (fixture.window))->overdue_only = TRUE;
+  }
+
+  /* Closing the window keeps where the user was. */
+  gtk_window_close (GTK_WINDOW (fixture.window));
+  app_test_flush ();
+  {
+    g_autofree char *view = g_settings_get_string (settings, "last-view");
+    g_assert_cmpstr (view, ==, "diary");
+  }
+  filter = g_settings_get_value (settings, "filter");
+  g_assert_true (g_variant_lookup (filter, "overdue", "b", &overdue));
+  g_assert_true (overdue);
+
+  g_clear_object (&fixture.window);
+  app_fixture_stop (&fixture);
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "filter");
+}
+
+static void
 test_deadline_text (void)
 {
   g_autoptr(SpCase) kase = sp_case_new ();
@@ -772,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/app/window/restore-view", test_restore_view);
   g_test_add_func ("/app/window/narrow", test_narrow);
   g_test_add_func ("/app/window/new-case", test_new_case);
+  g_test_add_func ("/app/window/close-saves-state", test_close_saves_state);
 
   return g_test_run ();
 }
