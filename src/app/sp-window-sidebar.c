@@ -105,6 +105,8 @@ make_row (SpWindow   *self,
       gtk_widget_add_css_class (remove, "circular");
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (remove, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
       g_object_set_data_full (G_OBJECT (remove), "view", g_strdup (view), g_free);
       g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_clicked), self, 0);
       gtk_box_append (GTK_BOX (box), remove);
