@@ -21,7 +21,7 @@ struct _SpFilterBar
 {
   GtkWidget       parent_instance;
 
-  GtkWidget      *flow;
+  GtkWidget      *flow;      /* the row of filters, scrolled when narrow */
   GtkDropDown    *kind_dropdown;
   GtkDropDown    *status_dropdown;
   GtkDropDown    *place_dropdown;
@@ -93,8 +93,10 @@ update_date_buttons (SpFilterBar *self)
       to = g_strdup_printf (_("To %s"), date);
     }
 
-  gtk_menu_button_set_label (self->from_button, from ? from : _("From any date"));
-  gtk_menu_button_set_label (self->to_button, to ? to : _("To any date"));
+  /* Translators: the date filter's button when no first date is chosen */
+  gtk_menu_button_set_label (self->from_button, from ? from : _("From…"));
+  /* Translators: the date filter's button when no last date is chosen */
+  gtk_menu_button_set_label (self->to_button, to ? to : _("To…"));
 }
 
 static SpDate
