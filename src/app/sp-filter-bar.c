@@ -21,7 +21,7 @@ struct _SpFilterBar
 {
   GtkWidget       parent_instance;
 
-  GtkWidget      *flow;      /* the row of filters, scrolled when narrow */
+  GtkWidget      *scroller;      /* the row of filters, scrolled when narrow */
   GtkDropDown    *kind_dropdown;
   GtkDropDown    *status_dropdown;
   GtkDropDown    *place_dropdown;
@@ -263,7 +263,7 @@ sp_filter_bar_class_init (SpFilterBarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/synpunkt/Synpunkt/sp-filter-bar.ui");
-  gtk_widget_class_bind_template_child (widget_class, SpFilterBar, flow);
+  gtk_widget_class_bind_template_child (widget_class, SpFilterBar, scroller);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, place_dropdown);

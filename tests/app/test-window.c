@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "app-test-util.h"
+#include "sp-case-page.h"
 #include "sp-intake-dialog.h"
 
 #define N_DEMO 600
@@ -597,6 +598,78 @@ test_restore_view (void)
 }
 
 static void
+test_case_page (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(SpCase) first = NULL;
+  g_autoptr(SpCase) received = NULL;
+  GtkWidget *page;
+  GtkWidget *button;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, 300);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+
+  /* Activating a row (Enter or a double click) opens its case. */
+  first = app_fixture_get_case (&fixture, 0);
+  g_signal_emit_by_name (column_view (&fixture), "activate", 0);
+  app_fixture_wait_page (&fixture, "case");
+  page = app_test_find (GTK_WIDGET (fixture.window), SP_TYPE_CASE_PAGE, 0);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (sp_case_page_get_case_id (SP_CASE_PAGE (page)), ==, SP_ENTITY (first)->id);
+
+  /* A change saved on the case page shows in the list: find an open case
+   * with a plain next step (no dialog) and take it. */
+  {
+    guint roles = sp_application_get_actor (fixture.app)->roles;
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture)));
+    SpStatus target = SP_STATUS_RECEIVED;
+
+    for (guint i = 0; i < n && received == NULL; i++)
+      {
+        g_autoptr(SpCase) kase = app_fixture_get_case (&fixture, i);
+        SpStatus targets[SP_N_STATUSES];
+        guint n_targets = sp_workflow_get_targets (kase, roles, targets);
+
+        for (guint t = 0; t < n_targets && received == NULL; t++)
+          if (targets[t] != SP_STATUS_FORWARDED_ELSEWHERE &&
+              targets[t] != SP_STATUS_OTHER_ROUTINE &&
+              sp_workflow_check (kase, targets[t], roles, NULL))
+            {
+              received = g_object_ref (kase);
+              target = targets[t];
+            }
+      }
+    g_assert_nonnull (received);
+
+    sp_window_show_case (fixture.window, SP_ENTITY (received)->id);
+    app_test_flush ();
+    g_assert_cmpstr (sp_case_page_get_case_id (SP_CASE_PAGE (page)), ==,
+                     SP_ENTITY (received)->id);
+    button = sp_case_page_get_transition_button (SP_CASE_PAGE (page), target);
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+
+    /* The case page says "case-changed"; the window reads the list again. */
+    APP_TEST_WAIT (({
+                      guint pos = sp_case_list_model_find (app_fixture_model (&fixture),
+                                                           SP_ENTITY (received)->id);
+                      g_autoptr(SpCase) now = pos != G_MAXUINT ?
+                        g_list_model_get_item (G_LIST_MODEL (app_fixture_model (&fixture)), pos) : NULL;
+                      now != NULL && now->status == target;
+                    }), 30);
+  }
+
+  /* Back: the list again, the case still selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.go-back", NULL));
+  app_fixture_wait_page (&fixture, "list");
+
+  app_fixture_stop (&fixture);
+}
+
+static void
 test_close_saves_state (void)
 {
   AppFixture fixture = { 0 };
@@ -813,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/app/window/narrow", test_narrow);
   g_test_add_func ("/app/window/new-case", test_new_case);
   g_test_add_func ("/app/window/close-saves-state", test_close_saves_state);
+  g_test_add_func ("/app/window/case-page", test_case_page);
 
   return g_test_run ();
 }
