@@ -37,6 +37,7 @@ struct _SpCasePage
 
   GtkStack           *stack;
   AdwStatusPage      *missing_page;
+  GtkInfoBar         *conflict_bar;
   GtkScrolledWindow  *scroller;
 
   GtkLabel           *diary_label;
@@ -145,6 +146,11 @@ void        _sp_case_page_fill_choices   (SpCasePage    *self);
 /* sp-case-page-timeline.c */
 void        _sp_case_page_fill_timeline  (SpCasePage    *self);
 const char *_sp_case_page_field_label    (const char    *field);
+
+/* sp-case-page-conflicts.c: the notice of changes that conflict with the
+ * server's, and the dialog to choose */
+void        _sp_case_page_fill_conflicts      (SpCasePage *self);
+void        _sp_case_page_resolve_conflicts   (SpCasePage *self);
 char       *_sp_case_page_format_value   (SpCasePage    *self,
                                           const char    *field,
                                           const char    *value);

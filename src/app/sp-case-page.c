@@ -289,6 +289,7 @@ _sp_case_page_reload (SpCasePage *self)
   fill_deadline (self);
   _sp_case_page_fill_details (self);
   _sp_case_page_fill_timeline (self);
+  _sp_case_page_fill_conflicts (self);
   self->filling = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, "case");
@@ -502,9 +503,12 @@ sp_case_page_class_init (SpCasePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "case-page.save-text", NULL);
 
+  gtk_widget_class_bind_template_callback (widget_class, _sp_case_page_resolve_conflicts);
+
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SpCasePage, name)
   CHILD (stack);
   CHILD (missing_page);
+  CHILD (conflict_bar);
   CHILD (scroller);
   CHILD (diary_label);
   CHILD (subject_label);

@@ -56,9 +56,9 @@ update (SpSyncIndicator *self)
                           self->account != NULL && sp_account_is_connected (self->account));
 
   if (pending > 0)
-    waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " change waiting",
-                                            "%" G_GINT64_FORMAT " changes waiting", pending),
-                               pending);
+    waiting = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d change waiting",
+                                            "%d changes waiting", (gulong)MIN (pending, G_MAXINT)),
+                               (int)MIN (pending, G_MAXINT));
 
   if (engine == NULL)
     {

@@ -10,6 +10,7 @@
 
 #include "sp-account.h"
 #include "sp-account-page.h"
+#include "sp-case-page.h"
 #include "sp-conflict-dialog.h"
 #include "sp-intake-dialog.h"
 #include "sp-sync-indicator.h"
@@ -43,6 +44,23 @@ is_synced (gpointer data)
 
   return engine != NULL && sp_sync_engine_get_state (engine) == SP_SYNC_STATE_SYNCED &&
          sp_sync_engine_get_pending (engine) == 0;
+}
+
+static GtkWidget *
+find_info_bar (GtkWidget *widget)
+{
+  if (GTK_IS_INFO_BAR (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_info_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static gboolean
@@ -272,6 +290,22 @@ test_conflict_dialog (Fixture       *f,
   sp_sync_engine_sync_async (sp_account_get_engine (f->account), NULL, NULL, NULL);
   g_assert_true (wait_for (is_synced, f->account, 60));
   g_assert_cmpuint (sp_sync_engine_get_n_conflicts (sp_account_get_engine (f->account)), ==, 1);
+
+  /* The case page says so. */
+  {
+    GtkWidget *page = sp_case_page_new (f->store, &me);
+    GtkWidget *window = gtk_window_new ();
+    GtkWidget *bar;
+
+    gtk_window_set_child (GTK_WINDOW (window), page);
+    sp_case_page_set_case_id (SP_CASE_PAGE (page), id);
+    gtk_window_present (GTK_WINDOW (window));
+    iterate ();
+    bar = find_info_bar (page);
+    g_assert_nonnull (bar);
+    g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
 
   /* The dialog puts both side by side; keeping one's own pushes it. */
   dialog = sp_conflict_dialog_new (GTK_WINDOW (f->window), f->store, &me, id);

@@ -1,0 +1,42 @@
+/* sp-case-page-conflicts.c: changes of this case that conflict with the
+ * server's
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gi18n.h>
+
+#include "sp-case-page-private.h"
+#include "sp-conflict-dialog.h"
+
+void
+_sp_case_page_fill_conflicts (SpCasePage *self)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+
+  if (self->case_id != NULL)
+    conflicts = sp_store_list_conflicts (self->store, self->case_id, NULL);
+
+  gtk_info_bar_set_revealed (self->conflict_bar, conflicts != NULL && conflicts->len > 0);
+}
+
+static void
+on_resolved (SpCasePage *self)
+{
+  _sp_case_page_reload (self);
+  g_signal_emit_by_name (self, "case-changed", self->case_id);
+}
+
+void
+_sp_case_page_resolve_conflicts (SpCasePage *self)
+{
+  GtkWidget *dialog;
+
+  if (self->case_id == NULL)
+    return;
+
+  dialog = sp_conflict_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   self->store, &self->actor, self->case_id);
+  g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_resolved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
