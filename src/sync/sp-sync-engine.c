@@ -499,6 +499,20 @@ on_batch_answer (GObject      *source,
             on_step_stored, NULL);
 }
 
+/* The status in the answer to GET /api/v1/cases/{id}: {"case":{…},…} */
+static const char *
+case_status_of (JsonNode *node)
+{
+  JsonNode *kase;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+      !(kase = json_object_get_member (json_node_get_object (node), "case")) ||
+      !JSON_NODE_HOLDS_OBJECT (kase))
+    return NULL;
+
+  return json_object_get_string_member_with_default (json_node_get_object (kase), "status", NULL);
+}
+
 static void
 on_case_checked (GObject      *source,
                  GAsyncResult *result,
@@ -511,12 +525,7 @@ on_case_checked (GObject      *source,
 
   /* A transition whose answer was lost is refused when retried; if the
    * server's case already has the status, it went through. */
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-      json_object_has_member (json_node_get_object (node), "case") &&
-      JSON_NODE_HOLDS_OBJECT (json_object_get_member (json_node_get_object (node), "case")) &&
-      g_strcmp0 (json_object_get_string_member_with_default (
-                   json_object_get_object_member (json_node_get_object (node), "case"), "status", ""),
-                 push->step->to) == 0)
+  if (g_strcmp0 (case_status_of (node), push->step->to) == 0)
     g_clear_pointer (&push->refusal, g_free);
   else if (error != NULL && !g_error_matches (error, SP_SYNC_ERROR, SP_SYNC_ERROR_REFUSED))
     {
