@@ -93,6 +93,10 @@ handle_api (SoupServer        *soup,
   gboolean path_known = FALSE;
   SpRequest *req;
 
+  /* The early handler has answered already (a body too large). */
+  if (soup_server_message_get_status (msg) != 0)
+    return;
+
   req = g_new0 (SpRequest, 1);
   req->server = g_object_ref (self);
   req->store = self->store;
@@ -142,6 +146,59 @@ out:
   sp_request_free (req);
 }
 
+typedef struct
+{
+  SpServer *server;
+  gsize     received;
+} ChunkCount;
+
+static void
+too_large (SoupServerMessage *msg,
+           gsize              max_body)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_set_error (&error, SP_HTTP_ERROR, SP_HTTP_ERROR_TOO_LARGE,
+               "The request body is larger than %" G_GSIZE_FORMAT " bytes", max_body);
+  sp_http_reply_error (msg, error, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Connection", "close");
+}
+
+/* A chunked body has no length up front: count as it comes. */
+static void
+on_got_chunk (SoupServerMessage *msg,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  ChunkCount *count = user_data;
+  gsize max_body = count->server->config->max_body;
+
+  if (soup_server_message_get_status (msg) != 0)
+    return;
+  count->received += g_bytes_get_size (chunk);
+  if (count->received > max_body)
+    {
+      g_autoptr(GIOStream) stream = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *response = NULL;
+
+      /* Stop reading: answer by hand on the connection and drop it,
+       * rather than take the rest. */
+      body = g_strdup_printf ("{\"error\":{\"code\":\"too_large\",\"message\":"
+                              "\"The request body is larger than %" G_GSIZE_FORMAT " bytes\","
+                              "\"field\":null}}", max_body);
+      response = g_strdup_printf ("HTTP/1.1 413 Payload Too Large\r\n"
+                                  "Content-Type: application/json; charset=utf-8\r\n"
+                                  "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                                  strlen (body), body);
+      stream = soup_server_message_steal_connection (msg);
+      g_output_stream_write_all (g_io_stream_get_output_stream (stream), response,
+                                 strlen (response), NULL, NULL, NULL);
+      g_io_stream_close (stream, NULL, NULL);
+    }
+}
+
 /* Refuses a body that is too large before it is read at all. */
 static void
 handle_early (SoupServer        *soup,
@@ -156,15 +213,15 @@ handle_early (SoupServer        *soup,
 
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       length > (goffset) self->config->max_body)
+    too_large (msg, self->config->max_body);
+  else if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED)
     {
-      g_autoptr(GError) error = NULL;
+      ChunkCount *count = g_new0 (ChunkCount, 1);
 
-      g_set_error (&error, SP_HTTP_ERROR, SP_HTTP_ERROR_TOO_LARGE,
-                   "The request body is larger than %" G_GSIZE_FORMAT " bytes",
-                   self->config->max_body);
-      sp_http_reply_error (msg, error, NULL);
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Connection", "close");
+      count->server = self;
+      /* The count lives as long as the message. */
+      g_object_set_data_full (G_OBJECT (msg), "sp-chunk-count", count, g_free);
+      g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), count);
     }
 }
 
@@ -192,9 +249,16 @@ sp_server_new (const SpServerConfig *config,
   self->store = g_object_ref (store);
   self->soup = soup_server_new ("server-header", "synpunkt-server/" PACKAGE_VERSION " ", NULL);
 
+  /* libsoup calls the early handler of the most specific path only, so
+   * each prefix gets one too. */
   soup_server_add_early_handler (self->soup, NULL, handle_early, self, NULL);
   for (guint i = 0; i < prefixes->len; i++)
-    soup_server_add_handler (self->soup, g_ptr_array_index (prefixes, i), handle_api, self, NULL);
+    {
+      const char *prefix = g_ptr_array_index (prefixes, i);
+
+      soup_server_add_early_handler (self->soup, prefix, handle_early, self, NULL);
+      soup_server_add_handler (self->soup, prefix, handle_api, self, NULL);
+    }
   soup_server_add_handler (self->soup, NULL, handle_default, self, NULL);
 
   return self;

@@ -212,6 +212,7 @@ typedef struct
   SpTestResponse *response;
   guint          *pending;
   SpTestServer   *server;
+  GError        **error;   /* where to put a connection error, if allowed */
 } Pending;
 
 static void
@@ -226,6 +227,13 @@ on_response (GObject      *source,
   const char *data;
 
   response->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (error != NULL && pending->error != NULL)
+    {
+      g_propagate_error (pending->error, g_steal_pointer (&error));
+      sp_test_response_free (response);
+      (*pending->pending)--;
+      return;
+    }
   if (error != NULL && pending->server != NULL && pending->server->process != NULL)
     {
       GSubprocess *process = pending->server->process;
@@ -314,8 +322,30 @@ sp_test_request (SpTestServer *self,
 {
   g_autoptr(SoupMessage) message = build_message (self, method, path, token, content_type, body, length);
   guint count = 1;
-  Pending pending = { message, NULL, &count, self };
+  Pending pending = { message, NULL, &count, self, NULL };
 
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, NULL,
+                                    on_response, &pending);
+  wait_for (&count);
+  return pending.response;
+}
+
+SpTestResponse *
+sp_test_request_chunked (SpTestServer  *self,
+                         const char    *method,
+                         const char    *path,
+                         const char    *token,
+                         const char    *body,
+                         gsize          length,
+                         GError       **error)
+{
+  g_autoptr(SoupMessage) message = build_message (self, method, path, token, NULL, NULL, 0);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (body, length, NULL);
+  guint count = 1;
+  Pending pending = { message, NULL, &count, self, error };
+
+  /* An unknown length makes libsoup send it chunked. */
+  soup_message_set_request_body (message, "application/json", stream, -1);
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, NULL,
                                     on_response, &pending);
   wait_for (&count);

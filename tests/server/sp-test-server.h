@@ -73,6 +73,15 @@ SpTestResponse *sp_test_request         (SpTestServer       *self,
                                          const char         *content_type,
                                          const char         *body,
                                          gssize              length);
+/* A body sent chunked (no Content-Length). NULL with @error if the server
+ * dropped the connection. */
+SpTestResponse *sp_test_request_chunked (SpTestServer       *self,
+                                         const char         *method,
+                                         const char         *path,
+                                         const char         *token,
+                                         const char         *body,
+                                         gsize               length,
+                                         GError            **error);
 /* A request with a JSON body (application/json) or none (@json NULL). */
 SpTestResponse *sp_test_json            (SpTestServer       *self,
                                          const char         *method,

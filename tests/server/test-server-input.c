@@ -195,6 +195,10 @@ test_too_large (Fixture       *f,
   gsize size = 2 * 1024 * 1024;
   g_autofree char *body = g_malloc (size + 64);
   g_autoptr(SpTestResponse) response = NULL;
+  g_autoptr(SpTestResponse) anonymous = NULL;
+  g_autoptr(SpTestResponse) login = NULL;
+  g_autoptr(SpTestResponse) chunked = NULL;
+  g_autoptr(GError) error = NULL;
   char *p = body;
 
   p += g_sprintf (p, "{\"kind\":\"complaint\",\"description\":\"");
@@ -204,6 +208,22 @@ test_too_large (Fixture       *f,
 
   response = sp_test_json (f->server, "POST", "/api/v1/cases", f->org->registrar, body);
   expect (response, 413, "too_large", NULL);
+
+  /* Refused from the headers alone, before logging in is even checked. */
+  anonymous = sp_test_json (f->server, "POST", "/api/v1/cases", NULL, body);
+  expect (anonymous, 413, "too_large", NULL);
+  login = sp_test_json (f->server, "POST", "/api/v1/session", NULL, body);
+  expect (login, 413, "too_large", NULL);
+
+  /* Without a length up front the server counts as it reads and stops
+   * at the limit: a 413, or the connection dropped. */
+  chunked = sp_test_request_chunked (f->server, "POST", "/api/v1/cases", f->org->registrar,
+                                     body, strlen (body), &error);
+  if (chunked != NULL)
+    expect (chunked, 413, "too_large", NULL);
+  else
+    g_test_message ("chunked body: %s", error->message);
+
   g_assert_cmpint (case_count (f), ==, 0);
 }
 
