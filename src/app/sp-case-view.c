@@ -41,9 +41,9 @@ static const ColumnInfo columns[N_COLUMNS] = {
   { "received", N_("Received"), SP_CASE_SORT_RECEIVED_ON, FALSE, FALSE, 95 },
   { "kind", N_("Kind"), SP_CASE_SORT_KIND, FALSE, FALSE, 105 },
   { "category", N_("Category"), SP_CASE_SORT_CATEGORY, FALSE, FALSE, 115 },
-  { "place", N_("Unit or Provider"), SP_CASE_SORT_UNIT, FALSE, FALSE, 145 },
+  { "place", N_("Unit or Provider"), SP_CASE_SORT_UNIT, FALSE, FALSE, 140 },
   { "subject", N_("Subject"), SP_CASE_SORT_SUBJECT, TRUE, TRUE, -1 },
-  { "status", N_("Status"), SP_CASE_SORT_STATUS, FALSE, FALSE, 145 },
+  { "status", N_("Status"), SP_CASE_SORT_STATUS, FALSE, FALSE, 155 },
   { "deadline", N_("Deadline"), SP_CASE_SORT_DUE_ON, FALSE, TRUE, 145 },
 };
 
