@@ -379,6 +379,85 @@ test_login_body (Fixture       *f,
     }
 }
 
+/* Random bytes and mangled JSON at every route that takes a body: each
+ * answer is a JSON error, and the server stays up. */
+static void
+test_fuzz (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_auto(GStrv) routes = NULL;
+  g_autofree char *case_id = sp_test_create_case (f->server, f->org->registrar, NULL);
+  GRand *rand = g_rand_new_with_seed (20261123);
+  static const char *seeds[] = {
+    VALID_CASE,
+    "{\"base_rev\":1,\"fields\":{\"subject\":\"x\",\"sender\":{\"email\":\"a@b.se\"}}}",
+    "{\"batch_id\":\"f\",\"changes\":[{\"entity\":\"case\",\"op\":\"update\",\"id\":\"x\",\"base_rev\":1,\"fields\":{}}]}",
+    "{\"username\":\"admin\",\"password\":\"abcdefghijkl\",\"roles\":[\"staff\"]}",
+    "{\"to\":\"registered\"}",
+  };
+
+  g_assert_cmpint (sp_test_run (NULL, &out, NULL, (const char *[]) { "--list-routes", NULL }), ==, 0);
+  routes = g_strsplit (out, "\n", -1);
+
+  for (guint r = 0; routes[r]; r++)
+    {
+      g_auto(GStrv) parts = g_strsplit (routes[r], " ", 2);
+      g_autofree char *path = NULL;
+
+      if (parts[0] == NULL || parts[1] == NULL ||
+          (g_strcmp0 (parts[0], "POST") != 0 && g_strcmp0 (parts[0], "PATCH") != 0))
+        continue;
+      path = g_strdup (parts[1]);
+      if (strstr (path, "{id}"))
+        {
+          g_autofree char *prefix = g_strndup (path, strstr (path, "{id}") - path);
+          g_autofree char *rest = g_strdup (strstr (path, "{id}") + 4);
+          g_free (path);
+          path = g_strconcat (prefix, case_id, rest, NULL);
+        }
+
+      for (guint i = 0; i < 40; i++)
+        {
+          g_autoptr(SpTestResponse) response = NULL;
+          g_autofree char *body = NULL;
+          gsize length;
+
+          if (i % 2 == 0)
+            {
+              /* Pure noise. */
+              length = g_rand_int_range (rand, 1, 300);
+              body = g_malloc (length + 1);
+              for (gsize k = 0; k < length; k++)
+                body[k] = (char) g_rand_int_range (rand, 0, 256);
+              body[length] = '\0';
+            }
+          else
+            {
+              /* A valid body with a few bytes changed, cut or repeated. */
+              const char *seed = seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (seeds))];
+
+              body = g_strdup (seed);
+              length = strlen (body);
+              for (guint k = 0; k < 3; k++)
+                body[g_rand_int_range (rand, 0, length)] =
+                  "{}[]\":,\\0123456789-+.eE\xc3\xa5nulltruefalse\x01 "[g_rand_int_range (rand, 0, 40)];
+              if (g_rand_boolean (rand))
+                length = g_rand_int_range (rand, 0, length + 1);
+            }
+
+          response = sp_test_request (f->server, parts[0], path, f->org->registrar,
+                                      "application/json", body, length);
+          if (response->status >= 500)
+            g_error ("%s %s answered %u to fuzz input", parts[0], path, response->status);
+          if (response->status >= 400)
+            g_assert_nonnull (sp_test_error_code (response));
+        }
+    }
+
+  g_rand_free (rand);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -396,6 +475,7 @@ main (int    argc,
   ADD ("sql-metacharacters", test_sql_metacharacters);
   ADD ("query-parameters", test_query_parameters);
   ADD ("login-body", test_login_body);
+  ADD ("fuzz", test_fuzz);
 #undef ADD
 
   return g_test_run ();
