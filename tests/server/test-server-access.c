@@ -74,21 +74,22 @@ typedef struct
   gboolean    redacted;
   guint       patch_a;      /* PATCH of case A */
   guint       create;       /* POST /cases for the user's own unit */
+  guint       register_a;   /* registering case A */
 } RoleRow;
 
 #define TOKEN(member) G_STRUCT_OFFSET (SpTestOrg, member)
 
 static const RoleRow matrix[] = {
-  { "staff_a",      TOKEN (staff_a),      { 200, 404, 404, 404, 404 }, 1, FALSE, 200, 201 },
-  { "staff_b",      TOKEN (staff_b),      { 404, 200, 404, 404, 404 }, 1, FALSE, 404, 201 },
-  { "manager_a",    TOKEN (manager_a),    { 200, 404, 404, 200, 404 }, 2, FALSE, 200, 201 },
-  { "manager_b",    TOKEN (manager_b),    { 404, 200, 404, 404, 200 }, 2, FALSE, 404, 201 },
-  { "head",         TOKEN (head),         { 200, 200, 404, 200, 200 }, 4, FALSE, 403, 403 },
-  { "registrar",    TOKEN (registrar),    { 200, 200, 200, 200, 200 }, 5, FALSE, 200, 201 },
-  { "procurement",  TOKEN (procurement),  { 404, 404, 404, 404, 200 }, 1, FALSE, 404, 403 },
-  { "quality",      TOKEN (quality),      { 200, 200, 200, 404, 200 }, 4, TRUE,  403, 403 },
-  { "case_officer", TOKEN (case_officer), { 404, 404, 404, 404, 404 }, 0, FALSE, 404, 201 },
-  { "admin",        TOKEN (admin),        { 403, 403, 403, 403, 403 }, -1, FALSE, 403, 403 },
+  { "staff_a",      TOKEN (staff_a),      { 200, 404, 404, 404, 404 }, 1, FALSE, 200, 201, 403 },
+  { "staff_b",      TOKEN (staff_b),      { 404, 200, 404, 404, 404 }, 1, FALSE, 404, 201, 404 },
+  { "manager_a",    TOKEN (manager_a),    { 200, 404, 404, 200, 404 }, 2, FALSE, 200, 201, 403 },
+  { "manager_b",    TOKEN (manager_b),    { 404, 200, 404, 404, 200 }, 2, FALSE, 404, 201, 404 },
+  { "head",         TOKEN (head),         { 200, 200, 404, 200, 200 }, 4, FALSE, 403, 403, 403 },
+  { "registrar",    TOKEN (registrar),    { 200, 200, 200, 200, 200 }, 5, FALSE, 200, 201, 200 },
+  { "procurement",  TOKEN (procurement),  { 404, 404, 404, 404, 200 }, 1, FALSE, 404, 403, 404 },
+  { "quality",      TOKEN (quality),      { 200, 200, 200, 404, 200 }, 4, TRUE,  403, 403, 403 },
+  { "case_officer", TOKEN (case_officer), { 404, 404, 404, 404, 404 }, 0, FALSE, 404, 201, 404 },
+  { "admin",        TOKEN (admin),        { 403, 403, 403, 403, 403 }, -1, FALSE, 403, 403, 403 },
 };
 
 static const char *
@@ -160,6 +161,26 @@ test_matrix (Fixture       *f,
       if (patch->status != row->patch_a)
         g_error ("%s PATCH: expected %u, got %u", row->name, row->patch_a, patch->status);
     }
+
+  /* The registrar last: the first registration changes the case. */
+  for (guint r = G_N_ELEMENTS (matrix); r-- > 0;)
+    {
+      const RoleRow *row = &matrix[r];
+      g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s/transition", f->cases[CASE_A]);
+      g_autoptr(SpTestResponse) registered = NULL;
+
+      if (g_str_equal (row->name, "registrar"))
+        continue;
+      registered = sp_test_json (f->server, "POST", path, token_of (f, row), "{\"to\":\"registered\"}");
+      if (registered->status != row->register_a)
+        g_error ("%s register: expected %u, got %u", row->name, row->register_a, registered->status);
+    }
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s/transition", f->cases[CASE_A]);
+    g_autoptr(SpTestResponse) registered = sp_test_json (f->server, "POST", path, f->org->registrar,
+                                                         "{\"to\":\"registered\"}");
+    sp_test_assert_status (registered, 200);
+  }
 
   /* Creating last, so that new cases do not change the counts above. */
   for (guint r = 0; r < G_N_ELEMENTS (matrix); r++)

@@ -342,6 +342,59 @@ test_push_permissions (Fixture       *f,
   g_assert_cmpstr (sp_test_error_field (bad), ==, "batch_id");
 }
 
+static void
+test_push_investigation (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *case_id = create_in (f, f->org->manager_a, f->org->unit_a);
+  const char *inv_id = "8c3e3fa0-5b7d-4eaf-9f9c-4d6a8b0c2e33";
+  g_autofree char *create = NULL;
+  g_autofree char *update = NULL;
+  g_autofree char *stale = NULL;
+  g_autofree char *path = g_strconcat ("/api/v1/cases/", case_id, NULL);
+  g_autoptr(SpTestResponse) created = NULL;
+  g_autoptr(SpTestResponse) updated = NULL;
+  g_autoptr(SpTestResponse) conflict = NULL;
+  g_autoptr(SpTestResponse) got = NULL;
+  g_autoptr(SpTestResponse) by_staff = NULL;
+  gint64 rev;
+
+  create = g_strdup_printf ("{\"batch_id\":\"i-1\",\"changes\":[{\"entity\":\"investigation\",\"op\":\"create\","
+                            "\"id\":\"%s\",\"fields\":{\"case_id\":\"%s\",\"facts\":\"Maten var kall.\","
+                            "\"assessment\":\"justified\",\"lex_sarah\":false}}]}", inv_id, case_id);
+  created = sp_test_json (f->server, "POST", "/api/v1/changes", f->org->manager_a, create);
+  sp_test_assert_status (created, 200);
+  g_assert_cmpstr (sp_test_get_string (created, "results.0.status"), ==, "applied");
+  rev = sp_test_get_int (created, "results.0.rev");
+
+  /* Staff of another unit cannot add to it. */
+  by_staff = sp_test_json (f->server, "POST", "/api/v1/changes", f->org->staff_b,
+                           "{\"batch_id\":\"i-x\",\"changes\":[{\"entity\":\"investigation\",\"op\":\"update\","
+                           "\"id\":\"8c3e3fa0-5b7d-4eaf-9f9c-4d6a8b0c2e33\",\"base_rev\":0,\"fields\":{\"facts\":\"x\"}}]}");
+  g_assert_cmpstr (sp_test_get_string (by_staff, "results.0.status"), ==, "rejected");
+
+  update = g_strdup_printf ("{\"batch_id\":\"i-2\",\"changes\":[{\"entity\":\"investigation\",\"op\":\"update\","
+                            "\"id\":\"%s\",\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"analysis\":\"Transporten tog för lång tid.\"}}]}",
+                            inv_id, rev);
+  updated = sp_test_json (f->server, "POST", "/api/v1/changes", f->org->manager_a, update);
+  g_assert_cmpstr (sp_test_get_string (updated, "results.0.status"), ==, "applied");
+
+  /* Someone who saw only the first version changes the analysis too. */
+  stale = g_strdup_printf ("{\"batch_id\":\"i-3\",\"changes\":[{\"entity\":\"investigation\",\"op\":\"update\","
+                           "\"id\":\"%s\",\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"analysis\":\"Kocken var sjuk.\","
+                           "\"heard\":\"Kökspersonalen\"}}]}", inv_id, rev);
+  conflict = sp_test_json (f->server, "POST", "/api/v1/changes", f->org->registrar, stale);
+  g_assert_cmpstr (sp_test_get_string (conflict, "results.0.status"), ==, "conflict");
+  g_assert_cmpstr (sp_test_get_string (conflict, "results.0.conflicts.0.field"), ==, "analysis");
+  g_assert_cmpstr (sp_test_get_string (conflict, "results.0.record.heard"), ==, "Kökspersonalen");
+
+  got = sp_test_json (f->server, "GET", path, f->org->manager_a, NULL);
+  g_assert_cmpstr (sp_test_get_string (got, "investigation.id"), ==, inv_id);
+  g_assert_cmpstr (sp_test_get_string (got, "investigation.analysis"), ==, "Transporten tog för lång tid.");
+  g_assert_cmpstr (sp_test_get_string (got, "investigation.heard"), ==, "Kökspersonalen");
+  g_assert_cmpstr (sp_test_get_string (got, "investigation.assessment"), ==, "justified");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -354,6 +407,7 @@ main (int    argc,
   ADD ("push-merge-conflict", test_push_merge_conflict);
   ADD ("push-create-and-retry", test_push_create_and_retry);
   ADD ("push-permissions", test_push_permissions);
+  ADD ("push-investigation", test_push_investigation);
 #undef ADD
 
   return g_test_run ();
