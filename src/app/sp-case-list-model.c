@@ -306,7 +306,8 @@ first_page_read_cb (GObject      *object,
     }
   else
     {
-      self->n_items = (guint) CLAMP (reply->total, 0, G_MAXUINT - 1);
+      if (reply->total >= 0)
+        self->n_items = (guint) CLAMP (reply->total, 0, G_MAXUINT - 1);
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (0),
                            g_steal_pointer (&reply->cases));
     }
@@ -326,13 +327,12 @@ out:
   pending_free (pending);
 }
 
-void
-sp_case_list_model_reload (SpCaseListModel *self)
+static void
+load (SpCaseListModel *self,
+      gboolean         count)
 {
   Request *request;
   Pending *pending;
-
-  g_return_if_fail (SP_IS_CASE_LIST_MODEL (self));
 
   self->generation++;
   g_hash_table_remove_all (self->pending);
@@ -341,7 +341,7 @@ sp_case_list_model_reload (SpCaseListModel *self)
   request = g_new0 (Request, 1);
   request->filter = sp_case_filter_copy (self->filter);
   request->page = 0;
-  request->count = TRUE;
+  request->count = count;
 
   pending = g_new0 (Pending, 1);
   pending->self = g_object_ref (self);
@@ -352,18 +352,44 @@ sp_case_list_model_reload (SpCaseListModel *self)
 }
 
 void
+sp_case_list_model_reload (SpCaseListModel *self)
+{
+  g_return_if_fail (SP_IS_CASE_LIST_MODEL (self));
+
+  load (self, TRUE);
+}
+
+/* Whether @a and @b differ in their order only: then the count stands. */
+static gboolean
+same_but_order (SpCaseFilter *a,
+                SpCaseFilter *b)
+{
+  g_autoptr(SpCaseFilter) reordered = sp_case_filter_copy (b);
+
+  reordered->sort = a->sort;
+  reordered->descending = a->descending;
+
+  return sp_case_filter_equal (a, reordered);
+}
+
+void
 sp_case_list_model_set_filter (SpCaseListModel *self,
                                SpCaseFilter    *filter)
 {
+  gboolean count;
+
   g_return_if_fail (SP_IS_CASE_LIST_MODEL (self));
   g_return_if_fail (SP_IS_CASE_FILTER (filter));
 
   if (self->loaded && sp_case_filter_equal (self->filter, filter))
     return;
 
+  /* A new sort keeps the count; only a settled count can be kept. */
+  count = !(self->loaded && !self->loading && same_but_order (self->filter, filter));
+
   g_clear_object (&self->filter);
   self->filter = sp_case_filter_copy (filter);
-  sp_case_list_model_reload (self);
+  load (self, count);
 }
 
 SpCaseFilter *

@@ -177,6 +177,48 @@ test_latest_filter_wins (Fixture       *fixture,
 }
 
 static void
+test_new_sort (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(SpCaseListModel) model = sp_case_list_model_new (fixture->reader);
+  g_autoptr(SpCaseFilter) filter = sp_case_filter_new ();
+  g_autoptr(SpCaseFilter) by_subject = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  guint n;
+
+  sp_case_list_model_set_filter (model, filter);
+  wait_loaded (model);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  /* Only the order changes: the count stands, the rows follow the new
+   * order. */
+  by_subject = sp_case_filter_copy (filter);
+  by_subject->sort = SP_CASE_SORT_SUBJECT;
+  by_subject->descending = FALSE;
+  sp_case_list_model_set_filter (model, by_subject);
+  g_assert_true (sp_case_list_model_get_loading (model));
+  wait_loaded (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+
+  expected = query_all (fixture, by_subject);
+  g_assert_cmpuint (expected->len, ==, n);
+  for (guint i = 0; i < n; i += 37)
+    {
+      g_autoptr(SpCase) kase = get_case (model, i);
+      g_assert_cmpstr (SP_ENTITY (kase)->id, ==, SP_ENTITY (g_ptr_array_index (expected, i))->id);
+    }
+
+  /* And a real filter after it counts again. */
+  by_subject->kinds = 1u << SP_CASE_KIND_OPINION;
+  sp_case_list_model_set_filter (model, by_subject);
+  wait_loaded (model);
+  g_clear_pointer (&expected, g_ptr_array_unref);
+  expected = query_all (fixture, by_subject);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected->len);
+  g_assert_cmpuint (expected->len, <, n);
+}
+
+static void
 test_filter_variant (void)
 {
   g_autoptr(SpCaseFilter) filter = sp_case_filter_new ();
@@ -228,6 +270,8 @@ main (int   argc,
   g_test_add_func ("/app/case-filter/variant", test_filter_variant);
   g_test_add ("/app/case-list-model/pages", Fixture, GUINT_TO_POINTER (N_CASES),
               fixture_set_up, test_pages, fixture_tear_down);
+  g_test_add ("/app/case-list-model/new-sort", Fixture, GUINT_TO_POINTER (500),
+              fixture_set_up, test_new_sort, fixture_tear_down);
   g_test_add ("/app/case-list-model/latest-filter-wins", Fixture, GUINT_TO_POINTER (300),
               fixture_set_up, test_latest_filter_wins, fixture_tear_down);
 
