@@ -68,6 +68,31 @@ sp_server_schema_migrate (SpStore  *store,
   return sp_store_migrate_component (store, "server", server_migrations, error);
 }
 
+/* Bookkeeping that has served its purpose: expired sessions, old
+ * failed-login counts, and batch answers no client will retry after a
+ * month. Never the audit log. */
+static void
+prune (SpStore *store)
+{
+  static const char * const statements[] = {
+    "DELETE FROM server_sessions WHERE expires_at < ?1",
+    "DELETE FROM server_login_failures WHERE window_start < ?1 - 86400000000",
+    "DELETE FROM server_sync_batches WHERE created_at < ?1 - 2592000000000",
+  };
+  gint64 now = g_get_real_time ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = sp_store_prepare (store, statements[i], NULL);
+
+      if (stmt == NULL)
+        continue;
+      sqlite3_bind_int64 (stmt, 1, now);
+      sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+    }
+}
+
 SpStore *
 sp_server_store_open (const char  *path,
                       GError     **error)
@@ -85,6 +110,7 @@ sp_server_store_open (const char  *path,
   if (!sp_server_schema_migrate (store, error))
     return NULL;
 
+  prune (store);
   return g_steal_pointer (&store);
 }
 
