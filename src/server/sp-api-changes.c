@@ -123,6 +123,42 @@ encode_visible (SpRequest  *req,
   return sp_json_encode (entity, SP_JSON_ENCODE_DEFAULT);
 }
 
+/* Whether some earlier state of @kase, going by the audit log's record of
+ * the fields that decide access, was visible to the user: then a client
+ * may hold it and must be told to forget it. Users who never saw the case
+ * learn nothing about it. */
+static gboolean
+was_ever_visible (SpRequest *req,
+                  SpCase    *kase)
+{
+  sqlite3_stmt *stmt;
+  gboolean visible = FALSE;
+
+  stmt = sp_store_prepare (req->store,
+                           "SELECT field, old_value FROM server_audit"
+                           " WHERE entity = 'case' AND entity_id = ?1 AND field IN"
+                           " ('unit_id', 'named_employee', 'contract_breach', 'created_by')",
+                           NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, SP_ENTITY (kase)->id, -1, SQLITE_TRANSIENT);
+  while (!visible && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const SpField *field = sp_entity_info_lookup (&sp_case_info, (const char *) sqlite3_column_text (stmt, 0));
+      g_autoptr(SpEntity) earlier = NULL;
+
+      if (field == NULL)
+        continue;
+      earlier = sp_entity_copy (SP_ENTITY (kase));
+      if (sp_entity_field_from_string (earlier, field, (const char *) sqlite3_column_text (stmt, 1), NULL))
+        visible = sp_principal_can_read_case (req->principal, SP_CASE (earlier), NULL);
+    }
+  sqlite3_reset (stmt);
+
+  return visible;
+}
+
 static gint
 compare_rev (gconstpointer a,
              gconstpointer b)
@@ -212,6 +248,20 @@ sp_api_changes_get (SpRequest  *req,
           record = encode_visible (req, cache, entity);
           if (record == NULL)
             {
+              /* A case that went out of the user's sight: "visible":false
+               * tells a client holding it to forget it (its children go
+               * with it). */
+              if (SP_IS_CASE (entity) && since > 0 && was_ever_visible (req, SP_CASE (entity)))
+                {
+                  json_object_set_string_member (change, "entity", "case");
+                  json_object_set_string_member (change, "id", entity->id);
+                  json_object_set_int_member (change, "rev", entity->rev);
+                  json_object_set_boolean_member (change, "deleted", FALSE);
+                  json_object_set_boolean_member (change, "visible", FALSE);
+                  json_object_set_null_member (change, "record");
+                  json_array_add_object_element (changes, change);
+                  continue;
+                }
               json_object_unref (change);
               continue;
             }
@@ -226,6 +276,7 @@ sp_api_changes_get (SpRequest  *req,
       json_object_set_string_member (change, "id", entity->id);
       json_object_set_int_member (change, "rev", entity->rev);
       json_object_set_boolean_member (change, "deleted", entity->deleted);
+      json_object_set_boolean_member (change, "visible", TRUE);
       json_object_set_member (change, "record", record ? record : json_node_new (JSON_NODE_NULL));
       json_array_add_object_element (changes, change);
     }

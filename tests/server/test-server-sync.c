@@ -190,6 +190,43 @@ test_feed_visibility (Fixture       *f,
     }
 }
 
+/* A case moved out of a unit manager's sight is announced to them, and
+ * only to those who could see it, as "visible":false. */
+static void
+test_feed_lost_sight (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *id = create_in (f, f->org->registrar, f->org->unit_a);
+  g_autofree char *path = g_strconcat ("/api/v1/cases/", id, NULL);
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) outsider = NULL;
+  g_autoptr(SpTestResponse) moved = NULL;
+  JsonObject *change;
+  gint64 cursor = 0;
+  gint64 outsider_cursor = 0;
+  guint pages;
+
+  first = pull_all (f, f->org->manager_a, 100, 0, &cursor, &pages);
+  change = find_change (first, "case", id);
+  g_assert_nonnull (change);
+  g_assert_true (json_object_get_boolean_member (change, "visible"));
+  g_ptr_array_unref (pull_all (f, f->org->procurement, 100, 0, &outsider_cursor, &pages));
+
+  moved = sp_test_jsonf (f->server, "PATCH", path, f->org->registrar,
+                         "{\"base_rev\":0,\"fields\":{\"unit_id\":\"%s\"}}", f->org->unit_c);
+  sp_test_assert_status (moved, 200);
+
+  after = pull_all (f, f->org->manager_a, 100, cursor, NULL, &pages);
+  change = find_change (after, "case", id);
+  g_assert_nonnull (change);
+  g_assert_false (json_object_get_boolean_member (change, "visible"));
+  g_assert_true (json_object_get_null_member (change, "record"));
+
+  outsider = pull_all (f, f->org->procurement, 100, outsider_cursor, NULL, &pages);
+  g_assert_null (find_change (outsider, "case", id));
+}
+
 static char *
 batch (const char *batch_id,
        const char *changes)
@@ -404,6 +441,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add ("/server/sync/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("feed-paging", test_feed_paging);
   ADD ("feed-visibility", test_feed_visibility);
+  ADD ("feed-lost-sight", test_feed_lost_sight);
   ADD ("push-merge-conflict", test_push_merge_conflict);
   ADD ("push-create-and-retry", test_push_create_and_retry);
   ADD ("push-permissions", test_push_permissions);
