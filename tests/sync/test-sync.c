@@ -482,6 +482,37 @@ test_first_connection (void)
   g_assert_null (sp_store_load (r->store, SP_TYPE_UNIT, SP_ENTITY (unknown)->id, NULL));
 }
 
+static void
+test_out_of_sight (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autofree char *unit = g_strdup_printf ("\"unit_id\":\"%s\"", org->unit_a);
+  g_autofree char *id = sp_test_create_case (server, org->staff_a, unit);
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s", id);
+  g_autoptr(Replica) r = replica_new (server, org->manager_a);
+  g_autoptr(SpTestResponse) move = NULL;
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  assert_synced (r);
+  kase = local_case (r, id);
+  g_assert_nonnull (kase);
+
+  /* The registrar moves the case to another unit's manager. */
+  move = sp_test_jsonf (server, "PATCH", path, org->registrar,
+                        "{\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"unit_id\":\"%s\"}}",
+                        SP_ENTITY (kase)->rev, org->unit_b);
+  sp_test_assert_status (move, 200);
+
+  assert_synced (r);
+  g_clear_object (&kase);
+  kase = local_case (r, id);
+  g_assert_null (kase);
+  events = sp_store_get_case_events (r->store, id, NULL);
+  g_assert_cmpuint (events->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -496,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/sync/server-killed-mid-sync", test_server_killed_mid_sync);
   g_test_add_func ("/sync/expired-session", test_expired_session);
   g_test_add_func ("/sync/first-connection", test_first_connection);
+  g_test_add_func ("/sync/out-of-sight", test_out_of_sight);
 
   return g_test_run ();
 }
