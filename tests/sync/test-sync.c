@@ -513,6 +513,47 @@ test_out_of_sight (void)
   g_assert_cmpuint (events->len, ==, 0);
 }
 
+static void
+test_self_signed_certificate (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autofree char *cert = g_test_build_filename (G_TEST_DIST, "data", "self-signed.crt", NULL);
+  g_autofree char *key = g_test_build_filename (G_TEST_DIST, "data", "self-signed.key", NULL);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GByteArray) der = NULL;
+  g_autoptr(Replica) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = NULL;
+
+  sp_test_server_stop (server);
+  sp_test_server_start (server, (const char * const[]) { "--tls-cert", cert, "--tls-key", key, NULL });
+  g_assert_true (g_str_has_prefix (server->base, "https://"));
+
+  certificate = g_tls_certificate_new_from_file (cert, &error);
+  g_assert_no_error (error);
+  g_object_get (certificate, "certificate", &der, NULL);
+  fingerprint = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
+
+  /* Refused by default, and the fingerprint is there to show the user. */
+  r = replica_new (server, org->registrar);
+  g_assert_false (sync_replica (r, &error));
+  g_assert_error (error, SP_SYNC_ERROR, SP_SYNC_ERROR_CERTIFICATE);
+  g_clear_error (&error);
+  g_assert_cmpstr (sp_sync_client_get_refused_certificate (r->client), ==, fingerprint);
+
+  /* Trusting another certificate does not let this one through. */
+  sp_sync_client_set_trusted_certificate (r->client,
+                                          "0000000000000000000000000000000000000000000000000000000000000000");
+  g_assert_false (sync_replica (r, &error));
+  g_assert_error (error, SP_SYNC_ERROR, SP_SYNC_ERROR_CERTIFICATE);
+  g_clear_error (&error);
+
+  /* Trusted explicitly: it syncs. */
+  sp_sync_client_set_trusted_certificate (r->client, fingerprint);
+  assert_synced (r);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -528,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/sync/expired-session", test_expired_session);
   g_test_add_func ("/sync/first-connection", test_first_connection);
   g_test_add_func ("/sync/out-of-sight", test_out_of_sight);
+  g_test_add_func ("/sync/self-signed-certificate", test_self_signed_certificate);
 
   return g_test_run ();
 }
