@@ -89,7 +89,8 @@ main (int    argc,
     "  backup --db PATH FILE\n"
     "  export --db PATH [FILE]\n"
     "  import --db PATH FILE\n"
-    "  audit verify --db PATH\n");
+    "  audit verify --db PATH\n"
+    "  demo --db PATH [--cases N] [--seed N] --password-stdin\n");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("synpunkt-server: %s\n", error->message);

@@ -17,7 +17,7 @@
 #include "sp-server-config.h"
 #include "sp-server-schema.h"
 
-static const char * const commands[] = { "init", "user", "backup", "export", "import", "audit", NULL };
+static const char * const commands[] = { "init", "user", "backup", "export", "import", "audit", "demo", NULL };
 
 gboolean
 sp_admin_is_command (const char *name)
@@ -379,6 +379,72 @@ cmd_audit (int    argc,
   return 0;
 }
 
+/* A demo district to try the server with: every demo user gets the
+ * password read from standard input. */
+static int
+cmd_demo (int    argc,
+          char **argv)
+{
+  g_autofree char *db = NULL;
+  int cases = 500;
+  int seed = 1;
+  gboolean password_stdin = FALSE;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autofree char *password = NULL;
+  g_autofree char *hash = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The database", "PATH" },
+    { "cases", 0, 0, G_OPTION_ARG_INT, &cases, "How many cases (default 500)", "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Pseudo-random seed", "N" },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin, "Read the demo users' password from standard input", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new ("— fill the database with a demo district");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (db == NULL || !password_stdin || cases < 0 || cases > 10000000)
+    {
+      g_printerr ("Usage: synpunkt-server demo --db PATH [--cases N] [--seed N] --password-stdin\n");
+      return 2;
+    }
+
+  password = read_password_stdin ();
+  hash = sp_auth_hash_password (password, &error);
+  if (hash == NULL)
+    return fail (error);
+
+  store = sp_server_store_open (db, &error);
+  if (store == NULL || !sp_demo_populate (store, cases, seed, &error))
+    return fail (error);
+
+  users = sp_store_load_where (store, SP_TYPE_USER, NULL, NULL, &error);
+  if (users == NULL || !sp_store_begin (store, &error))
+    return fail (error);
+  for (guint i = 0; i < users->len; i++)
+    {
+      SpUser *user = g_ptr_array_index (users, i);
+      g_autofree char *existing = sp_auth_dup_password_hash (store, SP_ENTITY (user)->id);
+
+      if (existing == NULL &&
+          !sp_auth_store_password_hash (store, SP_ENTITY (user)->id, hash, &error))
+        {
+          sp_store_rollback (store);
+          return fail (error);
+        }
+      if (existing == NULL)
+        g_print ("%s (%s)\n", user->username, user->display_name ? user->display_name : "");
+    }
+  if (!sp_store_commit (store, &error))
+    return fail (error);
+
+  return 0;
+}
+
 int sp_admin_export (int argc, char **argv);
 int sp_admin_import (int argc, char **argv);
 
@@ -403,6 +469,8 @@ sp_admin_run (int    argc,
     return cmd_backup (argc - 1, argv + 1);
   if (g_str_equal (name, "audit"))
     return cmd_audit (argc - 1, argv + 1);
+  if (g_str_equal (name, "demo"))
+    return cmd_demo (argc - 1, argv + 1);
   if (g_str_equal (name, "export"))
     return sp_admin_export (argc - 1, argv + 1);
   if (g_str_equal (name, "import"))

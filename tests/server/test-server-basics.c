@@ -260,6 +260,37 @@ test_https (void)
   g_rmdir (dir);
 }
 
+static void
+test_demo (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) users = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(SpTestResponse) stats = NULL;
+  int status;
+
+  sp_test_server_stop (server);
+  status = sp_test_run ("demo password 1\n", &out, NULL,
+                        (const char *[]) { "demo", "--db", server->db, "--cases", "40",
+                                           "--password-stdin", NULL });
+  g_assert_cmpint (status, ==, 0);
+  sp_test_server_start (server, NULL);
+
+  /* Each line names a demo user who can now log in. */
+  users = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (users), >, 5);
+  for (guint i = 0; users[i] && username == NULL; i++)
+    if (g_str_has_prefix (users[i], "mats.karlsson"))
+      username = g_strndup (users[i], strcspn (users[i], " "));
+  if (username == NULL)
+    username = g_strndup (users[0], strcspn (users[0], " "));
+  token = sp_test_login (server, username, "demo password 1");
+  stats = sp_test_json (server, "GET", "/api/v1/health", token, NULL);
+  sp_test_assert_status (stats, 200);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,6 +307,7 @@ main (int    argc,
   g_test_add_func ("/server/session/password-rules", test_password_rules);
   g_test_add_func ("/server/sigterm", test_sigterm);
   g_test_add_func ("/server/https", test_https);
+  g_test_add_func ("/server/demo", test_demo);
 
   return g_test_run ();
 }
