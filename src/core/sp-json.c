@@ -10,40 +10,6 @@
 #include "sp-error.h"
 #include "sp-json.h"
 
-static guint
-node_depth (JsonNode *node)
-{
-  guint deepest = 0;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter iter;
-      JsonNode *member;
-
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, NULL, &member))
-        {
-          guint d = node_depth (member);
-          deepest = MAX (deepest, d);
-        }
-      return deepest + 1;
-    }
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          guint d = node_depth (json_array_get_element (array, i));
-          deepest = MAX (deepest, d);
-        }
-      return deepest + 1;
-    }
-
-  return 0;
-}
-
 /* Checks what json-glib's lenient scanner lets through (single quotes,
  * comments, raw control characters in strings) and counts how deep brackets
  * nest before handing the text to the parser, so that a hostile body cannot
@@ -129,7 +95,7 @@ sp_json_parse (const char  *data,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       g_set_error (error, SP_ERROR, SP_ERROR_MALFORMED,
@@ -137,20 +103,14 @@ sp_json_parse (const char  *data,
       return NULL;
     }
 
-  if ((root = json_parser_get_root (parser)) == NULL)
+  /* The text's nesting was measured above; the parser's tree is ours. */
+  if ((root = json_parser_steal_root (parser)) == NULL)
     {
       g_set_error_literal (error, SP_ERROR, SP_ERROR_MALFORMED, _("The JSON is empty"));
       return NULL;
     }
 
-  if (max_depth > 0 && node_depth (root) > max_depth)
-    {
-      g_set_error (error, SP_ERROR, SP_ERROR_MALFORMED,
-                   _("The JSON is nested deeper than %u levels"), max_depth);
-      return NULL;
-    }
-
-  return json_node_copy (root);
+  return root;
 }
 
 char *

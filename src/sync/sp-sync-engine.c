@@ -44,6 +44,15 @@ struct _SpSyncEngine
   guint          retry_id;
   guint          backoff;
 
+  /* The pull in progress */
+  GQueue         pages;          /* fetched, waiting to be stored */
+  gint64         next_since;
+  gboolean       fetching;
+  gboolean       applying;
+  gboolean       fetch_done;
+  GError        *pull_error;
+  guint          pull_generation;
+
   GHashTable    *unit_map;       /* local unit id → server unit id */
   GPtrArray     *unmapped_units;
   GPtrArray     *server_units;
@@ -289,9 +298,15 @@ round_done (SpSyncEngine *self,
     }
 }
 
-/* ---- Pull --------------------------------------------------------------- */
+/* ---- Pull ---------------------------------------------------------------
+ *
+ * The next page is fetched while the worker stores the last one, so that
+ * the server and this computer work at the same time; pages are stored in
+ * order, each with its cursor, so a pull cut off anywhere resumes after the
+ * last page stored.
+ */
 
-static void pull_next (SpSyncEngine *self);
+#define PAGES_AHEAD 2
 
 typedef struct
 {
@@ -308,6 +323,8 @@ page_free (Page *page)
   g_free (page);
 }
 
+static void pull_step (SpSyncEngine *self);
+
 static gpointer
 apply_page_work (SpSyncEngine  *self,
                  gpointer       data,
@@ -323,6 +340,16 @@ apply_page_work (SpSyncEngine  *self,
 }
 
 static void
+pull_finish (SpSyncEngine *self,
+             GError       *error)
+{
+  self->pull_generation++;
+  g_queue_clear_full (&self->pages, (GDestroyNotify)page_free);
+  g_clear_error (&self->pull_error);
+  round_done (self, error);
+}
+
+static void
 on_page_applied (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -331,21 +358,17 @@ on_page_applied (GObject      *source,
   GError *error = NULL;
   Page *page = work_finish (self, result, &error);
 
+  self->applying = FALSE;
   if (page == NULL)
     {
-      round_done (self, error);
+      pull_finish (self, error);
       return;
     }
 
   if (page->last_rev > 0)
     set_progress (self, (double)page->cursor / (double)page->last_rev);
-
   g_signal_emit (self, signals[CHANGED], 0);
-
-  if (page->more)
-    pull_next (self);
-  else
-    round_done (self, NULL);
+  pull_step (self);
 }
 
 static void
@@ -354,19 +377,68 @@ on_page (GObject      *source,
          gpointer      user_data)
 {
   SpSyncEngine *self = user_data;
+  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (source), "sp-pull-generation"));
   GError *error = NULL;
   JsonNode *node = sp_sync_client_request_finish (SP_SYNC_CLIENT (source), result, NULL, &error);
+  JsonObject *object;
   Page *page;
+
+  self->fetching = FALSE;
+
+  /* A page of a pull that has ended already. */
+  if (generation != self->pull_generation)
+    {
+      g_clear_pointer (&node, json_node_unref);
+      g_clear_error (&error);
+      return;
+    }
 
   if (node == NULL)
     {
-      round_done (self, error);
+      self->pull_error = error;
+      pull_step (self);
       return;
     }
 
   page = g_new0 (Page, 1);
   page->page = node;
-  run_work (self, apply_page_work, page, (GDestroyNotify)page_free, on_page_applied, NULL);
+  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  page->more = object && json_object_get_boolean_member_with_default (object, "more", FALSE);
+  page->cursor = object ? json_object_get_int_member_with_default (object, "cursor", 0) : 0;
+  g_queue_push_tail (&self->pages, page);
+
+  self->next_since = page->cursor;
+  self->fetch_done = !page->more;
+  pull_step (self);
+}
+
+/* Fetches ahead, stores in order, and ends the round when all is stored. */
+static void
+pull_step (SpSyncEngine *self)
+{
+  if (!self->fetching && !self->fetch_done && self->pull_error == NULL &&
+      g_queue_get_length (&self->pages) < PAGES_AHEAD)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d",
+                                               self->next_since, PULL_LIMIT);
+
+      self->fetching = TRUE;
+      g_object_set_data (G_OBJECT (self->client), "sp-pull-generation",
+                         GUINT_TO_POINTER (self->pull_generation));
+      sp_sync_client_request_async (self->client, "GET", path, NULL, self->cancellable, on_page, self);
+    }
+
+  if (!self->applying && !g_queue_is_empty (&self->pages))
+    {
+      self->applying = TRUE;
+      run_work (self, apply_page_work, g_queue_pop_head (&self->pages), (GDestroyNotify)page_free,
+                on_page_applied, NULL);
+      return;
+    }
+
+  if (!self->applying && !self->fetching && g_queue_is_empty (&self->pages) &&
+      (self->fetch_done || self->pull_error != NULL))
+    pull_finish (self, self->pull_error ? g_error_copy (self->pull_error) : NULL);
 }
 
 static gpointer
@@ -388,7 +460,6 @@ on_cursor (GObject      *source,
   SpSyncEngine *self = SP_SYNC_ENGINE (source);
   GError *error = NULL;
   g_autofree gint64 *cursor = work_finish (self, result, &error);
-  g_autofree char *path = NULL;
 
   if (cursor == NULL)
     {
@@ -396,8 +467,11 @@ on_cursor (GObject      *source,
       return;
     }
 
-  path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d", *cursor, PULL_LIMIT);
-  sp_sync_client_request_async (self->client, "GET", path, NULL, self->cancellable, on_page, self);
+  self->next_since = *cursor;
+  self->fetch_done = FALSE;
+  self->fetching = FALSE;
+  self->applying = FALSE;
+  pull_step (self);
 }
 
 static void
@@ -841,6 +915,8 @@ sp_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->unmapped_units, g_ptr_array_unref);
   g_clear_pointer (&self->server_units, g_ptr_array_unref);
   g_clear_pointer (&self->waiters, g_ptr_array_unref);
+  g_queue_clear_full (&self->pages, (GDestroyNotify)page_free);
+  g_clear_error (&self->pull_error);
   g_mutex_clear (&self->store_lock);
 
   G_OBJECT_CLASS (sp_sync_engine_parent_class)->finalize (object);
