@@ -145,7 +145,8 @@ login_verified (GObject      *source,
       guint failures;
       guint delay;
 
-      sp_store_begin (req->store, NULL);
+      gboolean begun = sp_store_begin (req->store, NULL);
+
       failures = sp_auth_record_failure (req->store, user_key,
                                          req->config->failure_window_sec * G_USEC_PER_SEC);
       sp_auth_record_failure (req->store, addr_key,
@@ -153,7 +154,8 @@ login_verified (GObject      *source,
       sp_audit_append (req->store, data->user ? SP_ENTITY (data->user)->id : NULL,
                        "login_failed", "user", data->user ? SP_ENTITY (data->user)->id : NULL,
                        "username", NULL, data->username, NULL);
-      sp_store_commit (req->store, NULL);
+      if (begun)
+        sp_store_commit (req->store, NULL);
 
       /* Each failure in a row waits longer before it is answered; the
        * wait is a timer, not a blocked loop. */
