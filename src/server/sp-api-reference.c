@@ -9,6 +9,7 @@
 #include "sp-audit.h"
 #include "sp-auth.h"
 #include "sp-http.h"
+#include "sp-merge.h"
 #include "sp-server-schema.h"
 
 #define ADMIN SP_ROLE_BIT (SP_ROLE_ADMIN)
@@ -278,4 +279,250 @@ sp_api_categories_create (SpRequest  *req,
     return FALSE;
 
   return create_in_transaction (req, SP_ENTITY (category), error);
+}
+
+/* ---- Changing and removing reference records ------------------------- */
+
+static gboolean
+end_sessions_of (SpStore     *store,
+                 const char  *user_id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = sp_store_prepare (store, "DELETE FROM server_sessions WHERE user_id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sp_store_set_error (store, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static SpEntity *
+load_live (SpRequest  *req,
+           GType       type,
+           GError    **error)
+{
+  g_autoptr(SpEntity) entity = NULL;
+
+  if (req->param != NULL && sp_is_uuid (req->param))
+    entity = sp_store_load (req->store, type, req->param, NULL);
+  if (entity == NULL || entity->deleted)
+    {
+      sp_set_field_error (error, SP_ERROR_NOT_FOUND, NULL, "No such record");
+      return NULL;
+    }
+  return g_steal_pointer (&entity);
+}
+
+/* A unit may not end up below itself. */
+static gboolean
+check_no_cycle (SpStore     *store,
+                const char  *unit_id,
+                const char  *parent_id,
+                GError     **error)
+{
+  g_autofree char *current = g_strdup (parent_id);
+
+  for (guint depth = 0; current != NULL && depth < 1000; depth++)
+    {
+      g_autoptr(SpUnit) unit = NULL;
+
+      if (g_strcmp0 (current, unit_id) == 0)
+        {
+          sp_set_field_error (error, SP_ERROR_INVALID, "parent_id", "A unit cannot be placed under itself");
+          return FALSE;
+        }
+      unit = sp_store_load (store, SP_TYPE_UNIT, current, NULL);
+      g_free (current);
+      current = unit ? g_strdup (unit->parent_id) : NULL;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_changed_record (SpRequest  *req,
+                      SpEntity   *current,
+                      SpEntity   *merged,
+                      GError    **error)
+{
+  if (SP_IS_UNIT (merged))
+    return check_reference (req->store, SP_TYPE_UNIT, SP_UNIT (merged)->parent_id, "parent_id", error) &&
+           check_reference (req->store, SP_TYPE_USER, SP_UNIT (merged)->manager_id, "manager_id", error) &&
+           check_no_cycle (req->store, merged->id, SP_UNIT (merged)->parent_id, error);
+  if (SP_IS_USER (merged))
+    {
+      if (g_strcmp0 (SP_USER (merged)->username, SP_USER (current)->username) != 0 &&
+          !check_unique (req->store, SP_TYPE_USER, "username", SP_USER (merged)->username, error))
+        return FALSE;
+      return check_reference (req->store, SP_TYPE_UNIT, SP_USER (merged)->unit_id, "unit_id", error);
+    }
+  if (SP_IS_CATEGORY (merged) &&
+      g_strcmp0 (SP_CATEGORY (merged)->code, SP_CATEGORY (current)->code) != 0)
+    {
+      /* Cases refer to categories by code. */
+      sp_set_field_error (error, SP_ERROR_INVALID, "code", "A category's code cannot change");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+patch_reference (SpRequest  *req,
+                 GType       type,
+                 guint       roles,
+                 GError    **error)
+{
+  static const char * const members[] = { "base_rev", "fields", "password", NULL };
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(SpEntity) current = NULL;
+  g_autoptr(SpEntity) merged = NULL;
+  g_autoptr(SpEntity) client = NULL;
+  g_autoptr(SpEntity) saved = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *hash = NULL;
+  const char *user_id = sp_request_get_user_id (req);
+  JsonObject *object;
+  const char *password = NULL;
+  gint64 base_rev = 0;
+
+  if (!sp_request_require_roles (req, roles, error))
+    return FALSE;
+  body = sp_request_read_json (req, error);
+  if (body == NULL)
+    return FALSE;
+  if ((object = sp_json_require_object (body, NULL, error)) == NULL ||
+      !sp_json_check_members (object, members, error) ||
+      !sp_json_member_int (object, "base_rev", TRUE, &base_rev, error))
+    return FALSE;
+  if (!json_object_has_member (object, "fields"))
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "fields", "fields is required");
+      return FALSE;
+    }
+  if (json_object_has_member (object, "password"))
+    {
+      if (type != SP_TYPE_USER)
+        {
+          sp_set_field_error (error, SP_ERROR_INVALID, "password", "Only users have a password");
+          return FALSE;
+        }
+      if ((password = sp_json_member_string (object, "password", TRUE, error)) == NULL ||
+          (hash = sp_auth_hash_password (password, error)) == NULL)
+        return FALSE;
+    }
+
+  if ((current = load_live (req, type, error)) == NULL)
+    return FALSE;
+
+  merged = sp_merge_apply_patch (req->store, current, json_object_get_member (object, "fields"),
+                                 base_rev, changed, conflicts, &client, error);
+  if (merged == NULL)
+    return FALSE;
+  if (conflicts->len > 0)
+    {
+      const SpField *first = g_ptr_array_index (conflicts, 0);
+      g_autofree char *path = sp_field_dup_path (first);
+
+      req->error_extra = json_object_new ();
+      json_object_set_member (req->error_extra, "current", sp_json_encode (current, SP_JSON_ENCODE_DEFAULT));
+      json_object_set_member (req->error_extra, "conflicts",
+                              sp_merge_conflicts_to_json (current, client, conflicts, 0));
+      sp_set_field_error (error, SP_ERROR_CONFLICT, path,
+                          "Someone else changed %s after revision %" G_GINT64_FORMAT, path, base_rev);
+      return FALSE;
+    }
+  if (!check_changed_record (req, current, merged, error))
+    return FALSE;
+
+  if (!sp_store_begin (req->store, error))
+    return FALSE;
+  if (!sp_server_store_end (req->store,
+                            (changed->len > 0 &&
+                             (!sp_store_save (req->store, merged, SP_SAVE_CHECK_REV, user_id, error) ||
+                              !sp_audit_record_write (req->store, user_id, "update", current, merged, error))) ||
+                            (hash != NULL &&
+                             (!sp_auth_store_password_hash (req->store, current->id, hash, error) ||
+                              !end_sessions_of (req->store, current->id, error) ||
+                              !sp_audit_append (req->store, user_id, "password", "user", current->id,
+                                                NULL, NULL, NULL, error))),
+                            error))
+    return FALSE;
+
+  saved = sp_store_load (req->store, type, current->id, error);
+  if (saved == NULL)
+    return FALSE;
+  node = sp_json_encode (saved, SP_JSON_ENCODE_DEFAULT);
+  sp_request_reply (req, SOUP_STATUS_OK, node);
+  return TRUE;
+}
+
+gboolean
+sp_api_unit_patch (SpRequest  *req,
+                   GError    **error)
+{
+  return patch_reference (req, SP_TYPE_UNIT, ADMIN, error);
+}
+
+gboolean
+sp_api_user_patch (SpRequest  *req,
+                   GError    **error)
+{
+  return patch_reference (req, SP_TYPE_USER, ADMIN, error);
+}
+
+gboolean
+sp_api_provider_patch (SpRequest  *req,
+                       GError    **error)
+{
+  return patch_reference (req, SP_TYPE_PROVIDER, ADMIN | SP_ROLE_BIT (SP_ROLE_PROCUREMENT), error);
+}
+
+gboolean
+sp_api_category_patch (SpRequest  *req,
+                       GError    **error)
+{
+  return patch_reference (req, SP_TYPE_CATEGORY, ADMIN, error);
+}
+
+/* Removes a user (a tombstone, so that their name stays on what they did)
+ * and ends their sessions. */
+gboolean
+sp_api_user_delete (SpRequest  *req,
+                    GError    **error)
+{
+  g_autoptr(SpEntity) user = NULL;
+  const char *user_id = sp_request_get_user_id (req);
+
+  if (!sp_request_require_roles (req, ADMIN, error))
+    return FALSE;
+  if ((user = load_live (req, SP_TYPE_USER, error)) == NULL)
+    return FALSE;
+  if (g_strcmp0 (user->id, user_id) == 0)
+    {
+      sp_set_field_error (error, SP_ERROR_CONFLICT, NULL, "You cannot remove your own account");
+      return FALSE;
+    }
+
+  user->deleted = TRUE;
+  if (!sp_store_begin (req->store, error))
+    return FALSE;
+  if (!sp_server_store_end (req->store,
+                            !sp_store_save (req->store, user, SP_SAVE_DEFAULT, user_id, error) ||
+                            !end_sessions_of (req->store, user->id, error) ||
+                            !sp_audit_append (req->store, user_id, "delete", "user", user->id,
+                                              "deleted", "false", "true", error),
+                            error))
+    return FALSE;
+
+  soup_server_message_set_status (req->msg, SOUP_STATUS_NO_CONTENT, NULL);
+  return TRUE;
 }

@@ -32,6 +32,11 @@ gboolean sp_api_providers_list    (SpRequest *req, GError **error);
 gboolean sp_api_providers_create  (SpRequest *req, GError **error);
 gboolean sp_api_categories_list   (SpRequest *req, GError **error);
 gboolean sp_api_categories_create (SpRequest *req, GError **error);
+gboolean sp_api_unit_patch        (SpRequest *req, GError **error);
+gboolean sp_api_user_patch        (SpRequest *req, GError **error);
+gboolean sp_api_user_delete       (SpRequest *req, GError **error);
+gboolean sp_api_provider_patch    (SpRequest *req, GError **error);
+gboolean sp_api_category_patch    (SpRequest *req, GError **error);
 
 /* sp-api-reports.c */
 gboolean sp_api_diary             (SpRequest *req, GError **error);

@@ -363,6 +363,94 @@ test_reference_data (Fixture       *f,
 }
 
 static void
+test_reference_changes (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *unit_path = g_strconcat ("/api/v1/units/", f->org->unit_a, NULL);
+  g_autofree char *dept_path = g_strconcat ("/api/v1/units/", f->org->department, NULL);
+  g_autofree char *user_path = g_strconcat ("/api/v1/users/", f->org->staff_a_id, NULL);
+  g_autoptr(SpTestResponse) unit = NULL;
+  g_autoptr(SpTestResponse) renamed = NULL;
+  g_autoptr(SpTestResponse) stale = NULL;
+  g_autoptr(SpTestResponse) cycle = NULL;
+  g_autoptr(SpTestResponse) by_staff = NULL;
+  g_autoptr(SpTestResponse) promoted = NULL;
+  g_autoptr(SpTestResponse) as_manager = NULL;
+  g_autoptr(SpTestResponse) reset = NULL;
+  g_autoptr(SpTestResponse) old_token = NULL;
+  g_autoptr(SpTestResponse) removed = NULL;
+  g_autoptr(SpTestResponse) after_removal = NULL;
+  g_autoptr(SpTestResponse) relogin = NULL;
+  g_autoptr(SpTestResponse) self_removal = NULL;
+  g_autoptr(SpTestResponse) code = NULL;
+  g_autoptr(SpTestResponse) categories = NULL;
+  g_autofree char *new_token = NULL;
+  g_autofree char *category_path = NULL;
+  gint64 base;
+
+  unit = sp_test_json (f->server, "GET", "/api/v1/units", f->org->admin, NULL);
+  base = sp_test_get_int (unit, "items.3.rev");
+
+  renamed = sp_test_jsonf (f->server, "PATCH", unit_path, f->org->admin,
+                           "{\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"name\":\"Solgården\"}}", base);
+  sp_test_assert_status (renamed, 200);
+  g_assert_cmpstr (sp_test_get_string (renamed, "name"), ==, "Solgården");
+
+  stale = sp_test_jsonf (f->server, "PATCH", unit_path, f->org->admin,
+                         "{\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"name\":\"Annat namn\"}}", base);
+  sp_test_assert_status (stale, 409);
+  g_assert_cmpstr (sp_test_get_string (stale, "current.name"), ==, "Solgården");
+
+  /* The department cannot move under its own unit. */
+  cycle = sp_test_jsonf (f->server, "PATCH", dept_path, f->org->admin,
+                         "{\"base_rev\":0,\"fields\":{\"parent_id\":\"%s\"}}", f->org->unit_a);
+  sp_test_assert_status (cycle, 422);
+  g_assert_cmpstr (sp_test_error_field (cycle), ==, "parent_id");
+
+  by_staff = sp_test_json (f->server, "PATCH", unit_path, f->org->staff_a,
+                           "{\"base_rev\":0,\"fields\":{\"name\":\"Mitt\"}}");
+  sp_test_assert_status (by_staff, 403);
+
+  /* New roles take effect on the user's next request. */
+  promoted = sp_test_json (f->server, "PATCH", user_path, f->org->admin,
+                           "{\"base_rev\":0,\"fields\":{\"roles\":[\"staff\",\"registrar\"]}}");
+  sp_test_assert_status (promoted, 200);
+  as_manager = sp_test_json (f->server, "GET", "/api/v1/diary", f->org->staff_a, NULL);
+  sp_test_assert_status (as_manager, 200);
+
+  /* A new password ends the user's sessions. */
+  reset = sp_test_json (f->server, "PATCH", user_path, f->org->admin,
+                        "{\"base_rev\":0,\"fields\":{},\"password\":\"a brand new password\"}");
+  sp_test_assert_status (reset, 200);
+  old_token = sp_test_json (f->server, "GET", "/api/v1/session", f->org->staff_a, NULL);
+  sp_test_assert_status (old_token, 401);
+  new_token = sp_test_login (f->server, "staff_a", "a brand new password");
+
+  /* Removing a user ends their sessions and their logins. */
+  removed = sp_test_json (f->server, "DELETE", user_path, f->org->admin, NULL);
+  sp_test_assert_status (removed, 204);
+  after_removal = sp_test_json (f->server, "GET", "/api/v1/session", new_token, NULL);
+  sp_test_assert_status (after_removal, 401);
+  relogin = sp_test_json (f->server, "POST", "/api/v1/session", NULL,
+                          "{\"username\":\"staff_a\",\"password\":\"a brand new password\"}");
+  sp_test_assert_status (relogin, 401);
+
+  {
+    g_autoptr(SpTestResponse) me = sp_test_json (f->server, "GET", "/api/v1/session", f->org->admin, NULL);
+    g_autofree char *admin_path = g_strconcat ("/api/v1/users/", sp_test_get_string (me, "user.id"), NULL);
+    self_removal = sp_test_json (f->server, "DELETE", admin_path, f->org->admin, NULL);
+    sp_test_assert_status (self_removal, 409);
+  }
+
+  categories = sp_test_json (f->server, "GET", "/api/v1/categories", f->org->admin, NULL);
+  category_path = g_strconcat ("/api/v1/categories/", sp_test_get_string (categories, "items.0.id"), NULL);
+  code = sp_test_json (f->server, "PATCH", category_path, f->org->admin,
+                       "{\"base_rev\":0,\"fields\":{\"code\":\"renamed\"}}");
+  sp_test_assert_status (code, 422);
+  g_assert_cmpstr (sp_test_error_field (code), ==, "code");
+}
+
+static void
 test_diary_and_stats (Fixture       *f,
                       gconstpointer  data)
 {
@@ -468,6 +556,7 @@ main (int    argc,
   ADD ("diary-concurrent", test_diary_concurrent);
   ADD ("reference-data", test_reference_data);
   ADD ("diary-and-stats", test_diary_and_stats);
+  ADD ("reference-changes", test_reference_changes);
 #undef ADD
   g_test_add_func ("/server/cases/config-file", test_config_file);
 
