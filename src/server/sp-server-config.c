@@ -7,7 +7,9 @@
 
 #include <string.h>
 
+#include "sp-audit.h"
 #include "sp-server-config.h"
+#include "sp-server-schema.h"
 
 SpServerConfig *
 sp_server_config_new (void)
@@ -163,18 +165,34 @@ sp_server_config_load_file (SpServerConfig  *self,
   return TRUE;
 }
 
-gboolean
-sp_server_config_apply (SpServerConfig  *self,
-                        SpStore         *store,
-                        GError         **error)
+/* Settings are writes too: a changed one is recorded in the audit log. */
+static gboolean
+set_setting (SpStore     *store,
+             const char  *key,
+             const char  *value,
+             GError     **error)
+{
+  g_autofree char *old = sp_store_dup_setting (store, key);
+
+  if (g_strcmp0 (old, value) == 0)
+    return TRUE;
+
+  return sp_store_set_setting (store, key, value, error) &&
+         sp_audit_append (store, NULL, "setting", "setting", NULL, key, old, value, error);
+}
+
+static gboolean
+apply_settings (SpServerConfig  *self,
+                SpStore         *store,
+                GError         **error)
 {
   SpDeadlineConfig check;
 
   sp_deadline_config_init_default (&check);
 
-  if (self->org_name && !sp_store_set_setting (store, "organisation.name", self->org_name, error))
+  if (self->org_name && !set_setting (store, "organisation.name", self->org_name, error))
     return FALSE;
-  if (self->diary_prefix && !sp_store_set_setting (store, "diary.prefix", self->diary_prefix, error))
+  if (self->diary_prefix && !set_setting (store, "diary.prefix", self->diary_prefix, error))
     return FALSE;
 
   for (guint i = 0; self->deadline_keys[i]; i++)
@@ -184,9 +202,19 @@ sp_server_config_apply (SpServerConfig  *self,
       /* The core knows which rules exist; an unknown key is a typo. */
       if (!sp_deadline_config_set (&check, self->deadline_keys[i], self->deadline_rules[i], error))
         return FALSE;
-      if (!sp_store_set_setting (store, key, self->deadline_rules[i], error))
+      if (!set_setting (store, key, self->deadline_rules[i], error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+gboolean
+sp_server_config_apply (SpServerConfig  *self,
+                        SpStore         *store,
+                        GError         **error)
+{
+  if (!sp_store_begin (store, error))
+    return FALSE;
+  return sp_server_store_end (store, !apply_settings (self, store, error), error);
 }
