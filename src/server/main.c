@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sp-admin.h"
+#include "sp-audit.h"
 #include "sp-auth.h"
 #include "sp-routes.h"
 #include "sp-server.h"
@@ -151,6 +152,18 @@ main (int    argc,
   server = sp_server_new (config, store);
   if (!sp_server_listen (server, &error))
     goto fail;
+
+  {
+    g_autofree char *head = NULL;
+    gint64 n_rows = 0;
+
+    /* Kept in the journal, out of reach of whoever edits the database:
+     * `audit verify` prints the same head for comparison. */
+    if (sp_audit_verify (sp_store_get_handle (store), &n_rows, NULL, &head, NULL))
+      g_message ("Audit log: %" G_GINT64_FORMAT " rows, head %s", n_rows, head);
+    else
+      g_warning ("The audit log's hash chain is broken: run synpunkt-server audit verify");
+  }
 
   uri = sp_server_dup_uri (server);
   if (uri != NULL && g_str_has_suffix (uri, "/"))

@@ -336,6 +336,7 @@ cmd_audit (int    argc,
   sqlite3 *handle = NULL;
   gint64 n_rows = 0;
   gint64 broken = 0;
+  g_autofree char *head = NULL;
   gboolean ok;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The database", "PATH" },
@@ -362,7 +363,7 @@ cmd_audit (int    argc,
   if (sodium_init () < 0)
     return 1;
 
-  ok = sp_audit_verify (handle, &n_rows, &broken, &error);
+  ok = sp_audit_verify (handle, &n_rows, &broken, &head, &error);
   sqlite3_close (handle);
 
   if (!ok)
@@ -375,7 +376,7 @@ cmd_audit (int    argc,
       return 1;
     }
 
-  g_print ("OK: %" G_GINT64_FORMAT " rows, the chain is intact\n", n_rows);
+  g_print ("OK: %" G_GINT64_FORMAT " rows, the chain is intact; head %s\n", n_rows, head);
   return 0;
 }
 

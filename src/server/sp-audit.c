@@ -167,6 +167,7 @@ gboolean
 sp_audit_verify (sqlite3  *db,
                  gint64   *n_rows,
                  gint64   *first_broken,
+                 char    **head,
                  GError  **error)
 {
   g_autofree char *prev_hash = g_strdup (GENESIS_HASH);
@@ -235,5 +236,7 @@ sp_audit_verify (sqlite3  *db,
     *n_rows = count;
   if (first_broken)
     *first_broken = 0;
+  if (head)
+    *head = g_steal_pointer (&prev_hash);
   return TRUE;
 }

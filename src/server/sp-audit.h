@@ -35,10 +35,13 @@ gboolean sp_audit_record_write (SpStore    *store,
 
 /* Walks the chain. Returns FALSE with SP_ERROR_CORRUPT naming the first
  * broken row's sequence number in @first_broken; @n_rows is how many rows
- * were checked. */
+ * were checked. @head receives the last row's hash: rows cut off the end
+ * leave the chain whole, so keep the head somewhere else (the server logs
+ * it at every start) and compare. */
 gboolean sp_audit_verify      (sqlite3     *db,
                                gint64      *n_rows,
                                gint64      *first_broken,
+                               char       **head,
                                GError     **error);
 
 G_END_DECLS

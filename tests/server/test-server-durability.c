@@ -105,6 +105,7 @@ test_audit_chain (void)
 
   g_assert_cmpint (audit_verify (server->db, &out), ==, 0);
   g_assert_true (g_str_has_prefix (out, "OK"));
+  g_assert_nonnull (strstr (out, "head "));
 
   /* The table refuses ordinary edits… */
   g_assert_cmpint (sqlite3_open (server->db, &handle), ==, SQLITE_OK);
@@ -329,6 +330,45 @@ test_export_import (void)
                                 (const char *[]) { "import", "--db", fresh, file, NULL }), !=, 0);
 }
 
+static char *
+head_of (const char *db)
+{
+  g_autofree char *out = NULL;
+  const char *head;
+
+  g_assert_cmpint (audit_verify (db, &out), ==, 0);
+  head = strstr (out, "head ");
+  g_assert_nonnull (head);
+  return g_strndup (head + 5, 64);
+}
+
+/* Cutting rows off the end leaves a whole chain, but its head goes back
+ * to one seen before: the head the server logged tells. */
+static void
+test_audit_head (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autofree char *token = setup_registrar (server);
+  g_autofree char *id = create_case (server, token, 1);
+  g_autofree char *path = g_strconcat ("/api/v1/cases/", id, NULL);
+  g_autofree char *before = head_of (server->db);
+  g_autofree char *after = NULL;
+  g_autofree char *truncated = NULL;
+  g_autoptr(SpTestResponse) patched = NULL;
+
+  patched = sp_test_json (server, "PATCH", path, token,
+                          "{\"base_rev\":0,\"fields\":{\"subject\":\"Ändrat\"}}");
+  sp_test_assert_status (patched, 200);
+  after = head_of (server->db);
+  g_assert_cmpstr (after, !=, before);
+
+  exec_sql (server->db, "DROP TRIGGER server_audit_no_delete;"
+                        " DELETE FROM server_audit WHERE seq = (SELECT max (seq) FROM server_audit)");
+  truncated = head_of (server->db);
+  g_assert_cmpstr (truncated, ==, before);
+  g_assert_cmpstr (truncated, !=, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +376,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/server/durability/audit-chain", test_audit_chain);
+  g_test_add_func ("/server/durability/audit-head", test_audit_head);
   g_test_add_func ("/server/durability/kill9", test_kill9);
   g_test_add_func ("/server/durability/backup-while-writing", test_backup_while_writing);
   g_test_add_func ("/server/durability/export-import", test_export_import);
