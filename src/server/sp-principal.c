@@ -110,6 +110,23 @@ in_own_unit (const SpPrincipal *self,
   return self->user->unit_id != NULL && g_strcmp0 (kase->unit_id, self->user->unit_id) == 0;
 }
 
+/* On conflict of interest (jäv) another unit investigates: its manager
+ * handles the case too. */
+static gboolean
+investigated_by_own_unit (const SpPrincipal *self,
+                          SpCase            *kase)
+{
+  return self->user->unit_id != NULL &&
+         g_strcmp0 (kase->investigating_unit_id, self->user->unit_id) == 0;
+}
+
+static gboolean
+assigned_to_me (const SpPrincipal *self,
+                SpCase            *kase)
+{
+  return kase->assigned_to != NULL && g_strcmp0 (kase->assigned_to, SP_ENTITY (self->user)->id) == 0;
+}
+
 static gboolean
 in_department (const SpPrincipal *self,
                SpCase            *kase)
@@ -135,7 +152,8 @@ sp_principal_can_read_case (const SpPrincipal *self,
 
   if (sp_principal_has_role (self, SP_ROLE_REGISTRAR))
     full = TRUE;
-  if (sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) && in_own_unit (self, kase))
+  if (sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) &&
+      (in_own_unit (self, kase) || investigated_by_own_unit (self, kase)))
     full = TRUE;
   if (sp_principal_has_role (self, SP_ROLE_DEPARTMENT_HEAD) && in_department (self, kase))
     full = TRUE;
@@ -145,6 +163,9 @@ sp_principal_can_read_case (const SpPrincipal *self,
     {
       if ((sp_principal_has_role (self, SP_ROLE_STAFF) ||
            sp_principal_has_role (self, SP_ROLE_CASE_OFFICER)) && created_it (self, kase))
+        full = TRUE;
+      /* The case officer handles the provider cases given to them. */
+      if (sp_principal_has_role (self, SP_ROLE_CASE_OFFICER) && assigned_to_me (self, kase))
         full = TRUE;
       if (sp_principal_has_role (self, SP_ROLE_PROCUREMENT) && kase->contract_breach)
         full = TRUE;
@@ -163,12 +184,16 @@ sp_principal_can_edit_case (const SpPrincipal *self,
 {
   if (sp_principal_has_role (self, SP_ROLE_REGISTRAR))
     return TRUE;
-  if (sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) && in_own_unit (self, kase))
+  if (sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) &&
+      (in_own_unit (self, kase) || investigated_by_own_unit (self, kase)))
     return TRUE;
   if (!kase->named_employee &&
       (sp_principal_has_role (self, SP_ROLE_STAFF) ||
        sp_principal_has_role (self, SP_ROLE_CASE_OFFICER)) &&
       created_it (self, kase))
+    return TRUE;
+  if (!kase->named_employee && sp_principal_has_role (self, SP_ROLE_CASE_OFFICER) &&
+      assigned_to_me (self, kase))
     return TRUE;
   return FALSE;
 }
@@ -222,10 +247,12 @@ sp_principal_restrict_query (const SpPrincipal *self,
   if (sp_principal_has_role (self, SP_ROLE_REGISTRAR))
     return TRUE;
 
-  /* Staff and case officers are alike here; a unit manager who is also
-   * head of department sees the department (their unit is in it). */
+  /* A case officer also sees the cases assigned to them, which one query
+   * cannot add to those they created: filtered case by case. A unit
+   * manager who is also head of department sees the department (their
+   * unit is in it). */
   if (scoped & SP_ROLE_BIT (SP_ROLE_CASE_OFFICER))
-    scoped = (scoped & ~SP_ROLE_BIT (SP_ROLE_CASE_OFFICER)) | SP_ROLE_BIT (SP_ROLE_STAFF);
+    return FALSE;
   if ((scoped & SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD)) && (scoped & SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER)) &&
       self->department_units != NULL && self->user->unit_id != NULL &&
       g_strv_contains ((const char * const *) self->department_units, self->user->unit_id))

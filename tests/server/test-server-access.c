@@ -313,6 +313,46 @@ test_several_roles (Fixture       *f,
   g_assert_true (JSON_NODE_HOLDS_NULL (sp_test_get_node (other, "case.sender.email")));
 }
 
+/* On conflict of interest another unit investigates: its manager handles
+ * the case. A case officer sees the cases assigned to them. */
+static void
+test_investigating_unit_and_assignee (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *flags = g_strdup_printf (",\"conflict_of_interest\":true,\"investigating_unit_id\":\"%s\"",
+                                            f->org->unit_b);
+  g_autofree char *jav = create (f, f->org->registrar, f->org->unit_a, flags);
+  g_autofree char *jav_path = g_strconcat ("/api/v1/cases/", jav, NULL);
+  g_autoptr(SpTestResponse) manager_b = NULL;
+  g_autoptr(SpTestResponse) patch_b = NULL;
+  g_autoptr(SpTestResponse) staff_b = NULL;
+  g_autoptr(SpTestResponse) me = NULL;
+  g_autoptr(SpTestResponse) officer_get = NULL;
+  g_autoptr(SpTestResponse) officer_list = NULL;
+  g_autofree char *assigned = NULL;
+  g_autofree char *assigned_path = NULL;
+  g_autofree char *assignment = NULL;
+
+  manager_b = sp_test_json (f->server, "GET", jav_path, f->org->manager_b, NULL);
+  sp_test_assert_status (manager_b, 200);
+  patch_b = sp_test_json (f->server, "PATCH", jav_path, f->org->manager_b,
+                          "{\"base_rev\":0,\"fields\":{\"service_note\":\"Utreds av Hemtjänst Väst\"}}");
+  sp_test_assert_status (patch_b, 200);
+  staff_b = sp_test_json (f->server, "GET", jav_path, f->org->staff_b, NULL);
+  sp_test_assert_status (staff_b, 404);
+
+  me = sp_test_json (f->server, "GET", "/api/v1/session", f->org->case_officer, NULL);
+  assignment = g_strdup_printf (",\"assigned_to\":\"%s\"", sp_test_get_string (me, "user.id"));
+  assigned = create (f, f->org->registrar, f->org->unit_b, assignment);
+  assigned_path = g_strconcat ("/api/v1/cases/", assigned, NULL);
+  officer_get = sp_test_json (f->server, "GET", assigned_path, f->org->case_officer, NULL);
+  sp_test_assert_status (officer_get, 200);
+  officer_list = sp_test_json (f->server, "GET", "/api/v1/cases", f->org->case_officer, NULL);
+  sp_test_assert_status (officer_list, 200);
+  g_assert_cmpint (sp_test_get_int (officer_list, "total"), ==, 1);
+  g_assert_cmpstr (sp_test_get_string (officer_list, "items.0.id"), ==, assigned);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -325,6 +365,7 @@ main (int    argc,
   ADD ("admin-only", test_admin_only);
   ADD ("reports", test_reports_access);
   ADD ("several-roles", test_several_roles);
+  ADD ("investigating-unit-and-assignee", test_investigating_unit_and_assignee);
 #undef ADD
 
   return g_test_run ();
