@@ -12,7 +12,6 @@
  * the union. Two additions the routines imply: the manager of the unit that
  * investigates a case on conflict of interest (investigating_unit_id)
  * handles it too, and a case officer sees the cases assigned to them.
- * (Case lists do not yet include the former: see sp_principal_restrict_query.)
  */
 
 #pragma once
@@ -59,9 +58,8 @@ gboolean     sp_principal_check_case_unit  (const SpPrincipal *self,
 /* Narrows @query to what the user may see. Returns FALSE when the roles'
  * union cannot be said in one query: the caller must then query without
  * paging and keep only what sp_principal_can_read_case() allows. A unit
- * manager's list is their unit's cases; SpCaseQuery cannot yet add the
- * cases their unit investigates for another (they come by id and in the
- * change feed). */
+ * manager's query is their unit's cases; the caller must also filter case
+ * by case when their unit investigates cases of another. */
 gboolean     sp_principal_restrict_query   (const SpPrincipal *self,
                                             SpCaseQuery       *query);
 

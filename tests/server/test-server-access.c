@@ -341,6 +341,14 @@ test_investigating_unit_and_assignee (Fixture       *f,
   staff_b = sp_test_json (f->server, "GET", jav_path, f->org->staff_b, NULL);
   sp_test_assert_status (staff_b, 404);
 
+  /* Their list has the unit's own two cases and the one it investigates. */
+  {
+    g_autoptr(SpTestResponse) list = sp_test_json (f->server, "GET", "/api/v1/cases?limit=2", f->org->manager_b, NULL);
+    sp_test_assert_status (list, 200);
+    g_assert_cmpint (sp_test_get_int (list, "total"), ==, 3);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (sp_test_get_node (list, "items"))), ==, 2);
+  }
+
   me = sp_test_json (f->server, "GET", "/api/v1/session", f->org->case_officer, NULL);
   assignment = g_strdup_printf (",\"assigned_to\":\"%s\"", sp_test_get_string (me, "user.id"));
   assigned = create (f, f->org->registrar, f->org->unit_b, assignment);
