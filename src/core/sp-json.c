@@ -21,6 +21,8 @@ scan_text (const char *data,
 {
   static const char allowed[] = " \t\n\r{}[],:-+.0123456789eEtrufalsn";
   gboolean in_string = FALSE;
+  gboolean scalar = FALSE;   /* a number or literal runs at the top level */
+  gboolean complete = FALSE; /* one whole value stood at the top level */
   guint depth = 0, deepest = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -34,19 +36,47 @@ scan_text (const char *data,
           if (c == '\\')
             i++;
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              complete |= depth == 0;
+            }
+          continue;
         }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (strchr (allowed, c) == NULL)
+
+      if (strchr (allowed, c) == NULL && c != '"')
         return FALSE;
+
+      /* Exactly one value: anything after it is a second one. */
+      if (depth == 0)
+        {
+          if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            {
+              complete |= scalar;
+              continue;
+            }
+          if (complete)
+            return FALSE;
+          if (c != '{' && c != '[' && c != '"')
+            {
+              scalar = TRUE;
+              continue;
+            }
+          if (scalar)
+            return FALSE;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
       else if (c == '{' || c == '[')
         {
           depth++;
           deepest = MAX (deepest, depth);
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        {
+          depth--;
+          complete |= depth == 0;
+        }
     }
 
   *deepest_out = deepest;

@@ -206,6 +206,13 @@ test_malformed (void)
     "{\"a\":\"raw\nnewline\"}",
     "/* comment */ {}",
     "{\"a\":1,}",
+    "{\"a\":1}{\"b\":2}",
+    "{\"a\":1} {\"b\":2}",
+    "[1] [2]",
+    "\"a\" \"b\"",
+    "1 2",
+    "{} 1",
+    "1 {}",
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *deep = NULL;
@@ -257,6 +264,16 @@ test_malformed (void)
     g_assert_error (error, SP_ERROR, SP_ERROR_MALFORMED);
     g_clear_error (&error);
     g_string_free (wide, TRUE);
+  }
+
+  /* One value, with space around it, is fine. */
+  {
+    g_autoptr(JsonNode) node = sp_json_parse ("  {\"a\":[1, 2]} \n", -1, 4, &error);
+    g_autoptr(JsonNode) number = sp_json_parse (" 42 ", -1, 4, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (node);
+    g_assert_cmpint (json_node_get_int (number), ==, 42);
   }
 
   /* Brackets inside strings do not count as nesting. */
