@@ -24,6 +24,7 @@ case_created (SpWindow   *self,
   sp_window_reload (self);
   sp_window_show_case (self, case_id);
   sp_window_add_toast (self, _("Case recorded"));
+  _sp_window_schedule_sync (self);
 }
 
 static void

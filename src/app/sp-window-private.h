@@ -74,5 +74,6 @@ SpCaseFilter *_sp_window_filter_for_view (SpWindow    *self,
 /* sp-window.c */
 void     _sp_window_update_page       (SpWindow       *self);
 void     _sp_window_go_back           (SpWindow       *self);
+void     _sp_window_schedule_sync     (SpWindow       *self);
 
 G_END_DECLS

@@ -108,11 +108,24 @@ _sp_window_go_back (SpWindow *self)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* A change made here goes to the server soon after (debounced), not only
+ * at the next periodic sync. */
+void
+_sp_window_schedule_sync (SpWindow *self)
+{
+  SpAccount *account = sp_application_get_account (self->application);
+  SpSyncEngine *engine = account ? sp_account_get_engine (account) : NULL;
+
+  if (engine != NULL)
+    sp_sync_engine_schedule (engine);
+}
+
 static void
 case_changed (SpWindow   *self,
               const char *case_id)
 {
   sp_window_reload (self);
+  _sp_window_schedule_sync (self);
 }
 
 void
