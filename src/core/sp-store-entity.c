@@ -170,9 +170,8 @@ sp_store_save (SpStore      *self,
       if (exists && rev != entity->rev)
         {
           g_set_error (error, SP_ERROR, SP_ERROR_CONFLICT,
-                       _("The record was changed by someone else (revision %" G_GINT64_FORMAT
-                         ", yours %" G_GINT64_FORMAT ")"),
-                       rev, entity->rev);
+                       _("The record was changed by someone else (revision %lld, yours %lld)"),
+                       (long long)rev, (long long)entity->rev);
           goto failed;
         }
     }

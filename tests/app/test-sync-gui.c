@@ -7,6 +7,8 @@
  */
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "sp-account.h"
 #include "sp-account-page.h"
@@ -21,6 +23,24 @@ iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+/* With SYNPUNKT_SHOT_DIR set, takes a screenshot of the X display: the
+ * way the developers look at these windows as a user would. */
+static void
+shot (const char *name)
+{
+  const char *dir = g_getenv ("SYNPUNKT_SHOT_DIR");
+  g_autofree char *command = NULL;
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  if (dir == NULL)
+    return;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
 
 static gboolean
@@ -173,7 +193,8 @@ test_wrong_password (Fixture       *f,
 {
   sp_account_page_connect (SP_ACCOUNT_PAGE (f->page), f->server->base, "manager_a", "wrong password");
   g_assert_true (wait_for (has_error, f->page, 30));
-  g_assert_nonnull (strstr (sp_account_page_get_error (SP_ACCOUNT_PAGE (f->page)), "password"));
+  g_assert_cmpstr (sp_account_page_get_error (SP_ACCOUNT_PAGE (f->page)), ==,
+                   _("The user name or password is wrong."));
   g_assert_false (sp_account_is_connected (f->account));
   g_assert_null (sp_account_get_engine (f->account));
   g_assert_false (gtk_widget_get_visible (f->indicator));
@@ -206,22 +227,23 @@ test_connect_create_find (Fixture       *f,
   g_assert_cmpstr (user->username, ==, "manager_a");
   g_assert_true (user->roles & SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER));
   g_assert_true (sp_account_is_connected (f->account));
+  shot ("account-signed-in");
 
   /* The header bar says so, in words. */
   g_assert_true (gtk_widget_get_visible (f->indicator));
   summary = sp_sync_indicator_get_summary (SP_SYNC_INDICATOR (f->indicator));
-  g_assert_true (g_str_has_prefix (summary, "Synced"));
+  g_assert_true (g_str_has_prefix (summary, _("Synced")));
 
   /* The organisation came down from the server: the form offers its units. */
   actor = (SpActor) { SP_ENTITY (user)->id, user->display_name, user->roles };
   dialog = sp_intake_dialog_new (GTK_WINDOW (f->window), f->store, &actor);
   gtk_window_present (GTK_WINDOW (dialog));
   iterate ();
-  choose (dialog, "kind", "Complaint");
-  choose (dialog, "channel", "Phone");
+  choose (dialog, "kind", sp_enum_get_label (&sp_case_kind_info, SP_CASE_KIND_COMPLAINT));
+  choose (dialog, "channel", sp_enum_get_label (&sp_channel_info, SP_CHANNEL_PHONE));
   gtk_editable_set_text (GTK_EDITABLE (input (dialog, "sender_name")), "Gösta Ekman");
   gtk_editable_set_text (GTK_EDITABLE (input (dialog, "sender_phone")), "08-508 000 00");
-  choose (dialog, "concerns", "Our unit");
+  choose (dialog, "concerns", sp_enum_get_label (&sp_concerns_info, SP_CONCERNS_UNIT));
   choose (dialog, "unit_id", "Solgårdens äldreboende");
   gtk_editable_set_text (GTK_EDITABLE (input (dialog, "subject")), "Kaffet var kallt på Solgården");
   g_assert_true (sp_intake_dialog_save (SP_INTAKE_DIALOG (dialog)));
@@ -232,7 +254,23 @@ test_connect_create_find (Fixture       *f,
   sp_sync_engine_schedule (sp_account_get_engine (f->account));
   g_assert_true (wait_for (has_pending, f->account, 30));
   summary = sp_sync_indicator_get_summary (SP_SYNC_INDICATOR (f->indicator));
-  g_assert_nonnull (strstr (summary, "1 change waiting"));
+  g_assert_nonnull (strstr (summary, g_dngettext (GETTEXT_PACKAGE, "%d change waiting",
+                                                  "%d changes waiting", 1) + 3));
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
+    {
+      GtkWidget *bar_window = gtk_window_new ();
+      GtkWidget *header = adw_header_bar_new ();
+
+      g_object_ref (f->indicator);
+      gtk_box_remove (GTK_BOX (f->box), f->indicator);
+      adw_header_bar_pack_end (ADW_HEADER_BAR (header), f->indicator);
+      g_object_unref (f->indicator);
+      gtk_window_set_titlebar (GTK_WINDOW (bar_window), header);
+      gtk_window_set_default_size (GTK_WINDOW (bar_window), 420, 240);
+      gtk_window_present (GTK_WINDOW (bar_window));
+      gtk_widget_activate (gtk_widget_get_first_child (f->indicator));
+      shot ("sync-indicator-waiting");
+    }
   g_assert_true (wait_for (is_synced, f->account, 60));
 
   g_assert_cmpuint (sp_sync_engine_get_n_conflicts (sp_account_get_engine (f->account)), ==, 0);
@@ -248,7 +286,7 @@ test_connect_create_find (Fixture       *f,
   g_assert_true (sp_account_is_connected (f->account));
   g_assert_null (sp_account_get_engine (f->account));
   summary = sp_sync_indicator_get_summary (SP_SYNC_INDICATOR (f->indicator));
-  g_assert_true (g_str_has_prefix (summary, "Logged out"));
+  g_assert_true (g_str_has_prefix (summary, _("Logged out")));
   {
     SpCaseQuery q;
 
@@ -304,6 +342,8 @@ test_conflict_dialog (Fixture       *f,
     bar = find_info_bar (page);
     g_assert_nonnull (bar);
     g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+    gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+    shot ("case-page-conflict");
     gtk_window_destroy (GTK_WINDOW (window));
   }
 
@@ -311,6 +351,7 @@ test_conflict_dialog (Fixture       *f,
   dialog = sp_conflict_dialog_new (GTK_WINDOW (f->window), f->store, &me, id);
   gtk_window_present (GTK_WINDOW (dialog));
   iterate ();
+  shot ("conflict-dialog");
   g_assert_cmpuint (sp_conflict_dialog_get_n_conflicts (SP_CONFLICT_DIALOG (dialog)), ==, 1);
   sp_conflict_dialog_choose (SP_CONFLICT_DIALOG (dialog), 0, TRUE);
   g_assert_true (sp_conflict_dialog_apply (SP_CONFLICT_DIALOG (dialog), &error));
@@ -328,8 +369,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Swedish screenshots read the build tree's catalogue. */
+  if (g_getenv ("SYNPUNKT_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SYNPUNKT_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* gtk_test_init() runs in the C locale; screenshots want the user's. */
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
+    setlocale (LC_ALL, "");
 
   g_test_add ("/sync-gui/wrong-password", Fixture, NULL, fixture_set_up, test_wrong_password,
               fixture_tear_down);
