@@ -7,10 +7,7 @@
 
 #include "sp-window-private.h"
 
-#if __has_include ("sp-intake-dialog.h")
-# include "sp-intake-dialog.h"
-# define HAVE_INTAKE_DIALOG 1
-#endif
+#include "sp-intake-dialog.h"
 
 #define DEFAULT_DEMO_CASES 2000
 
@@ -34,7 +31,6 @@ new_case_action (GtkWidget  *widget,
 {
   SpWindow *self = SP_WINDOW (widget);
 
-#ifdef HAVE_INTAKE_DIALOG
   GtkWidget *dialog;
 
   dialog = sp_intake_dialog_new (GTK_WINDOW (self),
@@ -43,10 +39,6 @@ new_case_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "case-created", G_CALLBACK (case_created), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-#else
-  (void) case_created;
-  sp_window_add_toast (self, _("The intake form is not part of this build"));
-#endif
 }
 
 static void

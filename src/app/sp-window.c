@@ -14,10 +14,7 @@
 #include "sp-sync-indicator.h"
 #include "sp-window-private.h"
 
-#if __has_include ("sp-case-page.h")
-# include "sp-case-page.h"
-# define HAVE_CASE_PAGE 1
-#endif
+#include "sp-case-page.h"
 
 G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -135,7 +132,6 @@ sp_window_show_case (SpWindow   *self,
   g_return_if_fail (SP_IS_WINDOW (self));
   g_return_if_fail (case_id != NULL);
 
-#ifdef HAVE_CASE_PAGE
   if (self->case_page == NULL)
     {
       self->case_page = sp_case_page_new (sp_application_get_store (self->application),
@@ -151,11 +147,6 @@ sp_window_show_case (SpWindow   *self,
   sp_case_view_select_case (self->case_view, case_id);
   _sp_window_update_page (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-#else
-  (void) case_changed;
-  sp_case_view_select_case (self->case_view, case_id);
-  sp_window_add_toast (self, _("The case page is not part of this build"));
-#endif
 }
 
 static void
