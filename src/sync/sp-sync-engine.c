@@ -799,8 +799,8 @@ on_first_categories (GObject      *source,
   first->categories = sp_sync_client_request_finish (SP_SYNC_CLIENT (source), result, NULL, &error);
   if (first->categories == NULL)
     {
-      first_free (first);
       round_done (self, error);
+      first_free (first);
       return;
     }
 
@@ -821,8 +821,8 @@ on_first_units (GObject      *source,
   first->units = sp_sync_client_request_finish (SP_SYNC_CLIENT (source), result, NULL, &error);
   if (first->units == NULL)
     {
-      first_free (first);
       round_done (self, error);
+      first_free (first);
       return;
     }
 
