@@ -43,8 +43,9 @@ _sp_case_page_toast (SpCasePage *self,
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
-  self->last_toast = toast;
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
+  /* Only the newest toast is watched; an older one must not write into
+   * this page once it is gone. */
+  g_set_weak_pointer (&self->last_toast, toast);
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);

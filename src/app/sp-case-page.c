@@ -437,11 +437,7 @@ sp_case_page_dispose (GObject *object)
 {
   SpCasePage *self = SP_CASE_PAGE (object);
 
-  if (self->last_toast != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
-      self->last_toast = NULL;
-    }
+  g_clear_weak_pointer (&self->last_toast);
 
   /* AdwBin drops its child, the template's root, itself. */
   G_OBJECT_CLASS (sp_case_page_parent_class)->dispose (object);
