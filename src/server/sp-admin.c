@@ -25,18 +25,20 @@ sp_admin_is_command (const char *name)
   return name != NULL && g_strv_contains (commands, name);
 }
 
-/* The categories of the routines, seeded once by init. */
+/* The categories of the routines, seeded once by init. Their names are the
+ * organisation's data, in the routines' own words, not interface text: an
+ * administrator renames them through the API. */
 static const struct { const char *code; const char *name; } default_categories[] = {
-  { "treatment", N_("Treatment (bemötande)") },
-  { "quality", N_("Quality of service") },
-  { "information", N_("Information") },
-  { "accessibility", N_("Accessibility") },
-  { "case_handling", N_("Case handling") },
-  { "staff_continuity", N_("Staff and continuity") },
-  { "premises_environment", N_("Premises and environment") },
-  { "food_meals", N_("Food and meals") },
-  { "fees", N_("Fees") },
-  { "other", N_("Other") },
+  { "treatment", "Bemötande" },
+  { "quality", "Kvalitet" },
+  { "information", "Information" },
+  { "accessibility", "Tillgänglighet" },
+  { "case_handling", "Handläggning" },
+  { "staff_continuity", "Personal/kontinuitet" },
+  { "premises_environment", "Lokaler och miljö" },
+  { "food_meals", "Mat och måltider" },
+  { "fees", "Avgifter" },
+  { "other", "Övrigt" },
 };
 
 static int
@@ -103,7 +105,7 @@ cmd_init (int    argc,
 
           sp_entity_ensure_id (SP_ENTITY (category));
           category->code = g_strdup (default_categories[i].code);
-          category->name = g_strdup (_(default_categories[i].name));
+          category->name = g_strdup (default_categories[i].name);
           category->position = i;
           if (!sp_store_save (store, SP_ENTITY (category), SP_SAVE_DEFAULT, NULL, &error) ||
               !sp_audit_record_write (store, NULL, "create", NULL, SP_ENTITY (category), &error))
