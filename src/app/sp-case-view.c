@@ -38,13 +38,13 @@ typedef struct
 
 static const ColumnInfo columns[N_COLUMNS] = {
   { "diary", N_("Diary No."), SP_CASE_SORT_DIARY_NUMBER, FALSE, TRUE, 135 },
-  { "received", N_("Received"), SP_CASE_SORT_RECEIVED_ON, FALSE, FALSE, 95 },
-  { "kind", N_("Kind"), SP_CASE_SORT_KIND, FALSE, FALSE, 105 },
-  { "category", N_("Category"), SP_CASE_SORT_CATEGORY, FALSE, FALSE, 115 },
+  { "received", N_("Received"), SP_CASE_SORT_RECEIVED_ON, FALSE, FALSE, 92 },
+  { "kind", N_("Kind"), SP_CASE_SORT_KIND, FALSE, FALSE, 95 },
+  { "category", N_("Category"), SP_CASE_SORT_CATEGORY, FALSE, FALSE, 110 },
   { "place", N_("Unit or Provider"), SP_CASE_SORT_UNIT, FALSE, FALSE, 140 },
   { "subject", N_("Subject"), SP_CASE_SORT_SUBJECT, TRUE, TRUE, -1 },
   { "status", N_("Status"), SP_CASE_SORT_STATUS, FALSE, FALSE, 155 },
-  { "deadline", N_("Deadline"), SP_CASE_SORT_DUE_ON, FALSE, TRUE, 145 },
+  { "deadline", N_("Deadline"), SP_CASE_SORT_DUE_ON, FALSE, TRUE, 132 },
 };
 
 typedef struct
