@@ -26,6 +26,30 @@ sp_api_encode_case (SpRequest *req,
 }
 
 JsonNode *
+sp_api_read_patch (SpRequest          *req,
+                   const char * const *members,
+                   JsonObject        **object,
+                   gint64             *base_rev,
+                   GError            **error)
+{
+  g_autoptr(JsonNode) body = sp_request_read_json (req, error);
+
+  if (body == NULL)
+    return NULL;
+  if ((*object = sp_json_require_object (body, NULL, error)) == NULL ||
+      !sp_json_check_members (*object, members, error) ||
+      !sp_json_member_int (*object, "base_rev", TRUE, base_rev, error))
+    return NULL;
+  if (!json_object_has_member (*object, "fields"))
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "fields", "fields is required");
+      return NULL;
+    }
+
+  return g_steal_pointer (&body);
+}
+
+JsonNode *
 sp_api_encode_list (GPtrArray *entities,
                     gint64     total)
 {
@@ -560,18 +584,8 @@ sp_api_case_patch (SpRequest  *req,
   gint64 base_rev = 0;
   SpActor actor;
 
-  body = sp_request_read_json (req, error);
-  if (body == NULL)
+  if ((body = sp_api_read_patch (req, members, &object, &base_rev, error)) == NULL)
     return FALSE;
-  if ((object = sp_json_require_object (body, NULL, error)) == NULL ||
-      !sp_json_check_members (object, members, error) ||
-      !sp_json_member_int (object, "base_rev", TRUE, &base_rev, error))
-    return FALSE;
-  if (!json_object_has_member (object, "fields"))
-    {
-      sp_set_field_error (error, SP_ERROR_INVALID, "fields", "fields is required");
-      return FALSE;
-    }
 
   current = sp_api_load_readable_case (req, req->param, &redact, error);
   if (current == NULL)

@@ -396,18 +396,8 @@ patch_reference (SpRequest  *req,
 
   if (!sp_request_require_roles (req, roles, error))
     return FALSE;
-  body = sp_request_read_json (req, error);
-  if (body == NULL)
+  if ((body = sp_api_read_patch (req, members, &object, &base_rev, error)) == NULL)
     return FALSE;
-  if ((object = sp_json_require_object (body, NULL, error)) == NULL ||
-      !sp_json_check_members (object, members, error) ||
-      !sp_json_member_int (object, "base_rev", TRUE, &base_rev, error))
-    return FALSE;
-  if (!json_object_has_member (object, "fields"))
-    {
-      sp_set_field_error (error, SP_ERROR_INVALID, "fields", "fields is required");
-      return FALSE;
-    }
   if (json_object_has_member (object, "password"))
     {
       if (type != SP_TYPE_USER)

@@ -66,6 +66,13 @@ gboolean  sp_api_check_case_references (SpStore  *store,
                                         GError  **error);
 JsonNode *sp_api_encode_list      (GPtrArray *entities,
                                    gint64     total);
+/* Reads a field-level patch, {"base_rev":N,"fields":{…}} and any other
+ * @members allowed; returns the body, with @object inside it. */
+JsonNode *sp_api_read_patch       (SpRequest          *req,
+                                   const char * const *members,
+                                   JsonObject        **object,
+                                   gint64             *base_rev,
+                                   GError            **error);
 /* The case list's query parameters (422 naming a bad one). */
 gboolean  sp_api_parse_case_query (SpRequest    *req,
                                    SpCaseQuery  *query,
