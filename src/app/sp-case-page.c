@@ -35,26 +35,6 @@ compare_categories (gconstpointer a,
   return g_strcmp0 (ca->code, cb->code);
 }
 
-static int
-compare_units (gconstpointer a,
-               gconstpointer b)
-{
-  SpUnit *ua = *(SpUnit **) a;
-  SpUnit *ub = *(SpUnit **) b;
-
-  return g_utf8_collate (ua->name ? ua->name : "", ub->name ? ub->name : "");
-}
-
-static int
-compare_providers (gconstpointer a,
-                   gconstpointer b)
-{
-  SpProvider *pa = *(SpProvider **) a;
-  SpProvider *pb = *(SpProvider **) b;
-
-  return g_utf8_collate (pa->name ? pa->name : "", pb->name ? pb->name : "");
-}
-
 static void
 load_names (SpCasePage *self)
 {
@@ -71,7 +51,7 @@ load_names (SpCasePage *self)
 
   units = sp_store_load_where (self->store, SP_TYPE_UNIT, NULL, NULL, NULL);
   if (units != NULL)
-    g_ptr_array_sort (units, compare_units);
+    g_ptr_array_sort (units, sp_entity_compare_names);
   for (guint i = 0; units != NULL && i < units->len; i++)
     {
       SpUnit *unit = g_ptr_array_index (units, i);
@@ -85,7 +65,7 @@ load_names (SpCasePage *self)
 
   providers = sp_store_load_where (self->store, SP_TYPE_PROVIDER, NULL, NULL, NULL);
   if (providers != NULL)
-    g_ptr_array_sort (providers, compare_providers);
+    g_ptr_array_sort (providers, sp_entity_compare_names);
   for (guint i = 0; providers != NULL && i < providers->len; i++)
     {
       SpProvider *provider = g_ptr_array_index (providers, i);

@@ -103,26 +103,6 @@ set_enum_model (AdwComboRow      *row,
 }
 
 static int
-compare_units (gconstpointer a,
-               gconstpointer b)
-{
-  SpUnit *ua = *(SpUnit **) a;
-  SpUnit *ub = *(SpUnit **) b;
-
-  return g_utf8_collate (ua->name ? ua->name : "", ub->name ? ub->name : "");
-}
-
-static int
-compare_providers (gconstpointer a,
-                   gconstpointer b)
-{
-  SpProvider *pa = *(SpProvider **) a;
-  SpProvider *pb = *(SpProvider **) b;
-
-  return g_utf8_collate (pa->name ? pa->name : "", pb->name ? pb->name : "");
-}
-
-static int
 compare_categories (gconstpointer a,
                     gconstpointer b)
 {
@@ -155,7 +135,7 @@ _sp_intake_dialog_load_choices (SpIntakeDialog *self)
     g_warning ("Could not load the units: %s", error->message);
   else
     {
-      g_ptr_array_sort (records, compare_units);
+      g_ptr_array_sort (records, sp_entity_compare_names);
       for (guint i = 0; i < records->len; i++)
         {
           SpUnit *unit = g_ptr_array_index (records, i);
@@ -181,7 +161,7 @@ _sp_intake_dialog_load_choices (SpIntakeDialog *self)
     g_warning ("Could not load the providers: %s", error->message);
   else
     {
-      g_ptr_array_sort (records, compare_providers);
+      g_ptr_array_sort (records, sp_entity_compare_names);
       for (guint i = 0; i < records->len; i++)
         {
           SpProvider *provider = g_ptr_array_index (records, i);

@@ -41,26 +41,6 @@ sp_name_cache_data_free (gpointer p)
 }
 
 static int
-compare_units (gconstpointer a,
-               gconstpointer b)
-{
-  SpUnit *ua = *(SpUnit **)a;
-  SpUnit *ub = *(SpUnit **)b;
-
-  return g_utf8_collate (ua->name ? ua->name : "", ub->name ? ub->name : "");
-}
-
-static int
-compare_providers (gconstpointer a,
-                   gconstpointer b)
-{
-  SpProvider *pa = *(SpProvider **)a;
-  SpProvider *pb = *(SpProvider **)b;
-
-  return g_utf8_collate (pa->name ? pa->name : "", pb->name ? pb->name : "");
-}
-
-static int
 compare_categories (gconstpointer a,
                     gconstpointer b)
 {
@@ -93,8 +73,8 @@ sp_name_cache_read (SpStore       *store,
       return NULL;
     }
 
-  g_ptr_array_sort (data->units, compare_units);
-  g_ptr_array_sort (data->providers, compare_providers);
+  g_ptr_array_sort (data->units, sp_entity_compare_names);
+  g_ptr_array_sort (data->providers, sp_entity_compare_names);
   g_ptr_array_sort (data->categories, compare_categories);
 
   return data;

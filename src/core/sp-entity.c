@@ -447,3 +447,19 @@ sp_entity_field_equal (SpEntity      *a,
 
   return sp_entity_get_int (a, field) == sp_entity_get_int (b, field);
 }
+
+static const char *
+name_of (SpEntity *entity)
+{
+  const SpField *field = sp_entity_info_lookup (sp_entity_get_info (entity), "name");
+  const char *name = field && field->type == SP_FIELD_STRING ? sp_entity_get_string (entity, field) : NULL;
+
+  return name ? name : "";
+}
+
+int
+sp_entity_compare_names (gconstpointer a,
+                         gconstpointer b)
+{
+  return g_utf8_collate (name_of (*(SpEntity **)a), name_of (*(SpEntity **)b));
+}

@@ -165,5 +165,9 @@ void                sp_entity_field_copy         (SpEntity           *dest,
                                                   const SpField      *field);
 gboolean            sp_entity_field_is_set       (SpEntity           *self,
                                                   const SpField      *field);
+/* For g_ptr_array_sort() of records that have a "name" (units, providers):
+ * by name as the user reads it. */
+int                 sp_entity_compare_names      (gconstpointer       a,
+                                                  gconstpointer       b);
 
 G_END_DECLS
