@@ -76,11 +76,13 @@ case_id_of (SpEntity *entity)
   return field ? sp_entity_get_string (entity, field) : NULL;
 }
 
-/* The record as this user may see it, or NULL to leave it out. */
-static JsonNode *
-encode_visible (SpRequest  *req,
-                GHashTable *cache,
-                SpEntity   *entity)
+/* Writes the record as this user may see it, or returns FALSE to leave
+ * it out. */
+static gboolean
+write_visible (SpRequest  *req,
+               GHashTable *cache,
+               SpEntity   *entity,
+               GString    *out)
 {
   CaseAccess access;
 
@@ -89,22 +91,26 @@ encode_visible (SpRequest  *req,
       gboolean redact = TRUE;
 
       if (!sp_principal_can_read_case (req->principal, SP_CASE (entity), &redact))
-        return NULL;
-      return sp_json_encode (entity, redact ? SP_JSON_ENCODE_REDACT_PERSONAL : SP_JSON_ENCODE_DEFAULT);
+        return FALSE;
+      sp_json_write_entity (out, entity, redact ? SP_JSON_ENCODE_REDACT_PERSONAL : SP_JSON_ENCODE_DEFAULT);
+      return TRUE;
     }
 
-  if (case_id_of (entity) == NULL && sp_entity_info_lookup (sp_entity_get_info (entity), "case_id") == NULL)
-    return sp_json_encode (entity, SP_JSON_ENCODE_DEFAULT);
+  if (sp_entity_info_lookup (sp_entity_get_info (entity), "case_id") == NULL)
+    {
+      sp_json_write_entity (out, entity, SP_JSON_ENCODE_DEFAULT);
+      return TRUE;
+    }
 
   access = case_access (req, cache, case_id_of (entity));
   if (access == CASE_HIDDEN)
-    return NULL;
+    return FALSE;
   if (access == CASE_REDACTED)
     {
       /* Letters and disclosure requests name the sender; events may hold
        * the sender's old and new details. */
       if (SP_IS_LETTER (entity) || SP_IS_DISCLOSURE_REQUEST (entity))
-        return NULL;
+        return FALSE;
       if (SP_IS_CASE_EVENT (entity) && SP_CASE_EVENT (entity)->field != NULL)
         {
           const SpField *field = sp_entity_info_lookup (&sp_case_info, SP_CASE_EVENT (entity)->field);
@@ -115,12 +121,14 @@ encode_visible (SpRequest  *req,
 
               g_clear_pointer (&SP_CASE_EVENT (copy)->old_value, g_free);
               g_clear_pointer (&SP_CASE_EVENT (copy)->new_value, g_free);
-              return sp_json_encode (copy, SP_JSON_ENCODE_DEFAULT);
+              sp_json_write_entity (out, copy, SP_JSON_ENCODE_DEFAULT);
+              return TRUE;
             }
         }
     }
 
-  return sp_json_encode (entity, SP_JSON_ENCODE_DEFAULT);
+  sp_json_write_entity (out, entity, SP_JSON_ENCODE_DEFAULT);
+  return TRUE;
 }
 
 /* Whether some earlier state of @kase, going by the audit log's record of
@@ -240,6 +248,23 @@ count_between (SpStore   *store,
   return count;
 }
 
+/* The start of one change of the feed, up to its "visible" member. */
+static void
+write_change_head (GString    *page,
+                   guint       n_written,
+                   const char *entity_name,
+                   SpEntity   *entity)
+{
+  if (n_written > 0)
+    g_string_append_c (page, ',');
+  g_string_append (page, "{\"entity\":");
+  sp_json_write_string (page, entity_name);
+  g_string_append (page, ",\"id\":");
+  sp_json_write_string (page, entity->id);
+  g_string_append_printf (page, ",\"rev\":%" G_GINT64_FORMAT ",\"deleted\":%s,",
+                          entity->rev, entity->deleted ? "true" : "false");
+}
+
 static gint
 compare_rev (gconstpointer a,
              gconstpointer b)
@@ -257,15 +282,14 @@ sp_api_changes_get (SpRequest  *req,
   static const char * const known[] = { "since", "limit", NULL };
   g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(JsonNode) node = NULL;
+  GString *page;
+  guint n_written = 0;
   const char *since_text;
   gint64 since = 0;
   guint limit = DEFAULT_LIMIT;
   gboolean more = FALSE;
   gint64 cursor;
   gint64 cutoff;
-  JsonArray *changes;
-  JsonObject *object;
   GHashTableIter iter;
   gpointer key;
 
@@ -320,59 +344,47 @@ sp_api_changes_get (SpRequest  *req,
 
   cursor = merged->len > 0 ? SP_ENTITY (g_ptr_array_index (merged, merged->len - 1))->rev : since;
 
-  changes = json_array_new ();
+  /* Written as text straight away: a first sync reads hundreds of pages. */
+  page = g_string_sized_new (1024 + merged->len * 1024);
+  g_string_append (page, "{\"changes\":[");
   for (guint i = 0; i < merged->len; i++)
     {
       SpEntity *entity = g_ptr_array_index (merged, i);
-      JsonObject *change = json_object_new ();
-      JsonNode *record = NULL;
+      gsize start = page->len;
 
+      write_change_head (page, n_written, sp_entity_get_info (entity)->name, entity);
       if (!entity->deleted)
         {
-          record = encode_visible (req, cache, entity);
-          if (record == NULL)
+          g_string_append (page, "\"visible\":true,\"record\":");
+          if (!write_visible (req, cache, entity, page))
             {
+              g_string_truncate (page, start);
               /* A case that went out of the user's sight: "visible":false
                * tells a client holding it to forget it (its children go
                * with it). */
               if (SP_IS_CASE (entity) && since > 0 && was_ever_visible (req, SP_CASE (entity)))
                 {
-                  json_object_set_string_member (change, "entity", "case");
-                  json_object_set_string_member (change, "id", entity->id);
-                  json_object_set_int_member (change, "rev", entity->rev);
-                  json_object_set_boolean_member (change, "deleted", FALSE);
-                  json_object_set_boolean_member (change, "visible", FALSE);
-                  json_object_set_null_member (change, "record");
-                  json_array_add_object_element (changes, change);
-                  continue;
+                  write_change_head (page, n_written, "case", entity);
+                  g_string_append (page, "\"visible\":false,\"record\":null}");
+                  n_written++;
                 }
-              json_object_unref (change);
               continue;
             }
+          g_string_append_c (page, '}');
         }
       else if (SP_IS_CASE (entity) && !sp_principal_can_read_case (req->principal, SP_CASE (entity), NULL))
         {
-          json_object_unref (change);
+          g_string_truncate (page, start);
           continue;
         }
-
-      json_object_set_string_member (change, "entity", sp_entity_get_info (entity)->name);
-      json_object_set_string_member (change, "id", entity->id);
-      json_object_set_int_member (change, "rev", entity->rev);
-      json_object_set_boolean_member (change, "deleted", entity->deleted);
-      json_object_set_boolean_member (change, "visible", TRUE);
-      json_object_set_member (change, "record", record ? record : json_node_new (JSON_NODE_NULL));
-      json_array_add_object_element (changes, change);
+      else
+        g_string_append (page, "\"visible\":true,\"record\":null}");
+      n_written++;
     }
 
-  object = json_object_new ();
-  json_object_set_array_member (object, "changes", changes);
-  json_object_set_int_member (object, "cursor", cursor);
-  json_object_set_boolean_member (object, "more", more);
-  json_object_set_int_member (object, "last_rev", sp_store_get_last_rev (req->store));
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, object);
-  sp_request_reply (req, SOUP_STATUS_OK, node);
+  g_string_append_printf (page, "],\"cursor\":%" G_GINT64_FORMAT ",\"more\":%s,\"last_rev\":%" G_GINT64_FORMAT "}",
+                          cursor, more ? "true" : "false", sp_store_get_last_rev (req->store));
+  sp_request_reply_text (req, SOUP_STATUS_OK, page);
   return TRUE;
 }
 

@@ -107,6 +107,18 @@ sp_http_reply_json (SoupServerMessage *msg,
 }
 
 void
+sp_http_reply_text (SoupServerMessage *msg,
+                    guint              status,
+                    GString           *text)
+{
+  gsize length = text->len;
+
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json; charset=utf-8",
+                                    SOUP_MEMORY_TAKE, g_string_free (text, FALSE), length);
+}
+
+void
 sp_http_reply_error (SoupServerMessage *msg,
                      const GError      *error,
                      JsonObject        *extra)

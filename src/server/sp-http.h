@@ -39,6 +39,10 @@ JsonObject *sp_http_error_to_json  (const GError      *error);
 void      sp_http_reply_json       (SoupServerMessage *msg,
                                     guint              status,
                                     JsonNode          *node);
+/* Replies with JSON written as text already; takes @text. */
+void      sp_http_reply_text       (SoupServerMessage *msg,
+                                    guint              status,
+                                    GString           *text);
 
 /* The request body as JSON: checks the content type (415), the size
  * against @max_body (413) and parses strictly (400). */

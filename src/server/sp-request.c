@@ -17,6 +17,14 @@ sp_request_reply (SpRequest *req,
 }
 
 void
+sp_request_reply_text (SpRequest *req,
+                       guint      status,
+                       GString   *text)
+{
+  sp_http_reply_text (req->msg, status, text);
+}
+
+void
 sp_request_free (SpRequest *req)
 {
   if (req == NULL)

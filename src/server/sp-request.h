@@ -36,6 +36,10 @@ typedef gboolean (*SpRouteFunc) (SpRequest  *req,
 void      sp_request_reply        (SpRequest  *req,
                                    guint       status,
                                    JsonNode   *node);
+/* Replies with JSON written as text already; takes @text. */
+void      sp_request_reply_text   (SpRequest  *req,
+                                   guint       status,
+                                   GString    *text);
 /* Replies with @error if set, unpauses the message and frees @req. */
 void      sp_request_finish_async (SpRequest  *req,
                                    GError     *error);
