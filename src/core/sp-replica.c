@@ -21,6 +21,12 @@ static const TypeFunc entity_types[] = {
 };
 
 GType
+sp_entity_type_nth (guint i)
+{
+  return i < G_N_ELEMENTS (entity_types) ? entity_types[i] () : G_TYPE_INVALID;
+}
+
+GType
 sp_entity_type_from_name (const char *name)
 {
   if (name == NULL)

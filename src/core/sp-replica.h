@@ -45,6 +45,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpConflict, sp_conflict_free)
 /* The entity type of a name in the API ("case" → SP_TYPE_CASE), or
  * G_TYPE_INVALID. */
 GType          sp_entity_type_from_name   (const char    *name);
+/* The synced entity types in turn, G_TYPE_INVALID after the last. */
+GType          sp_entity_type_nth         (guint          i);
 
 gboolean       sp_store_is_replica        (SpStore       *self);
 gboolean       sp_store_set_replica       (SpStore       *self,
@@ -92,6 +94,21 @@ gboolean       sp_store_resolve_conflict  (SpStore       *self,
                                            const SpConflict *conflict,
                                            const char    *chosen,
                                            const SpActor *actor,
+                                           GError       **error);
+
+/* Loading in bulk: while a first sync fills the replica, its secondary
+ * indexes and full-text triggers are set aside (their definitions kept in
+ * the settings, so that a load cut short by a crash is still undone), and
+ * at the end they are built once over everything, which is many times
+ * faster than keeping them up to date row by row. Queries stay correct
+ * meanwhile, only slower, and search finds what was loaded only at the
+ * end. */
+gboolean       sp_store_bulk_begin        (SpStore       *self,
+                                           GError       **error);
+gboolean       sp_store_in_bulk           (SpStore       *self);
+/* Builds the indexes and the full-text index again; nothing when not in
+ * bulk. */
+gboolean       sp_store_bulk_end          (SpStore       *self,
                                            GError       **error);
 
 G_END_DECLS

@@ -10,6 +10,11 @@
 
 #include "sp-schema.h"
 
+/* What of an investigation the full-text index holds, of the row @p. */
+#define INVESTIGATION_TEXT(p) \
+  "ifnull (" p "facts, '') || ' ' || ifnull (" p "heard, '') || ' ' || ifnull (" p "analysis, '')" \
+  " || ' ' || ifnull (" p "actions_taken, '') || ' ' || ifnull (" p "feedback_text, '')"
+
 static const char migration_1[] =
   "CREATE TABLE units (\n"
   "  id TEXT PRIMARY KEY NOT NULL,\n"
@@ -282,7 +287,7 @@ static const char migration_1[] =
   "CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN\n"
   "  INSERT INTO cases_fts (rowid, subject, description, investigation)\n"
   "  VALUES (new.rowid, new.subject, new.description,\n"
-  "          (SELECT ifnull (facts, '') || ' ' || ifnull (heard, '') || ' ' || ifnull (analysis, '') || ' ' || ifnull (actions_taken, '') || ' ' || ifnull (feedback_text, '')\n"
+  "          (SELECT " INVESTIGATION_TEXT ("") "\n"
   "           FROM investigations WHERE case_id = new.id));\n"
   "END;\n"
   "CREATE TRIGGER cases_fts_update AFTER UPDATE OF subject, description ON cases BEGIN\n"
@@ -294,12 +299,12 @@ static const char migration_1[] =
   "END;\n"
   "CREATE TRIGGER investigations_fts_insert AFTER INSERT ON investigations BEGIN\n"
   "  UPDATE cases_fts\n"
-  "  SET investigation = ifnull (new.facts, '') || ' ' || ifnull (new.heard, '') || ' ' || ifnull (new.analysis, '') || ' ' || ifnull (new.actions_taken, '') || ' ' || ifnull (new.feedback_text, '')\n"
+  "  SET investigation = " INVESTIGATION_TEXT ("new.") "\n"
   "  WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);\n"
   "END;\n"
   "CREATE TRIGGER investigations_fts_update AFTER UPDATE ON investigations BEGIN\n"
   "  UPDATE cases_fts\n"
-  "  SET investigation = ifnull (new.facts, '') || ' ' || ifnull (new.heard, '') || ' ' || ifnull (new.analysis, '') || ' ' || ifnull (new.actions_taken, '') || ' ' || ifnull (new.feedback_text, '')\n"
+  "  SET investigation = " INVESTIGATION_TEXT ("new.") "\n"
   "  WHERE rowid = (SELECT rowid FROM cases WHERE id = new.case_id);\n"
   "END;\n";
 
@@ -333,3 +338,10 @@ const char * const sp_schema_migrations[] = {
   migration_2,
   NULL
 };
+
+const char sp_schema_fts_rebuild[] =
+  "DELETE FROM cases_fts;\n"
+  "INSERT INTO cases_fts (rowid, subject, description, investigation)\n"
+  "  SELECT rowid, subject, description,\n"
+  "         (SELECT " INVESTIGATION_TEXT ("") " FROM investigations WHERE case_id = cases.id)\n"
+  "  FROM cases;\n";

@@ -16,7 +16,7 @@ struct _SpStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;  /* SQL → sqlite3_stmt */
-  GHashTable *save_sql;    /* SpEntityInfo → its upsert */
+  GHashTable *save_stmts;  /* SpEntityInfo → its upsert, in statements */
   guint       depth;       /* of nested transactions */
   guint       rollback_only : 1;
 };

@@ -25,7 +25,7 @@ sp_store_finalize (GObject *object)
   SpStore *self = SP_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->save_sql, g_hash_table_unref);
+  g_clear_pointer (&self->save_stmts, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -44,7 +44,7 @@ sp_store_init (SpStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
-  self->save_sql = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->save_stmts = g_hash_table_new (NULL, NULL);
 }
 
 void

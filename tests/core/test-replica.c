@@ -236,6 +236,104 @@ test_type_names (void)
   g_assert_true (sp_entity_type_from_name (NULL) == G_TYPE_INVALID);
 }
 
+/* The schema's indexes and triggers, as SQL, in order. */
+static char *
+schema_text (SpStore *store)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = sp_store_prepare (store, "SELECT sql FROM sqlite_master"
+                                         " WHERE type IN ('index', 'trigger') AND sql IS NOT NULL"
+                                         " ORDER BY name", NULL);
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s;\n", sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static gint64
+count_found (SpStore    *store,
+             const char *text)
+{
+  SpCaseQuery query;
+
+  sp_case_query_init (&query);
+  query.text = text;
+  return sp_store_count_cases (store, &query, NULL);
+}
+
+static void
+test_bulk_load (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *during = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(SpInvestigation) investigation = sp_investigation_new ();
+  g_autoptr(GError) error = NULL;
+  SpCaseQuery query;
+
+  g_assert_true (sp_demo_populate (store, 50, 3, &error));
+  g_assert_no_error (error);
+  before = schema_text (store);
+  g_assert_false (sp_store_in_bulk (store));
+  g_assert_true (sp_store_bulk_end (store, &error));   /* nothing to do */
+  g_assert_no_error (error);
+
+  g_assert_true (sp_store_bulk_begin (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (sp_store_in_bulk (store));
+  during = schema_text (store);
+  g_assert_null (strstr (during, "CREATE INDEX cases_received"));
+  g_assert_null (strstr (during, "CREATE INDEX case_events_case"));
+  g_assert_null (strstr (during, "cases_fts_insert"));
+  g_assert_nonnull (strstr (during, "CREATE UNIQUE INDEX investigations_case"));
+  g_assert_nonnull (strstr (during, "CREATE UNIQUE INDEX outbox_field"));
+
+  /* Loaded meanwhile: there, but not yet searchable. */
+  kase = sp_test_case_new ("Trasig gungställning i parken", NULL);
+  g_assert_true (sp_store_save (store, SP_ENTITY (kase), SP_SAVE_KEEP_REV, NULL, &error));
+  g_assert_no_error (error);
+  investigation->case_id = g_strdup (SP_ENTITY (kase)->id);
+  investigation->facts = g_strdup ("Fallskyddet saknades helt");
+  g_assert_true (sp_store_save (store, SP_ENTITY (investigation), SP_SAVE_KEEP_REV, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_found (store, "gungställning"), ==, 0);
+  sp_case_query_init (&query);
+  g_assert_cmpint (sp_store_count_cases (store, &query, NULL), ==, 51);
+
+  /* A load cut short: the store opened again still knows. */
+  path = g_strdup (sp_store_get_path (store));
+  g_clear_object (&store);
+  store = sp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sp_store_in_bulk (store));
+
+  g_assert_true (sp_store_bulk_end (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (sp_store_in_bulk (store));
+  after = schema_text (store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count_found (store, "gungställning"), ==, 1);
+  g_assert_cmpint (count_found (store, "fallskyddet"), ==, 1);
+
+  /* The index built again answers like the one kept up to date. */
+  g_assert_cmpint (count_found (store, "en"), >, 0);
+  {
+    sqlite3_stmt *stmt = sp_store_prepare (store, "PRAGMA integrity_check", NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+    sqlite3_reset (stmt);
+  }
+
+  g_clear_object (&store);
+  sp_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/replica/transition-and-events", test_transition_and_events);
   g_test_add_func ("/replica/conflicts", test_conflicts);
   g_test_add_func ("/replica/type-names", test_type_names);
+  g_test_add_func ("/replica/bulk-load", test_bulk_load);
 
   return g_test_run ();
 }
