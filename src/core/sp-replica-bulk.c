@@ -20,8 +20,10 @@ sp_store_in_bulk (SpStore *self)
   return ddl != NULL && ddl[0] != 0;
 }
 
-/* The secondary indexes and full-text triggers of the synced tables;
- * unique indexes stay, as they keep the data right. */
+/* The secondary indexes and full-text triggers of the synced tables.
+ * Unique indexes stay, as they keep the data right, and so do those on
+ * revisions: revisions come in order, so they cost little to keep, and a
+ * sync looks records up by them. */
 static GPtrArray *
 list_set_aside (SpStore  *self,
                 GError  **error)
@@ -29,7 +31,8 @@ list_set_aside (SpStore  *self,
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sql = g_string_new ("SELECT type, name, sql FROM sqlite_master"
                                          " WHERE sql IS NOT NULL"
-                                         " AND ((type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%')"
+                                         " AND ((type = 'index' AND sql NOT LIKE 'CREATE UNIQUE%'"
+                                         "       AND name NOT LIKE '%\\_rev' ESCAPE '\\')"
                                          "      OR (type = 'trigger' AND name LIKE '%\\_fts\\_%' ESCAPE '\\'))"
                                          " AND tbl_name IN (");
   sqlite3_stmt *stmt;

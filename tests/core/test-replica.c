@@ -292,6 +292,7 @@ test_bulk_load (void)
   g_assert_null (strstr (during, "cases_fts_insert"));
   g_assert_nonnull (strstr (during, "CREATE UNIQUE INDEX investigations_case"));
   g_assert_nonnull (strstr (during, "CREATE UNIQUE INDEX outbox_field"));
+  g_assert_nonnull (strstr (during, "CREATE INDEX case_events_rev"));
 
   /* Loaded meanwhile: there, but not yet searchable. */
   kase = sp_test_case_new ("Trasig gungställning i parken", NULL);
