@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-error.h"
-#include "sp-json.h"
+#include "sp-json-private.h"
 
 /* Checks what json-glib's lenient scanner lets through (single quotes,
  * comments, raw control characters in strings) and counts how deep brackets
@@ -258,6 +258,172 @@ sp_json_encode (SpEntity          *entity,
   return node;
 }
 
+/* Decoding. The JsonNode path below and the streaming reader in
+ * sp-json-read.c describe each member as an SpJsonValue and share
+ * everything from there on (sp-json-private.h). */
+
+static GMutex index_lock;
+static GHashTable *indexes; /* const SpEntityInfo * → SpJsonIndex *, never freed */
+
+static int
+group_of (const SpJsonIndex *index,
+          const char        *group)
+{
+  return _sp_json_index_lookup (index, group) - (int)index->n_fields;
+}
+
+static SpJsonIndex *
+index_new (const SpEntityInfo *info)
+{
+  SpJsonIndex *index = g_new0 (SpJsonIndex, 1);
+  g_autofree int *group_last = NULL;
+  g_autofree gboolean *group_placed = NULL;
+  int last = -1;
+
+  index->info = info;
+  index->n_fields = info->n_fields;
+  index->group_names = g_new0 (const char *, info->n_fields + 1);
+  index->members = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* A group wins over a field of the same name, as is_group() made it. */
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const char *group = info->fields[i].group;
+
+      if (group != NULL && !g_hash_table_contains (index->members, group))
+        {
+          index->group_names[index->n_groups] = group;
+          g_hash_table_insert (index->members, (gpointer)group,
+                               GINT_TO_POINTER (info->n_fields + index->n_groups + 1));
+          index->n_groups++;
+        }
+    }
+
+  index->n_keys = info->n_fields + index->n_groups;
+  index->group_members = g_new0 (GHashTable *, index->n_groups + 1);
+  index->group_first = g_new (int, index->n_groups + 1);
+  group_last = g_new (int, index->n_groups + 1);
+  group_placed = g_new0 (gboolean, index->n_groups + 1);
+  index->next = g_new (int, index->n_keys);
+  index->first = -1;
+
+  for (guint g = 0; g < index->n_groups; g++)
+    {
+      index->group_members[g] = g_hash_table_new (g_str_hash, g_str_equal);
+      index->group_first[g] = group_last[g] = -1;
+    }
+  for (guint k = 0; k < index->n_keys; k++)
+    index->next[k] = -1;
+
+  /* The first field of a name wins, as a linear search made it. */
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const SpField *field = &info->fields[i];
+      GHashTable *table = index->members;
+      const char *name = field->name;
+
+      if (field->group != NULL)
+        {
+          table = index->group_members[group_of (index, field->group)];
+          name = field->member;
+        }
+
+      if (!g_hash_table_contains (table, name))
+        g_hash_table_insert (table, (gpointer)name, GINT_TO_POINTER (i + 1));
+    }
+
+  /* The order sp_json_encode() writes: fields in table order, a group's
+   * object where its first field stands. Keys a lookup would not give
+   * (shadowed names) are left out, so that a guess is never wrong. */
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const SpField *field = &info->fields[i];
+      int key = i;
+
+      if (field->group != NULL)
+        {
+          int g = group_of (index, field->group);
+
+          if (_sp_json_index_lookup_member (index, g, field->member) == key)
+            {
+              if (group_last[g] < 0)
+                index->group_first[g] = key;
+              else
+                index->next[group_last[g]] = key;
+              group_last[g] = key;
+            }
+
+          if (group_placed[g])
+            continue;
+          group_placed[g] = TRUE;
+          key = info->n_fields + g;
+        }
+      else if (_sp_json_index_lookup (index, field->name) != key)
+        continue;
+
+      if (last < 0)
+        index->first = key;
+      else
+        index->next[last] = key;
+      last = key;
+    }
+
+  return index;
+}
+
+const SpJsonIndex *
+_sp_json_index_get (const SpEntityInfo *info)
+{
+  SpJsonIndex *index;
+
+  g_mutex_lock (&index_lock);
+
+  if (indexes == NULL)
+    indexes = g_hash_table_new (NULL, NULL);
+
+  if ((index = g_hash_table_lookup (indexes, info)) == NULL)
+    {
+      index = index_new (info);
+      g_hash_table_insert (indexes, (gpointer)info, index);
+    }
+
+  g_mutex_unlock (&index_lock);
+
+  return index;
+}
+
+int
+_sp_json_index_lookup (const SpJsonIndex *index,
+                       const char        *name)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (index->members, name)) - 1;
+}
+
+int
+_sp_json_index_lookup_member (const SpJsonIndex *index,
+                              guint              group,
+                              const char        *member)
+{
+  g_assert (group < index->n_groups);
+
+  return GPOINTER_TO_INT (g_hash_table_lookup (index->group_members[group], member)) - 1;
+}
+
+const char *
+_sp_json_index_key_name (const SpJsonIndex *index,
+                         int                key)
+{
+  const SpField *field;
+
+  g_assert (key >= 0 && (guint)key < index->n_keys);
+
+  if ((guint)key >= index->n_fields)
+    return index->group_names[key - index->n_fields];
+
+  field = &index->info->fields[key];
+  return field->group != NULL ? field->member : field->name;
+}
+
 static gboolean
 invalid (GError        **error,
          const SpField  *field,
@@ -270,14 +436,12 @@ invalid (GError        **error,
 }
 
 gboolean
-sp_json_decode_field (SpEntity       *entity,
-                      const SpField  *field,
-                      JsonNode       *value,
-                      GError        **error)
+_sp_json_decode_value (SpEntity           *entity,
+                       const SpField      *field,
+                       const SpJsonValue  *value,
+                       GError            **error)
 {
-  GType vtype;
-
-  if (JSON_NODE_HOLDS_NULL (value))
+  if (value->kind == SP_JSON_VALUE_NULL)
     {
       if (field->flags & SP_FIELD_REQUIRED)
         return invalid (error, field, _("is required"));
@@ -286,21 +450,19 @@ sp_json_decode_field (SpEntity       *entity,
 
   if (field->type == SP_FIELD_FLAGS)
     {
-      JsonArray *array;
       guint bits = 0;
 
-      if (!JSON_NODE_HOLDS_ARRAY (value))
+      if (value->kind != SP_JSON_VALUE_ARRAY)
         return invalid (error, field, _("must be a list"));
 
-      array = json_node_get_array (value);
-      for (guint i = 0; i < json_array_get_length (array); i++)
+      for (guint i = 0; i < value->n_elements; i++)
         {
-          JsonNode *element = json_array_get_element (array, i);
+          const SpJsonValue *element = &value->elements[i];
           int v;
 
-          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+          if (element->kind != SP_JSON_VALUE_STRING)
             return invalid (error, field, _("must be a list of names"));
-          if (!sp_enum_from_name (field->enum_info, json_node_get_string (element), &v))
+          if (!sp_enum_from_name (field->enum_info, element->string, &v))
             return invalid (error, field, _("unknown value"));
           bits |= 1u << v;
         }
@@ -309,34 +471,32 @@ sp_json_decode_field (SpEntity       *entity,
       return TRUE;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (value))
+  if (value->kind == SP_JSON_VALUE_ARRAY || value->kind == SP_JSON_VALUE_OBJECT)
     return invalid (error, field, _("has the wrong type"));
-
-  vtype = json_node_get_value_type (value);
 
   switch (field->type)
     {
     case SP_FIELD_INT:
-      if (vtype != G_TYPE_INT64)
+      if (value->kind != SP_JSON_VALUE_INT)
         return invalid (error, field, _("must be a whole number"));
-      sp_entity_set_int (entity, field, json_node_get_int (value));
+      sp_entity_set_int (entity, field, value->integer);
       return TRUE;
 
     case SP_FIELD_BOOL:
-      if (vtype != G_TYPE_BOOLEAN)
+      if (value->kind != SP_JSON_VALUE_BOOL)
         return invalid (error, field, _("must be true or false"));
-      sp_entity_set_int (entity, field, json_node_get_boolean (value));
+      sp_entity_set_int (entity, field, value->integer != 0);
       return TRUE;
 
     case SP_FIELD_STRING:
     case SP_FIELD_DATE:
     case SP_FIELD_TIMESTAMP:
     case SP_FIELD_ENUM:
-      if (vtype != G_TYPE_STRING)
+      if (value->kind != SP_JSON_VALUE_STRING)
         return invalid (error, field, _("must be a string"));
-      if ((field->flags & SP_FIELD_REQUIRED) && json_node_get_string (value)[0] == 0)
+      if ((field->flags & SP_FIELD_REQUIRED) && value->string[0] == 0)
         return invalid (error, field, _("is required"));
-      return sp_entity_field_from_string (entity, field, json_node_get_string (value), error);
+      return sp_entity_field_from_string (entity, field, value->string, error);
 
     case SP_FIELD_FLAGS:
     default:
@@ -344,66 +504,132 @@ sp_json_decode_field (SpEntity       *entity,
     }
 }
 
-static const SpField *
-lookup_member (const SpEntityInfo *info,
-               const char         *group,
-               const char         *member)
+static void
+value_from_node (JsonNode    *node,
+                 SpJsonValue *value)
 {
-  for (guint i = 0; i < info->n_fields; i++)
+  *value = (SpJsonValue) { SP_JSON_VALUE_NULL, 0, NULL, NULL, 0 };
+
+  switch (JSON_NODE_TYPE (node))
     {
-      const SpField *field = &info->fields[i];
+    case JSON_NODE_OBJECT:
+      value->kind = SP_JSON_VALUE_OBJECT;
+      break;
 
-      if (group == NULL && field->group == NULL && strcmp (field->name, member) == 0)
-        return field;
-      if (group != NULL && g_strcmp0 (field->group, group) == 0 &&
-          strcmp (field->member, member) == 0)
-        return field;
+    case JSON_NODE_ARRAY:
+      value->kind = SP_JSON_VALUE_ARRAY;
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          value->kind = SP_JSON_VALUE_INT;
+          value->integer = json_node_get_int (node);
+          break;
+
+        case G_TYPE_BOOLEAN:
+          value->kind = SP_JSON_VALUE_BOOL;
+          value->integer = json_node_get_boolean (node) != FALSE;
+          break;
+
+        case G_TYPE_STRING:
+          value->kind = SP_JSON_VALUE_STRING;
+          value->string = json_node_get_string (node);
+          if (value->string == NULL)
+            value->kind = SP_JSON_VALUE_NULL;
+          break;
+
+        default:
+          value->kind = SP_JSON_VALUE_DOUBLE;
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
     }
-
-  return NULL;
 }
 
-static gboolean
-is_group (const SpEntityInfo *info,
-          const char         *name)
+/* Describes @node in @value. A list for a FLAGS field needs its elements
+ * described too: they are returned, for the caller to free. */
+static SpJsonValue *
+describe_node (JsonNode      *node,
+               const SpField *field,
+               SpJsonValue   *value)
 {
-  for (guint i = 0; i < info->n_fields; i++)
-    if (g_strcmp0 (info->fields[i].group, name) == 0)
-      return TRUE;
+  SpJsonValue *elements;
+  JsonArray *array;
+  guint n;
 
+  value_from_node (node, value);
+
+  if (value->kind != SP_JSON_VALUE_ARRAY || field->type != SP_FIELD_FLAGS)
+    return NULL;
+
+  array = json_node_get_array (node);
+  n = array != NULL ? json_array_get_length (array) : 0;
+  elements = g_new (SpJsonValue, n + 1);
+  for (guint i = 0; i < n; i++)
+    value_from_node (json_array_get_element (array, i), &elements[i]);
+
+  value->elements = elements;
+  value->n_elements = n;
+  return elements;
+}
+
+gboolean
+sp_json_decode_field (SpEntity       *entity,
+                      const SpField  *field,
+                      JsonNode       *value,
+                      GError        **error)
+{
+  g_autofree SpJsonValue *elements = NULL;
+  SpJsonValue v;
+
+  elements = describe_node (value, field, &v);
+  return _sp_json_decode_value (entity, field, &v, error);
+}
+
+gboolean
+_sp_json_unknown_member (GError     **error,
+                         const char  *group,
+                         const char  *member)
+{
+  g_autofree char *path = group ? g_strdup_printf ("%s.%s", group, member) : g_strdup (member);
+
+  sp_set_field_error (error, SP_ERROR_INVALID, path, _("%s: unknown field"), path);
   return FALSE;
 }
 
-static gboolean
-decode_member (SpEntity            *entity,
-               const SpEntityInfo  *info,
-               const char          *group,
-               const char          *member,
-               JsonNode            *value,
-               SpJsonDecodeMode     mode,
-               GPtrArray           *fields_set,
-               GError             **error)
+gboolean
+_sp_json_not_an_object (GError **error)
 {
-  const SpField *field;
+  sp_set_field_error (error, SP_ERROR_INVALID, NULL, _("Expected a JSON object"));
+  return FALSE;
+}
 
-  if (!g_utf8_validate (member, -1, NULL))
-    {
-      sp_set_field_error (error, SP_ERROR_INVALID, NULL, _("A member name is not valid UTF-8"));
-      return FALSE;
-    }
+gboolean
+_sp_json_group_not_object (GError     **error,
+                           const char  *group)
+{
+  sp_set_field_error (error, SP_ERROR_INVALID, group, _("%s: must be an object"), group);
+  return FALSE;
+}
 
-  if ((field = lookup_member (info, group, member)) == NULL)
-    {
-      g_autofree char *path = group ? g_strdup_printf ("%s.%s", group, member) : g_strdup (member);
-
-      sp_set_field_error (error, SP_ERROR_INVALID, path, _("%s: unknown field"), path);
-      return FALSE;
-    }
-
+gboolean
+_sp_json_decode_member (SpEntity            *entity,
+                        const SpField       *field,
+                        const SpJsonValue   *value,
+                        SpJsonDecodeMode     mode,
+                        GPtrArray           *fields_set,
+                        GError             **error)
+{
   if (mode != SP_JSON_DECODE_FULL && (field->flags & (SP_FIELD_SERVER | SP_FIELD_COMPUTED)))
     return invalid (error, field, _("is kept by the server and cannot be set"));
 
-  if (!sp_json_decode_field (entity, field, value, error))
+  if (!_sp_json_decode_value (entity, field, value, error))
     return FALSE;
 
   if (fields_set != NULL)
@@ -413,13 +639,84 @@ decode_member (SpEntity            *entity,
 }
 
 gboolean
+_sp_json_check_required (SpEntity             *entity,
+                         SpJsonDecodeMode      mode,
+                         SpJsonHasMemberFunc   has_member,
+                         gpointer              user_data,
+                         GError              **error)
+{
+  const SpEntityInfo *info = sp_entity_get_info (entity);
+
+  if (mode != SP_JSON_DECODE_CREATE && mode != SP_JSON_DECODE_FULL)
+    return TRUE;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const SpField *field = &info->fields[i];
+
+      if (!(field->flags & SP_FIELD_REQUIRED))
+        continue;
+
+      /* An enum's first value looks the same as no value: ask the text. */
+      if (field->type == SP_FIELD_ENUM)
+        {
+          if (!has_member (field->name, user_data))
+            return invalid (error, field, _("is required"));
+        }
+      else if (!sp_entity_field_is_set (entity, field))
+        return invalid (error, field, _("is required"));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+decode_member (SpEntity            *entity,
+               const SpJsonIndex   *index,
+               int                  group,
+               const char          *member,
+               JsonNode            *node,
+               SpJsonDecodeMode     mode,
+               GPtrArray           *fields_set,
+               GError             **error)
+{
+  const char *group_name = group >= 0 ? index->group_names[group] : NULL;
+  g_autofree SpJsonValue *elements = NULL;
+  const SpField *field;
+  SpJsonValue value;
+  int key;
+
+  if (!g_utf8_validate (member, -1, NULL))
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, NULL, _("A member name is not valid UTF-8"));
+      return FALSE;
+    }
+
+  key = group >= 0 ? _sp_json_index_lookup_member (index, group, member)
+                   : _sp_json_index_lookup (index, member);
+  if (key < 0 || (guint)key >= index->n_fields)
+    return _sp_json_unknown_member (error, group_name, member);
+
+  field = &index->info->fields[key];
+  elements = describe_node (node, field, &value);
+  return _sp_json_decode_member (entity, field, &value, mode, fields_set, error);
+}
+
+static gboolean
+object_has_member (const char *name,
+                   gpointer    user_data)
+{
+  return json_object_get_member (user_data, name) != NULL;
+}
+
+gboolean
 sp_json_decode (SpEntity          *entity,
                 JsonNode          *node,
                 SpJsonDecodeMode   mode,
                 GPtrArray         *fields_set,
                 GError           **error)
 {
-  const SpEntityInfo *info;
+  const SpJsonIndex *index;
   JsonObjectIter iter;
   const char *name;
   JsonNode *value;
@@ -428,20 +725,20 @@ sp_json_decode (SpEntity          *entity,
   g_return_val_if_fail (SP_IS_ENTITY (entity), FALSE);
   g_return_val_if_fail (node != NULL, FALSE);
 
-  info = sp_entity_get_info (entity);
+  index = _sp_json_index_get (sp_entity_get_info (entity));
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      sp_set_field_error (error, SP_ERROR_INVALID, NULL, _("Expected a JSON object"));
-      return FALSE;
-    }
+    return _sp_json_not_an_object (error);
 
   object = json_node_get_object (node);
   json_object_iter_init (&iter, object);
   while (json_object_iter_next (&iter, &name, &value))
     {
-      if (is_group (info, name))
+      int key = _sp_json_index_lookup (index, name);
+
+      if (key >= (int)index->n_fields)
         {
+          int group = key - index->n_fields;
           JsonObjectIter inner;
           const char *member;
           JsonNode *inner_value;
@@ -449,41 +746,18 @@ sp_json_decode (SpEntity          *entity,
           if (JSON_NODE_HOLDS_NULL (value) && mode != SP_JSON_DECODE_CREATE)
             continue;
           if (!JSON_NODE_HOLDS_OBJECT (value))
-            {
-              sp_set_field_error (error, SP_ERROR_INVALID, name, _("%s: must be an object"), name);
-              return FALSE;
-            }
+            return _sp_json_group_not_object (error, name);
 
           json_object_iter_init (&inner, json_node_get_object (value));
           while (json_object_iter_next (&inner, &member, &inner_value))
-            if (!decode_member (entity, info, name, member, inner_value, mode, fields_set, error))
+            if (!decode_member (entity, index, group, member, inner_value, mode, fields_set, error))
               return FALSE;
         }
-      else if (!decode_member (entity, info, NULL, name, value, mode, fields_set, error))
+      else if (!decode_member (entity, index, -1, name, value, mode, fields_set, error))
         return FALSE;
     }
 
-  if (mode == SP_JSON_DECODE_CREATE || mode == SP_JSON_DECODE_FULL)
-    {
-      for (guint i = 0; i < info->n_fields; i++)
-        {
-          const SpField *field = &info->fields[i];
-
-          if ((field->flags & SP_FIELD_REQUIRED) && !sp_entity_field_is_set (entity, field) &&
-              field->type != SP_FIELD_ENUM)
-            return invalid (error, field, _("is required"));
-
-          if ((field->flags & SP_FIELD_REQUIRED) && field->type == SP_FIELD_ENUM)
-            {
-              JsonNode *given = json_object_get_member (object, field->name);
-
-              if (given == NULL)
-                return invalid (error, field, _("is required"));
-            }
-        }
-    }
-
-  return TRUE;
+  return _sp_json_check_required (entity, mode, object_has_member, object, error);
 }
 
 gpointer
