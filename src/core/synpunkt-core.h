@@ -20,6 +20,7 @@
 #include "sp-error.h"
 #include "sp-investigation.h"
 #include "sp-json.h"
+#include "sp-json-read.h"
 #include "sp-json-write.h"
 #include "sp-letter.h"
 #include "sp-planned-action.h"

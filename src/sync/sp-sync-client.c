@@ -165,6 +165,7 @@ typedef struct
 {
   SoupMessage *message;
   guint        status;
+  gboolean     raw;      /* a good answer is returned as it came */
 } Request;
 
 static void
@@ -229,6 +230,13 @@ on_sent (GObject      *source,
       return;
     }
 
+  /* A page of the change feed is read in a worker, not here. */
+  if (request->raw && SOUP_STATUS_IS_SUCCESSFUL (request->status))
+    {
+      g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify)g_bytes_unref);
+      return;
+    }
+
   if (size > 0)
     node = sp_json_parse (data, size, 64, NULL);
 
@@ -249,26 +257,22 @@ on_sent (GObject      *source,
     g_task_return_pointer (task, g_steal_pointer (&node), (GDestroyNotify)json_node_unref);
 }
 
-void
-sp_sync_client_request_async (SpSyncClient        *self,
-                              const char          *method,
-                              const char          *path,
-                              JsonNode            *body,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+static void
+send_request (SpSyncClient *self,
+              GTask        *task_in,
+              gboolean      raw,
+              const char   *method,
+              const char   *path,
+              JsonNode     *body)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) task = task_in;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autofree char *uri = NULL;
   Request *request;
 
-  g_return_if_fail (SP_IS_SYNC_CLIENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sp_sync_client_request_async);
-
   uri = g_strconcat (self->base_url, path, NULL);
   request = g_new0 (Request, 1);
+  request->raw = raw;
   request->message = soup_message_new (method, uri);
   g_task_set_task_data (task, request, (GDestroyNotify)request_free);
 
@@ -292,14 +296,59 @@ sp_sync_client_request_async (SpSyncClient        *self,
 
   if (body != NULL)
     {
-      g_autofree char *text = sp_json_to_string (body, FALSE);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), strlen (text));
+      char *text = sp_json_to_string (body, FALSE);
+      gsize length = strlen (text);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (text, length);
 
       soup_message_set_request_body_from_bytes (request->message, "application/json", bytes);
     }
 
   soup_session_send_and_read_async (self->session, request->message, G_PRIORITY_DEFAULT,
                                     cancellable, on_sent, g_steal_pointer (&task));
+}
+
+void
+sp_sync_client_request_async (SpSyncClient        *self,
+                              const char          *method,
+                              const char          *path,
+                              JsonNode            *body,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SP_IS_SYNC_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sp_sync_client_request_async);
+  send_request (self, task, FALSE, method, path, body);
+}
+
+void
+sp_sync_client_get_bytes_async (SpSyncClient        *self,
+                                const char          *path,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SP_IS_SYNC_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sp_sync_client_get_bytes_async);
+  send_request (self, task, TRUE, "GET", path, NULL);
+}
+
+GBytes *
+sp_sync_client_get_bytes_finish (SpSyncClient  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 JsonNode *

@@ -53,6 +53,16 @@ JsonNode     *sp_sync_client_request_finish      (SpSyncClient        *self,
                                                   GAsyncResult        *result,
                                                   guint               *status,
                                                   GError             **error);
+/* GETs @path; a successful answer is given as it came (to be parsed in a
+ * worker), a refusal is an error as above. */
+void          sp_sync_client_get_bytes_async     (SpSyncClient        *self,
+                                                  const char          *path,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GBytes       *sp_sync_client_get_bytes_finish    (SpSyncClient        *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 /* POST /api/v1/session: on success the token is kept by the client, and
  * the answer ({token, expires_at, user}) returned. */

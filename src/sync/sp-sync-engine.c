@@ -156,8 +156,14 @@ static gboolean
 ensure_store (SpSyncEngine  *self,
               GError       **error)
 {
-  if (self->store == NULL)
-    self->store = sp_store_open (self->db_path, error);
+  if (self->store != NULL)
+    return TRUE;
+
+  self->store = sp_store_open (self->db_path, error);
+
+  /* A bulk load cut short by a crash: the indexes come back first. */
+  if (self->store != NULL && !sp_store_bulk_end (self->store, error))
+    g_clear_object (&self->store);
 
   return self->store != NULL;
 }
@@ -308,21 +314,6 @@ round_done (SpSyncEngine *self,
 
 #define PAGES_AHEAD 2
 
-typedef struct
-{
-  JsonNode *page;
-  gboolean  more;
-  gint64    cursor;
-  gint64    last_rev;
-} Page;
-
-static void
-page_free (Page *page)
-{
-  g_clear_pointer (&page->page, json_node_unref);
-  g_free (page);
-}
-
 static void pull_step (SpSyncEngine *self);
 
 static gpointer
@@ -330,13 +321,34 @@ apply_page_work (SpSyncEngine  *self,
                  gpointer       data,
                  GError       **error)
 {
-  Page *page = data;
+  SpFeedPage *page = data;
 
-  if (!_sp_sync_apply_page (self->store, page->page, &page->more, &page->cursor,
-                            &page->last_rev, error))
+  if (!_sp_sync_apply_page (self->store, page, error))
     return NULL;
 
   return page;
+}
+
+static gpointer
+end_bulk_work (SpSyncEngine  *self,
+               gpointer       data,
+               GError       **error)
+{
+  return sp_store_bulk_end (self->store, error) ? self : NULL;
+}
+
+static void
+on_bulk_ended (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  SpSyncEngine *self = SP_SYNC_ENGINE (source);
+  GError *error = user_data;
+  g_autoptr(GError) bulk_error = NULL;
+
+  if (work_finish (self, result, &bulk_error) == NULL)
+    g_warning ("Cannot build the replica's indexes again: %s", bulk_error->message);
+  round_done (self, error);
 }
 
 static void
@@ -344,9 +356,15 @@ pull_finish (SpSyncEngine *self,
              GError       *error)
 {
   self->pull_generation++;
-  g_queue_clear_full (&self->pages, (GDestroyNotify)page_free);
+  g_queue_clear_full (&self->pages, (GDestroyNotify)_sp_feed_page_free);
   g_clear_error (&self->pull_error);
-  round_done (self, error);
+
+  /* A pull cut off in the middle of a bulk load: the indexes come back
+   * now (the next pull sets them aside again if much is still to come). */
+  if (error != NULL)
+    run_work (self, end_bulk_work, NULL, NULL, on_bulk_ended, error);
+  else
+    round_done (self, error);
 }
 
 static void
@@ -356,7 +374,7 @@ on_page_applied (GObject      *source,
 {
   SpSyncEngine *self = SP_SYNC_ENGINE (source);
   GError *error = NULL;
-  Page *page = work_finish (self, result, &error);
+  SpFeedPage *page = work_finish (self, result, &error);
 
   self->applying = FALSE;
   if (page == NULL)
@@ -372,44 +390,94 @@ on_page_applied (GObject      *source,
 }
 
 static void
-on_page (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+read_page_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  SpSyncEngine *self = user_data;
-  guint generation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (source), "sp-pull-generation"));
+  GBytes *bytes = task_data;
   GError *error = NULL;
-  JsonNode *node = sp_sync_client_request_finish (SP_SYNC_CLIENT (source), result, NULL, &error);
-  JsonObject *object;
-  Page *page;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  SpFeedPage *page = _sp_sync_read_page (data, size, &error);
 
-  self->fetching = FALSE;
+  if (page == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, page, (GDestroyNotify)_sp_feed_page_free);
+}
+
+/* A page read (in a worker, off the main loop): queued to be stored. */
+static void
+on_page_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SpSyncEngine *self = SP_SYNC_ENGINE (source);
+  guint generation = GPOINTER_TO_UINT (user_data);
+  GError *error = NULL;
+  SpFeedPage *page = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* A page of a pull that has ended already. */
   if (generation != self->pull_generation)
     {
-      g_clear_pointer (&node, json_node_unref);
+      g_clear_pointer (&page, _sp_feed_page_free);
       g_clear_error (&error);
       return;
     }
 
-  if (node == NULL)
+  self->fetching = FALSE;
+  if (page == NULL)
     {
       self->pull_error = error;
       pull_step (self);
       return;
     }
 
-  page = g_new0 (Page, 1);
-  page->page = node;
-  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  page->more = object && json_object_get_boolean_member_with_default (object, "more", FALSE);
-  page->cursor = object ? json_object_get_int_member_with_default (object, "cursor", 0) : 0;
   g_queue_push_tail (&self->pages, page);
-
   self->next_since = page->cursor;
   self->fetch_done = !page->more;
   pull_step (self);
+}
+
+/* The engine, kept alive while a page is on its way, and the pull the page
+ * belongs to. */
+typedef struct
+{
+  SpSyncEngine *self;
+  guint         generation;
+} Fetch;
+
+static void
+on_page (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autofree Fetch *fetch = user_data;
+  g_autoptr(SpSyncEngine) self = fetch->self;
+  guint generation = fetch->generation;
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = sp_sync_client_get_bytes_finish (SP_SYNC_CLIENT (source), result, &error);
+  g_autoptr(GTask) task = NULL;
+
+  /* A page of a pull that has ended already. */
+  if (generation != self->pull_generation)
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  if (bytes == NULL)
+    {
+      self->fetching = FALSE;
+      self->pull_error = error;
+      pull_step (self);
+      return;
+    }
+
+  task = g_task_new (self, self->cancellable, on_page_read, GUINT_TO_POINTER (generation));
+  g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify)g_bytes_unref);
+  g_task_run_in_thread (task, read_page_thread);
 }
 
 /* Fetches ahead, stores in order, and ends the round when all is stored. */
@@ -421,18 +489,19 @@ pull_step (SpSyncEngine *self)
     {
       g_autofree char *path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d",
                                                self->next_since, PULL_LIMIT);
+      Fetch *fetch = g_new (Fetch, 1);
 
+      fetch->self = g_object_ref (self);
+      fetch->generation = self->pull_generation;
       self->fetching = TRUE;
-      g_object_set_data (G_OBJECT (self->client), "sp-pull-generation",
-                         GUINT_TO_POINTER (self->pull_generation));
-      sp_sync_client_request_async (self->client, "GET", path, NULL, self->cancellable, on_page, self);
+      sp_sync_client_get_bytes_async (self->client, path, self->cancellable, on_page, fetch);
     }
 
   if (!self->applying && !g_queue_is_empty (&self->pages))
     {
       self->applying = TRUE;
-      run_work (self, apply_page_work, g_queue_pop_head (&self->pages), (GDestroyNotify)page_free,
-                on_page_applied, NULL);
+      run_work (self, apply_page_work, g_queue_pop_head (&self->pages),
+                (GDestroyNotify)_sp_feed_page_free, on_page_applied, NULL);
       return;
     }
 
@@ -915,7 +984,7 @@ sp_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->unmapped_units, g_ptr_array_unref);
   g_clear_pointer (&self->server_units, g_ptr_array_unref);
   g_clear_pointer (&self->waiters, g_ptr_array_unref);
-  g_queue_clear_full (&self->pages, (GDestroyNotify)page_free);
+  g_queue_clear_full (&self->pages, (GDestroyNotify)_sp_feed_page_free);
   g_clear_error (&self->pull_error);
   g_mutex_clear (&self->store_lock);
 

@@ -48,12 +48,38 @@ gboolean    _sp_sync_transition_done (SpStore     *store,
                                       SpPushStep  *step,
                                       const char  *refusal,
                                       GError     **error);
+/* A page of the change feed, read. */
+typedef struct
+{
+  GType     type;
+  char     *id;
+  gint64    rev;
+  gboolean  deleted;
+  gboolean  visible;   /* FALSE: the user may no longer see the record */
+  SpEntity *record;    /* NULL for a tombstone */
+} SpFeedChange;
+
+typedef struct
+{
+  GPtrArray *changes;  /* SpFeedChange, in revision order */
+  gboolean   more;
+  gint64     cursor;
+  gint64     last_rev;
+} SpFeedPage;
+
+void        _sp_feed_change_free     (SpFeedChange *change);
+void        _sp_feed_page_free       (SpFeedPage  *page);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpFeedChange, _sp_feed_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpFeedPage, _sp_feed_page_free)
+
+/* Reads a page of the feed as the server sent it; any thread. Changes of
+ * kinds this version does not know are left out. */
+SpFeedPage *_sp_sync_read_page       (const char  *data,
+                                      gsize        length,
+                                      GError     **error);
 /* Stores one page of the change feed and moves the cursor. */
 gboolean    _sp_sync_apply_page      (SpStore     *store,
-                                      JsonNode    *page,
-                                      gboolean    *more,
-                                      gint64      *cursor,
-                                      gint64      *last_rev,
+                                      SpFeedPage  *page,
                                       GError     **error);
 gint64      _sp_sync_get_cursor      (SpStore     *store);
 

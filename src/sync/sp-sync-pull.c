@@ -9,6 +9,9 @@
 
 #include "sp-sync-private.h"
 
+/* A pull with at least this many changes to come loads in bulk. */
+#define BULK_THRESHOLD 50000
+
 gint64
 _sp_sync_get_cursor (SpStore *store)
 {
@@ -38,81 +41,41 @@ nothing_local (SpStore *store)
 }
 
 static gboolean
-apply_change (SpStore     *store,
-              JsonObject  *change,
-              gboolean     plain,
-              GError     **error)
+apply_change (SpStore       *store,
+              SpFeedChange  *change,
+              gboolean       plain,
+              GError       **error)
 {
-  const char *entity_name = json_object_get_string_member_with_default (change, "entity", NULL);
-  const char *id = json_object_get_string_member_with_default (change, "id", NULL);
-  gint64 rev = json_object_get_int_member_with_default (change, "rev", 0);
-  gboolean deleted = json_object_get_boolean_member_with_default (change, "deleted", FALSE);
-  gboolean visible = json_object_get_boolean_member_with_default (change, "visible", TRUE);
-  JsonNode *record = json_object_get_member (change, "record");
   g_autoptr(SpEntity) entity = NULL;
-  GType type = sp_entity_type_from_name (entity_name);
-
-  if (type == G_TYPE_INVALID || !sp_is_uuid (id))
-    {
-      /* A kind of record this version does not know: skipped, not fatal,
-       * so that a newer server does not stop an older client. */
-      g_debug ("Skipping a change of unknown kind %s", entity_name ? entity_name : "(none)");
-      return TRUE;
-    }
 
   /* Out of the user's sight now (moved to another unit, say). */
-  if (!visible)
-    return sp_store_forget (store, type, id, error);
+  if (!change->visible)
+    return sp_store_forget (store, change->type, change->id, error);
 
-  if (deleted || record == NULL || JSON_NODE_HOLDS_NULL (record))
+  if (change->deleted || change->record == NULL)
     {
-      entity = sp_store_load (store, type, id, NULL);
+      entity = sp_store_load (store, change->type, change->id, NULL);
       if (entity == NULL)
         return TRUE;
       entity->deleted = TRUE;
-      entity->rev = rev;
+      entity->rev = change->rev;
       return sp_store_apply_remote (store, entity, error);
     }
 
-  if (!(entity = sp_json_decode_new (type, record, SP_JSON_DECODE_FULL, error)))
-    {
-      g_prefix_error (error, _("The server sent a %s that cannot be read: "), entity_name);
-      return FALSE;
-    }
-
   if (plain)
-    return sp_store_save (store, entity, SP_SAVE_KEEP_REV, NULL, error);
+    return sp_store_save (store, change->record, SP_SAVE_KEEP_REV, NULL, error);
 
-  return sp_store_apply_remote (store, entity, error);
+  return sp_store_apply_remote (store, change->record, error);
 }
 
 gboolean
-_sp_sync_apply_page (SpStore    *store,
-                     JsonNode   *page,
-                     gboolean   *more,
-                     gint64     *cursor,
-                     gint64     *last_rev,
-                     GError    **error)
+_sp_sync_apply_page (SpStore     *store,
+                     SpFeedPage  *page,
+                     GError     **error)
 {
-  JsonObject *object;
-  JsonArray *changes;
   g_autofree char *cursor_text = NULL;
   gboolean plain;
-
-  if (!JSON_NODE_HOLDS_OBJECT (page) ||
-      !json_object_has_member (json_node_get_object (page), "changes") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (page), "changes")))
-    {
-      g_set_error (error, SP_SYNC_ERROR, SP_SYNC_ERROR_SERVER,
-                   _("The server's change feed is not understood"));
-      return FALSE;
-    }
-
-  object = json_node_get_object (page);
-  changes = json_object_get_array_member (object, "changes");
-  *more = json_object_get_boolean_member_with_default (object, "more", FALSE);
-  *cursor = json_object_get_int_member_with_default (object, "cursor", 0);
-  *last_rev = json_object_get_int_member_with_default (object, "last_rev", *cursor);
+  gint64 since = _sp_sync_get_cursor (store);
 
   /* One transaction a page: a page is stored whole or not at all, and the
    * cursor moves with it, so a sync cut off anywhere resumes cleanly. */
@@ -120,19 +83,22 @@ _sp_sync_apply_page (SpStore    *store,
     return FALSE;
 
   plain = nothing_local (store);
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonObject *change = json_array_get_object_element (changes, i);
+  if (plain && page->last_rev - since >= BULK_THRESHOLD && !sp_store_bulk_begin (store, error))
+    goto failed;
 
-      if (change != NULL && !apply_change (store, change, plain, error))
-        goto failed;
-    }
+  for (guint i = 0; i < page->changes->len; i++)
+    if (!apply_change (store, g_ptr_array_index (page->changes, i), plain, error))
+      goto failed;
 
-  cursor_text = g_strdup_printf ("%" G_GINT64_FORMAT, *cursor);
+  cursor_text = g_strdup_printf ("%" G_GINT64_FORMAT, page->cursor);
   if (!sp_store_set_setting (store, "sync.cursor", cursor_text, error))
     goto failed;
 
-  return sp_store_commit (store, error);
+  if (!sp_store_commit (store, error))
+    return FALSE;
+
+  /* The last page: the indexes set aside are built over everything. */
+  return page->more || sp_store_bulk_end (store, error);
 
 failed:
   sp_store_rollback (store);
