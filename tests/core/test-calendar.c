@@ -283,6 +283,55 @@ test_invalid (void)
   g_test_assert_expected_messages ();
 }
 
+/* Timestamps are written and read without GDateTime in their own form;
+ * the answers must be GDateTime's. */
+static void
+test_timestamps (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4711);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  static const char * const refused[] = {
+    "2025-02-29T10:00:00.000000Z", "2025-13-01T10:00:00.000000Z", "2025-01-01T24:00:00.000000Z",
+    "2025-01-01T10:60:00.000000Z", "2025-01-01T10:00:00.00000aZ", "2025-01-01T10:00:00.000000+",
+    "", "x",
+  };
+  gint64 edges[] = {
+    1, 999999, G_USEC_PER_SEC, G_GINT64_CONSTANT (951782399999999) /* 2000-02-28T23:59:59.999999 */,
+    G_GINT64_CONSTANT (951868800000000) /* 2000-03-01 */, G_GINT64_CONSTANT (1709164800000000) /* 2024-02-29 */,
+    G_GINT64_CONSTANT (1735689599999999) /* 2024-12-31T23:59:59.999999 */, G_GINT64_CONSTANT (4102444800000000),
+  };
+
+  for (guint i = 0; i < 20000 + G_N_ELEMENTS (edges); i++)
+    {
+      gint64 t = i < G_N_ELEMENTS (edges) ? edges[i]
+                 : (gint64) g_rand_double_range (rand, 1, 4102444800.0) * G_USEC_PER_SEC + g_rand_int_range (rand, 0, 1000000);
+      g_autofree char *text = sp_timestamp_to_string (t);
+      g_autoptr(GDateTime) secs = g_date_time_new_from_unix_utc (t / G_USEC_PER_SEC);
+      g_autoptr(GDateTime) dt = g_date_time_add (secs, t % G_USEC_PER_SEC);
+      g_autofree char *expected = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.%fZ");
+      g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (text, utc);
+      gint64 back = 0;
+
+      g_assert_cmpstr (text, ==, expected);
+      g_assert_true (sp_timestamp_parse (text, &back));
+      g_assert_cmpint (back, ==, t);
+      g_assert_cmpint (g_date_time_to_unix (parsed) * G_USEC_PER_SEC + g_date_time_get_microsecond (parsed), ==, t);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    g_assert_false (sp_timestamp_parse (refused[i], NULL));
+
+  /* Other ISO 8601 forms are still read. */
+  {
+    gint64 t = 0;
+
+    g_assert_true (sp_timestamp_parse ("2025-03-04T10:11:12Z", &t));
+    g_assert_cmpint (t, ==, G_GINT64_CONSTANT (1741083072000000));
+    g_assert_true (sp_timestamp_parse ("2025-03-04T11:11:12+01:00", &t));
+    g_assert_cmpint (t, ==, G_GINT64_CONSTANT (1741083072000000));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +349,8 @@ main (int   argc,
   g_test_add_func ("/calendar/add-working-days", test_add_working_days);
   g_test_add_func ("/calendar/working-days-between", test_working_days_between);
   g_test_add_func ("/calendar/invalid", test_invalid);
+
+  g_test_add_func ("/calendar/timestamps", test_timestamps);
 
   return g_test_run ();
 }
