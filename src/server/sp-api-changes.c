@@ -44,12 +44,29 @@ feed_type (guint i)
 typedef enum { CASE_HIDDEN = 1, CASE_REDACTED, CASE_VISIBLE } CaseAccess;
 
 static CaseAccess
+remember_access (SpRequest  *req,
+                 GHashTable *cache,
+                 const char *case_id,
+                 SpCase     *kase)
+{
+  gboolean redact = TRUE;
+  CaseAccess access;
+
+  if (kase == NULL || !sp_principal_can_read_case (req->principal, kase, &redact))
+    access = CASE_HIDDEN;
+  else
+    access = redact ? CASE_REDACTED : CASE_VISIBLE;
+
+  g_hash_table_insert (cache, g_strdup (case_id), GUINT_TO_POINTER (access));
+  return access;
+}
+
+static CaseAccess
 case_access (SpRequest  *req,
              GHashTable *cache,
              const char *case_id)
 {
   g_autoptr(SpCase) kase = NULL;
-  gboolean redact = TRUE;
   CaseAccess access;
 
   if (case_id == NULL)
@@ -59,13 +76,7 @@ case_access (SpRequest  *req,
     return access;
 
   kase = sp_store_load (req->store, SP_TYPE_CASE, case_id, NULL);
-  if (kase == NULL || !sp_principal_can_read_case (req->principal, kase, &redact))
-    access = CASE_HIDDEN;
-  else
-    access = redact ? CASE_REDACTED : CASE_VISIBLE;
-
-  g_hash_table_insert (cache, g_strdup (case_id), GUINT_TO_POINTER (access));
-  return access;
+  return remember_access (req, cache, case_id, kase);
 }
 
 static const char *
@@ -342,11 +353,24 @@ sp_api_changes_get (SpRequest  *req,
 
   g_ptr_array_sort (merged, compare_rev);
 
+  /* The cases on the page are as they stand now: what they let the user
+   * see of their records is known without loading them again. */
+  for (guint i = 0; i < merged->len; i++)
+    if (SP_IS_CASE (g_ptr_array_index (merged, i)) && !SP_ENTITY (g_ptr_array_index (merged, i))->deleted)
+      {
+        SpEntity *kase = g_ptr_array_index (merged, i);
+
+        remember_access (req, cache, kase->id, SP_CASE (kase));
+      }
+
   cursor = merged->len > 0 ? SP_ENTITY (g_ptr_array_index (merged, merged->len - 1))->rev : since;
 
-  /* Written as text straight away: a first sync reads hundreds of pages. */
+  /* Written as text straight away: a first sync reads hundreds of pages.
+   * Where the next page starts comes first, so that a client can ask for
+   * it before it has read this one. */
   page = g_string_sized_new (1024 + merged->len * 1024);
-  g_string_append (page, "{\"changes\":[");
+  g_string_append_printf (page, "{\"cursor\":%" G_GINT64_FORMAT ",\"more\":%s,\"last_rev\":%" G_GINT64_FORMAT
+                          ",\"changes\":[", cursor, more ? "true" : "false", sp_store_get_last_rev (req->store));
   for (guint i = 0; i < merged->len; i++)
     {
       SpEntity *entity = g_ptr_array_index (merged, i);
@@ -382,8 +406,7 @@ sp_api_changes_get (SpRequest  *req,
       n_written++;
     }
 
-  g_string_append_printf (page, "],\"cursor\":%" G_GINT64_FORMAT ",\"more\":%s,\"last_rev\":%" G_GINT64_FORMAT "}",
-                          cursor, more ? "true" : "false", sp_store_get_last_rev (req->store));
+  g_string_append (page, "]}");
   sp_request_reply_text (req, SOUP_STATUS_OK, page);
   return TRUE;
 }
