@@ -45,7 +45,8 @@ struct _SpSyncEngine
   guint          backoff;
 
   /* The pull in progress */
-  GQueue         pages;          /* fetched, waiting to be stored */
+  GQueue         pages;          /* Slot: fetched, waiting to be stored */
+  gint64         held_since;     /* pages stored but not yet committed */
   gint64         next_since;
   gboolean       fetching;
   gboolean       applying;
@@ -306,15 +307,48 @@ round_done (SpSyncEngine *self,
 
 /* ---- Pull ---------------------------------------------------------------
  *
- * The next page is fetched while the worker stores the last one, so that
- * the server and this computer work at the same time; pages are stored in
- * order, each with its cursor, so a pull cut off anywhere resumes after the
- * last page stored.
+ * Three things happen at once: the next page is fetched, the last one is
+ * read (in a thread of its own), and the one before is stored (in the
+ * worker). The server writes where the next page starts at the head of a
+ * page, so the next fetch need not wait for the reading. Pages are stored
+ * in order, each with its cursor, so a pull cut off anywhere resumes after
+ * the last page stored.
  */
 
-#define PAGES_AHEAD 2
+#define PAGES_AHEAD 3
+
+/* In a bulk load, pages are committed together for up to this long: each
+ * commit writes every index page it touched, and random ids touch most of
+ * them, so one commit a page would write the indexes over and over. Short
+ * enough that the app's own writes never wait long. */
+#define BULK_COMMIT_USEC (G_USEC_PER_SEC / 2)
+
+/* A page in the queue, in the order fetched: read, or still being read. */
+typedef struct
+{
+  SpFeedPage *page;
+  gboolean    done;      /* read (page NULL if it could not be) */
+  gboolean    blocking;  /* the next fetch waits for its cursor */
+} Slot;
+
+static void
+slot_free (Slot *slot)
+{
+  g_clear_pointer (&slot->page, _sp_feed_page_free);
+  g_free (slot);
+}
 
 static void pull_step (SpSyncEngine *self);
+
+static gboolean
+commit_held (SpSyncEngine  *self,
+             GError       **error)
+{
+  if (self->held_since == 0)
+    return TRUE;
+  self->held_since = 0;
+  return sp_store_commit (self->store, error);
+}
 
 static gpointer
 apply_page_work (SpSyncEngine  *self,
@@ -323,7 +357,28 @@ apply_page_work (SpSyncEngine  *self,
 {
   SpFeedPage *page = data;
 
+  if (self->held_since == 0 && sp_store_in_bulk (self->store))
+    {
+      if (!sp_store_begin (self->store, error))
+        return NULL;
+      self->held_since = g_get_monotonic_time ();
+    }
+
   if (!_sp_sync_apply_page (self->store, page, error))
+    {
+      /* The pages held with it go too; the pull resumes before them. */
+      if (self->held_since != 0)
+        {
+          self->held_since = 0;
+          sp_store_rollback (self->store);
+        }
+      return NULL;
+    }
+
+  if (self->held_since != 0 &&
+      (!page->more || !sp_store_in_bulk (self->store) ||
+       g_get_monotonic_time () - self->held_since >= BULK_COMMIT_USEC) &&
+      !commit_held (self, error))
     return NULL;
 
   return page;
@@ -334,6 +389,9 @@ end_bulk_work (SpSyncEngine  *self,
                gpointer       data,
                GError       **error)
 {
+  /* What was stored is kept: every page came whole, with its cursor. */
+  if (!commit_held (self, error))
+    return NULL;
   return sp_store_bulk_end (self->store, error) ? self : NULL;
 }
 
@@ -356,7 +414,7 @@ pull_finish (SpSyncEngine *self,
              GError       *error)
 {
   self->pull_generation++;
-  g_queue_clear_full (&self->pages, (GDestroyNotify)_sp_feed_page_free);
+  g_queue_clear_full (&self->pages, (GDestroyNotify)slot_free);
   g_clear_error (&self->pull_error);
 
   /* A pull cut off in the middle of a bulk load: the indexes come back
@@ -407,63 +465,74 @@ read_page_thread (GTask        *task,
     g_task_return_pointer (task, page, (GDestroyNotify)_sp_feed_page_free);
 }
 
-/* A page read (in a worker, off the main loop): queued to be stored. */
+/* The engine, kept alive while a page is on its way, the pull the page
+ * belongs to, and its place in the queue. */
+typedef struct
+{
+  SpSyncEngine *self;
+  guint         generation;
+  Slot         *slot;
+} Fetch;
+
 static void
 on_page_read (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   SpSyncEngine *self = SP_SYNC_ENGINE (source);
-  guint generation = GPOINTER_TO_UINT (user_data);
+  g_autofree Fetch *fetch = user_data;
   GError *error = NULL;
   SpFeedPage *page = g_task_propagate_pointer (G_TASK (result), &error);
+  Slot *slot = fetch->slot;
 
-  /* A page of a pull that has ended already. */
-  if (generation != self->pull_generation)
+  /* A page of a pull that has ended already: its slot went with it. */
+  if (fetch->generation != self->pull_generation)
     {
       g_clear_pointer (&page, _sp_feed_page_free);
       g_clear_error (&error);
       return;
     }
 
-  self->fetching = FALSE;
-  if (page == NULL)
+  slot->done = TRUE;
+  slot->page = page;
+  if (page == NULL && self->pull_error == NULL)
+    self->pull_error = error;
+  else
+    g_clear_error (&error);
+
+  if (slot->blocking)
     {
-      self->pull_error = error;
-      pull_step (self);
-      return;
+      self->fetching = FALSE;
+      if (page != NULL)
+        {
+          self->next_since = page->cursor;
+          self->fetch_done = !page->more;
+        }
     }
 
-  g_queue_push_tail (&self->pages, page);
-  self->next_since = page->cursor;
-  self->fetch_done = !page->more;
   pull_step (self);
 }
-
-/* The engine, kept alive while a page is on its way, and the pull the page
- * belongs to. */
-typedef struct
-{
-  SpSyncEngine *self;
-  guint         generation;
-} Fetch;
 
 static void
 on_page (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autofree Fetch *fetch = user_data;
+  Fetch *fetch = user_data;
   g_autoptr(SpSyncEngine) self = fetch->self;
-  guint generation = fetch->generation;
   GError *error = NULL;
   g_autoptr(GBytes) bytes = sp_sync_client_get_bytes_finish (SP_SYNC_CLIENT (source), result, &error);
   g_autoptr(GTask) task = NULL;
+  gint64 cursor;
+  gboolean more;
+  const char *data;
+  gsize size;
 
   /* A page of a pull that has ended already. */
-  if (generation != self->pull_generation)
+  if (fetch->generation != self->pull_generation)
     {
       g_clear_error (&error);
+      g_free (fetch);
       return;
     }
 
@@ -471,25 +540,43 @@ on_page (GObject      *source,
     {
       self->fetching = FALSE;
       self->pull_error = error;
+      g_free (fetch);
       pull_step (self);
       return;
     }
 
-  task = g_task_new (self, self->cancellable, on_page_read, GUINT_TO_POINTER (generation));
+  fetch->slot = g_new0 (Slot, 1);
+  g_queue_push_tail (&self->pages, fetch->slot);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (_sp_sync_peek_page_head (data, size, &cursor, &more))
+    {
+      self->next_since = cursor;
+      self->fetch_done = !more;
+      self->fetching = FALSE;
+    }
+  else
+    fetch->slot->blocking = TRUE;
+
+  task = g_task_new (self, self->cancellable, on_page_read, fetch);
   g_task_set_task_data (task, g_steal_pointer (&bytes), (GDestroyNotify)g_bytes_unref);
   g_task_run_in_thread (task, read_page_thread);
+
+  pull_step (self);
 }
 
 /* Fetches ahead, stores in order, and ends the round when all is stored. */
 static void
 pull_step (SpSyncEngine *self)
 {
+  Slot *head = g_queue_peek_head (&self->pages);
+
   if (!self->fetching && !self->fetch_done && self->pull_error == NULL &&
       g_queue_get_length (&self->pages) < PAGES_AHEAD)
     {
       g_autofree char *path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=%d",
                                                self->next_since, PULL_LIMIT);
-      Fetch *fetch = g_new (Fetch, 1);
+      Fetch *fetch = g_new0 (Fetch, 1);
 
       fetch->self = g_object_ref (self);
       fetch->generation = self->pull_generation;
@@ -497,15 +584,20 @@ pull_step (SpSyncEngine *self)
       sp_sync_client_get_bytes_async (self->client, path, self->cancellable, on_page, fetch);
     }
 
-  if (!self->applying && !g_queue_is_empty (&self->pages))
+  if (!self->applying && head != NULL && head->done && head->page != NULL)
     {
+      SpFeedPage *page = g_steal_pointer (&head->page);
+
+      slot_free (g_queue_pop_head (&self->pages));
       self->applying = TRUE;
-      run_work (self, apply_page_work, g_queue_pop_head (&self->pages),
-                (GDestroyNotify)_sp_feed_page_free, on_page_applied, NULL);
+      run_work (self, apply_page_work, page, (GDestroyNotify)_sp_feed_page_free,
+                on_page_applied, NULL);
       return;
     }
 
-  if (!self->applying && !self->fetching && g_queue_is_empty (&self->pages) &&
+  /* Everything stored, or stored up to a page that could not be had. */
+  if (!self->applying && !self->fetching &&
+      (head == NULL || (head->done && head->page == NULL)) &&
       (self->fetch_done || self->pull_error != NULL))
     pull_finish (self, self->pull_error ? g_error_copy (self->pull_error) : NULL);
 }
@@ -984,7 +1076,7 @@ sp_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->unmapped_units, g_ptr_array_unref);
   g_clear_pointer (&self->server_units, g_ptr_array_unref);
   g_clear_pointer (&self->waiters, g_ptr_array_unref);
-  g_queue_clear_full (&self->pages, (GDestroyNotify)_sp_feed_page_free);
+  g_queue_clear_full (&self->pages, (GDestroyNotify)slot_free);
   g_clear_error (&self->pull_error);
   g_mutex_clear (&self->store_lock);
 

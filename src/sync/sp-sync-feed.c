@@ -180,6 +180,35 @@ read_changes (SpJsonReader  *reader,
     }
 }
 
+gboolean
+_sp_sync_peek_page_head (const char *data,
+                         gsize       length,
+                         gint64     *cursor,
+                         gboolean   *more)
+{
+  SpJsonReader reader;
+  gboolean has_cursor = FALSE, has_more = FALSE;
+  gboolean ok;
+  const char *name;
+
+  sp_json_reader_init (&reader, data, length, SP_JSON_MAX_DEPTH);
+  ok = sp_json_reader_enter_object (&reader, NULL);
+  while (ok && !(has_cursor && has_more) &&
+         (ok = sp_json_reader_next_member (&reader, &name, NULL)) && name != NULL &&
+         !g_str_equal (name, "changes"))
+    {
+      if (g_str_equal (name, "cursor"))
+        ok = has_cursor = sp_json_reader_read_int (&reader, cursor, NULL);
+      else if (g_str_equal (name, "more"))
+        ok = has_more = sp_json_reader_read_bool (&reader, more, NULL);
+      else
+        ok = sp_json_reader_skip (&reader, NULL, NULL, NULL);
+    }
+  sp_json_reader_clear (&reader);
+
+  return ok && has_cursor && has_more;
+}
+
 SpFeedPage *
 _sp_sync_read_page (const char  *data,
                     gsize        length,

@@ -72,6 +72,12 @@ void        _sp_feed_page_free       (SpFeedPage  *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpFeedChange, _sp_feed_change_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpFeedPage, _sp_feed_page_free)
 
+/* Where the next page starts, if the page says so before its changes (as
+ * the server writes it): TRUE with @cursor and @more set. */
+gboolean    _sp_sync_peek_page_head  (const char  *data,
+                                      gsize        length,
+                                      gint64      *cursor,
+                                      gboolean    *more);
 /* Reads a page of the feed as the server sent it; any thread. Changes of
  * kinds this version does not know are left out. */
 SpFeedPage *_sp_sync_read_page       (const char  *data,

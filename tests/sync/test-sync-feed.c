@@ -165,6 +165,37 @@ test_bad_pages (void)
   }
 }
 
+static void
+test_peek_head (void)
+{
+  static const struct { const char *text; gboolean found; gint64 cursor; gboolean more; } cases[] = {
+    { "{\"cursor\": 12, \"more\": true, \"last_rev\": 99, \"changes\": [", TRUE, 12, TRUE },
+    { "{\"more\": false, \"x\": {\"y\": [1]}, \"cursor\": 3, \"changes\": []}", TRUE, 3, FALSE },
+    { "{\"changes\": [], \"cursor\": 12, \"more\": true}", FALSE, 0, FALSE },
+    { "{\"cursor\": 12, \"changes\": [], \"more\": true}", FALSE, 0, FALSE },
+    { "{\"cursor\": \"12\", \"more\": true, \"changes\": []}", FALSE, 0, FALSE },
+    { "{\"cursor\": 12, \"more\": 1, \"changes\": []}", FALSE, 0, FALSE },
+    { "{\"cursor\": 012, \"more\": true}", FALSE, 0, FALSE },
+    { "[12, true]", FALSE, 0, FALSE },
+    { "", FALSE, 0, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 cursor = 0;
+      gboolean more = FALSE;
+      gboolean found = _sp_sync_peek_page_head (cases[i].text, strlen (cases[i].text), &cursor, &more);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (found, ==, cases[i].found);
+      if (found)
+        {
+          g_assert_cmpint (cursor, ==, cases[i].cursor);
+          g_assert_cmpint (more, ==, cases[i].more);
+        }
+    }
+}
+
 static char *
 page_of (guint        first,
          guint        n,
@@ -259,6 +290,7 @@ main (int   argc,
 
   g_test_add_func ("/sync-feed/read", test_read);
   g_test_add_func ("/sync-feed/bad-pages", test_bad_pages);
+  g_test_add_func ("/sync-feed/peek-head", test_peek_head);
   g_test_add_func ("/sync-feed/bulk-pull", test_bulk_pull);
 
   return g_test_run ();
