@@ -42,6 +42,22 @@ on_progress (SpSyncEngine *engine,
   last = percent;
 }
 
+/* The longest the main loop went without running a 10 ms tick: what a
+ * window would have felt while syncing. */
+static gint64 last_tick;
+static gint64 longest_stall;
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (last_tick != 0)
+    longest_stall = MAX (longest_stall, now - last_tick);
+  last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
 static double
 cpu_seconds (void)
 {
@@ -60,9 +76,13 @@ timed_sync (SpSyncEngine *engine,
 {
   gint64 start = g_get_monotonic_time ();
   double cpu_start = cpu_seconds ();
+  guint tick = g_timeout_add (10, on_tick, NULL);
 
+  last_tick = 0;
+  longest_stall = 0;
   sp_sync_engine_sync_async (engine, NULL, on_synced, NULL);
   g_main_loop_run (loop);
+  g_source_remove (tick);
   if (cpu != NULL)
     *cpu = cpu_seconds () - cpu_start;
   return (g_get_monotonic_time () - start) / 1e6;
@@ -117,8 +137,9 @@ main (int   argc,
   g_print ("First sync of %u cases (with their investigations, actions and history):\n", n_cases);
   seconds = timed_sync (engine, &cpu);
   sp_case_query_init (&query);
-  g_print ("first sync: %.2f s for %" G_GINT64_FORMAT " cases in the replica%s (the replica's side used %.1f s of CPU)\n",
-           seconds, sp_store_count_cases (replica, &query, NULL), ok ? "" : " (FAILED)", cpu);
+  g_print ("first sync: %.2f s for %" G_GINT64_FORMAT " cases in the replica%s (the replica's side used %.1f s of CPU;"
+           " the main loop's longest wait %.0f ms)\n",
+           seconds, sp_store_count_cases (replica, &query, NULL), ok ? "" : " (FAILED)", cpu, longest_stall / 1e3);
 
   /* 100 cases changed on the server by someone else. */
   query.limit = 100;

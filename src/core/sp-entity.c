@@ -357,7 +357,9 @@ sp_entity_field_from_string (SpEntity       *self,
   switch (field->type)
     {
     case SP_FIELD_STRING:
-      if (field->max_length > 0 && g_utf8_strlen (text, -1) > field->max_length)
+      /* No more bytes than allowed characters: short enough, uncounted. */
+      if (field->max_length > 0 && strlen (text) > field->max_length &&
+          g_utf8_strlen (text, -1) > field->max_length)
         return invalid (error, field, _("too long"));
       if ((field->flags & SP_FIELD_UUID) && !sp_is_uuid (text))
         return invalid (error, field, _("not a valid identifier"));

@@ -10,14 +10,28 @@
 #include "sp-replica.h"
 #include "sp-schema.h"
 
-#define BULK_KEY "store.bulk_ddl"
+/* The definitions of the indexes and triggers still to be made again,
+ * separated by SEPARATOR (which SQL text does not hold). */
+#define DDL_KEY "store.bulk_ddl"
+/* While the full-text index is being filled: the last case rowid in it. */
+#define FTS_KEY "store.bulk_fts"
+#define SEPARATOR "\x1e"
+/* Cases added to the full-text index in one transaction. */
+#define FTS_CHUNK 50000
+
+static gboolean
+has_setting (SpStore    *self,
+             const char *key)
+{
+  g_autofree char *value = sp_store_dup_setting (self, key);
+
+  return value != NULL && value[0] != 0;
+}
 
 gboolean
 sp_store_in_bulk (SpStore *self)
 {
-  g_autofree char *ddl = sp_store_dup_setting (self, BULK_KEY);
-
-  return ddl != NULL && ddl[0] != 0;
+  return has_setting (self, DDL_KEY) || has_setting (self, FTS_KEY);
 }
 
 /* The secondary indexes and full-text triggers of the synced tables.
@@ -81,12 +95,17 @@ sp_store_bulk_begin (SpStore  *self,
       g_autofree char *drop = g_strdup_printf ("DROP %s \"%s\"", (char *) found->pdata[i],
                                                (char *) found->pdata[i + 1]);
 
-      g_string_append_printf (ddl, "%s;\n", (char *) found->pdata[i + 2]);
+      if (ddl->len > 0)
+        g_string_append (ddl, SEPARATOR);
+      g_string_append (ddl, found->pdata[i + 2]);
       if (!sp_store_exec (self, drop, error))
         goto failed;
     }
 
-  if (!sp_store_set_setting (self, BULK_KEY, ddl->str, error))
+  /* The full-text index is filled anew at the end, in order. */
+  if (!sp_store_exec (self, "DELETE FROM cases_fts", error) ||
+      !sp_store_set_setting (self, DDL_KEY, ddl->str, error) ||
+      !sp_store_set_setting (self, FTS_KEY, "0", error))
     goto failed;
 
   return sp_store_commit (self, error);
@@ -96,25 +115,107 @@ failed:
   return FALSE;
 }
 
-gboolean
-sp_store_bulk_end (SpStore  *self,
-                   GError  **error)
+/* Makes the next index or trigger set aside. */
+static gboolean
+make_next (SpStore     *self,
+           const char  *ddl,
+           GError     **error)
 {
-  g_autofree char *ddl = sp_store_dup_setting (self, BULK_KEY);
+  const char *end = strstr (ddl, SEPARATOR);
+  g_autofree char *statement = g_strndup (ddl, end ? (gsize)(end - ddl) : strlen (ddl));
 
-  if (ddl == NULL || ddl[0] == 0)
-    return TRUE;
+  return sp_store_exec (self, statement, error) &&
+         sp_store_set_setting (self, DDL_KEY, end ? end + strlen (SEPARATOR) : "", error);
+}
+
+/* Adds the next chunk of cases to the full-text index. */
+static gboolean
+fill_next (SpStore     *self,
+           const char  *last_text,
+           GError     **error)
+{
+  gint64 last = g_ascii_strtoll (last_text, NULL, 10);
+  gint64 upto = G_MAXINT64;
+  g_autofree char *upto_text = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = sp_store_prepare (self, "SELECT rowid FROM cases WHERE rowid > ?1"
+                                 " ORDER BY rowid LIMIT 1 OFFSET ?2", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last);
+  sqlite3_bind_int (stmt, 2, FTS_CHUNK - 1);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    upto = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (!(stmt = sp_store_prepare (self, sp_schema_fts_fill, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, last);
+  sqlite3_bind_int64 (stmt, 2, upto);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sp_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  if (upto != G_MAXINT64)
+    upto_text = g_strdup_printf ("%" G_GINT64_FORMAT, upto);
+  return sp_store_set_setting (self, FTS_KEY, upto_text ? upto_text : "", error);
+}
+
+gboolean
+sp_store_bulk_end_step (SpStore   *self,
+                        gboolean  *done,
+                        GError   **error)
+{
+  g_autofree char *ddl = sp_store_dup_setting (self, DDL_KEY);
+  g_autofree char *fts = sp_store_dup_setting (self, FTS_KEY);
+  gboolean ok;
+
+  *done = FALSE;
+  if ((ddl == NULL || ddl[0] == 0) && (fts == NULL || fts[0] == 0))
+    {
+      *done = TRUE;
+      return TRUE;
+    }
 
   if (!sp_store_begin (self, error))
     return FALSE;
 
-  if (!sp_store_exec (self, ddl, error) ||
-      !sp_store_exec (self, sp_schema_fts_rebuild, error) ||
-      !sp_store_set_setting (self, BULK_KEY, "", error))
+  if (ddl != NULL && ddl[0] != 0)
+    ok = make_next (self, ddl, error);
+  else
+    ok = fill_next (self, fts, error);
+
+  if (!ok)
     {
       sp_store_rollback (self);
       return FALSE;
     }
 
   return sp_store_commit (self, error);
+}
+
+gboolean
+sp_store_bulk_end (SpStore  *self,
+                   GError  **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  gboolean done = FALSE;
+  guint steps = 0;
+
+  while (!done)
+    {
+      if (!sp_store_bulk_end_step (self, &done, error))
+        return FALSE;
+      steps++;
+    }
+
+  if (steps > 1)
+    g_debug ("Bulk load ended: indexes and full-text index built in %.2f s, %u steps",
+             (g_get_monotonic_time () - start) / 1e6, steps - 1);
+  return TRUE;
 }

@@ -101,14 +101,19 @@ gboolean       sp_store_resolve_conflict  (SpStore       *self,
  * the settings, so that a load cut short by a crash is still undone), and
  * at the end they are built once over everything, which is many times
  * faster than keeping them up to date row by row. Queries stay correct
- * meanwhile, only slower, and search finds what was loaded only at the
- * end. */
+ * meanwhile, only slower, and search finds cases only once the load has
+ * ended. */
 gboolean       sp_store_bulk_begin        (SpStore       *self,
                                            GError       **error);
 gboolean       sp_store_in_bulk           (SpStore       *self);
 /* Builds the indexes and the full-text index again; nothing when not in
- * bulk. */
+ * bulk. Each index, and each few thousand cases of the full-text index,
+ * is a transaction of its own, so that other writers wait only briefly. */
 gboolean       sp_store_bulk_end          (SpStore       *self,
+                                           GError       **error);
+/* One such transaction; @done once nothing is left. */
+gboolean       sp_store_bulk_end_step     (SpStore       *self,
+                                           gboolean      *done,
                                            GError       **error);
 
 G_END_DECLS

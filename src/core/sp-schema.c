@@ -339,9 +339,8 @@ const char * const sp_schema_migrations[] = {
   NULL
 };
 
-const char sp_schema_fts_rebuild[] =
-  "DELETE FROM cases_fts;\n"
+const char sp_schema_fts_fill[] =
   "INSERT INTO cases_fts (rowid, subject, description, investigation)\n"
   "  SELECT rowid, subject, description,\n"
   "         (SELECT " INVESTIGATION_TEXT ("") " FROM investigations WHERE case_id = cases.id)\n"
-  "  FROM cases;\n";
+  "  FROM cases WHERE rowid > ?1 AND rowid <= ?2 ORDER BY rowid;\n";

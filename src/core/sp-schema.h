@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 /* NULL-terminated; entry N migrates from user_version N to N + 1. */
 extern const char * const sp_schema_migrations[];
-/* Fills the full-text index anew from the cases and investigations. */
-extern const char sp_schema_fts_rebuild[];
+/* Adds the cases with rowids after ?1 up to ?2 to the full-text index. */
+extern const char sp_schema_fts_fill[];
 
 G_END_DECLS

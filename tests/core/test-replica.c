@@ -303,10 +303,31 @@ test_bulk_load (void)
   g_assert_true (sp_store_save (store, SP_ENTITY (investigation), SP_SAVE_KEEP_REV, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_found (store, "gungställning"), ==, 0);
-  sp_case_query_init (&query);
-  g_assert_cmpint (sp_store_count_cases (store, &query, NULL), ==, 51);
+  g_assert_cmpint (count_found (store, "en"), ==, 0);
 
-  /* A load cut short: the store opened again still knows. */
+  /* Enough cases that the full-text index is filled in several steps. */
+  g_assert_true (sp_store_begin (store, NULL));
+  for (guint i = 0; i < 10050; i++)
+    {
+      g_autofree char *subject = g_strdup_printf ("Provärende y%uy", i);
+      g_autoptr(SpCase) more = sp_test_case_new (subject, NULL);
+
+      g_assert_true (sp_store_save (store, SP_ENTITY (more), SP_SAVE_KEEP_REV, NULL, &error));
+    }
+  g_assert_true (sp_store_commit (store, &error));
+  sp_case_query_init (&query);
+  g_assert_cmpint (sp_store_count_cases (store, &query, NULL), ==, 50 + 1 + 10050);
+
+  /* A load cut short, even while its indexes were being built: the store
+   * opened again still knows, and goes on. */
+  for (guint i = 0; i < 3; i++)
+    {
+      gboolean done;
+
+      g_assert_true (sp_store_bulk_end_step (store, &done, &error));
+      g_assert_no_error (error);
+      g_assert_false (done);
+    }
   path = g_strdup (sp_store_get_path (store));
   g_clear_object (&store);
   store = sp_store_open (path, &error);
@@ -315,6 +336,10 @@ test_bulk_load (void)
 
   g_assert_true (sp_store_bulk_end (store, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (count_found (store, "y0y"), ==, 1);
+  g_assert_cmpint (count_found (store, "y9999y"), ==, 1);
+  g_assert_cmpint (count_found (store, "y10049y"), ==, 1);
+  g_assert_cmpint (count_found (store, "provärende"), ==, 10050);
   g_assert_false (sp_store_in_bulk (store));
   after = schema_text (store);
   g_assert_cmpstr (after, ==, before);
