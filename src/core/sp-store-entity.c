@@ -108,9 +108,14 @@ bind_field (sqlite3_stmt  *stmt,
       sqlite3_bind_text (stmt, column, sp_entity_get_string (entity, field), -1, SQLITE_TRANSIENT);
       break;
 
+    case SP_FIELD_ENUM:
+      /* The names are static: nothing to copy. */
+      sqlite3_bind_text (stmt, column, sp_enum_to_name (field->enum_info, (int)sp_entity_get_int (entity, field)),
+                         -1, SQLITE_STATIC);
+      break;
+
     case SP_FIELD_DATE:
     case SP_FIELD_TIMESTAMP:
-    case SP_FIELD_ENUM:
     case SP_FIELD_FLAGS:
       sqlite3_bind_text (stmt, column, sp_entity_field_to_string (entity, field), -1, g_free);
       break;
