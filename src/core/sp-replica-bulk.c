@@ -16,6 +16,8 @@
 /* While the full-text index is being filled: the last case rowid in it. */
 #define FTS_KEY "store.bulk_fts"
 #define SEPARATOR "\x1e"
+/* Pages the log may hold before a checkpoint while loading (40 MB). */
+#define BULK_CHECKPOINT_PAGES 10000
 /* Cases added to the full-text index in one transaction. */
 #define FTS_CHUNK 50000
 
@@ -108,7 +110,12 @@ sp_store_bulk_begin (SpStore  *self,
       !sp_store_set_setting (self, FTS_KEY, "0", error))
     goto failed;
 
-  return sp_store_commit (self, error);
+  if (!sp_store_commit (self, error))
+    return FALSE;
+
+  /* Fewer checkpoints while loading: a page of an index written by many
+   * commits is copied into the database once, not after each. */
+  return sp_store_exec (self, "PRAGMA wal_autocheckpoint = " G_STRINGIFY (BULK_CHECKPOINT_PAGES), error);
 
 failed:
   sp_store_rollback (self);
@@ -214,8 +221,14 @@ sp_store_bulk_end (SpStore  *self,
       steps++;
     }
 
-  if (steps > 1)
-    g_debug ("Bulk load ended: indexes and full-text index built in %.2f s, %u steps",
-             (g_get_monotonic_time () - start) / 1e6, steps - 1);
-  return TRUE;
+  if (steps == 1)
+    return TRUE;
+
+  g_debug ("Bulk load ended: indexes and full-text index built in %.2f s, %u steps",
+           (g_get_monotonic_time () - start) / 1e6, steps - 1);
+
+  /* Back to SQLite's usual checkpoints, and the log emptied: a reader
+   * may hold it back, which only leaves it for later. */
+  sqlite3_wal_checkpoint_v2 (sp_store_get_handle (self), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  return sp_store_exec (self, "PRAGMA wal_autocheckpoint = 1000", error);
 }

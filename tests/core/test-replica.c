@@ -262,6 +262,18 @@ count_found (SpStore    *store,
   return sp_store_count_cases (store, &query, NULL);
 }
 
+static int
+checkpoint_pages (SpStore *store)
+{
+  sqlite3_stmt *stmt = sp_store_prepare (store, "PRAGMA wal_autocheckpoint", NULL);
+  int pages;
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  return pages;
+}
+
 static void
 test_bulk_load (void)
 {
@@ -286,6 +298,7 @@ test_bulk_load (void)
   g_assert_true (sp_store_bulk_begin (store, &error));
   g_assert_no_error (error);
   g_assert_true (sp_store_in_bulk (store));
+  g_assert_cmpint (checkpoint_pages (store), ==, 10000);
   during = schema_text (store);
   g_assert_null (strstr (during, "CREATE INDEX cases_received"));
   g_assert_null (strstr (during, "CREATE INDEX case_events_case"));
@@ -340,6 +353,7 @@ test_bulk_load (void)
   g_assert_cmpint (count_found (store, "y9999y"), ==, 1);
   g_assert_cmpint (count_found (store, "y10049y"), ==, 1);
   g_assert_cmpint (count_found (store, "provärende"), ==, 10050);
+  g_assert_cmpint (checkpoint_pages (store), ==, 1000);
   g_assert_false (sp_store_in_bulk (store));
   after = schema_text (store);
   g_assert_cmpstr (after, ==, before);
