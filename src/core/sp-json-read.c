@@ -422,19 +422,19 @@ push (SpJsonReader  *reader,
   return TRUE;
 }
 
-/* Goes to the next member of the object the reader is in, its name
- * appended to @name if given, or leaves the object (*@found FALSE). */
+/* Goes past the comma before the next item of the object or array the
+ * reader is in, which @close ends, or leaves it (*@found FALSE). */
 static gboolean
-member_begin (SpJsonReader  *reader,
-              GString       *name,
-              gboolean      *found,
-              GError       **error)
+item_begin (SpJsonReader  *reader,
+            char           close,
+            gboolean      *found,
+            GError       **error)
 {
   guint8 *level = &reader->levels[reader->depth - 1];
 
   skip_space (reader);
 
-  if (reader->pos < reader->length && reader->data[reader->pos] == '}')
+  if (reader->pos < reader->length && reader->data[reader->pos] == close)
     {
       reader->pos++;
       reader->depth--;
@@ -445,12 +445,31 @@ member_begin (SpJsonReader  *reader,
   if (*level & LEVEL_ITEMS)
     {
       if (reader->pos >= reader->length || reader->data[reader->pos] != ',')
-        return fail_here (reader, _("expected “,” or “}”"), error);
+        return fail_here (reader, close == '}' ? _("expected “,” or “}”") : _("expected “,” or “]”"), error);
       reader->pos++;
       skip_space (reader);
-      if (reader->pos < reader->length && reader->data[reader->pos] == '}')
-        return fail_here (reader, _("a comma cannot come before “}”"), error);
+      if (reader->pos < reader->length && reader->data[reader->pos] == close)
+        return fail_here (reader, close == '}' ? _("a comma cannot come before “}”")
+                                               : _("a comma cannot come before “]”"), error);
     }
+
+  *level |= LEVEL_ITEMS;
+  *found = TRUE;
+  return TRUE;
+}
+
+/* Goes to the next member of the object the reader is in, its name
+ * appended to @name if given, or leaves the object (*@found FALSE). */
+static gboolean
+member_begin (SpJsonReader  *reader,
+              GString       *name,
+              gboolean      *found,
+              GError       **error)
+{
+  if (!item_begin (reader, '}', found, error))
+    return FALSE;
+  if (!*found)
+    return TRUE;
 
   if (reader->pos >= reader->length || reader->data[reader->pos] != '"')
     return fail_here (reader, _("expected a member name in double quotes"), error);
@@ -463,8 +482,6 @@ member_begin (SpJsonReader  *reader,
     return fail_here (reader, _("expected “:”"), error);
   reader->pos++;
 
-  *level |= LEVEL_ITEMS;
-  *found = TRUE;
   return TRUE;
 }
 
@@ -475,31 +492,7 @@ element_begin (SpJsonReader  *reader,
                gboolean      *found,
                GError       **error)
 {
-  guint8 *level = &reader->levels[reader->depth - 1];
-
-  skip_space (reader);
-
-  if (reader->pos < reader->length && reader->data[reader->pos] == ']')
-    {
-      reader->pos++;
-      reader->depth--;
-      *found = FALSE;
-      return TRUE;
-    }
-
-  if (*level & LEVEL_ITEMS)
-    {
-      if (reader->pos >= reader->length || reader->data[reader->pos] != ',')
-        return fail_here (reader, _("expected “,” or “]”"), error);
-      reader->pos++;
-      skip_space (reader);
-      if (reader->pos < reader->length && reader->data[reader->pos] == ']')
-        return fail_here (reader, _("a comma cannot come before “]”"), error);
-    }
-
-  *level |= LEVEL_ITEMS;
-  *found = TRUE;
-  return TRUE;
+  return item_begin (reader, ']', found, error);
 }
 
 /* Reads a string, number or literal whole, or enters an object or array. */
@@ -671,23 +664,33 @@ sp_json_reader_get_offset (SpJsonReader *reader)
   return reader->pos;
 }
 
-gboolean
-sp_json_reader_enter_object (SpJsonReader  *reader,
-                             GError       **error)
+/* Enters the object or array that @open begins. */
+static gboolean
+enter (SpJsonReader  *reader,
+       char           open,
+       GError       **error)
 {
   g_return_val_if_fail (reader != NULL, FALSE);
 
   if (!at_value (reader, error))
     return FALSE;
 
-  if (reader->data[reader->pos] != '{')
+  if (reader->data[reader->pos] != open)
     {
-      g_set_error (error, SP_ERROR, SP_ERROR_INVALID, _("Expected an object at byte %zu"),
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID,
+                   open == '{' ? _("Expected an object at byte %zu") : _("Expected a list at byte %zu"),
                    reader->pos);
       return FALSE;
     }
 
-  return push (reader, LEVEL_OBJECT, error);
+  return push (reader, open == '{' ? LEVEL_OBJECT : LEVEL_ARRAY, error);
+}
+
+gboolean
+sp_json_reader_enter_object (SpJsonReader  *reader,
+                             GError       **error)
+{
+  return enter (reader, '{', error);
 }
 
 gboolean
@@ -721,19 +724,7 @@ gboolean
 sp_json_reader_enter_array (SpJsonReader  *reader,
                             GError       **error)
 {
-  g_return_val_if_fail (reader != NULL, FALSE);
-
-  if (!at_value (reader, error))
-    return FALSE;
-
-  if (reader->data[reader->pos] != '[')
-    {
-      g_set_error (error, SP_ERROR, SP_ERROR_INVALID, _("Expected a list at byte %zu"),
-                   reader->pos);
-      return FALSE;
-    }
-
-  return push (reader, LEVEL_ARRAY, error);
+  return enter (reader, '[', error);
 }
 
 gboolean

@@ -45,6 +45,18 @@ sp_test_remove_dir (const char *dir)
   g_rmdir (dir);
 }
 
+/* How many cases a full-text search for @text finds. */
+static inline gint64
+sp_test_count_found (SpStore    *store,
+                     const char *text)
+{
+  SpCaseQuery query;
+
+  sp_case_query_init (&query);
+  query.text = text;
+  return sp_store_count_cases (store, &query, NULL);
+}
+
 /* Gives every field of @entity a value that is not its default, with SQL
  * and JSON metacharacters and Swedish letters in every string. */
 static inline void

@@ -251,17 +251,6 @@ schema_text (SpStore *store)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static gint64
-count_found (SpStore    *store,
-             const char *text)
-{
-  SpCaseQuery query;
-
-  sp_case_query_init (&query);
-  query.text = text;
-  return sp_store_count_cases (store, &query, NULL);
-}
-
 static int
 checkpoint_pages (SpStore *store)
 {
@@ -315,8 +304,8 @@ test_bulk_load (void)
   investigation->facts = g_strdup ("Fallskyddet saknades helt");
   g_assert_true (sp_store_save (store, SP_ENTITY (investigation), SP_SAVE_KEEP_REV, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_found (store, "gungställning"), ==, 0);
-  g_assert_cmpint (count_found (store, "en"), ==, 0);
+  g_assert_cmpint (sp_test_count_found (store, "gungställning"), ==, 0);
+  g_assert_cmpint (sp_test_count_found (store, "en"), ==, 0);
 
   /* Enough cases that the full-text index is filled in several steps. */
   g_assert_true (sp_store_begin (store, NULL));
@@ -349,19 +338,19 @@ test_bulk_load (void)
 
   g_assert_true (sp_store_bulk_end (store, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_found (store, "y0y"), ==, 1);
-  g_assert_cmpint (count_found (store, "y9999y"), ==, 1);
-  g_assert_cmpint (count_found (store, "y10049y"), ==, 1);
-  g_assert_cmpint (count_found (store, "provärende"), ==, 10050);
+  g_assert_cmpint (sp_test_count_found (store, "y0y"), ==, 1);
+  g_assert_cmpint (sp_test_count_found (store, "y9999y"), ==, 1);
+  g_assert_cmpint (sp_test_count_found (store, "y10049y"), ==, 1);
+  g_assert_cmpint (sp_test_count_found (store, "provärende"), ==, 10050);
   g_assert_cmpint (checkpoint_pages (store), ==, 1000);
   g_assert_false (sp_store_in_bulk (store));
   after = schema_text (store);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (count_found (store, "gungställning"), ==, 1);
-  g_assert_cmpint (count_found (store, "fallskyddet"), ==, 1);
+  g_assert_cmpint (sp_test_count_found (store, "gungställning"), ==, 1);
+  g_assert_cmpint (sp_test_count_found (store, "fallskyddet"), ==, 1);
 
   /* The index built again answers like the one kept up to date. */
-  g_assert_cmpint (count_found (store, "en"), >, 0);
+  g_assert_cmpint (sp_test_count_found (store, "en"), >, 0);
   {
     sqlite3_stmt *stmt = sp_store_prepare (store, "PRAGMA integrity_check", NULL);
 

@@ -7,9 +7,8 @@
  * that every way a page can be wrong is tried without a server.
  */
 
-#include <glib/gstdio.h>
-
 #include "sp-sync-private.h"
+#include "sp-test-util.h"
 
 #define ID_A "0b5c6a1e-6f1d-4c1e-9a55-2f0e0d3c1a01"
 #define ID_B "0b5c6a1e-6f1d-4c1e-9a55-2f0e0d3c1a02"
@@ -218,17 +217,6 @@ page_of (guint        first,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static gint64
-count_found (SpStore    *store,
-             const char *text)
-{
-  SpCaseQuery query;
-
-  sp_case_query_init (&query);
-  query.text = text;
-  return sp_store_count_cases (store, &query, NULL);
-}
-
 /* A pull with much to come loads in bulk; its last page builds the indexes. */
 static void
 test_bulk_pull (void)
@@ -251,7 +239,7 @@ test_bulk_pull (void)
   g_assert_no_error (error);
   g_assert_true (sp_store_in_bulk (store));
   g_assert_cmpint (_sp_sync_get_cursor (store), ==, 100);
-  g_assert_cmpint (count_found (store, "x5x"), ==, 0);   /* not yet */
+  g_assert_cmpint (sp_test_count_found (store, "x5x"), ==, 0);   /* not yet */
   g_clear_pointer (&page, _sp_feed_page_free);
 
   page = read_ok (last);
@@ -259,9 +247,9 @@ test_bulk_pull (void)
   g_assert_no_error (error);
   g_assert_false (sp_store_in_bulk (store));
   g_assert_cmpint (_sp_sync_get_cursor (store), ==, 200);
-  g_assert_cmpint (count_found (store, "x5x"), ==, 1);
-  g_assert_cmpint (count_found (store, "x150x"), ==, 1);
-  g_assert_cmpint (count_found (store, "gungställning"), ==, 200);
+  g_assert_cmpint (sp_test_count_found (store, "x5x"), ==, 1);
+  g_assert_cmpint (sp_test_count_found (store, "x150x"), ==, 1);
+  g_assert_cmpint (sp_test_count_found (store, "gungställning"), ==, 200);
   g_clear_pointer (&page, _sp_feed_page_free);
 
   /* Little to come: row by row, the index kept up to date. */
@@ -269,17 +257,10 @@ test_bulk_pull (void)
   g_assert_true (_sp_sync_apply_page (store, page, &error));
   g_assert_no_error (error);
   g_assert_false (sp_store_in_bulk (store));
-  g_assert_cmpint (count_found (store, "x205x"), ==, 1);
+  g_assert_cmpint (sp_test_count_found (store, "x205x"), ==, 1);
 
   g_clear_object (&store);
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char * const suffixes[] = { "", "-wal", "-shm" };
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (dir);
+  sp_test_remove_dir (dir);
 }
 
 int
