@@ -47,6 +47,7 @@ struct _SpSyncEngine
   /* The pull in progress */
   GQueue         pages;          /* Slot: fetched, waiting to be stored */
   gint64         held_since;     /* pages stored but not yet committed */
+  gboolean       loading;        /* a pull fills the replica in bulk */
   gint64         next_since;
   gboolean       fetching;
   gboolean       applying;
@@ -69,6 +70,7 @@ enum {
   PROP_PROGRESS,
   PROP_ERROR_MESSAGE,
   PROP_LAST_SYNCED,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -100,6 +102,17 @@ set_state (SpSyncEngine *self,
     {
       self->state = state;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+}
+
+static void
+set_loading (SpSyncEngine *self,
+             gboolean      loading)
+{
+  if (self->loading != loading)
+    {
+      self->loading = loading;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
     }
 }
 
@@ -381,6 +394,10 @@ apply_page_work (SpSyncEngine  *self,
       !commit_held (self, error))
     return NULL;
 
+  /* The records go here, not on the main loop, which only wants the
+   * cursor. */
+  g_ptr_array_set_size (page->changes, 0);
+  page->bulk = sp_store_in_bulk (self->store);
   return page;
 }
 
@@ -406,6 +423,7 @@ on_bulk_ended (GObject      *source,
 
   if (work_finish (self, result, &bulk_error) == NULL)
     g_warning ("Cannot build the replica's indexes again: %s", bulk_error->message);
+  set_loading (self, FALSE);
   round_done (self, error);
 }
 
@@ -443,6 +461,7 @@ on_page_applied (GObject      *source,
 
   if (page->last_rev > 0)
     set_progress (self, (double)page->cursor / (double)page->last_rev);
+  set_loading (self, page->bulk);
   g_signal_emit (self, signals[CHANGED], 0);
   pull_step (self);
 }
@@ -1111,6 +1130,9 @@ sp_sync_engine_get_property (GObject    *object,
     case PROP_LAST_SYNCED:
       g_value_set_int64 (value, self->last_synced);
       break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1138,6 +1160,8 @@ sp_sync_engine_class_init (SpSyncEngineClass *klass)
     g_param_spec_string ("error-message", NULL, NULL, NULL, flags);
   properties[PROP_LAST_SYNCED] =
     g_param_spec_int64 ("last-synced", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Records in the replica changed: views should reload. */
@@ -1196,6 +1220,13 @@ sp_sync_engine_get_n_conflicts (SpSyncEngine *self)
 {
   g_return_val_if_fail (SP_IS_SYNC_ENGINE (self), 0);
   return self->n_conflicts;
+}
+
+gboolean
+sp_sync_engine_get_loading (SpSyncEngine *self)
+{
+  g_return_val_if_fail (SP_IS_SYNC_ENGINE (self), FALSE);
+  return self->loading;
 }
 
 double

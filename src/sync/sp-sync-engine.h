@@ -38,6 +38,9 @@ SpSyncState   sp_sync_engine_get_state          (SpSyncEngine        *self);
 /* Local changes waiting to be pushed. */
 gint64        sp_sync_engine_get_pending        (SpSyncEngine        *self);
 guint         sp_sync_engine_get_n_conflicts    (SpSyncEngine        *self);
+/* Whether a pull is filling the replica in bulk (a first sync): the cases
+ * are not all there yet and search does not find them until it ends. */
+gboolean      sp_sync_engine_get_loading        (SpSyncEngine        *self);
 /* 0 to 1 while pulling, for a progress bar. */
 double        sp_sync_engine_get_progress       (SpSyncEngine        *self);
 const char   *sp_sync_engine_get_error_message  (SpSyncEngine        *self);

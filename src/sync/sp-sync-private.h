@@ -65,6 +65,7 @@ typedef struct
   gboolean   more;
   gint64     cursor;
   gint64     last_rev;
+  gboolean   bulk;     /* the replica is loading in bulk after it */
 } SpFeedPage;
 
 void        _sp_feed_change_free     (SpFeedChange *change);
