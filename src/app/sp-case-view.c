@@ -141,16 +141,41 @@ place_name (SpCaseView *self,
   return name;
 }
 
+/* The whole text of a cell whose text may be cut. Asked for when the
+ * pointer rests on it: setting a tooltip on every bound cell would ask
+ * the display where the pointer is each time. */
+static gboolean
+query_cell_tooltip (GtkWidget  *label,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard,
+                    GtkTooltip *tooltip,
+                    gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || text[0] == 0)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             SpCaseView               *self)
 {
+  ColumnId column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (column == COL_SUBJECT || column == COL_DEADLINE)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_cell_tooltip), NULL);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -164,7 +189,6 @@ bind_cell (GtkSignalListItemFactory *factory,
   SpCase *kase = gtk_list_item_get_item (item);
   g_autofree char *owned = NULL;
   const char *text = NULL;
-  const char *tooltip = NULL;
   gboolean overdue = FALSE;
   gboolean dim = FALSE;
 
@@ -176,7 +200,6 @@ bind_cell (GtkSignalListItemFactory *factory,
   if (sp_case_is_placeholder (kase))
     {
       gtk_label_set_text (label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
       return;
     }
 
@@ -213,7 +236,6 @@ bind_cell (GtkSignalListItemFactory *factory,
 
     case COL_SUBJECT:
       text = kase->subject;
-      tooltip = kase->subject;
       break;
 
     case COL_STATUS:
@@ -228,7 +250,6 @@ bind_cell (GtkSignalListItemFactory *factory,
           text = _("None");
           dim = TRUE;
         }
-      tooltip = text;
       break;
 
     case N_COLUMNS:
@@ -237,7 +258,6 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text != NULL ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
   if (dim)
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   /* Red, and the words say it too: colour is never the only sign. */
