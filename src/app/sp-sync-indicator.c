@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
+
 #include "sp-sync-indicator.h"
 
 struct _SpSyncIndicator
@@ -51,6 +53,7 @@ update (SpSyncIndicator *self)
   gint64 pending = engine ? sp_sync_engine_get_pending (engine) : 0;
   guint conflicts = engine ? sp_sync_engine_get_n_conflicts (engine) : 0;
   g_autofree char *waiting = NULL;
+  g_autofree char *summary = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self),
                           self->account != NULL && sp_account_is_connected (self->account));
@@ -71,9 +74,17 @@ update (SpSyncIndicator *self)
     switch (sp_sync_engine_get_state (engine))
       {
       case SP_SYNC_STATE_SYNCING:
-        busy = TRUE;
-        can_sync = FALSE;
-        title = g_strdup (_("Syncing…"));
+        {
+          double progress = sp_sync_engine_get_progress (engine);
+
+          busy = TRUE;
+          can_sync = FALSE;
+          if (progress > 0 && progress < 1)
+            /* Translators: how far a sync has come, in per cent */
+            title = g_strdup_printf (_("Syncing… %d %%"), (int)(progress * 100));
+          else
+            title = g_strdup (_("Syncing…"));
+        }
         break;
 
       case SP_SYNC_STATE_OFFLINE:
@@ -128,18 +139,42 @@ update (SpSyncIndicator *self)
   gtk_label_set_label (self->title, title);
   gtk_label_set_label (self->details, details ? details : "");
   gtk_widget_set_visible (GTK_WIDGET (self->details), details != NULL && details[0] != 0);
-  gtk_image_set_from_icon_name (self->icon, icon);
-  gtk_stack_set_visible_child_name (self->icon_stack, busy ? "spinner" : "icon");
+  /* A first sync shows its progress in the window: a still icon here,
+   * as a spinner would redraw the window the whole time. */
+  if (busy && sp_sync_engine_get_loading (engine))
+    {
+      busy = FALSE;
+      icon = "emblem-synchronizing-symbolic";
+      gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
+  /* Called for every page a sync stores: setting the same icon again would
+   * lay the header bar out and draw the window anew each time. */
+  if (g_strcmp0 (gtk_image_get_icon_name (self->icon), icon) != 0)
+    gtk_image_set_from_icon_name (self->icon, icon);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->icon_stack), busy ? "spinner" : "icon") != 0)
+    gtk_stack_set_visible_child_name (self->icon_stack, busy ? "spinner" : "icon");
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
-  if (busy && engine != NULL)
-    gtk_progress_bar_set_fraction (self->progress, sp_sync_engine_get_progress (engine));
+  if (engine != NULL && sp_sync_engine_get_state (engine) == SP_SYNC_STATE_SYNCING)
+    {
+      /* In whole per cents: a page of the feed is not worth a redraw. */
+      double fraction = floor (sp_sync_engine_get_progress (engine) * 100) / 100;
+
+      if (gtk_progress_bar_get_fraction (self->progress) != fraction &&
+          gtk_widget_get_mapped (GTK_WIDGET (self->progress)))
+        gtk_progress_bar_set_fraction (self->progress, fraction);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->login_button), needs_login);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), can_sync);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_button), !needs_login);
 
+  summary = details && details[0] ? g_strdup_printf ("%s. %s", title, details) : g_strdup (title);
+  if (g_strcmp0 (summary, self->summary) == 0)
+    return;
+
   g_free (self->summary);
-  self->summary = details && details[0] ? g_strdup_printf ("%s. %s", title, details) : g_strdup (title);
+  self->summary = g_steal_pointer (&summary);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), self->summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary, -1);
