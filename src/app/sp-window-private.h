@@ -29,6 +29,8 @@ struct _SpWindow
   SpCaseView           *case_view;
   AdwBin               *case_bin;
   AdwStatusPage        *first_run_page;
+  AdwStatusPage        *syncing_page;
+  GtkProgressBar       *syncing_progress;
   AdwStatusPage        *filling_page;
   GtkSpinner           *filling_spinner;
   AdwStatusPage        *error_page;
@@ -37,6 +39,8 @@ struct _SpWindow
   GtkWidget            *sync_indicator;
   SpSyncEngine         *engine;         /* the account's, while signed in */
   guint                 sync_reload_id; /* a reload after the replica changed */
+  gint64                progress_shown_at;
+  guint                 names_pending;  /* reads of the names and counts under way */
   GSettings            *settings;
   SpNameCache          *cache;
   GCancellable         *cancellable;
@@ -62,6 +66,8 @@ void     _sp_window_sidebar_rebuild   (SpWindow       *self);
 void     _sp_window_sidebar_select    (SpWindow       *self,
                                        const char     *view);
 void     _sp_window_sidebar_update_counts (SpWindow   *self);
+void     _sp_window_sidebar_show_counts (SpWindow     *self,
+                                         gboolean      show);
 void     _sp_window_sidebar_row_selected (SpWindow      *self,
                                           GtkListBoxRow *row);
 void     _sp_window_sidebar_row_activated (SpWindow      *self,

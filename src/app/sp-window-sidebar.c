@@ -301,6 +301,23 @@ typedef struct
   guint      serial;
 } CountReply;
 
+/* While a first sync fills the replica, counts would only be the first
+ * few pages': none are shown. */
+void
+_sp_window_sidebar_show_counts (SpWindow *self,
+                                gboolean  show)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = g_object_get_data (G_OBJECT (child), "count-label");
+
+      if (label != NULL)
+        gtk_widget_set_child_visible (label, show);
+    }
+}
+
 static void
 counts_read_cb (GObject      *object,
                 GAsyncResult *result,

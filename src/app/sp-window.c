@@ -46,7 +46,9 @@ update_title (SpWindow *self)
   SpCaseListModel *model = sp_case_view_get_model (self->case_view);
   g_autofree char *subtitle = NULL;
 
-  if (model != NULL && sp_case_list_model_get_loaded (model))
+  /* No count of a list still being filled by a first sync. */
+  if (model != NULL && sp_case_list_model_get_loaded (model) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "syncing") != 0)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
 
@@ -77,7 +79,13 @@ _sp_window_update_page (SpWindow *self)
     page = "error";
   else if (self->filling)
     page = "filling";
-  else if (self->n_cases == 0 && !self->started_empty)
+  else if (self->engine != NULL &&
+           (sp_sync_engine_get_loading (self->engine) ||
+            (self->n_cases == 0 &&
+             (sp_sync_engine_get_state (self->engine) == SP_SYNC_STATE_SYNCING ||
+              self->sync_reload_id != 0 || self->names_pending > 0))))
+    page = "syncing";
+  else if (self->n_cases == 0 && self->engine == NULL && !self->started_empty)
     page = "first-run";
   else if (self->shown_case_id != NULL)
     page = "case";
@@ -86,6 +94,7 @@ _sp_window_update_page (SpWindow *self)
 
   gtk_spinner_set_spinning (self->filling_spinner, self->filling);
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  _sp_window_sidebar_show_counts (self, !g_str_equal (page, "syncing"));
   update_title (self);
   _sp_window_update_actions (self);
 }
@@ -178,6 +187,7 @@ names_read_cb (GObject      *object,
   SpNameCacheData *data;
 
   data = sp_store_reader_run_finish (SP_STORE_READER (object), result, &error);
+  self->names_pending--;
   if (data == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -214,6 +224,7 @@ reload_names (SpWindow *self)
   if (reader == NULL)
     return;
 
+  self->names_pending++;
   sp_store_reader_run_async (reader, sp_name_cache_read, NULL, NULL, sp_name_cache_data_free,
                              self->cancellable, names_read_cb, g_object_ref (self));
 }
@@ -296,13 +307,54 @@ sync_reload_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A sync writes the replica page by page; reload once it pauses rather
- * than for every page. */
+/* A sync writes the replica page by page: the window reloads at most once
+ * a second meanwhile, so that a first sync shows its cases as they come
+ * without querying for every page, and soon after a change otherwise. */
 static void
 replica_changed (SpWindow *self)
 {
-  g_clear_handle_id (&self->sync_reload_id, g_source_remove);
-  self->sync_reload_id = g_timeout_add (400, sync_reload_cb, self);
+  gboolean syncing = self->engine != NULL &&
+                     sp_sync_engine_get_state (self->engine) == SP_SYNC_STATE_SYNCING;
+
+  /* A first sync shows its progress instead of a list half filled, whose
+   * indexes are not built yet: the list comes when it ends. */
+  if (self->sync_reload_id != 0 || (self->engine != NULL && sp_sync_engine_get_loading (self->engine)))
+    return;
+  self->sync_reload_id = g_timeout_add (syncing ? 1000 : 400, sync_reload_cb, self);
+}
+
+static void
+sync_progress_changed (SpWindow *self)
+{
+  double fraction = sp_sync_engine_get_progress (self->engine);
+  gint64 now = g_get_monotonic_time ();
+
+  /* Twice a second: a page of the feed is not worth a redraw, which costs
+   * much where the window is drawn without a graphics card. */
+  if (now - self->progress_shown_at < G_USEC_PER_SEC / 2 && fraction > 0 && fraction < 1)
+    return;
+  self->progress_shown_at = now;
+  gtk_progress_bar_set_fraction (self->syncing_progress, fraction);
+}
+
+/* A sync that ended shows what it brought at once. */
+static void
+sync_state_changed (SpWindow *self)
+{
+  if (self->sync_reload_id != 0 && sp_sync_engine_get_state (self->engine) != SP_SYNC_STATE_SYNCING)
+    {
+      g_clear_handle_id (&self->sync_reload_id, g_source_remove);
+      sp_window_reload (self);
+    }
+  _sp_window_update_page (self);
+}
+
+static void
+sync_loading_changed (SpWindow *self)
+{
+  _sp_window_update_page (self);
+  if (!sp_sync_engine_get_loading (self->engine))
+    sp_window_reload (self);
 }
 
 static void
@@ -318,13 +370,22 @@ engine_changed (SpWindow *self)
     g_signal_handlers_disconnect_by_data (self->engine, self);
   g_set_object (&self->engine, engine);
   if (engine != NULL)
-    g_signal_connect_object (engine, "changed", G_CALLBACK (replica_changed), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (engine, "changed", G_CALLBACK (replica_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (engine, "notify::progress", G_CALLBACK (sync_progress_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (engine, "notify::state", G_CALLBACK (sync_state_changed), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (engine, "notify::loading", G_CALLBACK (sync_loading_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
 
   /* Signing in or out changes whose cases "My Cases" shows. */
   if (g_strcmp0 (self->view, "mine") == 0)
     sp_window_set_view (self, "mine");
   replica_changed (self);
+  _sp_window_update_page (self);
 }
 
 static void
@@ -454,6 +515,8 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, case_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, case_bin);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, first_run_page);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, syncing_page);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, syncing_progress);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, filling_page);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, filling_spinner);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, error_page);
