@@ -11,6 +11,8 @@
 #include <locale.h>
 
 #include "sp-account.h"
+#include "sp-application.h"
+#include "sp-window.h"
 #include "sp-account-page.h"
 #include "sp-case-page.h"
 #include "sp-conflict-dialog.h"
@@ -365,6 +367,79 @@ test_conflict_dialog (Fixture       *f,
   g_assert_cmpstr (sp_test_get_string (after, "case.subject"), ==, "Min");
 }
 
+static void
+on_connected (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sp_account_connect_finish (SP_ACCOUNT (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* The main window during a first sync: a page that says the cases are on
+ * their way, never the welcome that offers demo data for a diary kept on
+ * this computer only; then the list with the server's cases. */
+static void
+test_window_first_sync (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SpApplication) app = NULL;
+  g_autoptr(GString) pages = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unit = g_strdup_printf ("\"unit_id\":\"%s\"", f->org->unit_a);
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gboolean connected = FALSE;
+  SpCaseListModel *model;
+  SpSyncEngine *engine = NULL;
+  SpWindow *window;
+  const char *page;
+
+  for (guint i = 0; i < 3; i++)
+    g_free (sp_test_create_case (f->server, f->org->registrar, unit));
+
+  /* SYNPUNKT_DB was set in main(), before any thread could read the
+   * environment. */
+  app = sp_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = SP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  model = sp_case_view_get_model (sp_window_get_case_view (window));
+  iterate ();
+  page = sp_window_get_page (window);
+  g_assert_cmpstr (page, ==, "first-run");
+
+  sp_account_connect_async (sp_application_get_account (app), f->server->base, "registrar",
+                            SP_TEST_PASSWORD, NULL, on_connected, &connected);
+  while (g_get_monotonic_time () < end &&
+         !(connected && engine != NULL && sp_sync_engine_get_state (engine) == SP_SYNC_STATE_SYNCED &&
+           g_list_model_get_n_items (G_LIST_MODEL (model)) == 3 &&
+           g_strcmp0 (sp_window_get_page (window), "list") == 0))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      engine = sp_account_get_engine (sp_application_get_account (app));
+      if (g_strcmp0 (page, sp_window_get_page (window)) != 0)
+        {
+          page = sp_window_get_page (window);
+          g_string_append_printf (pages, "%s%s", pages->len ? " " : "", page);
+          if (g_str_equal (page, "syncing"))
+            shot ("window-first-sync");
+        }
+    }
+  if (g_strcmp0 (page, sp_window_get_page (window)) != 0)
+    g_string_append_printf (pages, " %s", sp_window_get_page (window));
+
+  g_assert_cmpstr (pages->str, ==, "syncing list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  shot ("window-after-first-sync");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +450,13 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
+  {
+    /* The main window's own database, for the one test that opens it. */
+    g_autofree char *dir = g_dir_make_tmp ("synpunkt-gui-window-XXXXXX", NULL);
+    g_autofree char *db = g_build_filename (dir, "synpunkt.db", NULL);
+
+    g_setenv ("SYNPUNKT_DB", db, TRUE);
+  }
   adw_init ();
   /* gtk_test_init() runs in the C locale; screenshots want the user's. */
   if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
@@ -384,6 +466,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/sync-gui/connect-create-find", Fixture, NULL, fixture_set_up,
               test_connect_create_find, fixture_tear_down);
+  g_test_add ("/sync-gui/window-first-sync", Fixture, NULL, fixture_set_up, test_window_first_sync,
+              fixture_tear_down);
   g_test_add ("/sync-gui/conflict-dialog", Fixture, NULL, fixture_set_up, test_conflict_dialog,
               fixture_tear_down);
 
