@@ -314,7 +314,7 @@ _sp_window_sidebar_show_counts (SpWindow *self,
       GtkWidget *label = g_object_get_data (G_OBJECT (child), "count-label");
 
       if (label != NULL)
-        gtk_widget_set_child_visible (label, show);
+        gtk_widget_set_visible (label, show);
     }
 }
 

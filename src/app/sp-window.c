@@ -357,12 +357,22 @@ sync_loading_changed (SpWindow *self)
     sp_window_reload (self);
 }
 
+/* Who works here: the user signed in to the server, else this computer's. */
+static void
+update_user (SpWindow *self)
+{
+  SpUser *user = sp_application_get_current_user (self->application);
+
+  adw_window_title_set_subtitle (self->sidebar_title, user != NULL ? user->display_name : "");
+}
+
 static void
 engine_changed (SpWindow *self)
 {
   SpAccount *account = sp_application_get_account (self->application);
   SpSyncEngine *engine = account ? sp_account_get_engine (account) : NULL;
 
+  update_user (self);
   if (engine == self->engine)
     return;
 
@@ -549,7 +559,6 @@ sp_window_new (SpApplication *application)
 {
   SpWindow *self;
   const GError *store_error;
-  SpUser *user;
 
   g_return_val_if_fail (SP_IS_APPLICATION (application), NULL);
 
@@ -557,9 +566,7 @@ sp_window_new (SpApplication *application)
   self->application = application;
   self->settings = g_object_ref (sp_application_get_settings (application));
 
-  user = sp_application_get_user (application);
-  if (user != NULL)
-    adw_window_title_set_subtitle (self->sidebar_title, user->display_name);
+  update_user (self);
 
   store_error = sp_application_get_store_error (application);
   if (store_error != NULL)

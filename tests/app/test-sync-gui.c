@@ -434,6 +434,12 @@ test_window_first_sync (Fixture       *f,
 
   g_assert_cmpstr (pages->str, ==, "syncing list");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+
+  /* The sidebar counts them too, once the sync is done. */
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (sp_window_get_view_count (window, "all") != 3 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (sp_window_get_view_count (window, "all"), ==, 3);
   shot ("window-after-first-sync");
 
   gtk_window_destroy (GTK_WINDOW (window));
