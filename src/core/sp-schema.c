@@ -339,8 +339,10 @@ const char * const sp_schema_migrations[] = {
   NULL
 };
 
+/* OR REPLACE: a case saved while the index is filled, after the triggers
+ * came back, has its row already. */
 const char sp_schema_fts_fill[] =
-  "INSERT INTO cases_fts (rowid, subject, description, investigation)\n"
+  "INSERT OR REPLACE INTO cases_fts (rowid, subject, description, investigation)\n"
   "  SELECT rowid, subject, description,\n"
   "         (SELECT " INVESTIGATION_TEXT ("") " FROM investigations WHERE case_id = cases.id)\n"
   "  FROM cases WHERE rowid > ?1 AND rowid <= ?2 ORDER BY rowid;\n";

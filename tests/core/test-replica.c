@@ -363,6 +363,43 @@ test_bulk_load (void)
   sp_test_remove_dir (dir);
 }
 
+/* Cases saved by the app while a bulk load ends, step by step: each is
+ * found once, whether the index trigger or the filling put it there. */
+static void
+test_bulk_end_with_writers (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  guint n = 0;
+
+  g_assert_true (sp_store_bulk_begin (store, &error));
+  g_assert_no_error (error);
+  while (!done)
+    {
+      g_autofree char *subject = g_strdup_printf ("Skrivare z%uz", n++);
+      g_autoptr(SpCase) kase = sp_test_case_new (subject, NULL);
+
+      g_assert_true (sp_store_save (store, SP_ENTITY (kase), SP_SAVE_KEEP_REV, NULL, &error));
+      g_assert_true (sp_store_bulk_end_step (store, &done, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_false (sp_store_in_bulk (store));
+  g_assert_cmpuint (n, >, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("z%uz", i);
+
+      g_assert_cmpint (sp_test_count_found (store, word), ==, 1);
+    }
+  g_assert_cmpint (sp_test_count_found (store, "skrivare"), ==, n);
+
+  g_clear_object (&store);
+  sp_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +411,7 @@ main (int   argc,
   g_test_add_func ("/replica/conflicts", test_conflicts);
   g_test_add_func ("/replica/type-names", test_type_names);
   g_test_add_func ("/replica/bulk-load", test_bulk_load);
+  g_test_add_func ("/replica/bulk-end-with-writers", test_bulk_end_with_writers);
 
   return g_test_run ();
 }
