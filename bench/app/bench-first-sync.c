@@ -71,13 +71,11 @@ main (int   argc,
 {
   guint n_cases = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
   g_autoptr(SpTestServer) server = NULL;
-  g_autoptr(SpStore) store = NULL;
   g_autoptr(SpApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) pages = g_string_new (NULL);
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *out = NULL;
   const char *page = "";
   double first_rows = -1, synced = -1, all_shown = -1;
   gboolean connected = FALSE;
@@ -100,18 +98,8 @@ main (int   argc,
       return 77;
     }
 
-  /* The server's database: the demo district and a registrar, who sees it all. */
-  server = sp_test_server_new (NULL);
-  sp_test_server_stop (server);
-  store = sp_store_open (server->db, &error);
-  g_assert_no_error (error);
-  if (!sp_demo_populate (store, n_cases, 42, &error))
-    g_error ("%s", error->message);
-  g_clear_object (&store);
-  g_assert_cmpint (sp_test_run (SP_TEST_PASSWORD "\n", &out, NULL,
-                                (const char *[]) { "user", "add", "--db", server->db, "--username", "bench",
-                                                   "--role", "registrar", "--password-stdin", NULL }), ==, 0);
-  sp_test_server_start (server, NULL);
+  /* The demo district, and a registrar, who sees it all. */
+  server = sp_test_server_new_demo (n_cases);
 
   /* The app on an empty database of its own. */
   dir = g_dir_make_tmp ("synpunkt-bench-XXXXXX", &error);

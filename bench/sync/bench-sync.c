@@ -94,35 +94,21 @@ main (int   argc,
 {
   guint n_cases = argc > 1 ? (guint)g_ascii_strtoull (argv[1], NULL, 10) : 100000;
   g_autoptr(SpTestServer) server = NULL;
-  g_autoptr(SpStore) store = NULL;
   g_autoptr(SpStore) replica = NULL;
   g_autoptr(SpSyncClient) client = NULL;
   g_autoptr(SpSyncEngine) engine = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ids = NULL;
-  g_autofree char *out = NULL;
   g_autofree char *token = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   SpCaseQuery query;
   double seconds, cpu;
-  int status;
 
   loop = g_main_loop_new (NULL, FALSE);
 
-  /* A server database with the demo district. */
-  server = sp_test_server_new (NULL);
-  sp_test_server_stop (server);
-  store = sp_store_open (server->db, &error);
-  g_assert_no_error (error);
-  if (!sp_demo_populate (store, n_cases, 42, &error))
-    g_error ("%s", error->message);
-  g_clear_object (&store);
-  status = sp_test_run (SP_TEST_PASSWORD "\n", &out, NULL,
-                        (const char *[]) { "user", "add", "--db", server->db, "--username", "bench",
-                                           "--role", "registrar", "--password-stdin", NULL });
-  g_assert_cmpint (status, ==, 0);
-  sp_test_server_start (server, NULL);
+  /* A server with the demo district. */
+  server = sp_test_server_new_demo (n_cases);
   token = sp_test_login (server, "bench", SP_TEST_PASSWORD);
 
   dir = g_dir_make_tmp ("synpunkt-bench-XXXXXX", &error);

@@ -311,6 +311,27 @@ wait_for (guint *pending)
     g_main_context_iteration (context, TRUE);
 }
 
+SpTestServer *
+sp_test_server_new_demo (guint n_cases)
+{
+  SpTestServer *self = sp_test_server_new (NULL);
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  sp_test_server_stop (self);
+  store = sp_store_open (self->db, &error);
+  g_assert_no_error (error);
+  if (!sp_demo_populate (store, n_cases, 42, &error))
+    g_error ("%s", error->message);
+  g_clear_object (&store);
+  g_assert_cmpint (sp_test_run (SP_TEST_PASSWORD "\n", &out, NULL,
+                                (const char *[]) { "user", "add", "--db", self->db, "--username", "bench",
+                                                   "--role", "registrar", "--password-stdin", NULL }), ==, 0);
+  sp_test_server_start (self, NULL);
+  return self;
+}
+
 SpTestResponse *
 sp_test_request (SpTestServer *self,
                  const char   *method,

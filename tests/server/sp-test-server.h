@@ -65,6 +65,10 @@ void            sp_test_server_start    (SpTestServer       *self,
 void            sp_test_server_stop     (SpTestServer       *self);
 void            sp_test_server_kill9    (SpTestServer       *self);
 void            sp_test_server_free     (SpTestServer       *self);
+/* A running server with the core's demo district of @n_cases cases and a
+ * registrar "bench" (password SP_TEST_PASSWORD), who sees it all: for the
+ * benchmarks. */
+SpTestServer   *sp_test_server_new_demo (guint               n_cases);
 
 SpTestResponse *sp_test_request         (SpTestServer       *self,
                                          const char         *method,
