@@ -294,10 +294,11 @@ update_state (SpCaseView *self)
 {
   const char *state;
 
+  /* "No cases" only when the last answer said so and no other is coming. */
   if (self->model == NULL || !sp_case_list_model_get_loaded (self->model))
     state = "loading";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
-    state = "empty";
+    state = sp_case_list_model_get_loading (self->model) ? "loading" : "empty";
   else
     state = "list";
 
@@ -608,6 +609,8 @@ sp_case_view_setup (SpCaseView    *self,
 
   self->model = sp_case_list_model_new (reader);
   g_signal_connect_object (self->model, "load-finished", G_CALLBACK (load_finished), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
 
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
