@@ -528,6 +528,9 @@ static void
 sp_case_view_init (SpCaseView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The entry sits in a clamp, where the bar does not find it by itself:
+   * typed keys and Escape reach it only when connected. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   self->filter = sp_case_filter_new ();
   self->bound = g_hash_table_new (NULL, NULL);
