@@ -554,6 +554,61 @@ test_self_signed_certificate (void)
   assert_synced (r);
 }
 
+static void
+on_loading (SpSyncEngine *engine,
+            GParamSpec   *pspec,
+            gpointer      user_data)
+{
+  if (sp_sync_engine_get_loading (engine))
+    *(gboolean *) user_data = TRUE;
+}
+
+/* A first sync big enough to load in bulk, through the real engine: it
+ * says so while it loads, and the replica ends with its indexes, the full
+ * text index and every case the server has. */
+static void
+test_first_sync_in_bulk (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new_demo (12000);
+  g_autofree char *token = sp_test_login (server, "bench", SP_TEST_PASSWORD);
+  g_autoptr(Replica) r = replica_new (server, token);
+  g_autoptr(SpStore) server_store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean was_loading = FALSE;
+  SpCaseQuery query;
+  sqlite3_stmt *stmt;
+
+  g_signal_connect (r->engine, "notify::loading", G_CALLBACK (on_loading), &was_loading);
+  assert_synced (r);
+
+  g_assert_true (was_loading);
+  g_assert_false (sp_sync_engine_get_loading (r->engine));
+  g_assert_false (sp_store_in_bulk (r->store));
+  sp_case_query_init (&query);
+  g_assert_cmpint (sp_store_count_cases (r->store, &query, NULL), ==, 12000);
+
+  /* The indexes are back, and search finds what came. */
+  stmt = sp_store_prepare (r->store, "SELECT count(*) FROM sqlite_master WHERE name IN"
+                           " ('cases_received', 'case_events_case', 'cases_fts_insert')", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
+  sqlite3_reset (stmt);
+  query.text = "förskolan";
+  g_assert_cmpint (sp_store_count_cases (r->store, &query, NULL), >, 0);
+
+  /* As many records of history as the server has. */
+  sp_test_server_stop (server);
+  server_store = sp_store_open (server->db, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) here = sp_store_load_where (r->store, SP_TYPE_CASE_EVENT, NULL, NULL, &error);
+    g_autoptr(GPtrArray) there = sp_store_load_where (server_store, SP_TYPE_CASE_EVENT, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (here->len, ==, there->len);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/sync/first-connection", test_first_connection);
   g_test_add_func ("/sync/out-of-sight", test_out_of_sight);
   g_test_add_func ("/sync/self-signed-certificate", test_self_signed_certificate);
+  g_test_add_func ("/sync/first-sync-in-bulk", test_first_sync_in_bulk);
 
   return g_test_run ();
 }
