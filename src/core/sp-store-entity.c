@@ -254,20 +254,6 @@ _sp_store_read_row (SpStore       *self,
 
       if (field->type == SP_FIELD_INT || field->type == SP_FIELD_BOOL)
         sp_entity_set_int (entity, field, sqlite3_column_int64 (stmt, column));
-      else if (field->type == SP_FIELD_STRING && !(field->flags & SP_FIELD_UUID))
-        {
-          /* Checked when saved; read back without measuring it again, but
-           * never handing on text that is not UTF-8. */
-          const char *text = (const char *)sqlite3_column_text (stmt, column);
-
-          if (text != NULL && !g_utf8_validate_len (text, sqlite3_column_bytes (stmt, column), NULL))
-            {
-              g_set_error_literal (error, SP_ERROR, SP_ERROR_CORRUPT, _("not valid UTF-8"));
-              g_prefix_error (error, _("A stored %s cannot be read: "), info->name);
-              return FALSE;
-            }
-          sp_entity_set_string (entity, field, text);
-        }
       else if (!sp_entity_field_from_string (entity, field,
                                              (const char *)sqlite3_column_text (stmt, column),
                                              error))

@@ -388,16 +388,15 @@ apply_page_work (SpSyncEngine  *self,
       return NULL;
     }
 
+  page->bulk = sp_store_in_bulk (self->store);
   if (self->held_since != 0 &&
-      (!page->more || !sp_store_in_bulk (self->store) ||
-       g_get_monotonic_time () - self->held_since >= BULK_COMMIT_USEC) &&
+      (!page->more || !page->bulk || g_get_monotonic_time () - self->held_since >= BULK_COMMIT_USEC) &&
       !commit_held (self, error))
     return NULL;
 
   /* The records go here, not on the main loop, which only wants the
    * cursor. */
   g_ptr_array_set_size (page->changes, 0);
-  page->bulk = sp_store_in_bulk (self->store);
   return page;
 }
 
