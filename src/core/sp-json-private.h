@@ -47,11 +47,6 @@ typedef struct
   const char         **group_names;
   GHashTable          *members;       /* top-level name → key + 1 */
   GHashTable         **group_members; /* per group: member → field index + 1 */
-  /* The order sp_json_encode() writes members in, so that a reader can
-   * guess the next member's key with one strcmp(). */
-  int                  first;         /* the first top-level key */
-  int                 *group_first;   /* per group: its first field */
-  int                 *next;          /* per key: the key written after it, or -1 */
 } SpJsonIndex;
 
 const SpJsonIndex *_sp_json_index_get           (const SpEntityInfo  *info);

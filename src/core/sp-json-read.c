@@ -1092,17 +1092,12 @@ read_value (SpJsonReader        *reader,
     }
 }
 
-/* The key a member name gives: the guess, which is what sp_json_encode()
- * writes next, usually is. */
+/* The key a member name gives, in @group or at the top. */
 static inline int
 lookup (const SpJsonIndex *index,
         int                group,
-        int                guess,
         const char        *name)
 {
-  if (guess >= 0 && strcmp (_sp_json_index_key_name (index, guess), name) == 0)
-    return guess;
-
   return group >= 0 ? _sp_json_index_lookup_member (index, group, name)
                     : _sp_json_index_lookup (index, name);
 }
@@ -1115,7 +1110,6 @@ read_members (SpJsonReader        *reader,
               GError             **error)
 {
   const SpJsonIndex *index = record->index;
-  int guess = group >= 0 ? index->group_first[group] : index->first;
 
   if (!push (reader, LEVEL_OBJECT, error))
     return FALSE;
@@ -1132,8 +1126,7 @@ read_members (SpJsonReader        *reader,
       if (!found)
         return TRUE;
 
-      member.key = lookup (index, group, guess, reader->scratch->str);
-      guess = member.key >= 0 ? index->next[member.key] : -1;
+      member.key = lookup (index, group, reader->scratch->str);
       at = record->members->len;
 
       if (member.key < 0)

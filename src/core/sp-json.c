@@ -276,9 +276,6 @@ static SpJsonIndex *
 index_new (const SpEntityInfo *info)
 {
   SpJsonIndex *index = g_new0 (SpJsonIndex, 1);
-  g_autofree int *group_last = NULL;
-  g_autofree gboolean *group_placed = NULL;
-  int last = -1;
 
   index->info = info;
   index->n_fields = info->n_fields;
@@ -301,19 +298,8 @@ index_new (const SpEntityInfo *info)
 
   index->n_keys = info->n_fields + index->n_groups;
   index->group_members = g_new0 (GHashTable *, index->n_groups + 1);
-  index->group_first = g_new (int, index->n_groups + 1);
-  group_last = g_new (int, index->n_groups + 1);
-  group_placed = g_new0 (gboolean, index->n_groups + 1);
-  index->next = g_new (int, index->n_keys);
-  index->first = -1;
-
   for (guint g = 0; g < index->n_groups; g++)
-    {
-      index->group_members[g] = g_hash_table_new (g_str_hash, g_str_equal);
-      index->group_first[g] = group_last[g] = -1;
-    }
-  for (guint k = 0; k < index->n_keys; k++)
-    index->next[k] = -1;
+    index->group_members[g] = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* The first field of a name wins, as a linear search made it. */
   for (guint i = 0; i < info->n_fields; i++)
@@ -330,42 +316,6 @@ index_new (const SpEntityInfo *info)
 
       if (!g_hash_table_contains (table, name))
         g_hash_table_insert (table, (gpointer)name, GINT_TO_POINTER (i + 1));
-    }
-
-  /* The order sp_json_encode() writes: fields in table order, a group's
-   * object where its first field stands. Keys a lookup would not give
-   * (shadowed names) are left out, so that a guess is never wrong. */
-  for (guint i = 0; i < info->n_fields; i++)
-    {
-      const SpField *field = &info->fields[i];
-      int key = i;
-
-      if (field->group != NULL)
-        {
-          int g = group_of (index, field->group);
-
-          if (_sp_json_index_lookup_member (index, g, field->member) == key)
-            {
-              if (group_last[g] < 0)
-                index->group_first[g] = key;
-              else
-                index->next[group_last[g]] = key;
-              group_last[g] = key;
-            }
-
-          if (group_placed[g])
-            continue;
-          group_placed[g] = TRUE;
-          key = info->n_fields + g;
-        }
-      else if (_sp_json_index_lookup (index, field->name) != key)
-        continue;
-
-      if (last < 0)
-        index->first = key;
-      else
-        index->next[last] = key;
-      last = key;
     }
 
   return index;
