@@ -275,10 +275,77 @@ on_connect_clicked (SpAccountPage *self)
 }
 
 static void
-on_logout_clicked (SpAccountPage *self)
+log_out (SpAccountPage *self)
 {
   sp_account_log_out (self->account);
   update (self);
+}
+
+static void
+on_sent_before_logout (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(SpAccountPage) self = user_data;
+
+  /* Whatever could not be sent is kept aside by the logout. */
+  sp_sync_engine_sync_finish (SP_SYNC_ENGINE (source), result, NULL);
+  if (self->account != NULL)
+    log_out (self);
+}
+
+static void
+on_logout_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    SpAccountPage    *self)
+{
+  SpSyncEngine *engine = sp_account_get_engine (self->account);
+
+  if (g_strcmp0 (response, "send") == 0 && engine != NULL)
+    sp_sync_engine_sync_async (engine, NULL, on_sent_before_logout, g_object_ref (self));
+  else if (g_strcmp0 (response, "logout") == 0)
+    log_out (self);
+}
+
+/* Changes not sent yet are not lost by a logout, but the user chooses
+ * what becomes of them. */
+static void
+on_logout_clicked (SpAccountPage *self)
+{
+  SpSyncEngine *engine = sp_account_get_engine (self->account);
+  gint64 pending = engine ? sp_sync_engine_get_pending (engine) : 0;
+  GtkWidget *dialog;
+
+  if (pending == 0)
+    {
+      log_out (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Send Your Changes Before Logging Out?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  g_dngettext (NULL,
+                                               "%d change made on this computer has not reached the server yet. "
+                                               "If you log out without sending it, it is kept aside on this computer, "
+                                               "hidden from others who log in here, and sent when you log in again.",
+                                               "%d changes made on this computer have not reached the server yet. "
+                                               "If you log out without sending them, they are kept aside on this computer, "
+                                               "hidden from others who log in here, and sent when you log in again.",
+                                               pending),
+                                  (int) pending);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "logout", _("_Log Out Without Sending"),
+                                    "send", _("_Send and Log Out"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "send",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "send");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_widget_set_name (dialog, "logout-dialog");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_logout_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -20,6 +20,8 @@ struct _SpAccount
   SpSyncEngine *engine;
   SpUser       *user;
   gboolean      keyring;
+  gboolean      restoring;     /* looking for the token in the keyring */
+  gboolean      releasing;     /* signing out: the replica is being emptied */
 };
 
 G_DEFINE_FINAL_TYPE (SpAccount, sp_account, G_TYPE_OBJECT)
@@ -33,6 +35,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  REPLICA_RESET,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const SecretSchema *
 token_schema (void)
@@ -112,6 +121,13 @@ sp_account_class_init (SpAccountClass *klass)
   properties[PROP_USER] = g_param_spec_object ("user", NULL, NULL, SP_TYPE_USER, flags);
   properties[PROP_ENGINE] = g_param_spec_object ("engine", NULL, NULL, SP_TYPE_SYNC_ENGINE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* What this computer held was emptied (another account signed in, or
+   * this one signed out): (changes kept aside, the file, changes that came
+   * back). */
+  signals[REPLICA_RESET] = g_signal_new ("replica-reset", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                         G_TYPE_UINT, G_TYPE_STRING, G_TYPE_UINT);
 }
 
 static void
@@ -203,9 +219,20 @@ set_client (SpAccount  *self,
 }
 
 static void
+on_engine_reset (SpAccount  *self,
+                 guint       kept_aside,
+                 const char *kept_path,
+                 guint       taken_back)
+{
+  g_signal_emit (self, signals[REPLICA_RESET], 0, kept_aside, kept_path, taken_back);
+}
+
+static void
 start_engine (SpAccount *self)
 {
   self->engine = sp_sync_engine_new (self->db_path, self->client);
+  g_signal_connect_object (self->engine, "reset", G_CALLBACK (on_engine_reset), self,
+                           G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
   sp_sync_engine_start (self->engine, SYNC_INTERVAL_S);
 }
@@ -329,11 +356,15 @@ on_token_found (GObject      *source,
 
   if (error != NULL)
     self->keyring = FALSE;
+  self->restoring = FALSE;
 
   /* Without a token there is nothing to sync with until the user logs in
    * again; the account stays configured. */
   if (token == NULL)
-    return;
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+      return;
+    }
 
   sp_sync_client_set_token (self->client, token);
   start_engine (self);
@@ -353,6 +384,7 @@ sp_account_restore (SpAccount *self)
     return;
 
   set_client (self, url);
+  self->restoring = TRUE;
   secret_password_lookup (token_schema (), NULL, on_token_found, g_object_ref (self),
                           "url", url, "username", username, NULL);
 }
@@ -365,16 +397,41 @@ on_logged_out (GObject      *source,
   g_autoptr(JsonNode) node = sp_sync_client_request_finish (SP_SYNC_CLIENT (source), result, NULL, NULL);
 }
 
+static void
+on_released (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SpAccount) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_path = NULL;
+  guint kept_aside = 0;
+
+  self->releasing = FALSE;
+  if (!sp_sync_engine_release_finish (SP_SYNC_ENGINE (source), result, &kept_aside, &kept_path,
+                                      &error))
+    g_warning ("The cases of the account that logged out could not be removed: %s",
+               error->message);
+
+  if (self->engine == SP_SYNC_ENGINE (source))
+    g_clear_object (&self->engine);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+  g_signal_emit (self, signals[REPLICA_RESET], 0, kept_aside, kept_path, 0);
+}
+
 void
 sp_account_log_out (SpAccount *self)
 {
   g_autofree char *url = NULL;
   g_autofree char *username = NULL;
+  g_autoptr(SpSyncEngine) engine = NULL;
 
   g_return_if_fail (SP_IS_ACCOUNT (self));
 
   url = g_settings_get_string (self->settings, "server-url");
   username = g_settings_get_string (self->settings, "server-username");
+  if (url[0] == 0)
+    return;
 
   if (self->client != NULL && sp_sync_client_get_token (self->client) != NULL)
     sp_sync_client_request_async (self->client, "DELETE", "/api/v1/session", NULL, NULL,
@@ -382,15 +439,29 @@ sp_account_log_out (SpAccount *self)
 
   secret_password_clear (token_schema (), NULL, NULL, NULL, "url", url, "username", username, NULL);
 
-  /* The server stays configured and the replica as it is, changes waiting
-   * included; syncing resumes when the user logs in again. */
-  if (self->engine != NULL)
-    sp_sync_engine_stop (self->engine);
-  g_clear_object (&self->engine);
+  /* The server stays configured, but what this computer holds of the
+   * account goes: nobody who signs in next may see it. Changes not sent
+   * yet are kept aside until the same account signs in again. */
+  if (self->client == NULL)
+    set_client (self, url);
+  engine = self->engine ? g_object_ref (self->engine)
+                        : sp_sync_engine_new (self->db_path, self->client);
+  self->releasing = TRUE;
+  sp_sync_engine_release_async (engine, on_released, g_object_ref (self));
+
   g_clear_object (&self->user);
   sp_sync_client_set_token (self->client, NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGINE]);
+}
+
+gboolean
+sp_account_is_signed_out (SpAccount *self)
+{
+  g_return_val_if_fail (SP_IS_ACCOUNT (self), FALSE);
+
+  return sp_account_is_connected (self) && !self->restoring &&
+         (self->engine == NULL || self->releasing);
 }
 
 void

@@ -47,9 +47,13 @@ gboolean      sp_account_connect_finish   (SpAccount           *self,
 /* At start: the token from the keyring, and syncing again. */
 void          sp_account_restore          (SpAccount           *self);
 /* Ends the session on the server and forgets the token. The server stays
- * configured and the local copy of the cases stays, with any changes still
- * waiting, until the user logs in again. */
+ * configured; the local copy of the cases is emptied ("replica-reset"
+ * follows), and changes still waiting are kept aside until the same
+ * account logs in again. */
 void          sp_account_log_out          (SpAccount           *self);
+/* A server is configured but nobody is signed in to it (or is signing
+ * out): the cases are not to be shown. */
+gboolean      sp_account_is_signed_out    (SpAccount           *self);
 /* What the settings hold, for the login form ("" when nothing). */
 char         *sp_account_dup_configured_url      (SpAccount    *self);
 char         *sp_account_dup_configured_username (SpAccount    *self);

@@ -231,6 +231,21 @@ sp_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* Preferences, on the page where one logs in to the server. */
+static void
+sp_application_log_in_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  preferences = sp_preferences_window_new (self, window);
+  sp_preferences_window_show_server (SP_PREFERENCES_WINDOW (preferences));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 sp_application_help_action (GSimpleAction *action,
                             GVariant      *parameter,
@@ -246,6 +261,7 @@ static const GActionEntry app_actions[] = {
   { "quit", sp_application_quit_action },
   { "about", sp_application_about_action },
   { "preferences", sp_application_preferences_action },
+  { "log-in", sp_application_log_in_action },
   { "help", sp_application_help_action },
 };
 

@@ -25,6 +25,7 @@ struct _SpPreferencesWindow
   AdwActionRow         *city_complex_row;
   AdwActionRow         *mode_row;
   AdwActionRow         *path_row;
+  GtkWidget            *server_page;   /* the account's, when a server can be used */
 
   SpApplication        *application;
   GPtrArray            *unit_ids;     /* index 0 = NULL (none) */
@@ -241,8 +242,9 @@ sp_preferences_window_setup (SpPreferencesWindow *self)
     {
       SpAccount *account = sp_application_get_account (self->application);
 
+      self->server_page = sp_account_page_new (account);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                                  ADW_PREFERENCES_PAGE (sp_account_page_new (account)));
+                                  ADW_PREFERENCES_PAGE (self->server_page));
       g_signal_connect_object (account, "notify::connected", G_CALLBACK (update_mode), self,
                                G_CONNECT_SWAPPED);
     }
@@ -265,4 +267,14 @@ sp_preferences_window_new (SpApplication *application,
   sp_preferences_window_setup (self);
 
   return GTK_WIDGET (self);
+}
+
+void
+sp_preferences_window_show_server (SpPreferencesWindow *self)
+{
+  g_return_if_fail (SP_IS_PREFERENCES_WINDOW (self));
+
+  if (self->server_page != NULL)
+    adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                             ADW_PREFERENCES_PAGE (self->server_page));
 }

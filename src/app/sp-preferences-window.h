@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, SP, PREFERENCE
 
 GtkWidget *sp_preferences_window_new (SpApplication *application,
                                       GtkWindow     *parent);
+/* Opens on the Server page, to log in. */
+void       sp_preferences_window_show_server (SpPreferencesWindow *self);
 /* Describes a deadline rule for people: "14 calendar days". */
 char      *sp_preferences_format_rule (const SpDeadlineRule *rule);
 

@@ -70,6 +70,7 @@ update_title (SpWindow *self)
 void
 _sp_window_update_page (SpWindow *self)
 {
+  SpAccount *account = sp_application_get_account (self->application);
   const char *page;
 
   if (self->disposing)
@@ -79,6 +80,8 @@ _sp_window_update_page (SpWindow *self)
     page = "error";
   else if (self->filling)
     page = "filling";
+  else if (account != NULL && sp_account_is_signed_out (account))
+    page = "signed-out";
   else if (self->engine != NULL &&
            (sp_sync_engine_get_loading (self->engine) ||
             (self->n_cases == 0 &&
@@ -94,7 +97,8 @@ _sp_window_update_page (SpWindow *self)
 
   gtk_spinner_set_spinning (self->filling_spinner, self->filling);
   gtk_stack_set_visible_child_name (self->content_stack, page);
-  _sp_window_sidebar_show_counts (self, !g_str_equal (page, "syncing"));
+  _sp_window_sidebar_show_counts (self, !g_str_equal (page, "syncing") &&
+                                        !g_str_equal (page, "signed-out"));
   update_title (self);
   _sp_window_update_actions (self);
 }
@@ -374,7 +378,10 @@ engine_changed (SpWindow *self)
 
   update_user (self);
   if (engine == self->engine)
-    return;
+    {
+      _sp_window_update_page (self);
+      return;
+    }
 
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (self->engine, self);
@@ -398,6 +405,38 @@ engine_changed (SpWindow *self)
   _sp_window_update_page (self);
 }
 
+/* The replica was emptied: what it showed is gone, and the user hears
+ * what became of changes not sent. */
+static void
+replica_reset (SpWindow   *self,
+               guint       kept_aside,
+               const char *kept_path,
+               guint       taken_back)
+{
+  g_clear_pointer (&self->shown_case_id, g_free);
+  sp_window_reload (self);
+  _sp_window_update_page (self);
+
+  if (kept_aside > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (NULL, "%u change not sent is kept aside until the same account logs in again",
+                                      "%u changes not sent are kept aside until the same account logs in again",
+                                      kept_aside),
+                         kept_aside);
+      sp_window_add_toast (self, message);
+    }
+  if (taken_back > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (NULL, "%u change kept aside at the last logout is being sent",
+                                      "%u changes kept aside at the last logout are being sent",
+                                      taken_back),
+                         taken_back);
+      sp_window_add_toast (self, message);
+    }
+}
+
 static void
 setup_account (SpWindow *self)
 {
@@ -414,6 +453,8 @@ setup_account (SpWindow *self)
   g_signal_connect_object (account, "notify::engine", G_CALLBACK (engine_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (account, "notify::user", G_CALLBACK (engine_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (account, "replica-reset", G_CALLBACK (replica_reset), self,
                            G_CONNECT_SWAPPED);
   engine_changed (self);
 }

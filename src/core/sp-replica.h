@@ -81,6 +81,12 @@ gboolean       sp_store_forget            (SpStore       *self,
                                            const char    *id,
                                            GError       **error);
 
+/* Empties the replica for another account: every record, the outbox, the
+ * conflicts and where it synced from go, overwritten on disk (secure
+ * delete, then VACUUM when no other connection reads). */
+gboolean       sp_store_replica_reset     (SpStore       *self,
+                                           GError       **error);
+
 gboolean       sp_store_add_conflict      (SpStore       *self,
                                            const SpConflict *conflict,
                                            GError       **error);

@@ -55,6 +55,8 @@ struct _SpSyncEngine
   GError        *pull_error;
   guint          pull_generation;
 
+  char          *user_id;        /* whose the replica is, once claimed */
+
   GHashTable    *unit_map;       /* local unit id → server unit id */
   GPtrArray     *unmapped_units;
   GPtrArray     *server_units;
@@ -76,6 +78,7 @@ enum {
 
 enum {
   CHANGED,
+  RESET,
   N_SIGNALS
 };
 
@@ -1046,6 +1049,105 @@ on_needs_first (GObject      *source,
   push_next (self);
 }
 
+/* ---- Whose the replica is ------------------------------------------------ */
+
+static gpointer
+claim_work (SpSyncEngine  *self,
+            gpointer       data,
+            GError       **error)
+{
+  SpSyncClaim *claim = data;
+
+  if (!_sp_sync_claim (self->store, sp_sync_client_get_base_url (self->client), self->user_id,
+                       claim, error))
+    return NULL;
+  return claim;
+}
+
+static void
+claim_free (gpointer data)
+{
+  SpSyncClaim *claim = data;
+
+  _sp_sync_claim_clear (claim);
+  g_free (claim);
+}
+
+static void
+emit_reset (SpSyncEngine *self,
+            SpSyncClaim  *claim)
+{
+  if (claim->reset || claim->kept_aside > 0 || claim->taken_back > 0)
+    {
+      g_signal_emit (self, signals[RESET], 0, claim->kept_aside, claim->kept_path,
+                     claim->taken_back);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+}
+
+static void
+on_claimed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  SpSyncEngine *self = SP_SYNC_ENGINE (source);
+  GError *error = NULL;
+  SpSyncClaim *claim = work_finish (self, result, &error);
+
+  if (claim == NULL)
+    {
+      g_clear_pointer (&self->user_id, g_free);
+      round_done (self, error);
+      return;
+    }
+
+  emit_reset (self, claim);
+  run_work (self, needs_first_work, NULL, NULL, on_needs_first, NULL);
+}
+
+/* Who the session is, before anything of the replica is pushed or
+ * pulled: once for each engine, that is for each sign-in. */
+static void
+on_session (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SpSyncEngine) self = user_data;
+  GError *error = NULL;
+  g_autoptr(JsonNode) node = sp_sync_client_request_finish (SP_SYNC_CLIENT (source), result, NULL, &error);
+  JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonObject *user = object && json_object_has_member (object, "user") &&
+                     JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "user"))
+                     ? json_object_get_object_member (object, "user") : NULL;
+  const char *id = user ? json_object_get_string_member_with_default (user, "id", NULL) : NULL;
+
+  if (node == NULL)
+    {
+      round_done (self, error);
+      return;
+    }
+  if (id == NULL || id[0] == 0)
+    {
+      round_done (self, g_error_new_literal (SP_SYNC_ERROR, SP_SYNC_ERROR_SERVER,
+                                             _("The server did not say who is signed in")));
+      return;
+    }
+
+  g_free (self->user_id);
+  self->user_id = g_strdup (id);
+  run_work (self, claim_work, g_new0 (SpSyncClaim, 1), claim_free, on_claimed, NULL);
+}
+
+static void
+start_round (SpSyncEngine *self)
+{
+  if (self->user_id == NULL)
+    sp_sync_client_request_async (self->client, "GET", "/api/v1/session", NULL, self->cancellable,
+                                  on_session, g_object_ref (self));
+  else
+    run_work (self, needs_first_work, NULL, NULL, on_needs_first, NULL);
+}
+
 static void
 run_round (SpSyncEngine *self)
 {
@@ -1062,7 +1164,7 @@ run_round (SpSyncEngine *self)
   self->round = g_steal_pointer (&task);
   set_state (self, SP_SYNC_STATE_SYNCING, NULL);
   set_progress (self, 0.0);
-  run_work (self, needs_first_work, NULL, NULL, on_needs_first, NULL);
+  start_round (self);
 }
 
 /* ---- Public --------------------------------------------------------------- */
@@ -1089,6 +1191,7 @@ sp_sync_engine_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->user_id, g_free);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->unit_map, g_hash_table_unref);
   g_clear_pointer (&self->unmapped_units, g_ptr_array_unref);
@@ -1166,6 +1269,12 @@ sp_sync_engine_class_init (SpSyncEngineClass *klass)
   /* Records in the replica changed: views should reload. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The replica was another account's and was emptied, or changes kept
+   * aside came back: (kept aside, the file they are in or NULL, taken
+   * back). */
+  signals[RESET] = g_signal_new ("reset", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                                 G_TYPE_UINT, G_TYPE_STRING, G_TYPE_UINT);
 }
 
 static void
@@ -1369,4 +1478,78 @@ sp_sync_engine_map_unit (SpSyncEngine *self,
   g_return_if_fail (local_id != NULL && server_id != NULL);
 
   g_hash_table_insert (self->unit_map, g_strdup (local_id), g_strdup (server_id));
+}
+
+static gpointer
+release_work (SpSyncEngine  *self,
+              gpointer       data,
+              GError       **error)
+{
+  SpSyncClaim *claim = data;
+
+  if (!_sp_sync_release (self->store, claim, error))
+    return NULL;
+  return claim;
+}
+
+static void
+on_released (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SpSyncEngine *self = SP_SYNC_ENGINE (source);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  SpSyncClaim *claim = work_finish (self, result, &error);
+
+  if (claim == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  g_task_set_task_data (task, g_memdup2 (claim, sizeof *claim), g_free);
+  /* The file name goes with the copy. */
+  claim->kept_path = NULL;
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+sp_sync_engine_release_async (SpSyncEngine        *self,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SP_IS_SYNC_ENGINE (self));
+
+  sp_sync_engine_stop (self);
+  g_clear_pointer (&self->user_id, g_free);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, sp_sync_engine_release_async);
+  run_work (self, release_work, g_new0 (SpSyncClaim, 1), claim_free, on_released, task);
+}
+
+gboolean
+sp_sync_engine_release_finish (SpSyncEngine  *self,
+                               GAsyncResult  *result,
+                               guint         *kept_aside,
+                               char         **kept_path,
+                               GError       **error)
+{
+  SpSyncClaim *claim;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  claim = g_task_get_task_data (G_TASK (result));
+  if (kept_aside != NULL)
+    *kept_aside = claim->kept_aside;
+  if (kept_path != NULL)
+    *kept_path = g_strdup (claim->kept_path);
+  return TRUE;
 }

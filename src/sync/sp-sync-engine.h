@@ -71,4 +71,17 @@ void          sp_sync_engine_map_unit           (SpSyncEngine        *self,
                                                  const char          *local_id,
                                                  const char          *server_id);
 
+/* The account signs out: stops syncing, keeps the changes not yet sent
+ * aside (in a file beside the database, readable by this user only, queued
+ * again when the same account signs in again) and empties the replica, so
+ * that nobody else sees what it held. */
+void          sp_sync_engine_release_async      (SpSyncEngine        *self,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean      sp_sync_engine_release_finish     (SpSyncEngine        *self,
+                                                 GAsyncResult        *result,
+                                                 guint               *kept_aside,
+                                                 char               **kept_path,
+                                                 GError             **error);
+
 G_END_DECLS

@@ -90,6 +90,30 @@ gboolean    _sp_sync_apply_page      (SpStore     *store,
                                       GError     **error);
 gint64      _sp_sync_get_cursor      (SpStore     *store);
 
+/* What claiming or releasing the replica did. */
+typedef struct
+{
+  gboolean  reset;       /* it was another account's, and was emptied */
+  guint     kept_aside;  /* unsent changes of that account kept aside … */
+  char     *kept_path;   /* … in this file */
+  guint     taken_back;  /* changes kept aside earlier, queued again */
+} SpSyncClaim;
+
+void        _sp_sync_claim_clear     (SpSyncClaim *claim);
+/* Makes the replica the one of @user_id at @server_url: another account's
+ * replica is emptied after its unsent changes are kept aside, and the
+ * changes kept aside for this account are queued again. */
+gboolean    _sp_sync_claim           (SpStore     *store,
+                                      const char  *server_url,
+                                      const char  *user_id,
+                                      SpSyncClaim *claim,
+                                      GError     **error);
+/* The account signs out: its unsent changes are kept aside and the
+ * replica is emptied. */
+gboolean    _sp_sync_release         (SpStore     *store,
+                                      SpSyncClaim *claim,
+                                      GError     **error);
+
 /* Whether this replica still has to make its first connection to
  * @server_url (upload what was made on this computer alone). */
 gboolean    _sp_sync_needs_first     (SpStore     *store,

@@ -93,6 +93,13 @@ has_pending (gpointer data)
   return engine != NULL && sp_sync_engine_get_pending (engine) > 0;
 }
 
+/* Logged out, and what the replica held is gone. */
+static gboolean
+is_released (gpointer data)
+{
+  return sp_account_get_engine (data) == NULL && sp_account_is_signed_out (data);
+}
+
 static gboolean
 has_error (gpointer data)
 {
@@ -282,18 +289,18 @@ test_connect_create_find (Fixture       *f,
   g_assert_cmpstr (sp_test_get_string (response, "items.0.subject"), ==, "Kaffet var kallt på Solgården");
   g_assert_cmpstr (sp_test_get_string (response, "items.0.unit_id"), ==, f->org->unit_a);
 
-  /* Logging out keeps the account and the cases; the indicator says so. */
+  /* Logging out keeps the account configured, but not its cases: nobody
+   * who logs in next may see them. The indicator says so. */
   sp_account_log_out (f->account);
-  iterate ();
+  g_assert_true (wait_for (is_released, f->account, 30));
   g_assert_true (sp_account_is_connected (f->account));
-  g_assert_null (sp_account_get_engine (f->account));
   summary = sp_sync_indicator_get_summary (SP_SYNC_INDICATOR (f->indicator));
   g_assert_true (g_str_has_prefix (summary, _("Logged out")));
   {
     SpCaseQuery q;
 
     sp_case_query_init (&q);
-    g_assert_cmpint (sp_store_count_cases (f->store, &q, NULL), ==, 1);
+    g_assert_cmpint (sp_store_count_cases (f->store, &q, NULL), ==, 0);
   }
   (void)path;
 }
@@ -446,6 +453,98 @@ test_window_first_sync (Fixture       *f,
   iterate ();
 }
 
+static gboolean
+window_shows (SpWindow   *window,
+              const char *page,
+              guint       n_cases)
+{
+  SpCaseListModel *model = sp_case_view_get_model (sp_window_get_case_view (window));
+
+  return g_strcmp0 (sp_window_get_page (window), page) == 0 &&
+         g_list_model_get_n_items (G_LIST_MODEL (model)) == n_cases;
+}
+
+static void
+wait_for_window (SpWindow   *window,
+                 const char *page,
+                 guint       n_cases)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!window_shows (window, page, n_cases) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (sp_window_get_page (window), ==, page);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sp_case_view_get_model (sp_window_get_case_view (window)))),
+                    ==, n_cases);
+}
+
+static SpCase *
+local_case (SpApplication *app,
+            const char    *id)
+{
+  return sp_store_get_case (sp_application_get_store (app), id, NULL);
+}
+
+/* One computer, two people in turn: the second never sees what the first
+ * could, not even between logging in and the first sync. */
+static void
+test_window_switch_account (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SpApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mine = g_strdup_printf ("\"unit_id\":\"%s\",\"sender\":{\"name\":\"Karin Andersson\"}",
+                                           f->org->unit_a);
+  g_autofree char *other = g_strdup_printf ("\"unit_id\":\"%s\"", f->org->unit_c);
+  g_autofree char *id = sp_test_create_case (f->server, f->org->registrar, mine);
+  g_autofree char *other_id = sp_test_create_case (f->server, f->org->registrar, other);
+  gboolean connected = FALSE;
+  SpAccount *account;
+  SpWindow *window;
+  SpCase *kase;
+
+  app = sp_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = SP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  account = sp_application_get_account (app);
+  iterate ();
+
+  sp_account_connect_async (account, f->server->base, "manager_a", SP_TEST_PASSWORD, NULL,
+                            on_connected, &connected);
+  wait_for_window (window, "list", 1);
+  g_assert_true (connected);
+  kase = local_case (app, id);
+  g_assert_nonnull (kase);
+  g_assert_cmpstr (kase->sender_name, ==, "Karin Andersson");
+  g_clear_object (&kase);
+
+  /* Logged out: the window shows no case, and the replica holds none. */
+  sp_account_log_out (account);
+  g_assert_cmpstr (sp_window_get_page (window), ==, "signed-out");
+  g_assert_true (wait_for (is_released, account, 30));
+  wait_for_window (window, "signed-out", 0);
+  g_assert_null (local_case (app, id));
+  shot ("window-signed-out");
+
+  /* Quality staff log in: every case, none of the sender's data. */
+  connected = FALSE;
+  sp_account_connect_async (account, f->server->base, "quality", SP_TEST_PASSWORD, NULL,
+                            on_connected, &connected);
+  wait_for_window (window, "list", 2);
+  kase = local_case (app, id);
+  g_assert_nonnull (kase);
+  g_assert_null (kase->sender_name);
+  g_clear_object (&kase);
+  kase = local_case (app, other_id);
+  g_assert_nonnull (kase);
+  g_clear_object (&kase);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +573,8 @@ main (int   argc,
               test_connect_create_find, fixture_tear_down);
   g_test_add ("/sync-gui/window-first-sync", Fixture, NULL, fixture_set_up, test_window_first_sync,
               fixture_tear_down);
+  g_test_add ("/sync-gui/window-switch-account", Fixture, NULL, fixture_set_up,
+              test_window_switch_account, fixture_tear_down);
   g_test_add ("/sync-gui/conflict-dialog", Fixture, NULL, fixture_set_up, test_conflict_dialog,
               fixture_tear_down);
 
