@@ -606,3 +606,21 @@ sp_test_create_case (SpTestServer *self,
   sp_test_assert_status (response, 201);
   return g_strdup (sp_test_get_string (response, "id"));
 }
+
+guint
+sp_test_take_option (int         *argc,
+                     char       **argv,
+                     const char  *name,
+                     guint        fallback)
+{
+  for (int i = 1; i < *argc - 1; i++)
+    if (g_str_equal (argv[i], name))
+      {
+        guint value = (guint) g_ascii_strtoull (argv[i + 1], NULL, 10);
+
+        memmove (&argv[i], &argv[i + 2], (*argc - i - 1) * sizeof (char *));
+        *argc -= 2;
+        return MAX (1, value);
+      }
+  return fallback;
+}

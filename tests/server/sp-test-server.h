@@ -50,6 +50,12 @@ typedef struct
 } SpTestOrg;
 
 const char     *sp_test_server_binary   (void);
+/* Takes "@name N" out of the command line, for g_test_init() not to see;
+ * @fallback when it is not there. */
+guint           sp_test_take_option     (int                *argc,
+                                         char              **argv,
+                                         const char         *name,
+                                         guint               fallback);
 /* Runs the binary with @args (NULL-terminated) and @input on stdin;
  * returns its exit status. */
 int             sp_test_run             (const char         *input,

@@ -396,15 +396,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  for (int i = 1; i < argc - 1; i++)
-    if (g_str_equal (argv[i], "--cycles"))
-      {
-        n_cycles = MAX (1, atoi (argv[i + 1]));
-        /* Not for g_test_init. */
-        memmove (&argv[i], &argv[i + 2], (argc - i - 1) * sizeof (char *));
-        argc -= 2;
-        break;
-      }
+  n_cycles = sp_test_take_option (&argc, argv, "--cycles", n_cycles);
 
   g_test_init (&argc, &argv, NULL);
   signal (SIGPIPE, SIG_IGN);
