@@ -10,6 +10,7 @@ packages=(
   libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsodium-dev libsecret-1-dev
   glib-networking yelp-tools appstream appstream-util desktop-file-utils
   xvfb xauth
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -13,6 +13,12 @@ status=0
 xvfb-run -a -s "-screen 0 1280x800x24" \
   meson test -C _build --print-errorlogs --num-processes 2 "$@" || status=$?
 
+# A short run of every fuzz target under libFuzzer, ASan and UBSan (the
+# suite above only replays their corpus); FUZZ_SECONDS=0 leaves it out.
+if [ "${FUZZ_SECONDS:-30}" != 0 ] && [ $# -eq 0 ]; then
+  build-aux/fuzz.sh "${FUZZ_SECONDS:-30}" || status=$?
+fi
+
 # One closing line that any reader of the log understands.
 python3 - _build/meson-logs/testlog.json <<'PY' || true
 import json, sys

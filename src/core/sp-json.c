@@ -11,13 +11,113 @@
 #include "sp-json-private.h"
 
 /* Checks what json-glib's lenient scanner lets through (single quotes,
- * comments, raw control characters in strings) and counts how deep brackets
+ * comments, raw control characters and unknown escapes in strings) and counts how deep brackets
  * nest before handing the text to the parser, so that a hostile body cannot
  * make the recursive parser run out of stack. */
+/* A number as JSON writes it, from *@pos: no leading zeros, and a whole
+ * number must fit in 64 bits (json-glib would wrap 2^63 to -2^63 without a
+ * word). */
 static gboolean
-scan_text (const char *data,
-           gsize       length,
-           guint      *deepest_out)
+scan_number (const char *data,
+             gsize       length,
+             gsize      *pos)
+{
+  gsize i = *pos;
+  gboolean whole = TRUE;
+
+  if (data[i] == '-')
+    i++;
+  if (i >= length || !g_ascii_isdigit (data[i]))
+    return FALSE;
+  if (data[i] == '0' && i + 1 < length && g_ascii_isdigit (data[i + 1]))
+    return FALSE;
+  while (i < length && g_ascii_isdigit (data[i]))
+    i++;
+  if (i < length && data[i] == '.')
+    {
+      whole = FALSE;
+      if (++i >= length || !g_ascii_isdigit (data[i]))
+        return FALSE;
+      while (i < length && g_ascii_isdigit (data[i]))
+        i++;
+    }
+  if (i < length && (data[i] == 'e' || data[i] == 'E'))
+    {
+      whole = FALSE;
+      if (++i < length && (data[i] == '+' || data[i] == '-'))
+        i++;
+      if (i >= length || !g_ascii_isdigit (data[i]))
+        return FALSE;
+      while (i < length && g_ascii_isdigit (data[i]))
+        i++;
+    }
+  if (whole)
+    {
+      g_autofree char *text = g_strndup (data + *pos, i - *pos);
+      gint64 value;
+
+      if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
+        return FALSE;
+    }
+
+  *pos = i;
+  return TRUE;
+}
+
+static guint
+hex4 (const char *p)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < 4; i++)
+    value = value * 16 + g_ascii_xdigit_value (p[i]);
+  return value;
+}
+
+/* A \u escape at @i: four hex digits, and a UTF-16 surrogate only as a
+ * whole pair, high then low (alone, json-glib makes of it something that
+ * is not the text). The length of the escape or the pair, 0 when wrong. */
+static gsize
+scan_unicode_escape (const char *data,
+                     gsize       length,
+                     gsize       i)
+{
+  guint unit, after;
+
+  if (i + 5 >= length)
+    return 0;
+  for (gsize h = i + 2; h < i + 6; h++)
+    if (!g_ascii_isxdigit (data[h]))
+      return 0;
+
+  unit = hex4 (data + i + 2);
+  if (unit >= 0xdc00 && unit <= 0xdfff)
+    return 0;
+  if (unit < 0xd800 || unit > 0xdbff)
+    return 6;
+
+  if (i + 11 >= length || data[i + 6] != '\\' || data[i + 7] != 'u')
+    return 0;
+  for (gsize h = i + 8; h < i + 12; h++)
+    if (!g_ascii_isxdigit (data[h]))
+      return 0;
+  after = hex4 (data + i + 8);
+  return after >= 0xdc00 && after <= 0xdfff ? 12 : 0;
+}
+
+static gboolean
+fail (const char **problem,
+      const char  *what)
+{
+  *problem = what;
+  return FALSE;
+}
+
+static gboolean
+scan_text (const char  *data,
+           gsize        length,
+           guint       *deepest_out,
+           const char **problem)
 {
   static const char allowed[] = " \t\n\r{}[],:-+.0123456789eEtrufalsn";
   gboolean in_string = FALSE;
@@ -34,7 +134,21 @@ scan_text (const char *data,
           if ((guchar)c < 0x20)
             return FALSE;
           if (c == '\\')
-            i++;
+            {
+              /* Only the escapes JSON has: json-glib takes "\." as ".". */
+              if (i + 1 >= length || strchr ("\"\\/bfnrtu", data[i + 1]) == NULL)
+                return fail (problem, _("an escape in a string that JSON does not have"));
+              if (data[i + 1] == 'u')
+                {
+                  gsize escape = scan_unicode_escape (data, length, i);
+
+                  if (escape == 0)
+                    return fail (problem, _("a \\u escape that is not a character"));
+                  i += escape - 1;
+                }
+              else
+                i++;
+            }
           else if (c == '"')
             {
               in_string = FALSE;
@@ -45,6 +159,22 @@ scan_text (const char *data,
 
       if (strchr (allowed, c) == NULL && c != '"')
         return FALSE;
+
+      if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize end = i;
+
+          if (!scan_number (data, length, &end))
+            return fail (problem, _("a number JSON does not allow, or a whole number beyond 64 bits"));
+          if (depth == 0)
+            {
+              if (complete)
+                return FALSE;
+              scalar = TRUE;
+            }
+          i = end - 1;
+          continue;
+        }
 
       /* Exactly one value: anything after it is a second one. */
       if (depth == 0)
@@ -92,6 +222,7 @@ sp_json_parse (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
+  const char *problem = NULL;
   guint depth = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -111,10 +242,13 @@ sp_json_parse (const char  *data,
       return NULL;
     }
 
-  if (!scan_text (data, length, &depth))
+  if (!scan_text (data, length, &depth, &problem))
     {
-      g_set_error_literal (error, SP_ERROR, SP_ERROR_MALFORMED,
-                           _("Malformed JSON: unexpected character"));
+      if (problem != NULL)
+        g_set_error (error, SP_ERROR, SP_ERROR_MALFORMED, _("Malformed JSON: %s"), problem);
+      else
+        g_set_error_literal (error, SP_ERROR, SP_ERROR_MALFORMED,
+                             _("Malformed JSON: unexpected character"));
       return NULL;
     }
 

@@ -213,6 +213,23 @@ test_malformed (void)
     "1 2",
     "{} 1",
     "1 {}",
+    /* What json-glib lets through and would turn into something else, as
+     * the fuzz target found: an escape JSON has not, lone surrogates,
+     * leading zeros, whole numbers past 64 bits (2^63 became -2^63). */
+    "{\"email\":\"ja\\.berg@example.se\"}",
+    "\"\\ud800\"",
+    "\"\\udc00\\ud800\"",
+    "\"\\ud800\\u0041\"",
+    "\"\\\\ud800\\udc00\"",
+    "\"\\u12\"",
+    "[01]",
+    "{\"rev\":-012}",
+    "{\"rev\":9223372036854775808}",
+    "{\"rev\":-9223372036854775809}",
+    "{\"rev\":1922337203685477580803}",
+    "[1.]",
+    "[1e]",
+    "[-]",
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *deep = NULL;
