@@ -218,7 +218,10 @@ _sp_window_update_actions (SpWindow *self)
     return;
 
   page = gtk_stack_get_visible_child_name (self->content_stack);
-  usable = sp_application_get_store (self->application) != NULL && !self->filling;
+  /* Logged out, nothing is shown and nothing can be recorded: it would
+   * belong to no account. */
+  usable = sp_application_get_store (self->application) != NULL && !self->filling &&
+           g_strcmp0 (page, "signed-out") != 0;
   on_list = usable && g_strcmp0 (page, "list") == 0;
   on_case = g_strcmp0 (page, "case") == 0;
   folded = adw_leaflet_get_folded (self->leaflet);

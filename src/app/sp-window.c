@@ -366,7 +366,10 @@ static void
 update_user (SpWindow *self)
 {
   SpUser *user = sp_application_get_current_user (self->application);
+  SpAccount *account = sp_application_get_account (self->application);
 
+  if (account != NULL && sp_account_is_signed_out (account))
+    user = NULL;
   adw_window_title_set_subtitle (self->sidebar_title, user != NULL ? user->display_name : "");
 }
 
