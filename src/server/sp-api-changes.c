@@ -18,6 +18,7 @@
 #include "sp-http.h"
 #include "sp-server-schema.h"
 #include "sp-merge.h"
+#include "sp-redact.h"
 
 #define DEFAULT_LIMIT 200
 #define MAX_LIMIT 1000
@@ -122,20 +123,18 @@ write_visible (SpRequest  *req,
        * the sender's old and new details. */
       if (SP_IS_LETTER (entity) || SP_IS_DISCLOSURE_REQUEST (entity))
         return FALSE;
-      if (SP_IS_CASE_EVENT (entity) && SP_CASE_EVENT (entity)->field != NULL)
+      if (SP_IS_CASE_EVENT (entity))
         {
-          const SpField *field = sp_entity_info_lookup (&sp_case_info, SP_CASE_EVENT (entity)->field);
+          g_autoptr(SpEntity) copy = sp_entity_copy (entity);
 
-          if (field == NULL || (field->flags & SP_FIELD_PERSONAL))
-            {
-              g_autoptr(SpEntity) copy = sp_entity_copy (entity);
-
-              g_clear_pointer (&SP_CASE_EVENT (copy)->old_value, g_free);
-              g_clear_pointer (&SP_CASE_EVENT (copy)->new_value, g_free);
-              sp_json_write_entity (out, copy, SP_JSON_ENCODE_DEFAULT);
-              return TRUE;
-            }
+          sp_redact_case_event (SP_CASE_EVENT (copy));
+          sp_json_write_entity (out, copy, SP_JSON_ENCODE_DEFAULT);
+          return TRUE;
         }
+      /* The investigation's facts, a planned action's text…: free text
+       * that may name people. */
+      sp_json_write_entity (out, entity, SP_JSON_ENCODE_REDACT_PERSONAL);
+      return TRUE;
     }
 
   sp_json_write_entity (out, entity, SP_JSON_ENCODE_DEFAULT);
@@ -452,6 +451,7 @@ static JsonNode *
 encode_for_user (SpRequest *req,
                  SpEntity  *entity)
 {
+  g_autoptr(SpCase) parent = NULL;
   gboolean redact = TRUE;
 
   if (SP_IS_CASE (entity))
@@ -459,7 +459,13 @@ encode_for_user (SpRequest *req,
       sp_principal_can_read_case (req->principal, SP_CASE (entity), &redact);
       return sp_json_encode (entity, redact ? SP_JSON_ENCODE_REDACT_PERSONAL : SP_JSON_ENCODE_DEFAULT);
     }
-  return sp_json_encode (entity, SP_JSON_ENCODE_DEFAULT);
+
+  /* A child is seen as its case is (whoever may write it sees it whole). */
+  if (case_id_of (entity) != NULL)
+    parent = sp_store_load (req->store, SP_TYPE_CASE, case_id_of (entity), NULL);
+  if (parent != NULL)
+    sp_principal_can_read_case (req->principal, parent, &redact);
+  return sp_json_encode (entity, redact ? SP_JSON_ENCODE_REDACT_PERSONAL : SP_JSON_ENCODE_DEFAULT);
 }
 
 static SpEntity *

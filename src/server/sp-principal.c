@@ -288,6 +288,9 @@ sp_principal_restrict_query (const SpPrincipal *self,
   if (scoped == SP_ROLE_BIT (SP_ROLE_QUALITY))
     {
       query->hide_named_employee = TRUE;
+      /* Quality sees every case without its personal data, so their
+       * search must not find a case by it either. */
+      query->text_subject_only = TRUE;
       return TRUE;
     }
 
