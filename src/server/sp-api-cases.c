@@ -106,6 +106,12 @@ not_found:
   return NULL;
 }
 
+void
+sp_api_set_id_taken_error (GError **error)
+{
+  sp_set_field_error (error, SP_ERROR_INVALID, "id", "This id cannot be used: make a new one");
+}
+
 static gboolean
 check_exists (SpStore     *store,
               GType        type,
@@ -516,7 +522,12 @@ sp_api_cases_create (SpRequest  *req,
   if (SP_ENTITY (kase)->id != NULL &&
       (existing = sp_store_get_case (req->store, SP_ENTITY (kase)->id, NULL)) != NULL)
     {
-      sp_set_field_error (error, SP_ERROR_CONFLICT, "id", "A case with this id exists");
+      /* Only a case the user sees may be said to exist. */
+      if (!SP_ENTITY (existing)->deleted &&
+          sp_principal_can_read_case (req->principal, existing, NULL))
+        sp_set_field_error (error, SP_ERROR_CONFLICT, "id", "A case with this id exists");
+      else
+        sp_api_set_id_taken_error (error);
       return FALSE;
     }
 
@@ -658,8 +669,7 @@ sp_api_case_patch (SpRequest  *req,
   if (changed->len == 0)
     return reply_case (req, SP_ENTITY (current)->id, SOUP_STATUS_OK, error);
 
-  if (g_strcmp0 (SP_CASE (merged)->unit_id, current->unit_id) != 0 &&
-      !sp_principal_check_case_unit (req->principal, SP_CASE (merged)->unit_id, error))
+  if (!sp_principal_check_case_change (req->principal, current, SP_CASE (merged), error))
     return FALSE;
   if (!sp_api_check_case_references (req->store, SP_CASE (merged), error))
     return FALSE;

@@ -444,6 +444,13 @@ check_parent_editable (SpRequest   *req,
       sp_set_field_error (error, SP_ERROR_PERMISSION, "case_id", "You may not change this case");
       return FALSE;
     }
+  /* The children pushed are the investigation and its planned actions. */
+  if (!sp_principal_can_write_investigation (req->principal, kase))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, "case_id",
+                          "Another unit investigates this case (conflict of interest)");
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -494,13 +501,20 @@ push_create (SpRequest   *req,
   existing = sp_store_load (req->store, type, id, NULL);
   if (existing != NULL)
     {
-      if (type == SP_TYPE_CASE)
+      g_autoptr(SpCase) parent = NULL;
+      const char *case_id = type == SP_TYPE_CASE ? id : case_id_of (existing);
+
+      /* A record of a case the user does not see: the id is taken, and
+       * nothing more is said (not even that it is a case). */
+      if (case_id != NULL)
+        parent = sp_store_get_case (req->store, case_id, NULL);
+      if (parent == NULL || SP_ENTITY (parent)->deleted ||
+          !sp_principal_can_read_case (req->principal, parent, NULL))
         {
-          g_autoptr(SpCase) readable = sp_api_load_readable_case (req, id, NULL, error);
-          if (readable == NULL)
-            return NULL;
+          sp_api_set_id_taken_error (error);
+          return NULL;
         }
-      else if (!check_parent_editable (req, case_id_of (existing), error))
+      if (type != SP_TYPE_CASE && !check_parent_editable (req, case_id, error))
         return NULL;
       return g_steal_pointer (&existing);
     }
@@ -574,8 +588,7 @@ push_update (SpRequest   *req,
 
   if (type == SP_TYPE_CASE)
     {
-      if (g_strcmp0 (SP_CASE (merged)->unit_id, SP_CASE (current)->unit_id) != 0 &&
-          !sp_principal_check_case_unit (req->principal, SP_CASE (merged)->unit_id, error))
+      if (!sp_principal_check_case_change (req->principal, SP_CASE (current), SP_CASE (merged), error))
         return NULL;
       if (!sp_api_check_case_references (req->store, SP_CASE (merged), error) ||
           !sp_store_update_case (req->store, SP_CASE (merged), &actor, TRUE, error))
