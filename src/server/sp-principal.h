@@ -39,8 +39,9 @@ SpActor      sp_principal_get_actor        (const SpPrincipal *self);
 
 /* Whether any of the roles reads cases at all (else case requests are 403). */
 gboolean     sp_principal_reads_cases      (const SpPrincipal *self);
-/* May see this case; *redact says whether the sender's personal data must
- * be removed for this user. */
+/* May see this case; *redact says whether its personal data (the sender's
+ * details and the free text, sp_field_is_personal()) must be removed for
+ * this user. */
 gboolean     sp_principal_can_read_case    (const SpPrincipal *self,
                                             SpCase            *kase,
                                             gboolean          *redact);
