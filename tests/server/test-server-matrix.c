@@ -470,6 +470,115 @@ test_fields (Fixture       *f,
   g_test_message ("%u field cells", n_cells);
 }
 
+/* ---- Personal data, by the field tables ---------------------------- */
+
+/* Every string field of @info that may hold personal data, filled in, as
+ * the members of a JSON object (without braces). */
+static char *
+personal_members (Fixture            *f,
+                  const SpEntityInfo *info,
+                  JsonObject         *current)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const SpField *field = &info->fields[i];
+      g_autofree char *value = NULL;
+
+      if (!sp_field_is_personal (field) || field->type != SP_FIELD_STRING ||
+          (field->flags & SP_FIELD_UUID) || field->group != NULL)
+        continue;
+      value = current ? value_for (f, field, current) : g_strdup ("\"Matris ändrad\"");
+      g_string_append_printf (out, "%s\"%s\":%s", out->len ? "," : "", field->name, value);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Each personal field of @info in @object is null for a redacted reader
+ * and set for one who sees it whole. */
+static void
+check_personal (const SpEntityInfo *info,
+                JsonObject         *object,
+                gboolean            redacted,
+                const char         *what)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const SpField *field = &info->fields[i];
+      JsonObject *group = object;
+      const char *member = field->name;
+      JsonNode *value;
+
+      if (!sp_field_is_personal (field) || field->type != SP_FIELD_STRING)
+        continue;
+      if (field->group != NULL)
+        {
+          group = json_object_get_object_member (object, field->group);
+          member = field->member;
+        }
+      value = json_object_get_member (group, member);
+      g_assert_nonnull (value);
+      if (redacted != JSON_NODE_HOLDS_NULL (value))
+        g_error ("%s.%s is %s for %s", what, member, redacted ? "given" : "missing",
+                 redacted ? "quality" : "the registrar");
+    }
+}
+
+static void
+test_personal_fields (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonNode) current = NULL;
+  g_autoptr(SpTestResponse) patched = NULL;
+  g_autoptr(SpTestResponse) pushed = NULL;
+  g_autofree char *case_id = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *members = NULL;
+  g_autofree char *inv = NULL;
+  g_autofree char *action = NULL;
+  g_autofree char *body = NULL;
+  gint64 rev;
+
+  case_id = new_case (f, CASE_PLAIN, &rev, &current);
+  url = g_strconcat ("/api/v1/cases/", case_id, NULL);
+  members = personal_members (f, &sp_case_info, json_node_get_object (current));
+  patched = sp_test_jsonf (f->server, "PATCH", url, f->org->registrar,
+                           "{\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{%s,\"sender\":{"
+                           "\"name\":\"Eva Matris\",\"address\":\"Gatan 1\",\"phone\":\"08-1\","
+                           "\"email\":\"eva@example.se\"}}}", rev, members);
+  sp_test_assert_status (patched, 200);
+
+  /* The investigation and a planned action, with every such text set. */
+  inv = personal_members (f, &sp_investigation_info, NULL);
+  action = personal_members (f, &sp_planned_action_info, NULL);
+  body = g_strdup_printf ("{\"batch_id\":\"p-1\",\"changes\":["
+                          "{\"entity\":\"investigation\",\"op\":\"create\",\"id\":\"7f5a0b96-7a5c-4d4c-9bae-5e6f708192a3\","
+                          "\"fields\":{\"case_id\":\"%s\",%s}},"
+                          "{\"entity\":\"planned_action\",\"op\":\"create\",\"id\":\"8a6b1ca7-8b6d-4e5d-8cbf-6f708192a3b4\","
+                          "\"fields\":{\"case_id\":\"%s\",%s}}]}", case_id, inv, case_id, action);
+  pushed = request (f, "POST", "/api/v1/changes", f->org->registrar, body);
+  sp_test_assert_status (pushed, 200);
+  g_assert_cmpstr (sp_test_get_string (pushed, "results.0.status"), ==, "applied");
+  g_assert_cmpstr (sp_test_get_string (pushed, "results.1.status"), ==, "applied");
+
+  for (guint redacted = 0; redacted <= 1; redacted++)
+    {
+      g_autoptr(SpTestResponse) got = NULL;
+      JsonObject *detail;
+
+      got = request (f, "GET", url, redacted ? f->org->quality : f->org->registrar, NULL);
+      sp_test_assert_status (got, 200);
+      detail = json_node_get_object (got->json);
+      check_personal (&sp_case_info, json_object_get_object_member (detail, "case"), redacted, "case");
+      check_personal (&sp_investigation_info, json_object_get_object_member (detail, "investigation"),
+                      redacted, "investigation");
+      check_personal (&sp_planned_action_info,
+                      json_array_get_object_element (json_object_get_array_member (detail, "planned_actions"), 0),
+                      redacted, "planned_action");
+    }
+}
+
 /* ---- Routes × roles ------------------------------------------------ */
 
 typedef struct
@@ -838,6 +947,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add ("/server/matrix/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("routes", test_routes);
   ADD ("fields", test_fields);
+  ADD ("personal-fields", test_personal_fields);
 #undef ADD
 
   return g_test_run ();
