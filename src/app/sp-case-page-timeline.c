@@ -96,7 +96,7 @@ _sp_case_page_format_value (SpCasePage *self,
   if (value == NULL || *value == '\0')
     return g_strdup (_("(none)"));
 
-  if (spec != NULL && (spec->flags & SP_FIELD_PERSONAL) != 0 &&
+  if (spec != NULL && sp_field_is_personal (spec) &&
       !_sp_case_page_may_see_personal_data (self))
     return g_strdup (_("(hidden)"));
 

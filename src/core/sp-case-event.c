@@ -14,4 +14,4 @@ SP_DEFINE_ENTITY (SpCaseEvent, sp_case_event, "case_event", "case_events",
   SP_DEFINE_STRING (SpCaseEvent, field, 0, 100),
   SP_DEFINE_STRING (SpCaseEvent, old_value, 0, 20000),
   SP_DEFINE_STRING (SpCaseEvent, new_value, 0, 20000),
-  SP_DEFINE_STRING (SpCaseEvent, note, SP_FIELD_LONG, 20000))
+  SP_DEFINE_STRING (SpCaseEvent, note, SP_FIELD_LONG | SP_FIELD_FREE_TEXT, 20000))

@@ -206,7 +206,13 @@ build_where (const SpCaseQuery *query,
     {
       g_autofree char *fts = sp_case_query_fts_string (query->text);
 
-      if (fts != NULL)
+      if (fts != NULL && query->text_subject_only)
+        {
+          g_autofree char *in_subject = g_strdup_printf ("subject : (%s)", fts);
+
+          add_text (b, "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", in_subject);
+        }
+      else if (fts != NULL)
         add_text (b, "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", fts);
     }
 }

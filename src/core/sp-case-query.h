@@ -44,6 +44,9 @@ typedef struct
   const char * const *unit_ids; /* any of these units (NULL-terminated) */
   gboolean     hide_named_employee;
   gboolean     contract_breach_only;
+  /* The search looks at the subject only: the other text may name people
+   * (for users who see cases without their personal data). */
+  gboolean     text_subject_only;
   /* "My cases": assigned to this user or in this unit */
   const char  *mine_user_id;
   const char  *mine_unit_id;

@@ -95,7 +95,9 @@ gboolean  sp_case_delay_notice_owed    (SpCase                 *self,
 gboolean  sp_case_can_be_registered    (SpCase                 *self);
 /* A synpunkt whose sender wants feedback is handled like a complaint. */
 gboolean  sp_case_needs_feedback       (SpCase                 *self);
-/* Removes the sender's personal data (for quality staff, and gallring). */
+/* Removes the sender's personal data (gallring). Free text stays: the
+ * server withholds it from quality staff with the personal data when it
+ * encodes (SP_JSON_ENCODE_REDACT_PERSONAL, sp_field_is_personal()). */
 void      sp_case_redact_personal_data (SpCase                 *self);
 
 G_END_DECLS

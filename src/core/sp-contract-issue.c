@@ -12,5 +12,5 @@ SP_DEFINE_ENTITY (SpContractIssue, sp_contract_issue, "contract_issue", "contrac
   SP_DEFINE_DATE (SpContractIssue, correction_requested_on, 0),
   SP_DEFINE_DATE (SpContractIssue, correction_due_on, 0),
   SP_DEFINE_DATE (SpContractIssue, account_received_on, 0),
-  SP_DEFINE_STRING (SpContractIssue, sanction, SP_FIELD_LONG, 5000),
-  SP_DEFINE_STRING (SpContractIssue, outcome, SP_FIELD_LONG, 5000))
+  SP_DEFINE_STRING (SpContractIssue, sanction, SP_FIELD_LONG | SP_FIELD_FREE_TEXT, 5000),
+  SP_DEFINE_STRING (SpContractIssue, outcome, SP_FIELD_LONG | SP_FIELD_FREE_TEXT, 5000))

@@ -13,4 +13,4 @@ SP_DEFINE_ENTITY (SpDisclosureRequest, sp_disclosure_request, "disclosure_reques
   SP_DEFINE_STRING (SpDisclosureRequest, osl_provision, 0, 200),
   SP_DEFINE_DATE (SpDisclosureRequest, decided_on, 0),
   SP_DEFINE_STRING (SpDisclosureRequest, decided_by, 0, 200),
-  SP_DEFINE_STRING (SpDisclosureRequest, note, SP_FIELD_LONG, 5000))
+  SP_DEFINE_STRING (SpDisclosureRequest, note, SP_FIELD_LONG | SP_FIELD_FREE_TEXT, 5000))

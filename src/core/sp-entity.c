@@ -90,6 +90,12 @@ sp_entity_info_lookup (const SpEntityInfo *info,
   return NULL;
 }
 
+gboolean
+sp_field_is_personal (const SpField *field)
+{
+  return field != NULL && (field->flags & (SP_FIELD_PERSONAL | SP_FIELD_FREE_TEXT)) != 0;
+}
+
 char *
 sp_field_dup_path (const SpField *field)
 {

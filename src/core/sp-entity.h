@@ -37,6 +37,10 @@ typedef enum
   SP_FIELD_COMPUTED = 1 << 3, /* computed on load, not a column */
   SP_FIELD_UUID     = 1 << 4, /* a reference: must be a UUID when set */
   SP_FIELD_LONG     = 1 << 5, /* free text of several lines */
+  /* Free text, which may name the sender or anyone else: withheld like
+   * the sender's personal data from those who may not see it (quality
+   * staff), but not erased with the contact details at gallring. */
+  SP_FIELD_FREE_TEXT = 1 << 6,
 } SpFieldFlags;
 
 typedef struct
@@ -131,6 +135,9 @@ const SpEntityInfo *sp_entity_get_info           (SpEntity           *self);
 const SpEntityInfo *sp_entity_info_for_type      (GType               type);
 const SpField      *sp_entity_info_lookup        (const SpEntityInfo *info,
                                                   const char         *name);
+/* Whether the field may hold personal data (SP_FIELD_PERSONAL or
+ * SP_FIELD_FREE_TEXT): what SP_JSON_ENCODE_REDACT_PERSONAL withholds. */
+gboolean            sp_field_is_personal         (const SpField      *field);
 /* "sender.email" for a nested field, else its name. */
 char               *sp_field_dup_path            (const SpField      *field);
 

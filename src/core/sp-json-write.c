@@ -59,7 +59,7 @@ write_value (GString           *out,
 {
   gint64 v;
 
-  if ((flags & SP_JSON_ENCODE_REDACT_PERSONAL) && (field->flags & SP_FIELD_PERSONAL))
+  if ((flags & SP_JSON_ENCODE_REDACT_PERSONAL) && sp_field_is_personal (field))
     {
       g_string_append_len (out, "null", 4);
       return;

@@ -371,7 +371,7 @@ sp_json_encode (SpEntity          *entity,
       JsonObject *target = object;
       JsonNode *value;
 
-      if ((flags & SP_JSON_ENCODE_REDACT_PERSONAL) && (field->flags & SP_FIELD_PERSONAL))
+      if ((flags & SP_JSON_ENCODE_REDACT_PERSONAL) && sp_field_is_personal (field))
         value = json_node_new (JSON_NODE_NULL);
       else
         value = sp_json_encode_field (entity, field);

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   SP_JSON_ENCODE_DEFAULT         = 0,
-  SP_JSON_ENCODE_REDACT_PERSONAL = 1 << 0, /* the sender's data becomes null */
+  SP_JSON_ENCODE_REDACT_PERSONAL = 1 << 0, /* personal data and free text become null */
 } SpJsonEncodeFlags;
 
 typedef enum

@@ -12,6 +12,7 @@
 #include "sp-http.h"
 #include "sp-server-schema.h"
 #include "sp-merge.h"
+#include "sp-redact.h"
 
 #define DEFAULT_LIMIT 50
 #define MAX_LIMIT 1000
@@ -103,6 +104,12 @@ sp_api_load_readable_case (SpRequest   *req,
 not_found:
   sp_set_field_error (error, SP_ERROR_NOT_FOUND, NULL, "No such case");
   return NULL;
+}
+
+void
+sp_api_set_id_taken_error (GError **error)
+{
+  sp_set_field_error (error, SP_ERROR_INVALID, "id", "This id cannot be used: make a new one");
 }
 
 static gboolean
@@ -336,6 +343,28 @@ investigates_for_others (SpRequest *req)
   return found;
 }
 
+/* The ids of the cases of @query (unpaged) whose subject matches its
+ * text. */
+static GHashTable *
+query_subject_matches (SpRequest    *req,
+                       SpCaseQuery  *query,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  GHashTable *ids;
+  SpCaseQuery in_subject = *query;
+
+  in_subject.text_subject_only = TRUE;
+  found = sp_store_query_cases (req->store, &in_subject, error);
+  if (found == NULL)
+    return NULL;
+
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < found->len; i++)
+    g_hash_table_add (ids, g_strdup (SP_ENTITY (g_ptr_array_index (found, i))->id));
+  return ids;
+}
+
 GPtrArray *
 sp_api_query_visible_cases (SpRequest    *req,
                             SpCaseQuery  *query,
@@ -343,6 +372,7 @@ sp_api_query_visible_cases (SpRequest    *req,
                             GError      **error)
 {
   g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GHashTable) in_subject = NULL;
   GPtrArray *page;
   guint limit = query->limit;
   guint offset = query->offset;
@@ -372,6 +402,12 @@ sp_api_query_visible_cases (SpRequest    *req,
   query->limit = 0;
   query->offset = 0;
   all = sp_store_query_cases (req->store, query, error);
+  if (all != NULL && query->text != NULL && sp_principal_has_role (req->principal, SP_ROLE_QUALITY))
+    {
+      in_subject = query_subject_matches (req, query, error);
+      if (in_subject == NULL)
+        g_clear_pointer (&all, g_ptr_array_unref);
+    }
   query->limit = limit;
   query->offset = offset;
   if (all == NULL)
@@ -381,8 +417,13 @@ sp_api_query_visible_cases (SpRequest    *req,
   for (guint i = 0; i < all->len; i++)
     {
       SpCase *kase = g_ptr_array_index (all, i);
+      gboolean redact = FALSE;
 
-      if (!sp_principal_can_read_case (req->principal, kase, NULL))
+      if (!sp_principal_can_read_case (req->principal, kase, &redact))
+        continue;
+      /* A case seen without its personal data is found by its subject
+       * only. */
+      if (redact && in_subject != NULL && !g_hash_table_contains (in_subject, SP_ENTITY (kase)->id))
         continue;
       if (kept >= offset && (limit == 0 || page->len < limit))
         g_ptr_array_add (page, g_object_ref (kase));
@@ -481,7 +522,12 @@ sp_api_cases_create (SpRequest  *req,
   if (SP_ENTITY (kase)->id != NULL &&
       (existing = sp_store_get_case (req->store, SP_ENTITY (kase)->id, NULL)) != NULL)
     {
-      sp_set_field_error (error, SP_ERROR_CONFLICT, "id", "A case with this id exists");
+      /* Only a case the user sees may be said to exist. */
+      if (!SP_ENTITY (existing)->deleted &&
+          sp_principal_can_read_case (req->principal, existing, NULL))
+        sp_set_field_error (error, SP_ERROR_CONFLICT, "id", "A case with this id exists");
+      else
+        sp_api_set_id_taken_error (error);
       return FALSE;
     }
 
@@ -507,8 +553,10 @@ encode_children (SpStore  *store,
                  GType     type,
                  const char *case_id,
                  gboolean  first_only,
+                 gboolean  redact,
                  GError  **error)
 {
+  SpJsonEncodeFlags flags = redact ? SP_JSON_ENCODE_REDACT_PERSONAL : SP_JSON_ENCODE_DEFAULT;
   g_autoptr(GPtrArray) children = NULL;
   JsonArray *array;
   JsonNode *node;
@@ -521,13 +569,12 @@ encode_children (SpStore  *store,
     {
       if (children->len == 0)
         return json_node_new (JSON_NODE_NULL);
-      return sp_json_encode (g_ptr_array_index (children, 0), SP_JSON_ENCODE_DEFAULT);
+      return sp_json_encode (g_ptr_array_index (children, 0), flags);
     }
 
   array = json_array_new ();
   for (guint i = 0; i < children->len; i++)
-    json_array_add_element (array, sp_json_encode (g_ptr_array_index (children, i),
-                                                   SP_JSON_ENCODE_DEFAULT));
+    json_array_add_element (array, sp_json_encode (g_ptr_array_index (children, i), flags));
   node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (node, array);
   return node;
@@ -548,10 +595,10 @@ sp_api_case_get (SpRequest  *req,
   if (kase == NULL)
     return FALSE;
 
-  investigation = encode_children (req->store, SP_TYPE_INVESTIGATION, req->param, TRUE, error);
+  investigation = encode_children (req->store, SP_TYPE_INVESTIGATION, req->param, TRUE, redact, error);
   if (investigation == NULL)
     return FALSE;
-  actions = encode_children (req->store, SP_TYPE_PLANNED_ACTION, req->param, FALSE, error);
+  actions = encode_children (req->store, SP_TYPE_PLANNED_ACTION, req->param, FALSE, redact, error);
   if (actions == NULL)
     {
       json_node_unref (investigation);
@@ -622,8 +669,7 @@ sp_api_case_patch (SpRequest  *req,
   if (changed->len == 0)
     return reply_case (req, SP_ENTITY (current)->id, SOUP_STATUS_OK, error);
 
-  if (g_strcmp0 (SP_CASE (merged)->unit_id, current->unit_id) != 0 &&
-      !sp_principal_check_case_unit (req->principal, SP_CASE (merged)->unit_id, error))
+  if (!sp_principal_check_case_change (req->principal, current, SP_CASE (merged), error))
     return FALSE;
   if (!sp_api_check_case_references (req->store, SP_CASE (merged), error))
     return FALSE;
@@ -693,29 +739,6 @@ sp_api_case_transition (SpRequest  *req,
   return reply_case (req, SP_ENTITY (kase)->id, SOUP_STATUS_OK, error);
 }
 
-static gboolean
-is_personal_field (const char *name)
-{
-  const SpField *field;
-
-  if (name == NULL)
-    return FALSE;
-  field = sp_entity_info_lookup (&sp_case_info, name);
-  if (field == NULL)
-    {
-      for (guint i = 0; i < sp_case_info.n_fields; i++)
-        {
-          g_autofree char *path = sp_field_dup_path (&sp_case_info.fields[i]);
-          if (g_str_equal (path, name))
-            {
-              field = &sp_case_info.fields[i];
-              break;
-            }
-        }
-    }
-  return field != NULL && (field->flags & SP_FIELD_PERSONAL) != 0;
-}
-
 gboolean
 sp_api_case_events (SpRequest  *req,
                     GError    **error)
@@ -736,15 +759,7 @@ sp_api_case_events (SpRequest  *req,
   /* The history must not give back what the redaction took away. */
   if (redact)
     for (guint i = 0; i < events->len; i++)
-      {
-        SpCaseEvent *event = g_ptr_array_index (events, i);
-
-        if (is_personal_field (event->field))
-          {
-            g_clear_pointer (&event->old_value, g_free);
-            g_clear_pointer (&event->new_value, g_free);
-          }
-      }
+      sp_redact_case_event (g_ptr_array_index (events, i));
 
   node = sp_api_encode_list (events, -1);
   sp_request_reply (req, SOUP_STATUS_OK, node);

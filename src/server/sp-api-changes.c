@@ -18,6 +18,7 @@
 #include "sp-http.h"
 #include "sp-server-schema.h"
 #include "sp-merge.h"
+#include "sp-redact.h"
 
 #define DEFAULT_LIMIT 200
 #define MAX_LIMIT 1000
@@ -122,20 +123,18 @@ write_visible (SpRequest  *req,
        * the sender's old and new details. */
       if (SP_IS_LETTER (entity) || SP_IS_DISCLOSURE_REQUEST (entity))
         return FALSE;
-      if (SP_IS_CASE_EVENT (entity) && SP_CASE_EVENT (entity)->field != NULL)
+      if (SP_IS_CASE_EVENT (entity))
         {
-          const SpField *field = sp_entity_info_lookup (&sp_case_info, SP_CASE_EVENT (entity)->field);
+          g_autoptr(SpEntity) copy = sp_entity_copy (entity);
 
-          if (field == NULL || (field->flags & SP_FIELD_PERSONAL))
-            {
-              g_autoptr(SpEntity) copy = sp_entity_copy (entity);
-
-              g_clear_pointer (&SP_CASE_EVENT (copy)->old_value, g_free);
-              g_clear_pointer (&SP_CASE_EVENT (copy)->new_value, g_free);
-              sp_json_write_entity (out, copy, SP_JSON_ENCODE_DEFAULT);
-              return TRUE;
-            }
+          sp_redact_case_event (SP_CASE_EVENT (copy));
+          sp_json_write_entity (out, copy, SP_JSON_ENCODE_DEFAULT);
+          return TRUE;
         }
+      /* The investigation's facts, a planned action's text…: free text
+       * that may name people. */
+      sp_json_write_entity (out, entity, SP_JSON_ENCODE_REDACT_PERSONAL);
+      return TRUE;
     }
 
   sp_json_write_entity (out, entity, SP_JSON_ENCODE_DEFAULT);
@@ -445,6 +444,13 @@ check_parent_editable (SpRequest   *req,
       sp_set_field_error (error, SP_ERROR_PERMISSION, "case_id", "You may not change this case");
       return FALSE;
     }
+  /* The children pushed are the investigation and its planned actions. */
+  if (!sp_principal_can_write_investigation (req->principal, kase))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, "case_id",
+                          "Another unit investigates this case (conflict of interest)");
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -452,6 +458,7 @@ static JsonNode *
 encode_for_user (SpRequest *req,
                  SpEntity  *entity)
 {
+  g_autoptr(SpCase) parent = NULL;
   gboolean redact = TRUE;
 
   if (SP_IS_CASE (entity))
@@ -459,7 +466,13 @@ encode_for_user (SpRequest *req,
       sp_principal_can_read_case (req->principal, SP_CASE (entity), &redact);
       return sp_json_encode (entity, redact ? SP_JSON_ENCODE_REDACT_PERSONAL : SP_JSON_ENCODE_DEFAULT);
     }
-  return sp_json_encode (entity, SP_JSON_ENCODE_DEFAULT);
+
+  /* A child is seen as its case is (whoever may write it sees it whole). */
+  if (case_id_of (entity) != NULL)
+    parent = sp_store_load (req->store, SP_TYPE_CASE, case_id_of (entity), NULL);
+  if (parent != NULL)
+    sp_principal_can_read_case (req->principal, parent, &redact);
+  return sp_json_encode (entity, redact ? SP_JSON_ENCODE_REDACT_PERSONAL : SP_JSON_ENCODE_DEFAULT);
 }
 
 static SpEntity *
@@ -488,13 +501,20 @@ push_create (SpRequest   *req,
   existing = sp_store_load (req->store, type, id, NULL);
   if (existing != NULL)
     {
-      if (type == SP_TYPE_CASE)
+      g_autoptr(SpCase) parent = NULL;
+      const char *case_id = type == SP_TYPE_CASE ? id : case_id_of (existing);
+
+      /* A record of a case the user does not see: the id is taken, and
+       * nothing more is said (not even that it is a case). */
+      if (case_id != NULL)
+        parent = sp_store_get_case (req->store, case_id, NULL);
+      if (parent == NULL || SP_ENTITY (parent)->deleted ||
+          !sp_principal_can_read_case (req->principal, parent, NULL))
         {
-          g_autoptr(SpCase) readable = sp_api_load_readable_case (req, id, NULL, error);
-          if (readable == NULL)
-            return NULL;
+          sp_api_set_id_taken_error (error);
+          return NULL;
         }
-      else if (!check_parent_editable (req, case_id_of (existing), error))
+      if (type != SP_TYPE_CASE && !check_parent_editable (req, case_id, error))
         return NULL;
       return g_steal_pointer (&existing);
     }
@@ -568,8 +588,7 @@ push_update (SpRequest   *req,
 
   if (type == SP_TYPE_CASE)
     {
-      if (g_strcmp0 (SP_CASE (merged)->unit_id, SP_CASE (current)->unit_id) != 0 &&
-          !sp_principal_check_case_unit (req->principal, SP_CASE (merged)->unit_id, error))
+      if (!sp_principal_check_case_change (req->principal, SP_CASE (current), SP_CASE (merged), error))
         return NULL;
       if (!sp_api_check_case_references (req->store, SP_CASE (merged), error) ||
           !sp_store_update_case (req->store, SP_CASE (merged), &actor, TRUE, error))

@@ -60,6 +60,9 @@ SpCase   *sp_api_load_readable_case (SpRequest *req,
                                      const char *id,
                                      gboolean  *redact,
                                      GError   **error);
+/* A client-made id that is taken by a record the user may not see: 422
+ * on "id", saying nothing of that record (its existence must not leak). */
+void      sp_api_set_id_taken_error (GError **error);
 /* Checks that referenced records (unit, provider, category, …) exist. */
 gboolean  sp_api_check_case_references (SpStore  *store,
                                         SpCase   *kase,

@@ -151,7 +151,7 @@ sp_merge_conflicts_to_json (SpEntity          *server,
     {
       const SpField *field = g_ptr_array_index (conflicts, i);
       JsonObject *object = json_object_new ();
-      gboolean hide = (flags & SP_JSON_ENCODE_REDACT_PERSONAL) && (field->flags & SP_FIELD_PERSONAL);
+      gboolean hide = (flags & SP_JSON_ENCODE_REDACT_PERSONAL) && sp_field_is_personal (field);
 
       g_autofree char *path = sp_field_dup_path (field);
 

@@ -213,6 +213,91 @@ sp_principal_check_case_unit (const SpPrincipal  *self,
   return FALSE;
 }
 
+/* Whether @field differs between @before (NULL: a new case, whose every
+ * field was empty) and @after. */
+static gboolean
+changes (SpCase     *before,
+         SpCase     *after,
+         const char *field)
+{
+  const SpField *spec = sp_entity_info_lookup (&sp_case_info, field);
+  const char *old = before ? sp_entity_get_string (SP_ENTITY (before), spec) : NULL;
+
+  return g_strcmp0 (old, sp_entity_get_string (SP_ENTITY (after), spec)) != 0;
+}
+
+gboolean
+sp_principal_check_case_change (const SpPrincipal  *self,
+                                SpCase             *before,
+                                SpCase             *after,
+                                GError            **error)
+{
+  /* The unit whose manager decides about the case: the one it had. */
+  SpCase *as_was = before ? before : after;
+  gboolean registrar = sp_principal_has_role (self, SP_ROLE_REGISTRAR);
+  gboolean manager = sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) &&
+                     (in_own_unit (self, as_was) || investigated_by_own_unit (self, as_was));
+
+  if (registrar)
+    return TRUE;
+
+  /* The registrar forwards a case to the unit concerned; anyone else
+   * records a case for their own unit, and moves none. */
+  if (changes (before, after, "unit_id") &&
+      (before != NULL || g_strcmp0 (after->unit_id, self->user->unit_id) != 0))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, "unit_id",
+                          "Only the registrar can give a case to another unit");
+      return FALSE;
+    }
+
+  /* On conflict of interest the manager of the case's unit hands the
+   * investigation to another unit, once: taking it back or passing it on
+   * is the registrar's. */
+  if (changes (before, after, "investigating_unit_id") &&
+      !(sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) && in_own_unit (self, as_was) &&
+        (before == NULL || before->investigating_unit_id == NULL)))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, "investigating_unit_id",
+                          "Only the unit's manager or the registrar can hand the investigation to another unit");
+      return FALSE;
+    }
+
+  /* A case officer sees the cases assigned to them: the unit manager and
+   * the registrar assign. */
+  if (changes (before, after, "assigned_to") && !manager)
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, "assigned_to",
+                          "Only a unit manager or the registrar can assign a case");
+      return FALSE;
+    }
+
+  /* Whoever records a case says which provider it concerns; later the
+   * unit manager, the case officer (who sends it to the provider) and the
+   * registrar change it. */
+  if (before != NULL && changes (before, after, "provider_id") &&
+      !manager && !sp_principal_has_role (self, SP_ROLE_CASE_OFFICER))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, "provider_id",
+                          "Only a unit manager, a case officer or the registrar can change the provider");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sp_principal_can_write_investigation (const SpPrincipal *self,
+                                      SpCase            *kase)
+{
+  if (sp_principal_has_role (self, SP_ROLE_REGISTRAR))
+    return TRUE;
+  /* Jäv: another unit investigates, and only its manager writes it. */
+  if (kase->investigating_unit_id != NULL && g_strcmp0 (kase->investigating_unit_id, kase->unit_id) != 0)
+    return sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) && investigated_by_own_unit (self, kase);
+  return sp_principal_can_edit_case (self, kase);
+}
+
 gboolean
 sp_principal_check_create_case (const SpPrincipal  *self,
                                 SpCase             *kase,
@@ -235,7 +320,7 @@ sp_principal_check_create_case (const SpPrincipal  *self,
       !sp_principal_has_role (self, SP_ROLE_REGISTRAR))
     kase->unit_id = g_strdup (self->user->unit_id);
 
-  return TRUE;
+  return sp_principal_check_case_change (self, NULL, kase, error);
 }
 
 gboolean
@@ -288,6 +373,9 @@ sp_principal_restrict_query (const SpPrincipal *self,
   if (scoped == SP_ROLE_BIT (SP_ROLE_QUALITY))
     {
       query->hide_named_employee = TRUE;
+      /* Quality sees every case without its personal data, so their
+       * search must not find a case by it either. */
+      query->text_subject_only = TRUE;
       return TRUE;
     }
 

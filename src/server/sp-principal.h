@@ -39,8 +39,9 @@ SpActor      sp_principal_get_actor        (const SpPrincipal *self);
 
 /* Whether any of the roles reads cases at all (else case requests are 403). */
 gboolean     sp_principal_reads_cases      (const SpPrincipal *self);
-/* May see this case; *redact says whether the sender's personal data must
- * be removed for this user. */
+/* May see this case; *redact says whether its personal data (the sender's
+ * details and the free text, sp_field_is_personal()) must be removed for
+ * this user. */
 gboolean     sp_principal_can_read_case    (const SpPrincipal *self,
                                             SpCase            *kase,
                                             gboolean          *redact);
@@ -55,6 +56,21 @@ gboolean     sp_principal_check_create_case (const SpPrincipal *self,
 gboolean     sp_principal_check_case_unit  (const SpPrincipal *self,
                                             const char        *unit_id,
                                             GError           **error);
+/* The fields that decide who sees and handles a case (unit_id,
+ * investigating_unit_id, provider_id, assigned_to) change only as
+ * docs/SERVER.md "Access" says: the rule for each, in one place, for
+ * PATCH, POST /cases and the push alike. @before is NULL on creation;
+ * the caller has checked that the user may create or edit the case. */
+gboolean     sp_principal_check_case_change (const SpPrincipal *self,
+                                            SpCase            *before,
+                                            SpCase            *after,
+                                            GError           **error);
+/* May write the case's investigation and planned actions: whoever may
+ * edit the case, except that on conflict of interest (the case
+ * investigated by another unit) only that unit's manager and the
+ * registrar do. */
+gboolean     sp_principal_can_write_investigation (const SpPrincipal *self,
+                                            SpCase            *kase);
 /* Narrows @query to what the user may see. Returns FALSE when the roles'
  * union cannot be said in one query: the caller must then query without
  * paging and keep only what sp_principal_can_read_case() allows. A unit
