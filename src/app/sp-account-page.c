@@ -444,6 +444,14 @@ sp_account_page_connect (SpAccountPage *self,
   connect_now (self);
 }
 
+void
+sp_account_page_log_out (SpAccountPage *self)
+{
+  g_return_if_fail (SP_IS_ACCOUNT_PAGE (self));
+
+  on_logout_clicked (self);
+}
+
 const char *
 sp_account_page_get_error (SpAccountPage *self)
 {

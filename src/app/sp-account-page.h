@@ -21,6 +21,8 @@ void       sp_account_page_connect   (SpAccountPage *self,
                                       const char    *url,
                                       const char    *username,
                                       const char    *password);
+/* As the Log Out button does (for tests): asks first when changes wait. */
+void       sp_account_page_log_out   (SpAccountPage *self);
 /* The last error shown under the form, or NULL. */
 const char *sp_account_page_get_error (SpAccountPage *self);
 

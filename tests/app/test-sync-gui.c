@@ -453,6 +453,95 @@ test_window_first_sync (Fixture       *f,
   iterate ();
 }
 
+static GtkWidget *
+find_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (window), name) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+is_offline_with_pending (gpointer data)
+{
+  SpSyncEngine *engine = sp_account_get_engine (data);
+
+  return engine != NULL && sp_sync_engine_get_state (engine) == SP_SYNC_STATE_OFFLINE &&
+         sp_sync_engine_get_pending (engine) == 1;
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Logging out with a change that could not be sent: the user is asked,
+ * and the change is kept aside, then sent at the next login. */
+static void
+test_logout_keeps_unsent (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const SpActor me = { "local", "Local", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
+  g_autofree char *unit = g_strdup_printf ("\"unit_id\":\"%s\"", f->org->unit_a);
+  g_autofree char *id = sp_test_create_case (f->server, f->org->registrar, unit);
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s", id);
+  g_autofree char *unsent = g_build_filename (f->dir, "unsent", NULL);
+  g_autofree char *port = g_strdup (strrchr (f->server->base, ':') + 1);
+  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%s", port);
+  g_autoptr(SpTestResponse) got = NULL;
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  sp_account_page_connect (SP_ACCOUNT_PAGE (f->page), f->server->base, "manager_a",
+                           SP_TEST_PASSWORD);
+  g_assert_true (wait_for (is_synced, f->account, 60));
+
+  /* The server goes away; a change made meanwhile waits. */
+  sp_test_server_kill9 (f->server);
+  kase = sp_store_get_case (f->store, id, &error);
+  g_assert_no_error (error);
+  g_free (kase->subject);
+  kase->subject = g_strdup ("Ändrat utan nät");
+  g_assert_true (sp_store_update_case (f->store, kase, &me, TRUE, &error));
+  sp_sync_engine_sync_async (sp_account_get_engine (f->account), NULL, NULL, NULL);
+  g_assert_true (wait_for (is_offline_with_pending, f->account, 60));
+
+  sp_account_page_log_out (SP_ACCOUNT_PAGE (f->page));
+  iterate ();
+  dialog = find_toplevel ("logout-dialog");
+  g_assert_nonnull (dialog);
+  shot ("logout-with-unsent");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "logout");
+  g_assert_true (wait_for (is_released, f->account, 30));
+  g_assert_cmpuint (count_files (unsent), ==, 1);
+  g_assert_null (sp_store_get_case (f->store, id, NULL));
+
+  /* The server is back where it was; the same manager logs in. */
+  sp_test_server_start (f->server, (const char * const[]) { "--listen", listen, NULL });
+  g_assert_cmpstr (strrchr (f->server->base, ':') + 1, ==, port);
+  sp_account_page_connect (SP_ACCOUNT_PAGE (f->page), f->server->base, "manager_a",
+                           SP_TEST_PASSWORD);
+  g_assert_true (wait_for (is_synced, f->account, 60));
+  g_assert_cmpuint (count_files (unsent), ==, 0);
+  got = sp_test_json (f->server, "GET", path, f->org->registrar, NULL);
+  sp_test_assert_status (got, 200);
+  g_assert_cmpstr (sp_test_get_string (got, "case.subject"), ==, "Ändrat utan nät");
+}
+
 static gboolean
 window_shows (SpWindow   *window,
               const char *page,
@@ -575,6 +664,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/sync-gui/window-switch-account", Fixture, NULL, fixture_set_up,
               test_window_switch_account, fixture_tear_down);
+  g_test_add ("/sync-gui/logout-keeps-unsent", Fixture, NULL, fixture_set_up,
+              test_logout_keeps_unsent, fixture_tear_down);
   g_test_add ("/sync-gui/conflict-dialog", Fixture, NULL, fixture_set_up, test_conflict_dialog,
               fixture_tear_down);
 
