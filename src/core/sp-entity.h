@@ -37,6 +37,10 @@ typedef enum
   SP_FIELD_COMPUTED = 1 << 3, /* computed on load, not a column */
   SP_FIELD_UUID     = 1 << 4, /* a reference: must be a UUID when set */
   SP_FIELD_LONG     = 1 << 5, /* free text of several lines */
+  /* A date something was received: a client cannot give one later than
+   * today in the organisation's zone nor before
+   * SP_DATE_RECEIVED_FIRST_YEAR (sp-date.h). */
+  SP_FIELD_RECEIVED = 1 << 12,
 } SpFieldFlags;
 
 typedef struct

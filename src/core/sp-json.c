@@ -14,10 +14,114 @@
  * comments, raw control characters in strings) and counts how deep brackets
  * nest before handing the text to the parser, so that a hostile body cannot
  * make the recursive parser run out of stack. */
+/* Where a \u0000 escape stands (@at, its backslash): the member names
+ * of the objects around it, joined with dots as a field's path is
+ * ("sender.name"), lists passed over. Both decoders name the field of a
+ * NUL character this way, so their errors are the same. */
+gboolean
+_sp_json_nul_error (const char  *data,
+                    gsize        length,
+                    gsize        at,
+                    GError     **error)
+{
+  /* Per level: an object's current member name (offset and length; a
+   * length of G_MAXSIZE for one that cannot be echoed), or a list. */
+  struct { gboolean object; gsize name, name_length; } levels[SP_JSON_MAX_NUL_DEPTH];
+  guint depth = 0;
+  gboolean expect_name = FALSE;
+  gboolean in_name = FALSE;
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  for (gsize i = 0; i < length && i < at; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          gsize start = i + 1, j = start;
+          gboolean plain = TRUE;
+
+          for (; j < length && data[j] != '"'; j++)
+            if (data[j] == '\\')
+              {
+                plain = FALSE;
+                j++;
+              }
+
+          if (at < j)
+            {
+              in_name = expect_name;
+              break;
+            }
+
+          if (expect_name && depth > 0 && depth <= SP_JSON_MAX_NUL_DEPTH)
+            {
+              levels[depth - 1].name = start;
+              levels[depth - 1].name_length = plain && j - start <= 64 ? j - start : G_MAXSIZE;
+            }
+          expect_name = FALSE;
+          i = j;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '{':
+        case '[':
+          if (depth < SP_JSON_MAX_NUL_DEPTH)
+            {
+              levels[depth].object = c == '{';
+              levels[depth].name_length = G_MAXSIZE;
+            }
+          depth++;
+          expect_name = c == '{';
+          break;
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          break;
+        case ',':
+          expect_name = depth > 0 && depth <= SP_JSON_MAX_NUL_DEPTH && levels[depth - 1].object;
+          break;
+        default:
+          break;
+        }
+    }
+
+  /* A member name's own NUL: the path is that of the object it is in. */
+  for (guint d = 0; d < MIN (depth, SP_JSON_MAX_NUL_DEPTH); d++)
+    {
+      if (!levels[d].object || (in_name && d == depth - 1))
+        continue;
+      if (levels[d].name_length == G_MAXSIZE)
+        {
+          g_string_truncate (path, 0);
+          depth = 0;
+          break;
+        }
+      if (path->len > 0)
+        g_string_append_c (path, '.');
+      g_string_append_len (path, data + levels[d].name, levels[d].name_length);
+    }
+
+  if (in_name)
+    sp_set_field_error (error, SP_ERROR_INVALID, path->len > 0 ? path->str : NULL,
+                        _("A member name must not contain a NUL character (\\u0000)"));
+  else if (path->len > 0)
+    sp_set_field_error (error, SP_ERROR_INVALID, path->str,
+                        _("%s: must not contain a NUL character (\\u0000)"), path->str);
+  else
+    sp_set_field_error (error, SP_ERROR_INVALID, NULL,
+                        _("A string must not contain a NUL character (\\u0000)"));
+  return FALSE;
+}
+
 static gboolean
 scan_text (const char *data,
            gsize       length,
-           guint      *deepest_out)
+           guint      *deepest_out,
+           gsize      *nul_at)
 {
   static const char allowed[] = " \t\n\r{}[],:-+.0123456789eEtrufalsn";
   gboolean in_string = FALSE;
@@ -34,7 +138,13 @@ scan_text (const char *data,
           if ((guchar)c < 0x20)
             return FALSE;
           if (c == '\\')
-            i++;
+            {
+              /* json-glib would end the string there, silently. */
+              if (*nul_at == G_MAXSIZE && i + 5 < length && data[i + 1] == 'u' &&
+                  memcmp (data + i + 2, "0000", 4) == 0)
+                *nul_at = i;
+              i++;
+            }
           else if (c == '"')
             {
               in_string = FALSE;
@@ -93,6 +203,7 @@ sp_json_parse (const char  *data,
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
   guint depth = 0;
+  gsize nul_at = G_MAXSIZE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -111,7 +222,7 @@ sp_json_parse (const char  *data,
       return NULL;
     }
 
-  if (!scan_text (data, length, &depth))
+  if (!scan_text (data, length, &depth, &nul_at))
     {
       g_set_error_literal (error, SP_ERROR, SP_ERROR_MALFORMED,
                            _("Malformed JSON: unexpected character"));
@@ -137,6 +248,15 @@ sp_json_parse (const char  *data,
   if ((root = json_parser_steal_root (parser)) == NULL)
     {
       g_set_error_literal (error, SP_ERROR, SP_ERROR_MALFORMED, _("The JSON is empty"));
+      return NULL;
+    }
+
+  /* Valid JSON, but a string with a NUL would be cut short at it: refused,
+   * with the member it is in named, as the streaming reader does. */
+  if (nul_at != G_MAXSIZE)
+    {
+      json_node_unref (root);
+      _sp_json_nul_error (data, length, nul_at, error);
       return NULL;
     }
 
@@ -446,7 +566,20 @@ _sp_json_decode_value (SpEntity           *entity,
         return invalid (error, field, _("must be a string"));
       if ((field->flags & SP_FIELD_REQUIRED) && value->string[0] == 0)
         return invalid (error, field, _("is required"));
-      return sp_entity_field_from_string (entity, field, value->string, error);
+      if (!sp_entity_field_from_string (entity, field, value->string, error))
+        return FALSE;
+      /* Every date a record holds can be written back as YYYY-MM-DD, and
+       * every deadline counted from it too (sp-date.h). */
+      if (field->type == SP_FIELD_DATE && sp_entity_field_is_set (entity, field) &&
+          !sp_date_in_range ((SpDate)sp_entity_get_int (entity, field)))
+        {
+          g_autofree char *reason = g_strdup_printf (_("must be a date from %d-01-01 to %d-12-31"),
+                                                     SP_DATE_FIRST_YEAR, SP_DATE_LAST_YEAR);
+
+          sp_entity_set_int (entity, field, SP_DATE_NONE);
+          return invalid (error, field, reason);
+        }
+      return TRUE;
 
     case SP_FIELD_FLAGS:
     default:
@@ -568,6 +701,30 @@ _sp_json_group_not_object (GError     **error,
   return FALSE;
 }
 
+static gboolean
+check_received (SpEntity       *entity,
+                const SpField  *field,
+                GError        **error)
+{
+  SpDate date = (SpDate)sp_entity_get_int (entity, field);
+
+  if (date == SP_DATE_NONE)
+    return TRUE;
+
+  if (date > sp_date_today_in_organisation ())
+    return invalid (error, field, _("cannot be in the future"));
+
+  if (date < sp_date_new (SP_DATE_RECEIVED_FIRST_YEAR, 1, 1))
+    {
+      g_autofree char *reason = g_strdup_printf (_("cannot be before %d-01-01"),
+                                                 SP_DATE_RECEIVED_FIRST_YEAR);
+
+      return invalid (error, field, reason);
+    }
+
+  return TRUE;
+}
+
 gboolean
 _sp_json_decode_member (SpEntity            *entity,
                         const SpField       *field,
@@ -580,6 +737,12 @@ _sp_json_decode_member (SpEntity            *entity,
     return invalid (error, field, _("is kept by the server and cannot be set"));
 
   if (!_sp_json_decode_value (entity, field, value, error))
+    return FALSE;
+
+  /* What a client says it received; a record the server sends (FULL) is
+   * as it was stored, whatever day the reader's clock says it is. */
+  if (mode != SP_JSON_DECODE_FULL && (field->flags & SP_FIELD_RECEIVED) &&
+      !check_received (entity, field, error))
     return FALSE;
 
   if (fields_set != NULL)
