@@ -55,8 +55,9 @@ count_rows (Fixture    *f,
 }
 
 static void
-exec_sql (Fixture    *f,
-          const char *sql)
+exec_sql_changing (Fixture    *f,
+                   const char *sql,
+                   int         n_changes)
 {
   sqlite3 *db = NULL;
   char *message = NULL;
@@ -65,8 +66,15 @@ exec_sql (Fixture    *f,
   sqlite3_busy_timeout (db, 5000);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
-  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  g_assert_cmpint (sqlite3_changes (db), ==, n_changes);
   sqlite3_close (db);
+}
+
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  exec_sql_changing (f, sql, 1);
 }
 
 static void
@@ -184,6 +192,31 @@ test_out_of_bounds_refused (Fixture       *f,
   }
 }
 
+/* A case that cannot be read back once written (here a trigger spoils
+ * it, as the deadline cut off at 10000-01-0 did) fails the request, and
+ * the request leaves nothing behind: no case, no history, no audit row. */
+static void
+test_unreadable_write_rolled_back (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(SpTestResponse) created = NULL;
+  g_autoptr(SpTestResponse) list = NULL;
+  Counts start = counts (f);
+
+  exec_sql_changing (f, "CREATE TRIGGER spoil AFTER INSERT ON cases BEGIN "
+                        "UPDATE cases SET due_on = '10000-01-0' WHERE id = NEW.id; END", 0);
+
+  created = sp_test_jsonf (f->server, "POST", "/api/v1/cases", f->org->staff_a,
+                           "{" CASE_FIELDS ",\"received_on\":\"2026-11-02\"}");
+  g_assert_cmpuint (created->status, ==, 500);
+  assert_same_counts (start, counts (f));
+
+  exec_sql_changing (f, "DROP TRIGGER spoil", 0);
+  list = sp_test_json (f->server, "GET", "/api/v1/cases", f->org->registrar, NULL);
+  sp_test_assert_status (list, 200);
+  g_assert_cmpint (sp_test_get_int (list, "total"), ==, 0);
+}
+
 static void
 assert_reads (Fixture    *f,
               const char *token,
@@ -284,6 +317,8 @@ main (int   argc,
 
   g_test_add ("/server/dates/out-of-bounds-refused", Fixture, NULL, fixture_setup,
               test_out_of_bounds_refused, fixture_teardown);
+  g_test_add ("/server/dates/unreadable-write-rolled-back", Fixture, NULL, fixture_setup,
+              test_unreadable_write_rolled_back, fixture_teardown);
   g_test_add ("/server/dates/bad-row-skipped", Fixture, NULL, fixture_setup,
               test_bad_row_skipped, fixture_teardown);
 
