@@ -7,8 +7,9 @@
  * Timestamps are gint64 microseconds since the Unix epoch in UTC; 0 means
  * "no time". They are written as ISO 8601 with microseconds and a Z.
  *
- * Bounds: a date a record holds lies from SP_DATE_FIRST_YEAR-01-01 to
- * SP_DATE_LAST_YEAR-12-31; the decoders refuse any other, and a computed
+ * Bounds: a date a client gives lies from SP_DATE_FIRST_YEAR-01-01 to
+ * SP_DATE_LAST_YEAR-12-31; the decoders refuse any other (a whole record
+ * as stored, SP_JSON_DECODE_FULL, may hold any YYYY-MM-DD), and a computed
  * date (a deadline) past the last day is an error, never a date written
  * cut off. A date something was received (SP_FIELD_RECEIVED) is further
  * no later than today in the organisation's time zone

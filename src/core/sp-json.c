@@ -566,20 +566,7 @@ _sp_json_decode_value (SpEntity           *entity,
         return invalid (error, field, _("must be a string"));
       if ((field->flags & SP_FIELD_REQUIRED) && value->string[0] == 0)
         return invalid (error, field, _("is required"));
-      if (!sp_entity_field_from_string (entity, field, value->string, error))
-        return FALSE;
-      /* Every date a record holds can be written back as YYYY-MM-DD, and
-       * every deadline counted from it too (sp-date.h). */
-      if (field->type == SP_FIELD_DATE && sp_entity_field_is_set (entity, field) &&
-          !sp_date_in_range ((SpDate)sp_entity_get_int (entity, field)))
-        {
-          g_autofree char *reason = g_strdup_printf (_("must be a date from %d-01-01 to %d-12-31"),
-                                                     SP_DATE_FIRST_YEAR, SP_DATE_LAST_YEAR);
-
-          sp_entity_set_int (entity, field, SP_DATE_NONE);
-          return invalid (error, field, reason);
-        }
-      return TRUE;
+      return sp_entity_field_from_string (entity, field, value->string, error);
 
     case SP_FIELD_FLAGS:
     default:
@@ -701,6 +688,25 @@ _sp_json_group_not_object (GError     **error,
   return FALSE;
 }
 
+/* Every date a client gives lies in the bounds of sp-date.h, so that it
+ * and every deadline counted from it can be written as YYYY-MM-DD. */
+static gboolean
+check_date (SpEntity       *entity,
+            const SpField  *field,
+            GError        **error)
+{
+  SpDate date = (SpDate)sp_entity_get_int (entity, field);
+  g_autofree char *reason = NULL;
+
+  if (date == SP_DATE_NONE || sp_date_in_range (date))
+    return TRUE;
+
+  reason = g_strdup_printf (_("must be a date from %d-01-01 to %d-12-31"),
+                            SP_DATE_FIRST_YEAR, SP_DATE_LAST_YEAR);
+  sp_entity_set_int (entity, field, SP_DATE_NONE);
+  return invalid (error, field, reason);
+}
+
 static gboolean
 check_received (SpEntity       *entity,
                 const SpField  *field,
@@ -739,10 +745,13 @@ _sp_json_decode_member (SpEntity            *entity,
   if (!_sp_json_decode_value (entity, field, value, error))
     return FALSE;
 
-  /* What a client says it received; a record the server sends (FULL) is
-   * as it was stored, whatever day the reader's clock says it is. */
-  if (mode != SP_JSON_DECODE_FULL && (field->flags & SP_FIELD_RECEIVED) &&
-      !check_received (entity, field, error))
+  /* What a client gives is held to the bounds; a record as the server
+   * stored it (FULL: the change feed, an export) is taken as any
+   * YYYY-MM-DD, whatever day the reader's clock says it is, so that a
+   * date stored before the bounds were kept cannot stop a sync. */
+  if (mode != SP_JSON_DECODE_FULL && field->type == SP_FIELD_DATE &&
+      (!check_date (entity, field, error) ||
+       ((field->flags & SP_FIELD_RECEIVED) && !check_received (entity, field, error))))
     return FALSE;
 
   if (fields_set != NULL)

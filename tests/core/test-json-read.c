@@ -373,7 +373,9 @@ test_equivalence (void)
     { CASE, "{\"kind\":\"complaint\",\"channel\":\"email\",\"received_on\":\"1999-12-31\","
       "\"subject\":\"s\"}", FULL, NULL, TRUE },
     { CASE, "{\"kind\":\"complaint\",\"channel\":\"email\",\"received_on\":\"1899-12-31\","
-      "\"subject\":\"s\"}", FULL, "received_on", FALSE },
+      "\"subject\":\"s\"}", FULL, NULL, TRUE },
+    { CASE, "{\"kind\":\"complaint\",\"channel\":\"email\",\"received_on\":\"1899-12-31\","
+      "\"subject\":\"s\"}", CREATE, "received_on", FALSE },
     /* Over-long strings, identifiers */
     { CASE, long_json, CREATE, "subject", FALSE },
     { CASE, "{\"unit_id\":\"1; DROP TABLE cases\"}", PATCH, "unit_id", FALSE },
