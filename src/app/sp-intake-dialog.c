@@ -64,7 +64,8 @@ sp_intake_dialog_save (SpIntakeDialog *self)
   show_message (self, NULL);
 
   kase = _sp_intake_dialog_build_case (self, &choices);
-  problems = sp_intake_validate (kase, &choices, sp_date_today ());
+  /* Today as the server counts it: in the organisation's time zone. */
+  problems = sp_intake_validate (kase, &choices, sp_date_today_in_organisation ());
 
   if (problems->len > 0)
     {

@@ -181,6 +181,15 @@ sp_intake_validate (SpCase                *kase,
     add_problem (problems, "received_on", _("Choose the date it was received"));
   else if (kase->received_on > today)
     add_problem (problems, "received_on", _("The date received cannot be in the future"));
+  else if (kase->received_on < sp_date_new (SP_DATE_RECEIVED_FIRST_YEAR, 1, 1))
+    {
+      /* The server's bound (sp-date.h): said here before it refuses. */
+      g_autofree char *message =
+        /* Translators: %d is a year, e.g. 2000 */
+        g_strdup_printf (_("The date received cannot be before 1 January %d"),
+                         SP_DATE_RECEIVED_FIRST_YEAR);
+      add_problem (problems, "received_on", message);
+    }
 
   if (choices->channel_chosen && sp_intake_channel_is_authority (kase->channel))
     {

@@ -3,8 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gi18n-lib.h>
+
 #include "sp-calendar.h"
 #include "sp-case.h"
+#include "sp-error.h"
 
 #define SENDER(m, member, type, fl, info, max) \
   { "sender_" #m, "sender", member, type, (fl) | SP_FIELD_PERSONAL, \
@@ -15,7 +18,7 @@ SP_DEFINE_ENTITY (SpCase, sp_case, "case", "cases",
   SP_DEFINE_ENUM (SpCase, kind, SP_FIELD_REQUIRED, sp_case_kind_info),
   SP_DEFINE_ENUM (SpCase, valence, 0, sp_valence_info),
   SP_DEFINE_ENUM (SpCase, channel, SP_FIELD_REQUIRED, sp_channel_info),
-  SP_DEFINE_DATE (SpCase, received_on, SP_FIELD_REQUIRED),
+  SP_DEFINE_DATE (SpCase, received_on, SP_FIELD_REQUIRED | SP_FIELD_RECEIVED),
   SP_DEFINE_ENUM (SpCase, status, SP_FIELD_SERVER, sp_status_info),
   /* The sender's anonymity and wish are not personal data: they stay
    * visible when the rest is redacted. */
@@ -76,18 +79,32 @@ sp_case_get_deadline_rule (SpCase                 *self,
     *rule = config->investigation;
 }
 
-void
+gboolean
 sp_case_update_deadline (SpCase                 *self,
-                         const SpDeadlineConfig *config)
+                         const SpDeadlineConfig *config,
+                         GError                **error)
 {
   SpDeadlineRule rule;
 
-  g_return_if_fail (SP_IS_CASE (self));
+  g_return_val_if_fail (SP_IS_CASE (self), FALSE);
 
   sp_case_get_deadline_rule (self, config, &rule);
   g_free (self->deadline_rule);
   self->deadline_rule = sp_deadline_rule_to_string (&rule);
   self->due_on = sp_deadline_rule_apply (&rule, self->received_on, self->given_due_on);
+
+  /* The rule gives no date only when there is nothing to count from, or
+   * when the count runs past the last day a date can have. */
+  if (self->due_on == SP_DATE_NONE && rule.kind != SP_DEADLINE_GIVEN_DATE &&
+      self->received_on != SP_DATE_NONE)
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "received_on",
+                          _("received_on: the deadline would fall after %d-12-31"),
+                          SP_DATE_LAST_YEAR);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean

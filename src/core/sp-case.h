@@ -80,9 +80,12 @@ SpCase   *sp_case_new                  (void);
 void      sp_case_get_deadline_rule    (SpCase                 *self,
                                         const SpDeadlineConfig *config,
                                         SpDeadlineRule         *rule);
-/* Recomputes deadline_rule and due_on. */
-void      sp_case_update_deadline      (SpCase                 *self,
-                                        const SpDeadlineConfig *config);
+/* Recomputes deadline_rule and due_on. A due date past the last day a
+ * date can have (sp_date_last()) is an error: due_on is then left unset
+ * and FALSE returned, so that no case is saved with a deadline cut off. */
+gboolean  sp_case_update_deadline      (SpCase                 *self,
+                                        const SpDeadlineConfig *config,
+                                        GError                **error);
 gboolean  sp_case_is_overdue           (SpCase                 *self,
                                         SpDate                  today);
 int       sp_case_get_days_left        (SpCase                 *self,

@@ -66,6 +66,54 @@ sp_date_today (void)
   return date;
 }
 
+SpDate
+sp_date_today_in_organisation (void)
+{
+  const char *fake = g_getenv ("SYNPUNKT_TODAY");
+  static GTimeZone *zone;
+  g_autoptr(GDateTime) now = NULL;
+  SpDate date;
+
+  if (fake != NULL && sp_date_parse (fake, &date))
+    return date;
+
+  /* The server may run in UTC: near midnight its day is not Stockholm's. */
+  if (g_once_init_enter (&zone))
+    {
+      GTimeZone *found = g_time_zone_new_identifier (SP_DATE_ORGANISATION_ZONE);
+
+      if (found == NULL)
+        {
+          g_warning ("No time zone data for %s: using the local time zone",
+                     SP_DATE_ORGANISATION_ZONE);
+          found = g_time_zone_new_local ();
+        }
+      g_once_init_leave (&zone, found);
+    }
+
+  now = g_date_time_new_now (zone);
+  return sp_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
+                      g_date_time_get_day_of_month (now));
+}
+
+SpDate
+sp_date_first (void)
+{
+  return sp_date_new (SP_DATE_FIRST_YEAR, 1, 1);
+}
+
+SpDate
+sp_date_last (void)
+{
+  return sp_date_new (SP_DATE_LAST_YEAR, 12, 31);
+}
+
+gboolean
+sp_date_in_range (SpDate date)
+{
+  return date != SP_DATE_NONE && date >= sp_date_first () && date <= sp_date_last ();
+}
+
 static gboolean
 parse_digits (const char *p,
               guint       n,
@@ -114,8 +162,10 @@ sp_date_format (SpDate date,
 {
   GDate d;
 
+  /* A day past 9999-12-31 has no YYYY-MM-DD: nothing rather than a
+   * date cut off at ten characters. */
   to_gdate (date, &d);
-  if (!g_date_valid (&d))
+  if (!g_date_valid (&d) || g_date_get_year (&d) > 9999)
     {
       buf[0] = 0;
       return;
@@ -136,6 +186,8 @@ sp_date_to_string (SpDate date)
     return NULL;
 
   sp_date_format (date, buf);
+  if (buf[0] == 0)
+    return NULL;
   return g_strdup (buf);
 }
 

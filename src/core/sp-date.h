@@ -6,6 +6,15 @@
  * 0001-01-01); 0 means "no date". Dates are written as YYYY-MM-DD.
  * Timestamps are gint64 microseconds since the Unix epoch in UTC; 0 means
  * "no time". They are written as ISO 8601 with microseconds and a Z.
+ *
+ * Bounds: a date a client gives lies from SP_DATE_FIRST_YEAR-01-01 to
+ * SP_DATE_LAST_YEAR-12-31; the decoders refuse any other (a whole record
+ * as stored, SP_JSON_DECODE_FULL, may hold any YYYY-MM-DD), and a computed
+ * date (a deadline) past the last day is an error, never a date written
+ * cut off. A date something was received (SP_FIELD_RECEIVED) is further
+ * no later than today in the organisation's time zone
+ * (SP_DATE_ORGANISATION_ZONE) and no earlier than
+ * SP_DATE_RECEIVED_FIRST_YEAR-01-01.
  */
 
 #pragma once
@@ -17,10 +26,22 @@ G_BEGIN_DECLS
 typedef guint32 SpDate;
 #define SP_DATE_NONE ((SpDate) 0)
 
+#define SP_DATE_FIRST_YEAR          1900
+#define SP_DATE_LAST_YEAR           9999
+#define SP_DATE_RECEIVED_FIRST_YEAR 2000
+#define SP_DATE_ORGANISATION_ZONE   "Europe/Stockholm"
+
 SpDate       sp_date_new          (int         year,
                                    int         month,
                                    int         day);
 SpDate       sp_date_today        (void);
+/* Today in SP_DATE_ORGANISATION_ZONE, whatever zone the process runs in
+ * (SYNPUNKT_TODAY pins it as it pins sp_date_today()). */
+SpDate       sp_date_today_in_organisation (void);
+SpDate       sp_date_first        (void);
+SpDate       sp_date_last         (void);
+/* Whether @date is a date within the bounds above (SP_DATE_NONE is not). */
+gboolean     sp_date_in_range     (SpDate      date);
 gboolean     sp_date_parse        (const char *text,
                                    SpDate     *date);
 char        *sp_date_to_string    (SpDate      date);

@@ -150,20 +150,24 @@ sp_deadline_rule_apply (const SpDeadlineRule *rule,
                         SpDate                received,
                         SpDate                given)
 {
+  SpDate due;
+
   g_return_val_if_fail (rule != NULL, SP_DATE_NONE);
 
   switch (rule->kind)
     {
     case SP_DEADLINE_CALENDAR_DAYS:
-      if (received == SP_DATE_NONE)
+      if (received == SP_DATE_NONE || received > sp_date_last ())
         return SP_DATE_NONE;
       /* Lag (1930:173): a last day that is not a working day moves on. */
-      return sp_calendar_next_working_day (received + rule->days);
+      due = sp_calendar_next_working_day (received + rule->days);
+      break;
 
     case SP_DEADLINE_WORKING_DAYS:
-      if (received == SP_DATE_NONE)
+      if (received == SP_DATE_NONE || received > sp_date_last ())
         return SP_DATE_NONE;
-      return sp_calendar_add_working_days (received, rule->days);
+      due = sp_calendar_add_working_days (received, rule->days);
+      break;
 
     case SP_DEADLINE_GIVEN_DATE:
       return given;
@@ -171,6 +175,10 @@ sp_deadline_rule_apply (const SpDeadlineRule *rule,
     default:
       g_return_val_if_reached (SP_DATE_NONE);
     }
+
+  /* Past 9999-12-31 a date has no YYYY-MM-DD: no date, for the caller
+   * to refuse (sp_case_update_deadline()). */
+  return due <= sp_date_last () ? due : SP_DATE_NONE;
 }
 
 void

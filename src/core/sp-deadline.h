@@ -30,7 +30,9 @@ char    *sp_deadline_rule_to_string (const SpDeadlineRule *rule);
 
 /* The due date for something received on @received under @rule. A
  * calendar-day deadline that ends on a non-working day moves to the next
- * working day (lag 1930:173). A given date is used as it is. */
+ * working day (lag 1930:173). A given date is used as it is. SP_DATE_NONE
+ * when there is nothing to count from or the count ends after
+ * sp_date_last(). */
 SpDate   sp_deadline_rule_apply    (const SpDeadlineRule *rule,
                                     SpDate                received,
                                     SpDate                given);

@@ -1376,7 +1376,8 @@ add_case (Demo    *d,
   kase->created_by = g_strdup (creator ? SP_ENTITY (creator)->id : NULL);
   kase->created_at = kase->channel == SP_CHANNEL_WEB_FORM || kase->channel == SP_CHANNEL_TYCK_TILL_APP
                      ? demo_timestamp (d, received, 0, 23) : demo_timestamp (d, received, 8, 16);
-  sp_case_update_deadline (kase, &d->config);
+  /* Demo dates lie within a few years of today: always a deadline. */
+  sp_case_update_deadline (kase, &d->config, NULL);
 
   kase->status = adjust_status (kase, pick_status (d, age), age);
   pick_dates (d, kase, &dates);

@@ -41,6 +41,10 @@ typedef enum
    * the sender's personal data from those who may not see it (quality
    * staff), but not erased with the contact details at gallring. */
   SP_FIELD_FREE_TEXT = 1 << 6,
+  /* A date something was received: a client cannot give one later than
+   * today in the organisation's zone nor before
+   * SP_DATE_RECEIVED_FIRST_YEAR (sp-date.h). */
+  SP_FIELD_RECEIVED = 1 << 12,
 } SpFieldFlags;
 
 typedef struct

@@ -83,6 +83,17 @@ gboolean _sp_json_unknown_member   (GError            **error,
 gboolean _sp_json_group_not_object (GError            **error,
                                     const char         *group);
 
+/* Levels deep _sp_json_nul_error() names members at. */
+#define SP_JSON_MAX_NUL_DEPTH 64
+
+/* The error for a \u0000 escape whose backslash is at byte @at of @data:
+ * SP_ERROR_INVALID, with the path of member names around it as the field
+ * ("sender.name"). Returns FALSE. */
+gboolean _sp_json_nul_error        (const char         *data,
+                                    gsize               length,
+                                    gsize               at,
+                                    GError            **error);
+
 /* Whether the object decoded has a top-level member called @name. */
 typedef gboolean (*SpJsonHasMemberFunc) (const char *name,
                                          gpointer    user_data);

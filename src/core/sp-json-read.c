@@ -116,6 +116,42 @@ fail_here (SpJsonReader  *reader,
   return fail_at (reader, reader->pos, reason, error);
 }
 
+/* A NUL character: what is read between span_begin() and span_end() is
+ * refused if a string in it had one. */
+
+static inline gsize
+span_begin (SpJsonReader *reader)
+{
+  gsize saved = reader->nul_at;
+
+  reader->nul_at = G_MAXSIZE;
+  return saved;
+}
+
+/* FALSE with the error if the span had a NUL; a skipped span's is kept
+ * for sp_json_reader_end() instead (@skipped). */
+static gboolean
+span_end (SpJsonReader  *reader,
+          gsize          saved,
+          gboolean       skipped,
+          gboolean       ok,
+          GError       **error)
+{
+  gsize found = reader->nul_at;
+
+  reader->nul_at = MIN (saved, found);
+  if (!ok || found == G_MAXSIZE)
+    return ok;
+
+  if (skipped)
+    {
+      reader->nul_pending = MIN (reader->nul_pending, found);
+      return TRUE;
+    }
+
+  return _sp_json_nul_error (reader->data, reader->length, found, error);
+}
+
 /* Scanning */
 
 static inline void
@@ -285,7 +321,13 @@ scan_string (SpJsonReader  *reader,
             return fail_at (reader, escape - data,
                             _("a \\u escape of a low surrogate must follow a high one"), error);
           else if (u == 0)
-            return fail_at (reader, escape - data, _("a string cannot contain \\u0000"), error);
+            {
+              /* Valid JSON, refused once the value it is in is read
+               * (see span_end()); nothing is kept of it. */
+              if (reader->nul_at == G_MAXSIZE)
+                reader->nul_at = escape - data;
+              continue;
+            }
 
           if (out != NULL)
             g_string_append_unichar (out, u);
@@ -595,6 +637,8 @@ sp_json_reader_init (SpJsonReader *reader,
                                      : MIN (max_depth, SP_JSON_READER_MAX_DEPTH);
   reader->depth = 0;
   reader->failure = NULL;
+  reader->nul_at = G_MAXSIZE;
+  reader->nul_pending = G_MAXSIZE;
   reader->scratch = g_string_sized_new (256);
   reader->record = NULL;
 }
@@ -699,6 +743,7 @@ sp_json_reader_next_member (SpJsonReader  *reader,
                             GError       **error)
 {
   gboolean found;
+  gsize saved;
 
   g_return_val_if_fail (reader != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -712,7 +757,9 @@ sp_json_reader_next_member (SpJsonReader  *reader,
                         FALSE);
 
   g_string_truncate (reader->scratch, 0);
-  if (!member_begin (reader, reader->scratch, &found, error))
+  saved = span_begin (reader);
+  if (!span_end (reader, saved, FALSE, member_begin (reader, reader->scratch, &found, error),
+                 error))
     return FALSE;
 
   if (found)
@@ -826,6 +873,7 @@ sp_json_reader_read_string (SpJsonReader  *reader,
                             const char   **value,
                             GError       **error)
 {
+  gsize saved;
   char c;
 
   g_return_val_if_fail (reader != NULL, FALSE);
@@ -849,7 +897,8 @@ sp_json_reader_read_string (SpJsonReader  *reader,
     }
 
   g_string_truncate (reader->scratch, 0);
-  if (!scan_string (reader, reader->scratch, error))
+  saved = span_begin (reader);
+  if (!span_end (reader, saved, FALSE, scan_string (reader, reader->scratch, error), error))
     return FALSE;
 
   *value = reader->scratch->str;
@@ -863,6 +912,7 @@ sp_json_reader_skip (SpJsonReader  *reader,
                      GError       **error)
 {
   gsize from;
+  gsize saved;
 
   g_return_val_if_fail (reader != NULL, FALSE);
 
@@ -872,7 +922,8 @@ sp_json_reader_skip (SpJsonReader  *reader,
   skip_space (reader);
   from = reader->pos;
 
-  if (!skip_value (reader, error))
+  saved = span_begin (reader);
+  if (!span_end (reader, saved, TRUE, skip_value (reader, error), error))
     return FALSE;
 
   if (start != NULL)
@@ -896,6 +947,10 @@ sp_json_reader_end (SpJsonReader  *reader,
   skip_space (reader);
   if (reader->pos < reader->length)
     return fail_here (reader, _("unexpected text after the value"), error);
+
+  /* Whole and valid, but a value passed over had a NUL. */
+  if (reader->nul_pending != G_MAXSIZE)
+    return _sp_json_nul_error (reader->data, reader->length, reader->nul_pending, error);
 
   return TRUE;
 }
@@ -1273,6 +1328,7 @@ sp_json_read_entity (SpJsonReader      *reader,
                      GError           **error)
 {
   SpJsonReaderRecord *record;
+  gsize saved;
 
   g_return_val_if_fail (reader != NULL, FALSE);
   g_return_val_if_fail (SP_IS_ENTITY (entity), FALSE);
@@ -1284,14 +1340,18 @@ sp_json_read_entity (SpJsonReader      *reader,
    * kind of value, as sp_json_parse() would have it. */
   if (reader->data[reader->pos] != '{')
     {
-      if (!skip_value (reader, error))
+      saved = span_begin (reader);
+      if (!span_end (reader, saved, FALSE, skip_value (reader, error), error))
         return FALSE;
       return _sp_json_not_an_object (error);
     }
 
   record = record_prepare (reader, sp_entity_get_info (entity));
 
-  if (!read_members (reader, record, -1, NULL, error))
+  /* The whole record is read before a NUL in it is refused, and that
+   * before any field's error, as sp_json_parse() refuses the text. */
+  saved = span_begin (reader);
+  if (!span_end (reader, saved, FALSE, read_members (reader, record, -1, NULL, error), error))
     return FALSE;
 
   return decode_record (record, entity, mode, fields_set, error);

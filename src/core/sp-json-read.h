@@ -5,10 +5,14 @@
  * Reads JSON text value by value, without building a tree: the replica's
  * first sync decodes hundreds of thousands of records straight from the
  * change feed's pages into entities. It is as strict as sp_json_parse()
- * (stricter where json-glib is lenient: leading zeros, "\u0000", lone
- * surrogates, integers that do not fit in 64 bits), and
- * sp_json_read_entity() has exactly the rules and messages of
- * sp_json_decode().
+ * (stricter where json-glib is lenient: leading zeros, lone surrogates,
+ * integers that do not fit in 64 bits), and sp_json_read_entity() has
+ * exactly the rules and messages of sp_json_decode().
+ *
+ * A "\u0000" escape is valid JSON but no string may hold it: reading a
+ * member name, a string or a record with one fails with
+ * SP_ERROR_INVALID and the field named, as sp_json_parse() refuses the
+ * text; one in a skipped value is refused by sp_json_reader_end().
  *
  * Grammar errors are SP_ERROR_MALFORMED and final: every later call fails
  * with the same error. Asking for a kind of value that is not there (an
@@ -38,6 +42,8 @@ typedef struct
   guint               max_depth;
   guint               depth;
   GError             *failure;
+  gsize               nul_at;      /* the first \u0000 in what is being read */
+  gsize               nul_pending; /* the first \u0000 skipped, not yet refused */
   GString            *scratch;
   SpJsonReaderRecord *record;
   guint8              levels[SP_JSON_READER_MAX_DEPTH];

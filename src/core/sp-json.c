@@ -113,11 +113,115 @@ fail (const char **problem,
   return FALSE;
 }
 
+/* Where a \u0000 escape stands (@at, its backslash): the member names
+ * of the objects around it, joined with dots as a field's path is
+ * ("sender.name"), lists passed over. Both decoders name the field of a
+ * NUL character this way, so their errors are the same. */
+gboolean
+_sp_json_nul_error (const char  *data,
+                    gsize        length,
+                    gsize        at,
+                    GError     **error)
+{
+  /* Per level: an object's current member name (offset and length; a
+   * length of G_MAXSIZE for one that cannot be echoed), or a list. */
+  struct { gboolean object; gsize name, name_length; } levels[SP_JSON_MAX_NUL_DEPTH];
+  guint depth = 0;
+  gboolean expect_name = FALSE;
+  gboolean in_name = FALSE;
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  for (gsize i = 0; i < length && i < at; i++)
+    {
+      char c = data[i];
+
+      if (c == '"')
+        {
+          gsize start = i + 1, j = start;
+          gboolean plain = TRUE;
+
+          for (; j < length && data[j] != '"'; j++)
+            if (data[j] == '\\')
+              {
+                plain = FALSE;
+                j++;
+              }
+
+          if (at < j)
+            {
+              in_name = expect_name;
+              break;
+            }
+
+          if (expect_name && depth > 0 && depth <= SP_JSON_MAX_NUL_DEPTH)
+            {
+              levels[depth - 1].name = start;
+              levels[depth - 1].name_length = plain && j - start <= 64 ? j - start : G_MAXSIZE;
+            }
+          expect_name = FALSE;
+          i = j;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '{':
+        case '[':
+          if (depth < SP_JSON_MAX_NUL_DEPTH)
+            {
+              levels[depth].object = c == '{';
+              levels[depth].name_length = G_MAXSIZE;
+            }
+          depth++;
+          expect_name = c == '{';
+          break;
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          break;
+        case ',':
+          expect_name = depth > 0 && depth <= SP_JSON_MAX_NUL_DEPTH && levels[depth - 1].object;
+          break;
+        default:
+          break;
+        }
+    }
+
+  /* A member name's own NUL: the path is that of the object it is in. */
+  for (guint d = 0; d < MIN (depth, SP_JSON_MAX_NUL_DEPTH); d++)
+    {
+      if (!levels[d].object || (in_name && d == depth - 1))
+        continue;
+      if (levels[d].name_length == G_MAXSIZE)
+        {
+          g_string_truncate (path, 0);
+          depth = 0;
+          break;
+        }
+      if (path->len > 0)
+        g_string_append_c (path, '.');
+      g_string_append_len (path, data + levels[d].name, levels[d].name_length);
+    }
+
+  if (in_name)
+    sp_set_field_error (error, SP_ERROR_INVALID, path->len > 0 ? path->str : NULL,
+                        _("A member name must not contain a NUL character (\\u0000)"));
+  else if (path->len > 0)
+    sp_set_field_error (error, SP_ERROR_INVALID, path->str,
+                        _("%s: must not contain a NUL character (\\u0000)"), path->str);
+  else
+    sp_set_field_error (error, SP_ERROR_INVALID, NULL,
+                        _("A string must not contain a NUL character (\\u0000)"));
+  return FALSE;
+}
+
 static gboolean
 scan_text (const char  *data,
            gsize        length,
            guint       *deepest_out,
-           const char **problem)
+           const char **problem,
+           gsize       *nul_at)
 {
   static const char allowed[] = " \t\n\r{}[],:-+.0123456789eEtrufalsn";
   gboolean in_string = FALSE;
@@ -144,6 +248,9 @@ scan_text (const char  *data,
 
                   if (escape == 0)
                     return fail (problem, _("a \\u escape that is not a character"));
+                  /* json-glib would end the string there, silently. */
+                  if (*nul_at == G_MAXSIZE && memcmp (data + i + 2, "0000", 4) == 0)
+                    *nul_at = i;
                   i += escape - 1;
                 }
               else
@@ -224,6 +331,7 @@ sp_json_parse (const char  *data,
   JsonNode *root;
   const char *problem = NULL;
   guint depth = 0;
+  gsize nul_at = G_MAXSIZE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -242,7 +350,7 @@ sp_json_parse (const char  *data,
       return NULL;
     }
 
-  if (!scan_text (data, length, &depth, &problem))
+  if (!scan_text (data, length, &depth, &problem, &nul_at))
     {
       if (problem != NULL)
         g_set_error (error, SP_ERROR, SP_ERROR_MALFORMED, _("Malformed JSON: %s"), problem);
@@ -271,6 +379,15 @@ sp_json_parse (const char  *data,
   if ((root = json_parser_steal_root (parser)) == NULL)
     {
       g_set_error_literal (error, SP_ERROR, SP_ERROR_MALFORMED, _("The JSON is empty"));
+      return NULL;
+    }
+
+  /* Valid JSON, but a string with a NUL would be cut short at it: refused,
+   * with the member it is in named, as the streaming reader does. */
+  if (nul_at != G_MAXSIZE)
+    {
+      json_node_unref (root);
+      _sp_json_nul_error (data, length, nul_at, error);
       return NULL;
     }
 
@@ -702,6 +819,49 @@ _sp_json_group_not_object (GError     **error,
   return FALSE;
 }
 
+/* Every date a client gives lies in the bounds of sp-date.h, so that it
+ * and every deadline counted from it can be written as YYYY-MM-DD. */
+static gboolean
+check_date (SpEntity       *entity,
+            const SpField  *field,
+            GError        **error)
+{
+  SpDate date = (SpDate)sp_entity_get_int (entity, field);
+  g_autofree char *reason = NULL;
+
+  if (date == SP_DATE_NONE || sp_date_in_range (date))
+    return TRUE;
+
+  reason = g_strdup_printf (_("must be a date from %d-01-01 to %d-12-31"),
+                            SP_DATE_FIRST_YEAR, SP_DATE_LAST_YEAR);
+  sp_entity_set_int (entity, field, SP_DATE_NONE);
+  return invalid (error, field, reason);
+}
+
+static gboolean
+check_received (SpEntity       *entity,
+                const SpField  *field,
+                GError        **error)
+{
+  SpDate date = (SpDate)sp_entity_get_int (entity, field);
+
+  if (date == SP_DATE_NONE)
+    return TRUE;
+
+  if (date > sp_date_today_in_organisation ())
+    return invalid (error, field, _("cannot be in the future"));
+
+  if (date < sp_date_new (SP_DATE_RECEIVED_FIRST_YEAR, 1, 1))
+    {
+      g_autofree char *reason = g_strdup_printf (_("cannot be before %d-01-01"),
+                                                 SP_DATE_RECEIVED_FIRST_YEAR);
+
+      return invalid (error, field, reason);
+    }
+
+  return TRUE;
+}
+
 gboolean
 _sp_json_decode_member (SpEntity            *entity,
                         const SpField       *field,
@@ -714,6 +874,15 @@ _sp_json_decode_member (SpEntity            *entity,
     return invalid (error, field, _("is kept by the server and cannot be set"));
 
   if (!_sp_json_decode_value (entity, field, value, error))
+    return FALSE;
+
+  /* What a client gives is held to the bounds; a record as the server
+   * stored it (FULL: the change feed, an export) is taken as any
+   * YYYY-MM-DD, whatever day the reader's clock says it is, so that a
+   * date stored before the bounds were kept cannot stop a sync. */
+  if (mode != SP_JSON_DECODE_FULL && field->type == SP_FIELD_DATE &&
+      (!check_date (entity, field, error) ||
+       ((field->flags & SP_FIELD_RECEIVED) && !check_received (entity, field, error))))
     return FALSE;
 
   if (fields_set != NULL)

@@ -89,7 +89,8 @@ sp_store_create_case (SpStore        *self,
     kase->received_on = sp_date_today ();
 
   sp_store_get_deadline_config (self, &config);
-  sp_case_update_deadline (kase, &config);
+  if (!sp_case_update_deadline (kase, &config, error))
+    return FALSE;
   kase->overdue = sp_case_is_overdue (kase, sp_date_today ());
 
   if (!sp_store_begin (self, error))
@@ -161,7 +162,8 @@ sp_store_update_case (SpStore        *self,
     }
 
   sp_store_get_deadline_config (self, &config);
-  sp_case_update_deadline (kase, &config);
+  if (!sp_case_update_deadline (kase, &config, error))
+    goto failed;
 
   for (guint i = 0; i < info->n_fields; i++)
     {

@@ -273,24 +273,36 @@ _sp_store_read_row (SpStore       *self,
   return TRUE;
 }
 
-GPtrArray *
-_sp_store_read_all (SpStore       *self,
-                    sqlite3_stmt  *stmt,
-                    GType          type,
-                    GError       **error)
+/* A row that cannot be read (a date cut off by an older version, a value
+ * written by hand) is reported and passed over: one bad row must not make
+ * every list, page of the change feed or count that holds it fail for
+ * everyone. @n_skipped counts them. */
+static GPtrArray *
+read_all (SpStore       *self,
+          sqlite3_stmt  *stmt,
+          GType          type,
+          guint         *n_skipped,
+          GError       **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   SpDate today = sp_date_today ();
   int rc;
 
+  *n_skipped = 0;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(SpEntity) entity = sp_entity_new (type);
+      g_autoptr(GError) local_error = NULL;
 
-      if (!_sp_store_read_row (self, stmt, 0, entity, today, error))
+      if (!_sp_store_read_row (self, stmt, 0, entity, today, &local_error))
         {
-          sqlite3_reset (stmt);
-          return NULL;
+          const char *id = (const char *)sqlite3_column_text (stmt, 0);
+
+          g_warning ("Skipping the stored %s %s: %s", sp_entity_info_for_type (type)->name,
+                     id != NULL && sp_is_uuid (id) ? id : "(no valid id)", local_error->message);
+          (*n_skipped)++;
+          continue;
         }
       g_ptr_array_add (records, g_steal_pointer (&entity));
     }
@@ -306,6 +318,17 @@ _sp_store_read_all (SpStore       *self,
   return g_steal_pointer (&records);
 }
 
+GPtrArray *
+_sp_store_read_all (SpStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GType          type,
+                    GError       **error)
+{
+  guint n_skipped;
+
+  return read_all (self, stmt, type, &n_skipped, error);
+}
+
 gpointer
 sp_store_load (SpStore     *self,
                GType        type,
@@ -317,6 +340,7 @@ sp_store_load (SpStore     *self,
   g_autofree char *sql = NULL;
   g_autoptr(GPtrArray) found = NULL;
   sqlite3_stmt *stmt;
+  guint n_skipped;
 
   g_return_val_if_fail (SP_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
@@ -329,8 +353,16 @@ sp_store_load (SpStore     *self,
     return NULL;
 
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (!(found = _sp_store_read_all (self, stmt, type, error)))
+  if (!(found = read_all (self, stmt, type, &n_skipped, error)))
     return NULL;
+
+  /* Asked for by its id, the bad row is the answer: say so. */
+  if (found->len == 0 && n_skipped > 0)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_CORRUPT, _("The stored %s %s cannot be read"),
+                   info->name, id);
+      return NULL;
+    }
 
   if (found->len == 0)
     {

@@ -494,6 +494,24 @@ reply_case (SpRequest  *req,
   return TRUE;
 }
 
+/* A case read back inside the transaction that wrote it (the store
+ * computes due_on and overdue on load), so that a case that cannot be
+ * read makes the request fail before anything is committed. */
+static gboolean
+reply_loaded_case (SpRequest *req,
+                   SpCase    *kase,
+                   guint      status)
+{
+  g_autoptr(JsonNode) node = NULL;
+  gboolean redact = TRUE;
+
+  if (!sp_principal_can_read_case (req->principal, kase, &redact))
+    redact = TRUE;
+  node = sp_api_encode_case (req, kase, redact);
+  sp_request_reply (req, status, node);
+  return TRUE;
+}
+
 gboolean
 sp_api_cases_create (SpRequest  *req,
                      GError    **error)
@@ -501,6 +519,7 @@ sp_api_cases_create (SpRequest  *req,
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(SpCase) kase = NULL;
   g_autoptr(SpCase) existing = NULL;
+  g_autoptr(SpCase) created = NULL;
   g_autofree char *location = NULL;
   SpActor actor;
 
@@ -531,12 +550,15 @@ sp_api_cases_create (SpRequest  *req,
       return FALSE;
     }
 
+  /* The case is read back before the commit: if what was saved cannot be
+   * read, the request fails whole and leaves nothing behind. */
   actor = sp_request_get_actor (req);
   if (!sp_store_begin (req->store, error))
     return FALSE;
   if (!sp_server_store_end (req->store,
                             !sp_store_create_case (req->store, kase, &actor, error) ||
-                            !sp_audit_record_write (req->store, actor.user_id, "create", NULL, SP_ENTITY (kase), error),
+                            !sp_audit_record_write (req->store, actor.user_id, "create", NULL, SP_ENTITY (kase), error) ||
+                            !(created = sp_store_get_case (req->store, SP_ENTITY (kase)->id, error)),
                             error))
     {
       return FALSE;
@@ -545,7 +567,7 @@ sp_api_cases_create (SpRequest  *req,
   location = g_strconcat ("/api/v1/cases/", SP_ENTITY (kase)->id, NULL);
   soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
                                 "Location", location);
-  return reply_case (req, SP_ENTITY (kase)->id, SOUP_STATUS_CREATED, error);
+  return reply_loaded_case (req, created, SOUP_STATUS_CREATED);
 }
 
 static JsonNode *
@@ -626,6 +648,7 @@ sp_api_case_patch (SpRequest  *req,
   g_autoptr(SpEntity) client = NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new ();
+  g_autoptr(SpCase) saved = NULL;
   JsonObject *object;
   gboolean redact = TRUE;
   gint64 base_rev = 0;
@@ -679,13 +702,14 @@ sp_api_case_patch (SpRequest  *req,
     return FALSE;
   if (!sp_server_store_end (req->store,
                             !sp_store_update_case (req->store, SP_CASE (merged), &actor, TRUE, error) ||
-                            !sp_audit_record_write (req->store, actor.user_id, "update", SP_ENTITY (current), merged, error),
+                            !sp_audit_record_write (req->store, actor.user_id, "update", SP_ENTITY (current), merged, error) ||
+                            !(saved = sp_store_get_case (req->store, SP_ENTITY (current)->id, error)),
                             error))
     {
       return FALSE;
     }
 
-  return reply_case (req, SP_ENTITY (current)->id, SOUP_STATUS_OK, error);
+  return reply_loaded_case (req, saved, SOUP_STATUS_OK);
 }
 
 gboolean
@@ -696,6 +720,7 @@ sp_api_case_transition (SpRequest  *req,
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(SpCase) kase = NULL;
   g_autoptr(SpEntity) before = NULL;
+  g_autoptr(SpCase) saved = NULL;
   JsonObject *object;
   const char *to_name;
   gboolean redact = TRUE;
@@ -730,13 +755,14 @@ sp_api_case_transition (SpRequest  *req,
     return FALSE;
   if (!sp_server_store_end (req->store,
                             !sp_store_transition_case (req->store, kase, to, &actor, error) ||
-                            !sp_audit_record_write (req->store, actor.user_id, "transition", before, SP_ENTITY (kase), error),
+                            !sp_audit_record_write (req->store, actor.user_id, "transition", before, SP_ENTITY (kase), error) ||
+                            !(saved = sp_store_get_case (req->store, SP_ENTITY (kase)->id, error)),
                             error))
     {
       return FALSE;
     }
 
-  return reply_case (req, SP_ENTITY (kase)->id, SOUP_STATUS_OK, error);
+  return reply_loaded_case (req, saved, SOUP_STATUS_OK);
 }
 
 gboolean

@@ -363,6 +363,10 @@ sp_api_changes_get (SpRequest  *req,
       }
 
   cursor = merged->len > 0 ? SP_ENTITY (g_ptr_array_index (merged, merged->len - 1))->rev : since;
+  /* A row the store could not read was passed over: the next page still
+   * starts after it, or a page of them would be asked for for ever. */
+  if (more && cutoff > cursor)
+    cursor = cutoff;
 
   /* Written as text straight away: a first sync reads hundreds of pages.
    * Where the next page starts comes first, so that a client can ask for

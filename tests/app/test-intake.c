@@ -713,6 +713,42 @@ test_validate_rules (void)
   g_assert_false (sp_intake_phone_is_valid ("08-123 45 67'; DROP TABLE cases"));
 }
 
+/* The received date has the server's bounds: not in the future, not
+ * before 2000 (1967 was once taken). */
+static void
+test_validate_received_on (void)
+{
+  const SpIntakeChoices choices = { TRUE, TRUE };
+  SpDate today = sp_date_new (2026, 12, 2);
+  static const struct { int year, month, day; gboolean ok; } dates[] = {
+    { 1967, 5, 1, FALSE },
+    { 1999, 12, 31, FALSE },
+    { 2000, 1, 1, TRUE },
+    { 2026, 12, 2, TRUE },
+    { 2026, 12, 3, FALSE },
+    { 9999, 12, 20, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(SpCase) kase = sp_case_new ();
+      g_autoptr(GPtrArray) problems = NULL;
+      const SpIntakeProblem *found = NULL;
+
+      kase->kind = SP_CASE_KIND_OPINION;
+      kase->channel = SP_CHANNEL_EMAIL;
+      kase->received_on = sp_date_new (dates[i].year, dates[i].month, dates[i].day);
+      problems = sp_intake_validate (kase, &choices, today);
+      for (guint j = 0; j < problems->len; j++)
+        if (g_strcmp0 (((SpIntakeProblem *)g_ptr_array_index (problems, j))->field, "received_on") == 0)
+          found = g_ptr_array_index (problems, j);
+
+      g_assert_true ((found == NULL) == dates[i].ok);
+      if (dates[i].year == 1967)
+        g_assert_cmpstr (found->message, ==, "The date received cannot be before 1 January 2000");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +775,7 @@ main (int   argc,
   ADD ("/intake/keyboard", test_keyboard);
 #undef ADD
   g_test_add_func ("/intake/validate-rules", test_validate_rules);
+  g_test_add_func ("/intake/validate-received-on", test_validate_received_on);
 
   return g_test_run ();
 }

@@ -431,12 +431,16 @@ test_window_first_sync (Fixture       *f,
       if (g_strcmp0 (page, sp_window_get_page (window)) != 0)
         {
           page = sp_window_get_page (window);
-          g_string_append_printf (pages, "%s%s", pages->len ? " " : "", page);
+          /* On a loaded machine the list may show its spinner a moment
+           * before the rows: that is no page of its own. */
+          if (!g_str_equal (page, "loading"))
+            g_string_append_printf (pages, "%s%s", pages->len ? " " : "", page);
           if (g_str_equal (page, "syncing"))
             shot ("window-first-sync");
         }
     }
-  if (g_strcmp0 (page, sp_window_get_page (window)) != 0)
+  if (g_strcmp0 (page, sp_window_get_page (window)) != 0 &&
+      g_strcmp0 (sp_window_get_page (window), "loading") != 0)
     g_string_append_printf (pages, " %s", sp_window_get_page (window));
 
   g_assert_cmpstr (pages->str, ==, "syncing list");

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "sp-case.h"
 #include "sp-deadline.h"
 #include "sp-error.h"
 
@@ -318,6 +319,82 @@ test_days_left (void)
   g_assert_cmpint (sp_deadline_days_left (D ("2025-11-26"), SP_DATE_NONE), ==, 0);
 }
 
+/* The last days a date can have: a deadline past them is an error,
+ * never a date written cut off ("10000-01-0"). */
+static void
+test_bounds (void)
+{
+  SpDeadlineRule calendar = { SP_DEADLINE_CALENDAR_DAYS, 14 };
+  SpDeadlineRule working = { SP_DEADLINE_WORKING_DAYS, 14 };
+  SpDeadlineConfig config;
+  g_autoptr(SpCase) kase = sp_case_new ();
+  g_autoptr(GError) error = NULL;
+  SpDate last = sp_date_new (9999, 12, 31);
+  char buf[11];
+
+  g_assert_cmpuint (sp_date_first (), ==, sp_date_new (1900, 1, 1));
+  g_assert_cmpuint (sp_date_last (), ==, last);
+  g_assert_true (sp_date_in_range (sp_date_new (1900, 1, 1)));
+  g_assert_true (sp_date_in_range (last));
+  g_assert_false (sp_date_in_range (sp_date_new (1899, 12, 31)));
+  g_assert_false (sp_date_in_range (last + 1));
+  g_assert_false (sp_date_in_range (SP_DATE_NONE));
+
+  /* A day after 9999-12-31 has no text, rather than ten characters of one. */
+  sp_date_format (last + 1, buf);
+  g_assert_cmpstr (buf, ==, "");
+  g_assert_null (sp_date_to_string (last + 1));
+  g_assert_false (sp_date_parse ("10000-01-0", NULL));
+
+  g_assert_cmpuint (sp_deadline_rule_apply (&calendar, sp_date_new (9999, 12, 20), 0), ==,
+                    SP_DATE_NONE);
+  g_assert_cmpuint (sp_deadline_rule_apply (&working, sp_date_new (9999, 12, 20), 0), ==,
+                    SP_DATE_NONE);
+  g_assert_cmpuint (sp_deadline_rule_apply (&calendar, last + 1, 0), ==, SP_DATE_NONE);
+  g_assert_cmpuint (sp_deadline_rule_apply (&calendar, sp_date_new (9999, 12, 1), 0), ==,
+                    sp_date_new (9999, 12, 15));
+
+  sp_deadline_config_init_default (&config);
+  kase->received_on = sp_date_new (9999, 12, 20);
+  g_assert_false (sp_case_update_deadline (kase, &config, &error));
+  g_assert_error (error, SP_ERROR, SP_ERROR_INVALID);
+  g_assert_cmpstr (sp_error_get_field (error), ==, "received_on");
+  g_assert_cmpuint (kase->due_on, ==, SP_DATE_NONE);
+  g_clear_error (&error);
+
+  /* A given date is the authority's, and may be the very last day. */
+  kase->given_due_on = last;
+  g_assert_true (sp_case_update_deadline (kase, &config, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (kase->due_on, ==, last);
+}
+
+static void
+test_today_in_organisation (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (SP_DATE_ORGANISATION_ZONE);
+  g_autoptr(GDateTime) now = NULL;
+  SpDate today;
+
+  g_setenv ("SYNPUNKT_TODAY", "2025-09-01", TRUE);
+  g_assert_cmpuint (sp_date_today_in_organisation (), ==, sp_date_new (2025, 9, 1));
+  g_unsetenv ("SYNPUNKT_TODAY");
+
+  if (zone == NULL)
+    {
+      g_test_skip ("no time zone data");
+      return;
+    }
+
+  /* Asked either side of a midnight, the two could differ by a day. */
+  today = sp_date_today_in_organisation ();
+  now = g_date_time_new_now (zone);
+  g_assert_cmpint (ABS ((int)today - (int)sp_date_new (g_date_time_get_year (now),
+                                                       g_date_time_get_month (now),
+                                                       g_date_time_get_day_of_month (now))),
+                   <=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +411,8 @@ main (int   argc,
   g_test_add_func ("/deadline/config", test_config);
   g_test_add_func ("/deadline/config/invalid", test_config_invalid);
   g_test_add_func ("/deadline/days-left", test_days_left);
+  g_test_add_func ("/deadline/bounds", test_bounds);
+  g_test_add_func ("/deadline/today-in-organisation", test_today_in_organisation);
 
   return g_test_run ();
 }

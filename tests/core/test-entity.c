@@ -136,7 +136,7 @@ test_case_deadline (void)
   sp_deadline_config_init_default (&config);
 
   /* 2025-03-03 + 14 calendar days = Monday 2025-03-17. */
-  sp_case_update_deadline (kase, &config);
+  g_assert_true (sp_case_update_deadline (kase, &config, NULL));
   g_assert_cmpstr (kase->deadline_rule, ==, "calendar-days:14");
   g_assert_cmpuint (kase->due_on, ==, sp_date_new (2025, 3, 17));
   g_assert_cmpint (sp_case_get_days_left (kase, sp_date_new (2025, 3, 10)), ==, 7);
@@ -154,14 +154,14 @@ test_case_deadline (void)
   /* City environment: 3 days, from Friday 2025-06-13 → Monday 2025-06-16. */
   kase->channel = SP_CHANNEL_TYCK_TILL_APP;
   kase->received_on = sp_date_new (2025, 6, 13);
-  sp_case_update_deadline (kase, &config);
+  g_assert_true (sp_case_update_deadline (kase, &config, NULL));
   g_assert_cmpstr (kase->deadline_rule, ==, "calendar-days:3");
   g_assert_cmpuint (kase->due_on, ==, sp_date_new (2025, 6, 16));
 
   /* IVO's own date wins. */
   kase->channel = SP_CHANNEL_IVO;
   kase->given_due_on = sp_date_new (2025, 7, 1);
-  sp_case_update_deadline (kase, &config);
+  g_assert_true (sp_case_update_deadline (kase, &config, NULL));
   g_assert_cmpstr (kase->deadline_rule, ==, "given-date");
   g_assert_cmpuint (kase->due_on, ==, sp_date_new (2025, 7, 1));
 
@@ -170,7 +170,7 @@ test_case_deadline (void)
   kase->channel = SP_CHANNEL_LETTER;
   kase->given_due_on = SP_DATE_NONE;
   kase->received_on = sp_date_new (2025, 4, 14);
-  sp_case_update_deadline (kase, &config);
+  g_assert_true (sp_case_update_deadline (kase, &config, NULL));
   g_assert_cmpuint (kase->due_on, ==, sp_date_new (2025, 5, 7));
 }
 
