@@ -45,6 +45,17 @@ sp_audit_has_key (void)
   return have_key;
 }
 
+void
+sp_audit_write_database_id (SpStore *store,
+                            GString *json)
+{
+  g_autofree char *id = sp_store_dup_setting (store, SP_AUDIT_DATABASE_ID);
+
+  /* Written as it is: only ever a UUID. */
+  if (id != NULL && sp_is_uuid (id))
+    g_string_append_printf (json, ",\"database_id\":\"%s\"", id);
+}
+
 static void
 hash_text (crypto_generichash_state *state,
            const char               *text)

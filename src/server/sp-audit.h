@@ -13,6 +13,12 @@ G_BEGIN_DECLS
  * head file, and a replica, can tell one database from another. */
 #define SP_AUDIT_DATABASE_ID "server.database_id"
 
+/* Appends ,"database_id":"…" to a JSON object being written, so that a
+ * replica sees when the server it follows is another database or a
+ * restored copy. */
+void     sp_audit_write_database_id (SpStore *store,
+                                     GString *json);
+
 /* The key of the chain (sp-audit-key.h reads it from its file). Nothing
  * can be appended before it is set. */
 void     sp_audit_set_key     (const guint8 *key);
