@@ -194,12 +194,15 @@ hash_text (crypto_generichash_state *state,
     crypto_generichash_update (state, (const guint8 *) text, length);
 }
 
-/* Re-computes every row's hash from @from_seq on, with a key of the
+/* Re-computes every row's hash from @from_seq to @to_seq (0: the end),
+ * over @n_columns (9, or 7 as before the key), with a key of the
  * attacker's own (none: NULL), and writes it back. */
 static void
-rehash_from (const char   *db,
-             gint64        from_seq,
-             const guint8 *key)
+rehash_range (const char   *db,
+              gint64        from_seq,
+              gint64        to_seq,
+              guint         n_columns,
+              const guint8 *key)
 {
   sqlite3 *handle = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -212,12 +215,14 @@ rehash_from (const char   *db,
   g_assert_cmpint (sqlite3_prepare_v2 (handle,
                                        "SELECT seq, at, actor_id, action, entity, entity_id, field,"
                                        " old_value, new_value, rev, state_hash, prev_hash"
-                                       " FROM server_audit WHERE seq >= ?1 ORDER BY seq",
+                                       " FROM server_audit WHERE seq >= ?1 AND (?2 = 0 OR seq <= ?2)"
+                                       " ORDER BY seq",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (handle,
                                        "UPDATE server_audit SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
                                        -1, &update, NULL), ==, SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, from_seq);
+  sqlite3_bind_int64 (stmt, 2, to_seq);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       crypto_generichash_state state;
@@ -232,7 +237,7 @@ rehash_from (const char   *db,
       hash_text (&state, prev);
       hash_text (&state, seq);
       hash_text (&state, at);
-      for (guint i = 0; i < 9; i++)
+      for (guint i = 0; i < n_columns; i++)
         hash_text (&state, (const char *) sqlite3_column_text (stmt, 2 + i));
       crypto_generichash_final (&state, digest, sizeof digest);
       sodium_bin2hex (hex, sizeof hex, digest, sizeof digest);
@@ -248,6 +253,14 @@ rehash_from (const char   *db,
   sqlite3_finalize (stmt);
   sqlite3_finalize (update);
   sqlite3_close (handle);
+}
+
+static void
+rehash_from (const char   *db,
+             gint64        from_seq,
+             const guint8 *key)
+{
+  rehash_range (db, from_seq, 0, 9, key);
 }
 
 static gint64
@@ -455,6 +468,91 @@ test_copy_by_hand (Fixture       *f,
   g_assert_cmpint (start_status (f), ==, 1);
 }
 
+/* A database from before the chain was keyed: its rows keep their
+ * unkeyed hashes, a marker row covers them, and every record gets a state
+ * row. Tampering with an old row still shows. */
+static void
+test_upgrade (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *head = g_strconcat (f->server->db, ".audit-head", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *out3 = NULL;
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *insert = NULL;
+  char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
+
+  /* The server's tables as version 1 had them, with a log of three rows
+   * hashed the old way. */
+  exec_sql (f->server->db,
+            "DROP TRIGGER server_audit_no_update; DROP TRIGGER server_audit_no_delete;"
+            " DROP INDEX server_audit_rev; DELETE FROM server_audit;"
+            " ALTER TABLE server_audit DROP COLUMN rev; ALTER TABLE server_audit DROP COLUMN state_hash;"
+            " UPDATE schema_versions SET version = 1 WHERE component = 'server';"
+            " DELETE FROM settings WHERE key = 'server.database_id';"
+            " CREATE TRIGGER server_audit_no_update BEFORE UPDATE ON server_audit"
+            "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;"
+            " CREATE TRIGGER server_audit_no_delete BEFORE DELETE ON server_audit"
+            "  BEGIN SELECT RAISE (ABORT, 'the audit log is append-only'); END;");
+  g_unlink (head);
+
+  g_assert_cmpint (sqlite3_open (f->server->db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle,
+                                       "INSERT INTO server_audit (seq, at, actor_id, action, entity,"
+                                       " entity_id, field, old_value, new_value, prev_hash, hash)"
+                                       " VALUES (?1, ?2, NULL, ?3, 'case', ?4, 'subject', 'a', ?5, ?6, ?7)",
+                                       -1, &insert, NULL), ==, SQLITE_OK);
+  for (gint64 seq = 1; seq <= 3; seq++)
+    {
+      crypto_generichash_state state;
+      guint8 digest[32];
+      char hex[65];
+      g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+      g_autofree char *at_text = g_strdup_printf ("%" G_GINT64_FORMAT, 1000 + seq);
+      g_autofree char *value = g_strdup_printf ("Ämne %" G_GINT64_FORMAT, seq);
+      const char *columns[7] = { NULL, "update", "case", f->case_id, "subject", "a", value };
+
+      crypto_generichash_init (&state, NULL, 0, sizeof digest);
+      hash_text (&state, prev);
+      hash_text (&state, seq_text);
+      hash_text (&state, at_text);
+      for (guint i = 0; i < 7; i++)
+        hash_text (&state, columns[i]);
+      crypto_generichash_final (&state, digest, sizeof digest);
+      sodium_bin2hex (hex, sizeof hex, digest, sizeof digest);
+
+      sqlite3_bind_int64 (insert, 1, seq);
+      sqlite3_bind_int64 (insert, 2, 1000 + seq);
+      sqlite3_bind_text (insert, 3, "update", -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 4, f->case_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 5, value, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 6, prev, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 7, hex, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (insert), ==, SQLITE_DONE);
+      sqlite3_reset (insert);
+      memcpy (prev, hex, sizeof prev);
+    }
+  sqlite3_finalize (insert);
+  sqlite3_close (handle);
+
+  /* Upgraded by the server's start (init would do as well). */
+  sp_test_server_start (f->server, NULL);
+  g_free (create_case (f->server, f->token, 77));
+  sp_test_server_stop (f->server);
+  g_assert_cmpint (audit_verify (f->server->db, &out), ==, 0);
+  g_assert_cmpint (sp_test_run (NULL, &out2, NULL,
+                                (const char *[]) { "init", "--db", f->server->db, NULL }), ==, 0);
+  g_assert_cmpint (audit_verify (f->server->db, &out2), ==, 0);
+
+  /* An old row changed: the marker's MAC covers it. */
+  exec_sql (f->server->db, "DROP TRIGGER server_audit_no_update;"
+                           " UPDATE server_audit SET new_value = 'Förfalskat' WHERE seq = 2");
+  rehash_range (f->server->db, 2, 3, 7, NULL);
+  g_assert_cmpint (audit_verify (f->server->db, &out3), ==, 1);
+  g_assert_true (g_str_has_prefix (out3, "BROKEN at row 4 "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -474,6 +572,7 @@ main (int    argc,
   ADD ("key-mode", test_key_mode);
   ADD ("backup-restore", test_backup_restore);
   ADD ("copy-by-hand", test_copy_by_hand);
+  ADD ("upgrade", test_upgrade);
 #undef ADD
 
   return g_test_run ();
