@@ -195,7 +195,7 @@ sp_audit_head_read (const char  *path,
 
   head_mac (head->database_id && *head->database_id ? head->database_id : NULL,
             head->rows, head->head, expected);
-  if (sodium_memcmp (expected, mac, 64) != 0 || strlen (mac) != 64)
+  if (strlen (mac) != 64 || sodium_memcmp (expected, mac, 64) != 0)
     {
       g_set_error (error, SP_ERROR, SP_ERROR_CORRUPT,
                    "The audit head %s was not written with this audit key", path);
