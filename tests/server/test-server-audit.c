@@ -178,6 +178,31 @@ test_last_rows_deleted (Fixture       *f,
   g_assert_cmpint (start_status (f), ==, 1);
 }
 
+/* Rows cut off and the head file made to match, without the key. */
+static void
+test_head_forged (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_strconcat (f->server->db, ".audit-head", NULL);
+  g_autoptr(GKeyFile) head = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  gint64 rows;
+
+  g_assert_true (g_key_file_load_from_file (head, path, G_KEY_FILE_NONE, &error));
+  g_assert_no_error (error);
+  rows = g_key_file_get_int64 (head, "audit", "rows", NULL);
+  exec_sql (f->server->db, "DROP TRIGGER server_audit_no_delete;"
+                           " DELETE FROM server_audit WHERE seq > (SELECT max (seq) - 3 FROM server_audit)");
+  g_key_file_set_int64 (head, "audit", "rows", rows - 3);
+  g_assert_true (g_key_file_save_to_file (head, path, &error));
+
+  g_assert_cmpint (audit_verify (f->server->db, &out), ==, 1);
+  g_assert_nonnull (strstr (out, "BROKEN: The audit head"));
+  g_assert_nonnull (strstr (out, "was not written with this audit key"));
+  g_assert_cmpint (start_status (f), ==, 1);
+}
+
 /* The framing sp-audit.c uses, for an attacker who read the source. */
 static void
 hash_text (crypto_generichash_state *state,
@@ -566,6 +591,7 @@ main (int    argc,
   ADD ("case-deleted", test_case_deleted);
   ADD ("case-added", test_case_added);
   ADD ("last-rows-deleted", test_last_rows_deleted);
+  ADD ("head-forged", test_head_forged);
   ADD ("row-edited-and-rehashed", test_row_edited_and_rehashed);
   ADD ("row-forged", test_row_forged);
   ADD ("no-key", test_no_key);
