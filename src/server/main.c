@@ -14,6 +14,7 @@
 
 #include "sp-admin.h"
 #include "sp-audit.h"
+#include "sp-audit-key.h"
 #include "sp-auth.h"
 #include "sp-routes.h"
 #include "sp-server.h"
@@ -27,6 +28,73 @@ on_signal (gpointer user_data)
   g_message ("Shutting down");
   g_main_loop_quit (loop);
   return G_SOURCE_CONTINUE;
+}
+
+/* The head written out now and then, and at shutdown, so that rows cut
+ * off the end of the log show; the journal gets each one too, out of
+ * reach of whoever can write the head file. */
+typedef struct
+{
+  SpStore *store;
+  char    *path;
+  gint64   written;   /* the row count last written */
+} HeadWriter;
+
+static void
+write_head (HeadWriter *writer,
+            gboolean    always)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  gint64 rows = 0;
+
+  if (!sp_audit_get_last (writer->store, &rows, &hash, &error))
+    {
+      g_warning ("Cannot read the audit log's head: %s", error->message);
+      return;
+    }
+  if (rows == writer->written && !always)
+    return;
+  if (!sp_audit_head_write (writer->store, writer->path, &rows, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  writer->written = rows;
+  g_message ("Audit log: %" G_GINT64_FORMAT " rows, head %s", rows, hash);
+}
+
+static gboolean
+on_head_timer (gpointer user_data)
+{
+  write_head (user_data, FALSE);
+  return G_SOURCE_CONTINUE;
+}
+
+/* A log behind its head file has lost rows at the end (or is an old copy
+ * put back by hand): refuse to add to it. */
+static gboolean
+check_head (HeadWriter  *writer,
+            GError     **error)
+{
+  g_autoptr(SpAuditHead) head = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  head = sp_audit_head_read (writer->path, &local_error);
+  if (head == NULL && g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    {
+      g_message ("No audit head file %s yet: writing one", writer->path);
+      return TRUE;
+    }
+  if (head == NULL || !sp_audit_head_check (writer->store, head, &local_error))
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_CORRUPT,
+                   "%s. Run `synpunkt-server audit verify`; to serve a backup, put it in place "
+                   "with `synpunkt-server restore`", local_error->message);
+      return FALSE;
+    }
+  writer->written = head->rows;
+  return TRUE;
 }
 
 static void
@@ -49,6 +117,10 @@ main (int    argc,
   g_autofree char *tls_cert = NULL;
   g_autofree char *tls_key = NULL;
   gint64 session_lifetime = 0;
+  g_autofree char *audit_key = NULL;
+  g_autofree char *audit_head = NULL;
+  HeadWriter head_writer = { 0 };
+  guint head_timer = 0;
   gboolean list_routes = FALSE;
   gboolean version = FALSE;
   g_autoptr(GOptionContext) context = NULL;
@@ -65,6 +137,8 @@ main (int    argc,
     { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, &tls_cert, "TLS certificate (PEM) for HTTPS", "FILE" },
     { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, &tls_key, "TLS private key (PEM)", "FILE" },
     { "session-lifetime", 0, 0, G_OPTION_ARG_INT64, &session_lifetime, "Seconds a login lasts", "SECONDS" },
+    { "audit-key", 0, 0, G_OPTION_ARG_FILENAME, &audit_key, "The audit log's key (default: audit.key beside the configuration file or the database)", "FILE" },
+    { "audit-head", 0, 0, G_OPTION_ARG_FILENAME, &audit_head, "The audit log's head file (default: the database's path with .audit-head)", "FILE" },
     { "list-routes", 0, 0, G_OPTION_ARG_NONE, &list_routes, "Print the API's routes and exit", NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
     { NULL }
@@ -90,7 +164,8 @@ main (int    argc,
     "  backup --db PATH FILE\n"
     "  export --db PATH [FILE]\n"
     "  import --db PATH FILE\n"
-    "  audit verify --db PATH\n"
+    "  audit verify --db PATH [--audit-key FILE] [--audit-head FILE]\n"
+    "  restore --db PATH FILE\n"
     "  demo --db PATH [--cases N] [--seed N] --password-stdin\n");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -130,6 +205,16 @@ main (int    argc,
     }
   if (session_lifetime > 0)
     config->session_lifetime_sec = session_lifetime;
+  if (audit_key)
+    {
+      g_free (config->audit_key);
+      config->audit_key = g_strdup (audit_key);
+    }
+  if (audit_head)
+    {
+      g_free (config->audit_head);
+      config->audit_head = g_strdup (audit_head);
+    }
 
   if (config->db_path == NULL)
     {
@@ -140,9 +225,26 @@ main (int    argc,
   if (!sp_auth_init (&error))
     goto fail;
 
+  {
+    g_autofree char *key_path = sp_server_config_dup_audit_key (config);
+
+    /* Without the key nothing could be recorded: refuse to serve. */
+    if (!sp_audit_key_load (key_path, &error))
+      goto fail;
+  }
+
   store = sp_server_store_open (config->db_path, &error);
-  if (store == NULL || !sp_server_config_apply (config, store, &error))
+  if (store == NULL)
     goto fail;
+  head_writer.store = store;
+  head_writer.path = sp_server_config_dup_audit_head (config);
+  if (!check_head (&head_writer, &error) ||
+      !sp_server_config_apply (config, store, &error))
+    {
+      g_free (head_writer.path);
+      goto fail;
+    }
+  write_head (&head_writer, TRUE);
 
   /* Handle SIGTERM before anyone can know we are up. */
   loop = g_main_loop_new (NULL, FALSE);
@@ -153,17 +255,7 @@ main (int    argc,
   if (!sp_server_listen (server, &error))
     goto fail;
 
-  {
-    g_autofree char *head = NULL;
-    gint64 n_rows = 0;
-
-    /* Kept in the journal, out of reach of whoever edits the database:
-     * `audit verify` prints the same head for comparison. */
-    if (sp_audit_verify (sp_store_get_handle (store), &n_rows, NULL, &head, NULL))
-      g_message ("Audit log: %" G_GINT64_FORMAT " rows, head %s", n_rows, head);
-    else
-      g_warning ("The audit log's hash chain is broken: run synpunkt-server audit verify");
-  }
+  head_timer = g_timeout_add_seconds (config->audit_head_interval_sec, on_head_timer, &head_writer);
 
   uri = sp_server_dup_uri (server);
   if (uri != NULL && g_str_has_suffix (uri, "/"))
@@ -175,6 +267,9 @@ main (int    argc,
   g_main_loop_run (loop);
 
   sp_server_disconnect (server);
+  g_clear_handle_id (&head_timer, g_source_remove);
+  write_head (&head_writer, FALSE);
+  g_free (head_writer.path);
   g_clear_object (&server);
   g_clear_object (&store);
   return 0;

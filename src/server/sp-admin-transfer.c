@@ -50,6 +50,7 @@ parse_db_option (int    *argc,
   };
 
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_group (context, sp_admin_audit_options ());
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       g_printerr ("synpunkt-server: %s\n", error->message);
@@ -77,6 +78,8 @@ sp_admin_export (int    argc,
       return 2;
     }
 
+  if (!sp_admin_audit_load_key (NULL, db, FALSE, &error))
+    return fail (error);
   store = sp_server_store_open (db, &error);
   if (store == NULL)
     return fail (error);
@@ -189,6 +192,8 @@ sp_admin_import (int    argc,
   settings = json_object_has_member (object, "settings") ? json_object_get_object_member (object, "settings") : NULL;
   credentials = json_object_has_member (object, "credentials") ? json_object_get_array_member (object, "credentials") : NULL;
 
+  if (!sp_admin_audit_load_key (NULL, db, FALSE, &error))
+    return fail (error);
   store = sp_server_store_open (db, &error);
   if (store == NULL)
     return fail (error);
@@ -203,7 +208,9 @@ sp_admin_import (int    argc,
 
       json_object_iter_init (&iter, settings);
       while (json_object_iter_next (&iter, &key, &value))
-        if (!g_str_equal (key, "rev") && JSON_NODE_HOLDS_VALUE (value) &&
+        /* The database's id is its own, not the exported one's. */
+        if (!g_str_equal (key, "rev") && !g_str_equal (key, SP_AUDIT_DATABASE_ID) &&
+            JSON_NODE_HOLDS_VALUE (value) &&
             !sp_store_set_setting (store, key, json_node_get_string (value), &error))
           goto rollback;
     }
@@ -253,12 +260,17 @@ sp_admin_import (int    argc,
     }
 
   summary = g_strdup_printf ("%u records", count);
-  if (!sp_audit_append (store, NULL, "import", NULL, NULL, NULL, NULL, summary, &error))
+  /* Imported records keep their revisions, older than the log's newest:
+   * each gets its state row here. */
+  if (!sp_audit_append (store, NULL, "import", NULL, NULL, NULL, NULL, summary, &error) ||
+      !sp_audit_attest_all (store, &error))
     goto rollback;
   /* A failed commit has already rolled back. */
   if (!sp_store_commit (store, &error))
     return fail (error);
 
+  g_clear_object (&store);
+  sp_admin_audit_write_head (db);
   g_print ("Imported %u records into %s\n", count, db);
   return 0;
 

@@ -17,7 +17,7 @@
 #include "sp-server-config.h"
 #include "sp-server-schema.h"
 
-static const char * const commands[] = { "init", "user", "backup", "export", "import", "audit", "demo", NULL };
+static const char * const commands[] = { "init", "user", "backup", "export", "import", "audit", "demo", "restore", NULL };
 
 gboolean
 sp_admin_is_command (const char *name)
@@ -71,6 +71,7 @@ cmd_init (int    argc,
 
   context = g_option_context_new ("— create or upgrade the database");
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_group (context, sp_admin_audit_options ());
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error);
 
@@ -88,6 +89,9 @@ cmd_init (int    argc,
       return 2;
     }
 
+  /* The key first: the database's first audit row is keyed with it. */
+  if (!sp_admin_audit_load_key (config_path, config->db_path, TRUE, &error))
+    return fail (error);
   store = sp_server_store_open (config->db_path, &error);
   if (store == NULL || !sp_server_config_apply (config, store, &error))
     return fail (error);
@@ -118,6 +122,8 @@ cmd_init (int    argc,
         return fail (error);
     }
 
+  g_clear_object (&store);
+  sp_admin_audit_write_head (config->db_path);
   g_print ("Database ready: %s\n", config->db_path);
   return 0;
 }
@@ -191,6 +197,7 @@ cmd_user (int    argc,
 
   context = g_option_context_new ("add — add a user");
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_group (context, sp_admin_audit_options ());
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error);
 
@@ -223,6 +230,8 @@ cmd_user (int    argc,
       user->roles |= SP_ROLE_BIT (role);
     }
 
+  if (!sp_admin_audit_load_key (NULL, db, FALSE, &error))
+    return fail (error);
   store = sp_server_store_open (db, &error);
   if (store == NULL)
     return fail (error);
@@ -250,6 +259,8 @@ cmd_user (int    argc,
       return fail (error);
     }
 
+  g_clear_object (&store);
+  sp_admin_audit_write_head (db);
   g_print ("%s\n", SP_ENTITY (user)->id);
   return 0;
 }
@@ -272,6 +283,7 @@ cmd_backup (int    argc,
 
   context = g_option_context_new ("FILE — copy the database while the server runs");
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_group (context, sp_admin_audit_options ());
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error);
   if (db == NULL || argc != 2)
@@ -279,6 +291,8 @@ cmd_backup (int    argc,
       g_printerr ("Usage: synpunkt-server backup --db PATH FILE\n");
       return 2;
     }
+  if (!sp_admin_audit_load_key (NULL, db, FALSE, &error))
+    return fail (error);
 
   rc = sqlite3_open_v2 (db, &source, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
@@ -324,61 +338,12 @@ cmd_backup (int    argc,
       return 1;
     }
 
-  g_print ("Backed up %s to %s\n", db, argv[1]);
-  return 0;
-}
-
-static int
-cmd_audit (int    argc,
-           char **argv)
-{
-  g_autofree char *db = NULL;
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *handle = NULL;
-  gint64 n_rows = 0;
-  gint64 broken = 0;
-  g_autofree char *head = NULL;
-  gboolean ok;
-  GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The database", "PATH" },
-    { NULL }
-  };
-
-  context = g_option_context_new ("verify — check the audit log's hash chain");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  /* The copy's head beside it, and the live one written out now: rows
+   * cut off either after this show. */
+  if (!_sp_admin_backup_heads (db, argv[1], &error))
     return fail (error);
-  if (db == NULL || argc != 2 || !g_str_equal (argv[1], "verify"))
-    {
-      g_printerr ("Usage: synpunkt-server audit verify --db PATH\n");
-      return 2;
-    }
 
-  if (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      g_printerr ("synpunkt-server: cannot open %s\n", db);
-      sqlite3_close (handle);
-      return 1;
-    }
-  sqlite3_busy_timeout (handle, 10000);
-  if (sodium_init () < 0)
-    return 1;
-
-  ok = sp_audit_verify (handle, &n_rows, &broken, &head, &error);
-  sqlite3_close (handle);
-
-  if (!ok)
-    {
-      if (broken > 0)
-        g_print ("BROKEN at row %" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " rows before it are intact)\n",
-                 broken, n_rows);
-      else
-        g_printerr ("synpunkt-server: %s\n", error->message);
-      return 1;
-    }
-
-  g_print ("OK: %" G_GINT64_FORMAT " rows, the chain is intact; head %s\n", n_rows, head);
+  g_print ("Backed up %s to %s\n", db, argv[1]);
   return 0;
 }
 
@@ -408,6 +373,7 @@ cmd_demo (int    argc,
 
   context = g_option_context_new ("— fill the database with a demo district");
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_group (context, sp_admin_audit_options ());
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return fail (error);
   if (db == NULL || !password_stdin || cases < 0 || cases > 10000000)
@@ -421,6 +387,8 @@ cmd_demo (int    argc,
   if (hash == NULL)
     return fail (error);
 
+  if (!sp_admin_audit_load_key (NULL, db, FALSE, &error))
+    return fail (error);
   store = sp_server_store_open (db, &error);
   if (store == NULL || !sp_demo_populate (store, cases, seed, &error))
     return fail (error);
@@ -442,9 +410,19 @@ cmd_demo (int    argc,
       if (existing == NULL)
         g_print ("%s (%s)\n", user->username, user->display_name ? user->display_name : "");
     }
+  /* The demo district was written by the core: its records are recorded
+   * in the audit log now. */
+  if (!sp_audit_append (store, NULL, "demo", NULL, NULL, NULL, NULL, NULL, &error) ||
+      !sp_audit_attest_all (store, &error))
+    {
+      sp_store_rollback (store);
+      return fail (error);
+    }
   if (!sp_store_commit (store, &error))
     return fail (error);
 
+  g_clear_object (&store);
+  sp_admin_audit_write_head (db);
   return 0;
 }
 
@@ -471,7 +449,9 @@ sp_admin_run (int    argc,
   if (g_str_equal (name, "backup"))
     return cmd_backup (argc - 1, argv + 1);
   if (g_str_equal (name, "audit"))
-    return cmd_audit (argc - 1, argv + 1);
+    return sp_admin_audit_verify (argc - 1, argv + 1);
+  if (g_str_equal (name, "restore"))
+    return sp_admin_restore (argc - 1, argv + 1);
   if (g_str_equal (name, "demo"))
     return cmd_demo (argc - 1, argv + 1);
   if (g_str_equal (name, "export"))

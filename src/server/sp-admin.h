@@ -16,4 +16,25 @@ gboolean sp_admin_is_command (const char *name);
 int      sp_admin_run        (int         argc,
                               char      **argv);
 
+/* sp-admin-audit.c: --audit-key FILE and --audit-head FILE for every
+ * subcommand, the key loaded (made first by init) and the head written
+ * after a command's writes. */
+GOptionGroup *sp_admin_audit_options   (void);
+gboolean      sp_admin_audit_load_key  (const char  *config_path,
+                                        const char  *db,
+                                        gboolean     create,
+                                        GError     **error);
+/* Writes the head of the database at @db (PATH.audit-head unless
+ * --audit-head names another file); a warning on failure, since the
+ * write itself is done. */
+void          sp_admin_audit_write_head (const char *db);
+/* After a backup: FILE.audit-head for the copy, and the live head. */
+gboolean      _sp_admin_backup_heads   (const char  *db,
+                                        const char  *copy,
+                                        GError     **error);
+int           sp_admin_audit_verify    (int         argc,
+                                        char      **argv);
+int           sp_admin_restore         (int         argc,
+                                        char      **argv);
+
 G_END_DECLS

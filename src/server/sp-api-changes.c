@@ -372,8 +372,10 @@ sp_api_changes_get (SpRequest  *req,
    * Where the next page starts comes first, so that a client can ask for
    * it before it has read this one. */
   page = g_string_sized_new (1024 + merged->len * 1024);
-  g_string_append_printf (page, "{\"cursor\":%" G_GINT64_FORMAT ",\"more\":%s,\"last_rev\":%" G_GINT64_FORMAT
-                          ",\"changes\":[", cursor, more ? "true" : "false", sp_store_get_last_rev (req->store));
+  g_string_append_printf (page, "{\"cursor\":%" G_GINT64_FORMAT ",\"more\":%s,\"last_rev\":%" G_GINT64_FORMAT,
+                          cursor, more ? "true" : "false", sp_store_get_last_rev (req->store));
+  sp_audit_write_database_id (req->store, page);
+  g_string_append (page, ",\"changes\":[");
   for (guint i = 0; i < merged->len; i++)
     {
       SpEntity *entity = g_ptr_array_index (merged, i);

@@ -95,6 +95,19 @@ sp_merge_apply_patch (SpStore    *store,
       return NULL;
     }
 
+  /* A base the record never had (newer than its current revision) would
+   * make every field look unchanged since then and pass any conflict: a
+   * forged number, or a replica that synced with a server since restored
+   * from an older backup. */
+  if (base_rev > current->rev)
+    {
+      sp_set_field_error (error, SP_ERROR_CONFLICT, "base_rev",
+                          "base_rev %" G_GINT64_FORMAT " is newer than the record's revision %"
+                          G_GINT64_FORMAT ": fetch the record again",
+                          base_rev, current->rev);
+      return NULL;
+    }
+
   /* Decode into a scratch copy first: a bad member must change nothing. */
   client = sp_entity_copy (current);
   if (!sp_json_decode (client, fields, SP_JSON_DECODE_PATCH, fields_set, error))

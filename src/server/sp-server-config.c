@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sp-audit.h"
+#include "sp-audit-key.h"
 #include "sp-server-config.h"
 #include "sp-server-schema.h"
 
@@ -24,6 +25,7 @@ sp_server_config_new (void)
   self->max_failures_address = 20;
   self->failure_window_sec = 15 * 60;
   self->failure_delay_ms = 250;
+  self->audit_head_interval_sec = 10;
   self->deadline_keys = g_new0 (char *, 1);
   self->deadline_rules = g_new0 (char *, 1);
 
@@ -43,7 +45,26 @@ sp_server_config_free (SpServerConfig *self)
   g_free (self->tls_key);
   g_strfreev (self->deadline_keys);
   g_strfreev (self->deadline_rules);
+  g_free (self->config_path);
+  g_free (self->audit_key);
+  g_free (self->audit_head);
   g_free (self);
+}
+
+char *
+sp_server_config_dup_audit_key (SpServerConfig *self)
+{
+  if (self->audit_key)
+    return g_strdup (self->audit_key);
+  return sp_audit_key_default_path (self->config_path, self->db_path);
+}
+
+char *
+sp_server_config_dup_audit_head (SpServerConfig *self)
+{
+  if (self->audit_head)
+    return g_strdup (self->audit_head);
+  return sp_audit_head_default_path (self->db_path);
 }
 
 gboolean
@@ -105,6 +126,8 @@ sp_server_config_load_file (SpServerConfig  *self,
 
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, error))
     return FALSE;
+  g_free (self->config_path);
+  self->config_path = g_strdup (path);
 
 #define GET_STRING(group, key, dest)                                   \
   G_STMT_START {                                                       \
@@ -117,6 +140,8 @@ sp_server_config_load_file (SpServerConfig  *self,
   GET_STRING ("server", "db", self->db_path);
   GET_STRING ("server", "tls_cert", self->tls_cert);
   GET_STRING ("server", "tls_key", self->tls_key);
+  GET_STRING ("server", "audit_key", self->audit_key);
+  GET_STRING ("server", "audit_head", self->audit_head);
 #undef GET_STRING
 
   listen = g_key_file_get_string (file, "server", "listen", NULL);
@@ -144,6 +169,7 @@ sp_server_config_load_file (SpServerConfig  *self,
   GET_INT ("max_failed_logins", self->max_failures_user, 1, 1000);
   GET_INT ("max_failed_logins_per_address", self->max_failures_address, 1, 100000);
   GET_INT ("failed_login_window", self->failure_window_sec, 1, 7 * 24 * 3600);
+  GET_INT ("audit_head_interval", self->audit_head_interval_sec, 1, 24 * 3600);
 #undef GET_INT
 
   keys = g_key_file_get_keys (file, "deadlines", NULL, NULL);

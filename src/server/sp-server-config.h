@@ -40,9 +40,18 @@ typedef struct
   guint        max_failures_address;
   gint64       failure_window_sec;
   guint        failure_delay_ms;
+  /* The audit chain's key and head files (sp-audit-key.h); NULL: the
+   * defaults, beside the configuration file or the database. */
+  char        *config_path;
+  char        *audit_key;
+  char        *audit_head;
+  guint        audit_head_interval_sec;
 } SpServerConfig;
 
 SpServerConfig *sp_server_config_new        (void);
+/* The audit key's and head's paths, defaults filled in. */
+char           *sp_server_config_dup_audit_key  (SpServerConfig *self);
+char           *sp_server_config_dup_audit_head (SpServerConfig *self);
 void            sp_server_config_free       (SpServerConfig  *self);
 gboolean        sp_server_config_load_file  (SpServerConfig  *self,
                                              const char      *path,

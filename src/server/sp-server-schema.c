@@ -5,6 +5,7 @@
 
 #define G_LOG_DOMAIN "synpunkt-server"
 
+#include "sp-audit.h"
 #include "sp-server-schema.h"
 
 /* Each entry brings the "server" component from version i to i + 1. Never
@@ -58,6 +59,13 @@ static const char * const server_migrations[] = {
   "  field TEXT NOT NULL,"
   "  rev INTEGER NOT NULL,"
   "  PRIMARY KEY (entity, entity_id, field));",
+  /* 1 → 2: the audit chain keyed, and a "state" row for each record
+   * written, holding a hash of the record as stored at its revision
+   * (sp-audit.c). Rows from before keep their unkeyed hashes; the marker
+   * row that sp_audit_upgrade() appends covers them. */
+  "ALTER TABLE server_audit ADD COLUMN rev INTEGER;"
+  "ALTER TABLE server_audit ADD COLUMN state_hash TEXT;"
+  "CREATE INDEX server_audit_rev ON server_audit (rev);",
   NULL
 };
 
@@ -107,7 +115,8 @@ sp_server_store_open (const char  *path,
   if (!sp_store_exec (store, "PRAGMA synchronous = FULL", error))
     return NULL;
 
-  if (!sp_server_schema_migrate (store, error))
+  if (!sp_server_schema_migrate (store, error) ||
+      !sp_audit_upgrade (store, error))
     return NULL;
 
   prune (store);

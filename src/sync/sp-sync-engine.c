@@ -54,6 +54,10 @@ struct _SpSyncEngine
   gboolean       fetch_done;
   GError        *pull_error;
   guint          pull_generation;
+  /* The server went back (restored from a backup): pulled again from 0 in
+   * this round, then what waits in the outbox is pushed once more. */
+  gboolean       resynced;
+  gboolean       push_again;
 
   char          *user_id;        /* whose the replica is, once claimed */
 
@@ -429,6 +433,8 @@ on_bulk_ended (GObject      *source,
   round_done (self, error);
 }
 
+static void push_next (SpSyncEngine *self);
+
 static void
 pull_finish (SpSyncEngine *self,
              GError       *error)
@@ -436,6 +442,13 @@ pull_finish (SpSyncEngine *self,
   self->pull_generation++;
   g_queue_clear_full (&self->pages, (GDestroyNotify)slot_free);
   g_clear_error (&self->pull_error);
+
+  if (error == NULL && self->push_again)
+    {
+      self->push_again = FALSE;
+      push_next (self);
+      return;
+    }
 
   /* A pull cut off in the middle of a bulk load: the indexes come back
    * now (the next pull sets them aside again if much is still to come). */
@@ -458,6 +471,24 @@ on_page_applied (GObject      *source,
   if (page == NULL)
     {
       pull_finish (self, error);
+      return;
+    }
+
+  /* The server went back behind the cursor: what was fetched after this
+   * page answers a cursor it no longer knows. Again from 0. */
+  if (page->resync)
+    {
+      self->pull_generation++;
+      g_queue_clear_full (&self->pages, (GDestroyNotify)slot_free);
+      self->next_since = 0;
+      self->fetch_done = FALSE;
+      self->fetching = FALSE;
+      if (!self->resynced)
+        {
+          self->resynced = TRUE;
+          self->push_again = TRUE;
+        }
+      pull_step (self);
       return;
     }
 
@@ -673,6 +704,7 @@ typedef struct
   JsonNode     *answer;
   char         *refusal;
   guint         rejected;
+  guint         stale;
   char         *reason;
 } Push;
 
@@ -696,8 +728,10 @@ batch_done_work (SpSyncEngine  *self,
 {
   Push *push = data;
 
-  if (!_sp_sync_batch_done (self->store, push->step, push->answer, &push->rejected,
-                            &push->reason, error))
+  /* Once a round: a change still refused for its base after a pull from
+   * 0 is the user's to decide, like any other refusal. */
+  if (!_sp_sync_batch_done_full (self->store, push->step, push->answer, !self->resynced,
+                                 &push->rejected, &push->stale, &push->reason, error))
     return NULL;
 
   return push;
@@ -723,14 +757,25 @@ on_step_stored (GObject      *source,
 {
   SpSyncEngine *self = SP_SYNC_ENGINE (source);
   GError *error = NULL;
+  Push *push = work_finish (self, result, &error);
 
-  if (work_finish (self, result, &error) == NULL)
+  if (push == NULL)
     {
       round_done (self, error);
       return;
     }
 
   g_signal_emit (self, signals[CHANGED], 0);
+
+  /* The server never had the base of some change: pull its history again
+   * first (the cursor went to 0), then push what waits. */
+  if (push->stale > 0)
+    {
+      self->resynced = TRUE;
+      self->push_again = TRUE;
+      pull_next (self);
+      return;
+    }
   push_next (self);
 }
 
@@ -1162,6 +1207,8 @@ run_round (SpSyncEngine *self)
   task = g_task_new (self, self->cancellable, NULL, NULL);
   g_task_set_source_tag (task, run_round);
   self->round = g_steal_pointer (&task);
+  self->resynced = FALSE;
+  self->push_again = FALSE;
   set_state (self, SP_SYNC_STATE_SYNCING, NULL);
   set_progress (self, 0.0);
   start_round (self);

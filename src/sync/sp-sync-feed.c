@@ -28,6 +28,7 @@ _sp_feed_page_free (SpFeedPage *page)
   if (page == NULL)
     return;
   g_clear_pointer (&page->changes, g_ptr_array_unref);
+  g_free (page->database_id);
   g_free (page);
 }
 
@@ -235,6 +236,17 @@ _sp_sync_read_page (const char  *data,
         ok = sp_json_reader_read_bool (&reader, &page->more, error);
       else if (g_str_equal (name, "last_rev"))
         ok = has_last_rev = sp_json_reader_read_int (&reader, &page->last_rev, error);
+      else if (g_str_equal (name, "database_id"))
+        {
+          const char *id = NULL;
+
+          ok = sp_json_reader_read_string (&reader, &id, error);
+          if (ok)
+            {
+              g_free (page->database_id);
+              page->database_id = g_strdup (id);
+            }
+        }
       else
         ok = sp_json_reader_skip (&reader, NULL, NULL, error);
     }

@@ -42,6 +42,18 @@ gboolean    _sp_sync_batch_done      (SpStore     *store,
                                       guint       *rejected,
                                       char       **reason,
                                       GError     **error);
+/* As _sp_sync_batch_done(), but a change refused for a base revision the
+ * server's record never had is kept in the outbox (counted in @stale) and
+ * the replica starts over from the server's feed (_sp_sync_begin_resync):
+ * the server has gone back, to a backup. */
+gboolean    _sp_sync_batch_done_full (SpStore     *store,
+                                      SpPushStep  *step,
+                                      JsonNode    *answer,
+                                      gboolean     keep_stale,
+                                      guint       *rejected,
+                                      guint       *stale,
+                                      char       **reason,
+                                      GError     **error);
 /* The transition went through (or the server's case already had that
  * status); else @refusal is kept as a conflict the user sees. */
 gboolean    _sp_sync_transition_done (SpStore     *store,
@@ -65,7 +77,9 @@ typedef struct
   gboolean   more;
   gint64     cursor;
   gint64     last_rev;
+  char      *database_id;  /* the server's database, new at every restore */
   gboolean   bulk;     /* the replica is loading in bulk after it */
+  gboolean   resync;   /* the server went back: the pull starts again at 0 */
 } SpFeedPage;
 
 void        _sp_feed_change_free     (SpFeedChange *change);
@@ -89,6 +103,15 @@ gboolean    _sp_sync_apply_page      (SpStore     *store,
                                       SpFeedPage  *page,
                                       GError     **error);
 gint64      _sp_sync_get_cursor      (SpStore     *store);
+/* The server this replica follows has gone back (restored from a backup,
+ * or another database): the cursor goes to 0 so that everything is pulled
+ * again. Records newer than @server_last_rev are marked; those the new
+ * pull does not bring again, with nothing local waiting, are forgotten
+ * at its end. The outbox stays and is pushed after, on the revisions the
+ * pull brings. Inside a transaction. */
+gboolean    _sp_sync_begin_resync    (SpStore     *store,
+                                      gint64       server_last_rev,
+                                      GError     **error);
 
 /* What claiming or releasing the replica did. */
 typedef struct

@@ -389,6 +389,16 @@ member_json (JsonObject *object,
   return node ? sp_json_to_string (node, FALSE) : g_strdup ("null");
 }
 
+/* Refused for a base revision above the record's: the server has gone
+ * back (sp-merge.c on the server). */
+static gboolean
+is_stale (JsonObject *e)
+{
+  return e != NULL &&
+         g_strcmp0 (json_object_get_string_member_with_default (e, "code", NULL), "conflict") == 0 &&
+         g_strcmp0 (json_object_get_string_member_with_default (e, "field", NULL), "base_rev") == 0;
+}
+
 gboolean
 _sp_sync_batch_done (SpStore     *store,
                      SpPushStep  *step,
@@ -397,10 +407,26 @@ _sp_sync_batch_done (SpStore     *store,
                      char       **reason,
                      GError     **error)
 {
+  guint stale = 0;
+
+  return _sp_sync_batch_done_full (store, step, answer, FALSE, rejected, &stale, reason, error);
+}
+
+gboolean
+_sp_sync_batch_done_full (SpStore     *store,
+                          SpPushStep  *step,
+                          JsonNode    *answer,
+                          gboolean     keep_stale,
+                          guint       *rejected,
+                          guint       *stale,
+                          char       **reason,
+                          GError     **error)
+{
   JsonArray *results;
   guint entry = 0;
 
   *rejected = 0;
+  *stale = 0;
 
   if (!JSON_NODE_HOLDS_OBJECT (answer) ||
       !json_object_has_member (json_node_get_object (answer), "results") ||
@@ -441,6 +467,14 @@ _sp_sync_batch_done (SpStore     *store,
                                   : "";
           g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
           g_autofree char *server = NULL;
+
+          /* Not the user's to decide: the change waits in the outbox
+           * while the replica pulls the server's history again. */
+          if (keep_stale && is_stale (e))
+            {
+              (*stale)++;
+              continue;
+            }
 
           (*rejected)++;
           if (*reason == NULL)
@@ -506,6 +540,13 @@ _sp_sync_batch_done (SpStore     *store,
     }
 
   if (!sp_store_set_setting (store, "sync.batch", "", error))
+    goto failed;
+
+  if (*stale > 0 &&
+      !_sp_sync_begin_resync (store,
+                              json_object_get_int_member_with_default (json_node_get_object (answer),
+                                                                       "last_rev", 0),
+                              error))
     goto failed;
 
   return sp_store_commit (store, error);
