@@ -10,8 +10,11 @@
 
 #include "sp-auth.h"
 #include "sp-http.h"
+#include "sp-listener.h"
+#include "sp-request-guard.h"
 #include "sp-routes.h"
 #include "sp-server.h"
+#include "sp-server-tls.h"
 
 struct _SpServer
 {
@@ -20,6 +23,7 @@ struct _SpServer
   const SpServerConfig *config;
   SpStore              *store;
   SoupServer           *soup;
+  SpListener           *listener;
 };
 
 G_DEFINE_FINAL_TYPE (SpServer, sp_server, G_TYPE_OBJECT)
@@ -29,6 +33,7 @@ sp_server_dispose (GObject *object)
 {
   SpServer *self = SP_SERVER (object);
 
+  g_clear_pointer (&self->listener, sp_listener_free);
   if (self->soup)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -209,8 +214,13 @@ handle_early (SoupServer        *soup,
 {
   SpServer *self = SP_SERVER (user_data);
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  goffset length = soup_message_headers_get_content_length (headers);
+  goffset length;
 
+  /* A length that cannot be trusted is refused before anything else. */
+  if (!sp_request_guard_check (msg))
+    return;
+
+  length = soup_message_headers_get_content_length (headers);
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       length > (goffset) self->config->max_body)
     too_large (msg, self->config->max_body);
@@ -248,6 +258,7 @@ sp_server_new (const SpServerConfig *config,
   self->config = config;
   self->store = g_object_ref (store);
   self->soup = soup_server_new ("server-header", "synpunkt-server/" PACKAGE_VERSION " ", NULL);
+  sp_request_guard_attach (self->soup);
 
   /* libsoup calls the early handler of the most specific path only, so
    * each prefix gets one too. */
@@ -271,24 +282,19 @@ sp_server_listen (SpServer  *self,
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) address = NULL;
   g_autoptr(GSocket) socket = NULL;
-  SoupServerListenOptions options = 0;
+  g_autoptr(GTlsCertificate) certificate = NULL;
 
   if (self->config->tls_cert != NULL || self->config->tls_key != NULL)
     {
-      g_autoptr(GTlsCertificate) certificate = NULL;
-
       if (self->config->tls_cert == NULL || self->config->tls_key == NULL)
         {
           g_set_error_literal (error, SP_ERROR, SP_ERROR_INVALID,
                                "HTTPS needs both --tls-cert and --tls-key");
           return FALSE;
         }
-      certificate = g_tls_certificate_new_from_files (self->config->tls_cert,
-                                                      self->config->tls_key, error);
+      certificate = sp_server_tls_load (self->config->tls_cert, self->config->tls_key, error);
       if (certificate == NULL)
         return FALSE;
-      g_object_set (self->soup, "tls-certificate", certificate, NULL);
-      options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
   inet = g_inet_address_new_from_string (self->config->listen_host);
@@ -312,24 +318,21 @@ sp_server_listen (SpServer  *self,
   if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
     return FALSE;
 
-  return soup_server_listen_socket (self->soup, socket, options, error);
+  /* Our own accept loop, with the connection limits and timeouts. */
+  self->listener = sp_listener_new (self->soup, socket, certificate, self->config, error);
+  return self->listener != NULL;
 }
 
 char *
 sp_server_dup_uri (SpServer *self)
 {
-  GSList *uris = soup_server_get_uris (self->soup);
-  char *text = NULL;
-
-  if (uris != NULL)
-    text = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return text;
+  return self->listener ? sp_listener_dup_uri (self->listener) : NULL;
 }
 
 void
 sp_server_disconnect (SpServer *self)
 {
+  g_clear_pointer (&self->listener, sp_listener_free);
   soup_server_disconnect (self->soup);
 }
 
