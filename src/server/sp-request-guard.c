@@ -44,6 +44,18 @@ is_length (const char *text)
   return TRUE;
 }
 
+/* RFC 9110's token: what a method may be made of. */
+static gboolean
+is_token (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("!#$%&'*+-.^_`|~", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* NULL if the body's length can be trusted, else why not. */
 static const char *
 check_framing (SoupServerMessage *msg)
@@ -70,11 +82,17 @@ sp_request_guard_check (SoupServerMessage *msg)
   const char *problem;
 
   clear_prefill (msg);
-  problem = check_framing (msg);
+  /* libsoup takes any bytes for a method; an answer that names it must
+   * stay ASCII. */
+  if (!is_token (soup_server_message_get_method (msg)))
+    problem = "The request method is not valid";
+  else
+    problem = check_framing (msg);
   if (problem == NULL)
     return TRUE;
 
-  /* The body cannot be read safely: answer without reading it. */
+  /* The body cannot be read safely (or is not worth reading): answer
+   * without reading it. */
   sp_listener_refuse_message (msg, SOUP_STATUS_BAD_REQUEST, "malformed", problem);
   return FALSE;
 }
