@@ -41,6 +41,8 @@ typedef struct
   GSocket        *socket;
   GIOStream      *stream;   /* weak: SoupServer owns it */
   GSocketAddress *remote;
+  GSocketAddress *local;
+  GIOStream      *idle_stream; /* ours between requests (see on_wrote_body) */
   char           *address;
   ConnState       state;
   gint64          deadline; /* monotonic µs; 0 for none */
@@ -191,8 +193,11 @@ conn_forget (Conn *conn)
   g_clear_pointer (&conn->idle_watch, drop_source);
   if (conn->stream != NULL)
     g_object_weak_unref (G_OBJECT (conn->stream), on_stream_finalized, conn);
+  /* Dropping it may close the stream: after the weak reference is gone. */
+  g_clear_object (&conn->idle_stream);
   g_object_set_data (G_OBJECT (conn->remote), CONN_KEY, NULL);
   g_object_unref (conn->remote);
+  g_object_unref (conn->local);
   g_object_unref (conn->socket);
   g_free (conn->address);
   g_free (conn);
@@ -234,7 +239,14 @@ on_idle_readable (GSocket      *socket,
       conn_close (conn);
       conn_forget (conn);
     }
-  /* Else a request: libsoup reads it. */
+  else if (conn->idle_stream != NULL)
+    {
+      g_autoptr(GIOStream) stream = g_steal_pointer (&conn->idle_stream);
+
+      /* A new request: back to libsoup, as a new connection. */
+      soup_server_accept_iostream (conn->owner->soup, stream, conn->local, conn->remote, NULL);
+    }
+  /* Else libsoup has the connection and reads the request itself. */
   return G_SOURCE_REMOVE;
 }
 
@@ -355,6 +367,41 @@ on_write_progress (SoupServerMessage *msg)
     conn_set_state (conn, CONN_WRITING, conn->owner->config->idle_timeout_sec);
 }
 
+/* libsoup 3.2 never lets go of a kept-alive connection that the client
+ * closes between requests: each such connection would stay in memory for
+ * good. So once a response is out and the connection stays open, take it
+ * back and keep it ourselves until the next request comes. */
+static void
+on_wrote_body (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
+  Conn *conn = conn_for_message (msg);
+  g_autoptr(GIOStream) stolen = NULL;
+
+  /* The cases where libsoup closes the connection itself. */
+  if (conn == NULL || conn->shut || conn->idle_stream != NULL ||
+      soup_server_message_get_http_version (msg) != SOUP_HTTP_1_1 ||
+      soup_message_headers_header_contains (request, "Connection", "close") ||
+      soup_message_headers_header_contains (response, "Connection", "close") ||
+      soup_message_headers_get_encoding (response) == SOUP_ENCODING_EOF)
+    return;
+
+  stolen = soup_server_message_steal_connection (msg);
+  if (stolen == NULL)
+    return;
+
+  /* What libsoup has read ahead (a pipelined request) is in its wrapper:
+   * give that straight back. Else keep only our own stream. */
+  if (g_pollable_input_stream_is_readable (G_POLLABLE_INPUT_STREAM (g_io_stream_get_input_stream (stolen))))
+    {
+      soup_server_accept_iostream (conn->owner->soup, stolen, conn->local, conn->remote, NULL);
+      return;
+    }
+  conn->idle_stream = g_object_ref (conn->stream);
+  conn_set_state (conn, CONN_IDLE, conn->owner->config->idle_timeout_sec);
+}
+
 static void
 on_request_started (SoupServer        *soup,
                     SoupServerMessage *msg,
@@ -367,6 +414,7 @@ on_request_started (SoupServer        *soup,
   conn_set_state (conn, CONN_READING, conn->owner->config->read_timeout_sec);
   g_signal_connect (msg, "wrote-headers", G_CALLBACK (on_write_progress), NULL);
   g_signal_connect (msg, "wrote-body-data", G_CALLBACK (on_write_progress), NULL);
+  g_signal_connect (msg, "wrote-body", G_CALLBACK (on_wrote_body), NULL);
 }
 
 static void
@@ -473,6 +521,7 @@ take_connection (SpListener *self,
   conn->socket = g_object_ref (socket);
   conn->stream = stream;
   conn->remote = g_object_ref (remote);
+  conn->local = g_object_ref (local);
   conn->address = g_steal_pointer (&address);
   conn_set_state (conn, CONN_READING, self->config->read_timeout_sec);
   g_object_weak_ref (G_OBJECT (stream), on_stream_finalized, conn);

@@ -177,7 +177,16 @@ parse_answer (GBytes    *bytes,
       head = end + 4;
     }
 
-  *json = json_from_string (end + 4, NULL);
+  /* Only this answer's body: pipelined requests get more answers. */
+  {
+    g_autofree char *headers = g_ascii_strdown (head, end - head);
+    const char *length = strstr (headers, "\r\ncontent-length:");
+    g_autofree char *body = NULL;
+
+    if (length != NULL)
+      body = g_strndup (end + 4, g_ascii_strtoull (length + strlen ("\r\ncontent-length:"), NULL, 10));
+    *json = json_from_string (body ? body : end + 4, NULL);
+  }
   return (guint) status;
 }
 
@@ -334,6 +343,57 @@ test_idle_timeout (void)
 
   /* Then nothing: the server closes it. */
   g_assert_true (closed_by_server (socket));
+
+  fixture_stop (&f);
+}
+
+/* Reads from @socket until @n answers to GET /api/v1/health are in. */
+static void
+read_health_answers (GSocket *socket,
+                     guint    n)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *p;
+  guint found;
+
+  do
+    {
+      g_autoptr(GError) error = NULL;
+      char buffer[4096];
+      gssize got = g_socket_receive (socket, buffer, sizeof buffer, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (got, >, 0);
+      g_string_append_len (text, buffer, got);
+      found = 0;
+      for (p = text->str; (p = strstr (p, "\"status\":\"ok\"")) != NULL; p++)
+        found++;
+    }
+  while (found < n);
+  g_assert_cmpuint (found, ==, n);
+}
+
+static void
+test_keep_alive (void)
+{
+  static const char request[] = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  g_autofree char *two = g_strconcat (request, request, NULL);
+  Fixture f = { 0 };
+  g_autoptr(GSocket) socket = NULL;
+
+  fixture_start (&f, NULL);
+  socket = raw_connect (&f, NULL);
+
+  /* One after the other on the same connection, then two at once. */
+  for (guint i = 0; i < 3; i++)
+    {
+      raw_send (socket, request, strlen (request));
+      read_health_answers (socket, 1);
+    }
+  raw_send (socket, two, strlen (two));
+  read_health_answers (socket, 2);
+  raw_send (socket, request, strlen (request));
+  read_health_answers (socket, 1);
 
   fixture_stop (&f);
 }
@@ -657,6 +717,7 @@ main (int    argc,
   g_test_add_func ("/server/connections/limits", test_limits);
   g_test_add_func ("/server/connections/read-timeout", test_read_timeout);
   g_test_add_func ("/server/connections/idle-timeout", test_idle_timeout);
+  g_test_add_func ("/server/connections/keep-alive", test_keep_alive);
   g_test_add_func ("/server/connections/out-of-descriptors", test_out_of_descriptors);
   g_test_add_func ("/server/connections/content-length", test_content_length);
   g_test_add_func ("/server/connections/refused-by-libsoup", test_refused_by_libsoup);
