@@ -108,7 +108,8 @@ on_got_headers (SoupServerMessage *msg)
     return;
 
   /* No early handler ran: libsoup has refused the request already (a
-   * path that decodes to NUL or "..", an https URL over http). */
+   * path that decodes to NUL or "..", an https URL over http), or no
+   * handler covers the path. */
   if (!sp_request_guard_check (msg))
     return;
   if (soup_server_message_get_status (msg) == SOUP_STATUS_BAD_REQUEST)
@@ -121,6 +122,13 @@ on_got_headers (SoupServerMessage *msg)
   else if (soup_server_message_get_status (msg) != 0)
     soup_server_message_set_response (msg, "application/json; charset=utf-8",
                                       SOUP_MEMORY_STATIC, prefill, strlen (prefill));
+  else
+    {
+      /* No handler for the path at all ("OPTIONS *"): libsoup would
+       * answer 404 with nothing. */
+      g_set_error_literal (&error, SP_HTTP_ERROR, SP_HTTP_ERROR_NO_ROUTE, "No such resource");
+      sp_http_reply_error (msg, error, NULL);
+    }
 }
 
 static void

@@ -530,6 +530,7 @@ test_refused_by_libsoup (void)
     CASE ("host with a slash", "GET /api/v1/health HTTP/1.1\r\nHost: a/b\r\n\r\n"),
     CASE ("https over http", "GET https://127.0.0.1/api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
     CASE ("unknown coding", "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: gzip\r\n\r\n"),
+    CASE ("OPTIONS *", "OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"),
     CASE ("odd expectation", "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: coffee\r\nContent-Length: 0\r\n\r\n"),
 #undef CASE
   };
@@ -606,6 +607,7 @@ test_fuzz (void)
     "DELETE /api/v1/users/x HTTP/1.0\r\nContent-Length: 0\r\nConnection: keep-alive\r\n\r\n",
     "POST /api/v1/changes HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
     "Content-Length: 2\r\n\r\n{}",
+    "OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
   };
   Fixture f = { 0 };
   GRand *rand = g_rand_new_with_seed (20261202);
