@@ -288,6 +288,32 @@ conn_close (Conn *conn)
   g_io_stream_close (conn->stream, NULL, NULL);
 }
 
+/* Forgets the connections that are over but whose end has not been
+ * seen yet (the main loop is behind, or libsoup said nothing). */
+static void
+reap (SpListener *self)
+{
+  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->conns);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      Conn *conn = key;
+
+      if (g_io_stream_is_closed (conn->stream))
+        g_ptr_array_add (gone, conn);
+      else if (conn->state == CONN_IDLE && peer_has_left (conn->socket))
+        {
+          conn_close (conn);
+          g_ptr_array_add (gone, conn);
+        }
+    }
+  for (guint i = 0; i < gone->len; i++)
+    conn_forget (g_ptr_array_index (gone, i));
+}
+
 static gboolean
 on_tick (gpointer user_data)
 {
@@ -298,19 +324,13 @@ on_tick (gpointer user_data)
   GHashTableIter iter;
   gpointer key;
 
+  reap (self);
   g_hash_table_iter_init (&iter, self->conns);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       Conn *conn = key;
 
-      if (conn->stream == NULL || g_io_stream_is_closed (conn->stream))
-        g_ptr_array_add (gone, conn);
-      else if (conn->state == CONN_IDLE && peer_has_left (conn->socket))
-        {
-          conn_close (conn);
-          g_ptr_array_add (gone, conn);
-        }
-      else if (conn->deadline != 0 && now >= conn->deadline && !conn->shut)
+      if (conn->deadline != 0 && now >= conn->deadline && !conn->shut)
         {
           /* libsoup mostly notices the end on its own and cleans up;
            * if it has not after a second, close ourselves. */
@@ -402,6 +422,18 @@ on_wrote_body (SoupServerMessage *msg)
   conn_set_state (conn, CONN_IDLE, conn->owner->config->idle_timeout_sec);
 }
 
+/* libsoup has closed the connection (not handed it back to us): free its
+ * place now rather than at the next tick, or a busy client would find its
+ * own closed connections still counted. */
+static void
+on_disconnected (SoupServerMessage *msg)
+{
+  Conn *conn = conn_for_message (msg);
+
+  if (conn != NULL && conn->idle_stream == NULL && g_io_stream_is_closed (conn->stream))
+    conn_forget (conn);
+}
+
 static void
 on_request_started (SoupServer        *soup,
                     SoupServerMessage *msg,
@@ -415,6 +447,7 @@ on_request_started (SoupServer        *soup,
   g_signal_connect (msg, "wrote-headers", G_CALLBACK (on_write_progress), NULL);
   g_signal_connect (msg, "wrote-body-data", G_CALLBACK (on_write_progress), NULL);
   g_signal_connect (msg, "wrote-body", G_CALLBACK (on_wrote_body), NULL);
+  g_signal_connect (msg, "disconnected", G_CALLBACK (on_disconnected), NULL);
 }
 
 static void
@@ -487,6 +520,14 @@ take_connection (SpListener *self,
 
   address = g_inet_address_to_string (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
   per_address = GPOINTER_TO_UINT (g_hash_table_lookup (self->per_address, address));
+  /* Under load the ends of earlier connections may not have been seen
+   * yet: look before refusing anyone. */
+  if (g_hash_table_size (self->conns) >= self->config->max_connections ||
+      per_address >= self->config->max_connections_per_address)
+    {
+      reap (self);
+      per_address = GPOINTER_TO_UINT (g_hash_table_lookup (self->per_address, address));
+    }
   if (g_hash_table_size (self->conns) >= self->config->max_connections)
     {
       refuse_socket (self, socket, address, "The server has too many connections; try again shortly");
@@ -746,7 +787,21 @@ typedef struct
   GSocket    *socket;
   GIOStream  *stream;
   char       *answer;
+  /* A client that takes nothing must not hold the write for ever. */
+  GCancellable *cancellable;
+  guint       timeout_id;
+  gboolean    tls;
 } Refusal;
+
+static gboolean
+on_refusal_timeout (gpointer user_data)
+{
+  Refusal *refusal = user_data;
+
+  refusal->timeout_id = 0;
+  g_cancellable_cancel (refusal->cancellable);
+  return G_SOURCE_REMOVE;
+}
 
 static void
 on_refusal_written (GObject      *source,
@@ -756,13 +811,21 @@ on_refusal_written (GObject      *source,
   Refusal *refusal = user_data;
 
   g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, NULL);
-  if (refusal->socket != NULL)
+  g_clear_handle_id (&refusal->timeout_id, g_source_remove);
+  /* Half-closing and draining is for plain TCP: TLS ends with its own
+   * close, which must not wait on the client either. */
+  if (refusal->socket != NULL && !refusal->tls && !g_cancellable_is_cancelled (refusal->cancellable))
     linger_start (refusal->owner, refusal->socket, refusal->stream);
   else
-    g_io_stream_close_async (refusal->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+    {
+      if (refusal->socket != NULL && g_cancellable_is_cancelled (refusal->cancellable))
+        g_socket_shutdown (refusal->socket, TRUE, TRUE, NULL);
+      g_io_stream_close_async (refusal->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+    }
 
   g_clear_object (&refusal->socket);
   g_object_unref (refusal->stream);
+  g_object_unref (refusal->cancellable);
   g_free (refusal->answer);
   g_free (refusal);
 }
@@ -786,17 +849,19 @@ sp_listener_refuse_message (SoupServerMessage *msg,
   refusal = g_new0 (Refusal, 1);
   refusal->stream = stream;
   refusal->answer = format_refusal (status, code, message);
+  refusal->cancellable = g_cancellable_new ();
+  refusal->timeout_id = g_timeout_add (LINGER_USEC / 1000, on_refusal_timeout, refusal);
   if (conn != NULL)
     {
       refusal->owner = conn->owner;
-      /* Half-closing is only for plain TCP: TLS ends with its own close. */
-      if (conn->owner->certificate == NULL)
-        refusal->socket = g_object_ref (conn->socket);
-      /* Whatever happens next, the connection is over. */
-      conn_set_state (conn, CONN_WRITING, conn->owner->config->idle_timeout_sec);
+      refusal->socket = g_object_ref (conn->socket);
+      refusal->tls = conn->owner->certificate != NULL;
+      /* The connection is over: its place is free; the drain that
+       * follows has a cap of its own. */
+      conn_forget (conn);
     }
 
   g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), refusal->answer,
-                                   strlen (refusal->answer), G_PRIORITY_DEFAULT, NULL,
-                                   on_refusal_written, refusal);
+                                   strlen (refusal->answer), G_PRIORITY_DEFAULT,
+                                   refusal->cancellable, on_refusal_written, refusal);
 }
