@@ -398,6 +398,29 @@ test_keep_alive (void)
   fixture_stop (&f);
 }
 
+/* A connection the client closes frees its place at once, kept alive or
+ * not: with room for two, forty clients one after the other are served. */
+static void
+test_closed_free_their_place (void)
+{
+  static const char request[] = "GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+  Fixture f = { 0 };
+
+  fixture_start (&f, "max_connections_per_address=2\nread_timeout=" LONG_TIMEOUT
+                     "\nidle_timeout=" LONG_TIMEOUT "\n");
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GSocket) socket = raw_connect (&f, NULL);
+
+      raw_send (socket, request, strlen (request));
+      read_health_answers (socket, 1);
+      g_socket_close (socket, NULL);
+    }
+
+  fixture_stop (&f);
+}
+
 static guint
 count_fds (GPid pid)
 {
@@ -720,6 +743,7 @@ main (int    argc,
   g_test_add_func ("/server/connections/read-timeout", test_read_timeout);
   g_test_add_func ("/server/connections/idle-timeout", test_idle_timeout);
   g_test_add_func ("/server/connections/keep-alive", test_keep_alive);
+  g_test_add_func ("/server/connections/closed-free-their-place", test_closed_free_their_place);
   g_test_add_func ("/server/connections/out-of-descriptors", test_out_of_descriptors);
   g_test_add_func ("/server/connections/content-length", test_content_length);
   g_test_add_func ("/server/connections/refused-by-libsoup", test_refused_by_libsoup);
