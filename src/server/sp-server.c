@@ -184,23 +184,13 @@ on_got_chunk (SoupServerMessage *msg,
   count->received += g_bytes_get_size (chunk);
   if (count->received > max_body)
     {
-      g_autoptr(GIOStream) stream = NULL;
-      g_autofree char *body = NULL;
-      g_autofree char *response = NULL;
+      g_autofree char *message = NULL;
 
       /* Stop reading: answer by hand on the connection and drop it,
        * rather than take the rest. */
-      body = g_strdup_printf ("{\"error\":{\"code\":\"too_large\",\"message\":"
-                              "\"The request body is larger than %" G_GSIZE_FORMAT " bytes\","
-                              "\"field\":null}}", max_body);
-      response = g_strdup_printf ("HTTP/1.1 413 Payload Too Large\r\n"
-                                  "Content-Type: application/json; charset=utf-8\r\n"
-                                  "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
-                                  strlen (body), body);
-      stream = soup_server_message_steal_connection (msg);
-      g_output_stream_write_all (g_io_stream_get_output_stream (stream), response,
-                                 strlen (response), NULL, NULL, NULL);
-      g_io_stream_close (stream, NULL, NULL);
+      message = g_strdup_printf ("The request body is larger than %" G_GSIZE_FORMAT " bytes",
+                                 max_body);
+      sp_listener_refuse_message (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large", message);
     }
 }
 
