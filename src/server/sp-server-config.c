@@ -26,6 +26,10 @@ sp_server_config_new (void)
   self->failure_window_sec = 15 * 60;
   self->failure_delay_ms = 250;
   self->audit_head_interval_sec = 10;
+  self->max_connections = 512;
+  self->max_connections_per_address = 64;
+  self->read_timeout_sec = 15;
+  self->idle_timeout_sec = 60;
   self->deadline_keys = g_new0 (char *, 1);
   self->deadline_rules = g_new0 (char *, 1);
 
@@ -170,6 +174,10 @@ sp_server_config_load_file (SpServerConfig  *self,
   GET_INT ("max_failed_logins_per_address", self->max_failures_address, 1, 100000);
   GET_INT ("failed_login_window", self->failure_window_sec, 1, 7 * 24 * 3600);
   GET_INT ("audit_head_interval", self->audit_head_interval_sec, 1, 24 * 3600);
+  GET_INT ("max_connections", self->max_connections, 1, 1000000);
+  GET_INT ("max_connections_per_address", self->max_connections_per_address, 1, 1000000);
+  GET_INT ("read_timeout", self->read_timeout_sec, 1, 3600);
+  GET_INT ("idle_timeout", self->idle_timeout_sec, 1, 24 * 3600);
 #undef GET_INT
 
   keys = g_key_file_get_keys (file, "deadlines", NULL, NULL);

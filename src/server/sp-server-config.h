@@ -10,6 +10,10 @@
  *   db=/var/lib/synpunkt/synpunkt.db
  *   session_lifetime=28800        (seconds)
  *   max_body=1048576              (bytes)
+ *   max_connections=512           (open at once, then 503)
+ *   max_connections_per_address=64
+ *   read_timeout=15               (seconds to send a whole request)
+ *   idle_timeout=60               (seconds a kept-alive connection may idle)
  *   [deadlines]
  *   investigation=working-days:14
  *   city_environment=calendar-days:3
@@ -46,6 +50,12 @@ typedef struct
   char        *audit_key;
   char        *audit_head;
   guint        audit_head_interval_sec;
+  /* Connections: caps, and how long a request may take to arrive and an
+   * idle kept-alive connection may stay open (see sp-listener.h). */
+  guint        max_connections;
+  guint        max_connections_per_address;
+  guint        read_timeout_sec;
+  guint        idle_timeout_sec;
 } SpServerConfig;
 
 SpServerConfig *sp_server_config_new        (void);

@@ -10,8 +10,11 @@
 
 #include "sp-auth.h"
 #include "sp-http.h"
+#include "sp-listener.h"
+#include "sp-request-guard.h"
 #include "sp-routes.h"
 #include "sp-server.h"
+#include "sp-server-tls.h"
 
 struct _SpServer
 {
@@ -20,6 +23,7 @@ struct _SpServer
   const SpServerConfig *config;
   SpStore              *store;
   SoupServer           *soup;
+  SpListener           *listener;
 };
 
 G_DEFINE_FINAL_TYPE (SpServer, sp_server, G_TYPE_OBJECT)
@@ -29,6 +33,7 @@ sp_server_dispose (GObject *object)
 {
   SpServer *self = SP_SERVER (object);
 
+  g_clear_pointer (&self->listener, sp_listener_free);
   if (self->soup)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -179,23 +184,13 @@ on_got_chunk (SoupServerMessage *msg,
   count->received += g_bytes_get_size (chunk);
   if (count->received > max_body)
     {
-      g_autoptr(GIOStream) stream = NULL;
-      g_autofree char *body = NULL;
-      g_autofree char *response = NULL;
+      g_autofree char *message = NULL;
 
       /* Stop reading: answer by hand on the connection and drop it,
        * rather than take the rest. */
-      body = g_strdup_printf ("{\"error\":{\"code\":\"too_large\",\"message\":"
-                              "\"The request body is larger than %" G_GSIZE_FORMAT " bytes\","
-                              "\"field\":null}}", max_body);
-      response = g_strdup_printf ("HTTP/1.1 413 Payload Too Large\r\n"
-                                  "Content-Type: application/json; charset=utf-8\r\n"
-                                  "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
-                                  strlen (body), body);
-      stream = soup_server_message_steal_connection (msg);
-      g_output_stream_write_all (g_io_stream_get_output_stream (stream), response,
-                                 strlen (response), NULL, NULL, NULL);
-      g_io_stream_close (stream, NULL, NULL);
+      message = g_strdup_printf ("The request body is larger than %" G_GSIZE_FORMAT " bytes",
+                                 max_body);
+      sp_listener_refuse_message (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large", message);
     }
 }
 
@@ -209,8 +204,13 @@ handle_early (SoupServer        *soup,
 {
   SpServer *self = SP_SERVER (user_data);
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  goffset length = soup_message_headers_get_content_length (headers);
+  goffset length;
 
+  /* A length that cannot be trusted is refused before anything else. */
+  if (!sp_request_guard_check (msg))
+    return;
+
+  length = soup_message_headers_get_content_length (headers);
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       length > (goffset) self->config->max_body)
     too_large (msg, self->config->max_body);
@@ -248,6 +248,7 @@ sp_server_new (const SpServerConfig *config,
   self->config = config;
   self->store = g_object_ref (store);
   self->soup = soup_server_new ("server-header", "synpunkt-server/" PACKAGE_VERSION " ", NULL);
+  sp_request_guard_attach (self->soup);
 
   /* libsoup calls the early handler of the most specific path only, so
    * each prefix gets one too. */
@@ -271,24 +272,19 @@ sp_server_listen (SpServer  *self,
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) address = NULL;
   g_autoptr(GSocket) socket = NULL;
-  SoupServerListenOptions options = 0;
+  g_autoptr(GTlsCertificate) certificate = NULL;
 
   if (self->config->tls_cert != NULL || self->config->tls_key != NULL)
     {
-      g_autoptr(GTlsCertificate) certificate = NULL;
-
       if (self->config->tls_cert == NULL || self->config->tls_key == NULL)
         {
           g_set_error_literal (error, SP_ERROR, SP_ERROR_INVALID,
                                "HTTPS needs both --tls-cert and --tls-key");
           return FALSE;
         }
-      certificate = g_tls_certificate_new_from_files (self->config->tls_cert,
-                                                      self->config->tls_key, error);
+      certificate = sp_server_tls_load (self->config->tls_cert, self->config->tls_key, error);
       if (certificate == NULL)
         return FALSE;
-      g_object_set (self->soup, "tls-certificate", certificate, NULL);
-      options |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
   inet = g_inet_address_new_from_string (self->config->listen_host);
@@ -312,24 +308,21 @@ sp_server_listen (SpServer  *self,
   if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
     return FALSE;
 
-  return soup_server_listen_socket (self->soup, socket, options, error);
+  /* Our own accept loop, with the connection limits and timeouts. */
+  self->listener = sp_listener_new (self->soup, socket, certificate, self->config, error);
+  return self->listener != NULL;
 }
 
 char *
 sp_server_dup_uri (SpServer *self)
 {
-  GSList *uris = soup_server_get_uris (self->soup);
-  char *text = NULL;
-
-  if (uris != NULL)
-    text = g_uri_to_string (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return text;
+  return self->listener ? sp_listener_dup_uri (self->listener) : NULL;
 }
 
 void
 sp_server_disconnect (SpServer *self)
 {
+  g_clear_pointer (&self->listener, sp_listener_free);
   soup_server_disconnect (self->soup);
 }
 

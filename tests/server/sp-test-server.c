@@ -55,8 +55,9 @@ sp_test_run (const char          *input,
   return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
 }
 
-SpTestServer *
-sp_test_server_new (const char * const *extra_args)
+/* A fresh database with its admin, not started yet. */
+static SpTestServer *
+server_create (void)
 {
   SpTestServer *self = g_new0 (SpTestServer, 1);
   g_autoptr(GError) error = NULL;
@@ -80,7 +81,30 @@ sp_test_server_new (const char * const *extra_args)
                                                  "timeout", 120, NULL);
   /* Straight to 127.0.0.1, whatever proxy the environment names. */
   soup_session_set_proxy_resolver (self->session, NULL);
+  return self;
+}
+
+SpTestServer *
+sp_test_server_new (const char * const *extra_args)
+{
+  SpTestServer *self = server_create ();
+
   sp_test_server_start (self, extra_args);
+  return self;
+}
+
+SpTestServer *
+sp_test_server_new_with_config (const char *config_text)
+{
+  SpTestServer *self = server_create ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config = NULL;
+
+  /* Beside the database, where the audit key is too. */
+  config = g_build_filename (self->dir, "server.conf", NULL);
+  g_file_set_contents (config, config_text, -1, &error);
+  g_assert_no_error (error);
+  sp_test_server_start (self, (const char *[]) { "--config", config, NULL });
   return self;
 }
 

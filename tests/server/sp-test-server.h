@@ -65,6 +65,8 @@ int             sp_test_run             (const char         *input,
 
 /* A fresh database with an admin user "admin". */
 SpTestServer   *sp_test_server_new      (const char * const *extra_args);
+/* The same, started with a configuration file of @config_text. */
+SpTestServer   *sp_test_server_new_with_config (const char *config_text);
 void            sp_test_server_start    (SpTestServer       *self,
                                          const char * const *extra_args);
 /* SIGTERM and wait: checks the server exits cleanly. */
