@@ -25,10 +25,16 @@ for t in "${targets[@]}"; do
   ninja -C _build-fuzz "tests/fuzz/fuzz-$t" >/dev/null
   mkdir -p "_build-fuzz/corpus/$t" "_build-fuzz/findings/$t"
   echo "fuzz-$t: ${seconds} s"
-  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-  ASAN_OPTIONS=detect_leaks=0 \
-    "_build-fuzz/tests/fuzz/fuzz-$t" -max_total_time="$seconds" -print_final_stats=1 \
-      -artifact_prefix="_build-fuzz/findings/$t/" -max_len=8192 \
-      "_build-fuzz/corpus/$t" "tests/fuzz/corpus/$t" 2>&1 | tail -n 12 || status=$?
+  log="_build-fuzz/fuzz-$t.log"
+  if UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=0 \
+       "_build-fuzz/tests/fuzz/fuzz-$t" -max_total_time="$seconds" -print_final_stats=1 \
+         -artifact_prefix="_build-fuzz/findings/$t/" -max_len=8192 \
+         "_build-fuzz/corpus/$t" "tests/fuzz/corpus/$t" > "$log" 2>&1; then
+    grep -E '^(Done|stat::(number_of_executed_units|new_units_added))' "$log" || true
+  else
+    status=1
+    echo "fuzz-$t found something:"
+    grep -v '^#' "$log" | tail -n 60
+  fi
 done
 exit $status
