@@ -128,7 +128,7 @@ sp_json_encode (SpEntity          *entity,
 }
 
 /* Decoding. The JsonNode path below and the streaming reader in
- * sp-json-read.c describe each member as an SpJsonValue and share
+ * sp-json-read-record.c describe each member as an SpJsonValue and share
  * everything from there on (sp-json-private.h). */
 
 static GMutex index_lock;

@@ -1,4 +1,6 @@
-/* sp-sync-engine-first.c: the engine's first connection of a replica
+/* sp-sync-engine-first.c: the engine's first connection, the server's
+ * units and categories fetched before the local database becomes its
+ * replica (sp-sync-first.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

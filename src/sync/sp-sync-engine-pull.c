@@ -1,4 +1,5 @@
-/* sp-sync-engine-pull.c: the engine's pull of the change feed
+/* sp-sync-engine-pull.c: the engine's pull of the change feed, the pages
+ * fetched ahead and stored in order (storing a page is sp-sync-pull.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,6 @@
-/* sp-sync-engine-push.c: the engine's push of the outbox, a step at a time
+/* sp-sync-engine-push.c: the engine's push of the outbox, a step at a
+ * time, each sent and its answer stored (what a step holds and how its
+ * answer is stored is sp-sync-push.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -4,7 +4,10 @@
  *
  * A round runs as a chain of steps on the main context: each database
  * step in a worker thread (on the engine's own connection, one step at a
- * time), each network step as an asynchronous request.
+ * time), each network step as an asynchronous request. This file holds
+ * the engine's state, its worker, the start and end of a round and the
+ * public API; the steps are in sp-sync-engine-first.c, -push.c and
+ * -pull.c.
  */
 
 #define G_LOG_DOMAIN "synpunkt-sync"
