@@ -3,8 +3,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Private to sp-demo.c, which is its only includer: the tables are static.
- * Kept apart so that the generator's logic stays readable. All text is
+ * Private to the sp-demo*.c files: the tables are static, and each file
+ * keeps only those it uses. Kept apart so that the generator's logic stays
+ * readable. All text is
  * Swedish on purpose: it is what a Swedish district's cases look like.
  */
 
