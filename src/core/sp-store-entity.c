@@ -12,7 +12,6 @@
 
 #include "sp-case.h"
 #include "sp-error.h"
-#include "sp-replica.h"
 #include "sp-store-private.h"
 
 static gboolean
@@ -193,9 +192,11 @@ sp_store_save (SpStore      *self,
     {
       /* A replica's revisions are the server's; a local change waits in
        * the outbox instead. */
-      if (sp_store_is_replica (self))
+      const SpReplicaHooks *replica = g_atomic_pointer_get (&self->replica);
+
+      if (replica != NULL)
         {
-          if (!_sp_store_capture (self, entity, error))
+          if (!replica->capture (self, entity, error))
             goto failed;
         }
       else
