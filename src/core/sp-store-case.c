@@ -321,7 +321,6 @@ sp_store_assign_diary_number (SpStore  *self,
   g_autofree char *number = NULL;
   int year;
   gint64 seq = 0;
-  int rc;
 
   g_return_val_if_fail (SP_IS_STORE (self), NULL);
   g_return_val_if_fail (SP_IS_CASE (kase), NULL);
@@ -358,14 +357,8 @@ sp_store_assign_diary_number (SpStore  *self,
   sqlite3_bind_int64 (stmt, 2, seq);
   sqlite3_bind_text (stmt, 3, SP_ENTITY (kase)->id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, number, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (self, error, rc);
-      goto failed;
-    }
+  if (!sp_store_step_done (self, stmt, error))
+    goto failed;
 
   if (!sp_store_commit (self, error))
     return NULL;

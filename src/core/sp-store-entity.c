@@ -160,7 +160,6 @@ sp_store_save (SpStore      *self,
   const SpEntityInfo *info;
   sqlite3_stmt *stmt;
   int column = 1;
-  int rc;
 
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
   g_return_val_if_fail (SP_IS_ENTITY (entity), FALSE);
@@ -220,13 +219,8 @@ sp_store_save (SpStore      *self,
     if (is_column (&info->fields[i]))
       bind_field (stmt, column++, entity, &info->fields[i]);
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (self, error, rc);
-      goto failed;
-    }
+  if (!sp_store_step_done (self, stmt, error))
+    goto failed;
 
   return sp_store_commit (self, error);
 

@@ -489,11 +489,8 @@ sp_store_migrate_component (SpStore            *self,
 
   sqlite3_bind_text (stmt, 1, component, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, known);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sp_store_set_error (self, error, sqlite3_errcode (self->db));
-      goto failed;
-    }
+  if (!sp_store_step_done (self, stmt, error))
+    goto failed;
 
   return sp_store_commit (self, error);
 

@@ -768,7 +768,6 @@ remember_batch (SpRequest   *req,
                 GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = sp_store_prepare (req->store,
                            "INSERT OR REPLACE INTO server_sync_batches (user_id, batch_id, response, created_at)"
@@ -780,13 +779,8 @@ remember_batch (SpRequest   *req,
   sqlite3_bind_text (stmt, 2, batch_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, response, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (req->store, error, rc);
-      return FALSE;
-    }
+  if (!sp_store_step_done (req->store, stmt, error))
+    return FALSE;
   return TRUE;
 }
 

@@ -289,18 +289,12 @@ end_sessions_of (SpStore     *store,
                  GError     **error)
 {
   sqlite3_stmt *stmt = sp_store_prepare (store, "DELETE FROM server_sessions WHERE user_id = ?1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (store, error, rc);
-      return FALSE;
-    }
+  if (!sp_store_step_done (store, stmt, error))
+    return FALSE;
   return TRUE;
 }
 
