@@ -295,7 +295,6 @@ record_diary_number (Demo    *d,
                      GError **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!(stmt = sp_store_prepare (d->store,
                                  "INSERT INTO diary (year, seq, case_id, number) VALUES (?, ?, ?, ?)",
@@ -306,16 +305,7 @@ record_diary_number (Demo    *d,
   sqlite3_bind_int64 (stmt, 2, seq);
   sqlite3_bind_text (stmt, 3, SP_ENTITY (kase)->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, kase->diary_number, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (d->store, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  return sp_store_step_done (d->store, stmt, error);
 }
 
 static gboolean

@@ -160,13 +160,8 @@ fill_next (SpStore     *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, last);
   sqlite3_bind_int64 (stmt, 2, upto);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (self, error, rc);
-      return FALSE;
-    }
+  if (!sp_store_step_done (self, stmt, error))
+    return FALSE;
 
   if (upto != G_MAXINT64)
     upto_text = g_strdup_printf ("%" G_GINT64_FORMAT, upto);

@@ -71,14 +71,9 @@ sp_conflict_free (SpConflict *conflict)
 gboolean
 sp_store_is_replica (SpStore *self)
 {
-  g_autofree char *replica = NULL;
-
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
 
-  /* Read each time: another connection (the sync engine's) may have made
-   * this database a replica since this one was opened. */
-  replica = sp_store_dup_setting (self, "replica");
-  return g_strcmp0 (replica, "1") == 0;
+  return g_atomic_pointer_get (&self->replica) != NULL;
 }
 
 gboolean
@@ -88,24 +83,19 @@ sp_store_set_replica (SpStore   *self,
 {
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
 
-  return sp_store_set_setting (self, "replica", replica ? "1" : "0", error);
-}
+  /* Kept in the settings for the next open; the hooks are in place from
+   * here on, and in the file's other stores from the commit on. */
+  if (!sp_store_begin (self, error))
+    return FALSE;
 
-static gboolean
-step_done (SpStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  if (!sp_store_set_setting (self, "replica", replica ? "1" : "0", error))
     {
-      sp_store_set_error (self, error, rc);
+      sp_store_rollback (self);
       return FALSE;
     }
 
-  return TRUE;
+  _sp_store_set_mode (self, replica ? &_sp_replica_hooks : NULL);
+  return sp_store_commit (self, error);
 }
 
 gboolean
@@ -141,7 +131,7 @@ sp_store_outbox_add (SpStore     *self,
   sqlite3_bind_text (stmt, 5, value, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
 
-  return step_done (self, stmt, error);
+  return sp_store_step_done (self, stmt, error);
 }
 
 static GPtrArray *
@@ -248,7 +238,7 @@ sp_store_outbox_remove (SpStore              *self,
 
   sqlite3_bind_int64 (stmt, 1, entry->seq);
   sqlite3_bind_text (stmt, 2, entry->value, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, error);
+  return sp_store_step_done (self, stmt, error);
 }
 
 static char *
@@ -277,10 +267,10 @@ is_pushed_field (const SpField *field)
          !(field->flags & (SP_FIELD_SERVER | SP_FIELD_COMPUTED));
 }
 
-gboolean
-_sp_store_capture (SpStore   *self,
-                   SpEntity  *entity,
-                   GError   **error)
+static gboolean
+capture (SpStore   *self,
+         SpEntity  *entity,
+         GError   **error)
 {
   const SpEntityInfo *info = sp_entity_get_info (entity);
   g_autoptr(SpEntity) stored = NULL;
@@ -337,6 +327,27 @@ _sp_store_capture (SpStore   *self,
   return TRUE;
 }
 
+/* A replica asks the server to make the transition; diary numbers come
+ * only from the server, so a case registered here waits for its number. */
+static gboolean
+queue_transition (SpStore     *self,
+                  const char  *case_id,
+                  gint64       base_rev,
+                  SpStatus     to,
+                  GError     **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *field = g_strconcat ("@transition:", uuid, NULL);
+  g_autofree char *value = g_strdup_printf ("\"%s\"", sp_enum_to_name (&sp_status_info, to));
+
+  return sp_store_outbox_add (self, "case", case_id, field, base_rev, value, error);
+}
+
+const SpReplicaHooks _sp_replica_hooks = {
+  .capture = capture,
+  .queue_transition = queue_transition,
+};
+
 static gboolean
 delete_provisional_events (SpStore     *self,
                            const char  *case_id,
@@ -350,7 +361,7 @@ delete_provisional_events (SpStore     *self,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_TRANSIENT);
-  return step_done (self, stmt, error);
+  return sp_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -440,20 +451,20 @@ sp_store_forget (SpStore     *self,
    * row and anything waiting to be pushed. */
   if (type == SP_TYPE_CASE &&
       (!(stmt = sp_store_prepare (self, "DELETE FROM diary WHERE case_id = ?", error)) ||
-       (sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT), !step_done (self, stmt, error))))
+       (sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT), !sp_store_step_done (self, stmt, error))))
     goto failed;
 
   if (!(stmt = sp_store_prepare (self, "DELETE FROM outbox WHERE record_id = ?", error)))
     goto failed;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
+  if (!sp_store_step_done (self, stmt, error))
     goto failed;
 
   sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", info->table);
   if (!(stmt = sp_store_prepare (self, sql, error)))
     goto failed;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
+  if (!sp_store_step_done (self, stmt, error))
     goto failed;
 
   return sp_store_commit (self, error);
@@ -490,7 +501,7 @@ sp_store_add_conflict (SpStore           *self,
   sqlite3_bind_text (stmt, 5, conflict->server_value, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, conflict->server_rev);
 
-  return step_done (self, stmt, error);
+  return sp_store_step_done (self, stmt, error);
 }
 
 GPtrArray *
@@ -604,7 +615,7 @@ sp_store_resolve_conflict (SpStore           *self,
   sqlite3_bind_text (stmt, 1, conflict->entity, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, conflict->record_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, conflict->field, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error) ||
+  if (!sp_store_step_done (self, stmt, error) ||
       !sp_store_outbox_add (self, conflict->entity, conflict->record_id, conflict->field,
                             conflict->server_rev, chosen, error))
     goto failed;
@@ -618,7 +629,7 @@ remove:
   sqlite3_bind_text (stmt, 1, conflict->entity, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, conflict->record_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, conflict->field, -1, SQLITE_TRANSIENT);
-  if (!step_done (self, stmt, error))
+  if (!sp_store_step_done (self, stmt, error))
     goto failed;
 
   return sp_store_commit (self, error);

@@ -48,6 +48,11 @@ GType          sp_entity_type_from_name   (const char    *name);
 /* The synced entity types in turn, G_TYPE_INVALID after the last. */
 GType          sp_entity_type_nth         (guint          i);
 
+/* The mode is decided when the store is opened (the setting "replica")
+ * and asked of no one afterwards: an authority (the server) runs no
+ * replica code. Setting it takes effect at once in @self, in the other
+ * stores of the same path in this process when the transaction commits,
+ * and in other processes when they next open the file. */
 gboolean       sp_store_is_replica        (SpStore       *self);
 gboolean       sp_store_set_replica       (SpStore       *self,
                                            gboolean       replica,

@@ -9,7 +9,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-error.h"
-#include "sp-replica.h"
 #include "sp-store-private.h"
 #include "sp-workflow.h"
 
@@ -203,6 +202,7 @@ sp_store_transition_case (SpStore        *self,
 {
   g_autoptr(SpCase) stored = NULL;
   g_autoptr(SpCase) changed = NULL;
+  const SpReplicaHooks *replica;
   SpDate today = sp_date_today ();
 
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
@@ -222,16 +222,11 @@ sp_store_transition_case (SpStore        *self,
   changed = sp_entity_copy (SP_ENTITY (stored));
   changed->status = to;
 
-  /* A replica asks the server to make the transition; diary numbers come
-   * only from the server, so a case registered here waits for its number. */
-  if (sp_store_is_replica (self))
+  /* A replica asks the server instead, which alone gives diary numbers. */
+  if ((replica = g_atomic_pointer_get (&self->replica)) != NULL)
     {
-      g_autofree char *uuid = g_uuid_string_random ();
-      g_autofree char *field = g_strconcat ("@transition:", uuid, NULL);
-      g_autofree char *value = g_strdup_printf ("\"%s\"", sp_enum_to_name (&sp_status_info, to));
-
-      if (!sp_store_outbox_add (self, "case", SP_ENTITY (changed)->id, field,
-                                SP_ENTITY (stored)->rev, value, error))
+      if (!replica->queue_transition (self, SP_ENTITY (changed)->id, SP_ENTITY (stored)->rev,
+                                      to, error))
         goto failed;
     }
   else if (to == SP_STATUS_REGISTERED && changed->diary_number == NULL)
@@ -326,7 +321,6 @@ sp_store_assign_diary_number (SpStore  *self,
   g_autofree char *number = NULL;
   int year;
   gint64 seq = 0;
-  int rc;
 
   g_return_val_if_fail (SP_IS_STORE (self), NULL);
   g_return_val_if_fail (SP_IS_CASE (kase), NULL);
@@ -363,14 +357,8 @@ sp_store_assign_diary_number (SpStore  *self,
   sqlite3_bind_int64 (stmt, 2, seq);
   sqlite3_bind_text (stmt, 3, SP_ENTITY (kase)->id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, number, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (self, error, rc);
-      goto failed;
-    }
+  if (!sp_store_step_done (self, stmt, error))
+    goto failed;
 
   if (!sp_store_commit (self, error))
     return NULL;

@@ -12,7 +12,6 @@
 
 #include "sp-case.h"
 #include "sp-error.h"
-#include "sp-replica.h"
 #include "sp-store-private.h"
 
 static gboolean
@@ -161,7 +160,6 @@ sp_store_save (SpStore      *self,
   const SpEntityInfo *info;
   sqlite3_stmt *stmt;
   int column = 1;
-  int rc;
 
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
   g_return_val_if_fail (SP_IS_ENTITY (entity), FALSE);
@@ -193,9 +191,11 @@ sp_store_save (SpStore      *self,
     {
       /* A replica's revisions are the server's; a local change waits in
        * the outbox instead. */
-      if (sp_store_is_replica (self))
+      const SpReplicaHooks *replica = g_atomic_pointer_get (&self->replica);
+
+      if (replica != NULL)
         {
-          if (!_sp_store_capture (self, entity, error))
+          if (!replica->capture (self, entity, error))
             goto failed;
         }
       else
@@ -219,13 +219,8 @@ sp_store_save (SpStore      *self,
     if (is_column (&info->fields[i]))
       bind_field (stmt, column++, entity, &info->fields[i]);
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (self, error, rc);
-      goto failed;
-    }
+  if (!sp_store_step_done (self, stmt, error))
+    goto failed;
 
   return sp_store_commit (self, error);
 

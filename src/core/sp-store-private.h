@@ -9,6 +9,26 @@
 
 G_BEGIN_DECLS
 
+/* What a replica does where an authority numbers and stamps: the store's
+ * save and transition paths call these, and only these, in replica mode.
+ * An authority's store has none, so its writes never run replica code. */
+typedef struct
+{
+  /* Queues the local change of @entity in the outbox and gives it the
+   * server revision it is based on. */
+  gboolean (*capture)          (SpStore     *self,
+                                SpEntity    *entity,
+                                GError     **error);
+  /* Asks the server to move the case @case_id, at @base_rev, to @to. */
+  gboolean (*queue_transition) (SpStore     *self,
+                                const char  *case_id,
+                                gint64       base_rev,
+                                SpStatus     to,
+                                GError     **error);
+} SpReplicaHooks;
+
+extern const SpReplicaHooks _sp_replica_hooks;
+
 struct _SpStore
 {
   GObject     parent_instance;
@@ -19,13 +39,20 @@ struct _SpStore
   GHashTable *save_stmts;  /* SpEntityInfo → its upsert, in statements */
   guint       depth;       /* of nested transactions */
   guint       rollback_only : 1;
+  guint       registered : 1;  /* in the list of open stores of its file */
+  /* The mode: read from the settings once, at open, and changed only by
+   * sp_store_set_replica (here, or on another store of the same file in
+   * this process); NULL for an authority. Set atomically, since the other
+   * store may live in another thread. */
+  const SpReplicaHooks *replica;
+  /* The mode at the start of the outermost transaction, to go back to. */
+  const SpReplicaHooks *replica_at_begin;
 };
 
-/* Queues the local change of @entity in the outbox (replica mode) and gives
- * it the server revision it is based on. */
-gboolean  _sp_store_capture      (SpStore            *self,
-                                  SpEntity           *entity,
-                                  GError            **error);
+/* Makes @hooks the mode of @self, within its transaction: the outermost
+ * commit tells the other stores of the file, a rollback undoes it. */
+void      _sp_store_set_mode     (SpStore              *self,
+                                  const SpReplicaHooks *hooks);
 
 /* The columns of @info in table order, for SELECT lists. */
 char     *_sp_store_column_list  (const SpEntityInfo *info,

@@ -13,6 +13,56 @@
 
 G_DEFINE_FINAL_TYPE (SpStore, sp_store, G_TYPE_OBJECT)
 
+/* The open stores of each file (path → GList of SpStore, not owned), so
+ * that a store made a replica tells the others of its file at once: the
+ * app's own store learns it from the sync engine's. Held across the COMMIT
+ * that changes a mode, and while a store reads its mode at open, so that a
+ * store opening meanwhile reads the mode committed or hears of it. */
+G_LOCK_DEFINE_STATIC (open_stores);
+static GHashTable *open_stores;
+
+static void
+register_store (SpStore *self)
+{
+  GList *stores;
+
+  if (open_stores == NULL)
+    open_stores = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  stores = g_hash_table_lookup (open_stores, self->path);
+  g_hash_table_replace (open_stores, g_strdup (self->path), g_list_prepend (stores, self));
+}
+
+static void
+unregister_store (SpStore *self)
+{
+  GList *stores;
+
+  G_LOCK (open_stores);
+  if (open_stores != NULL &&
+      (stores = g_hash_table_lookup (open_stores, self->path)) != NULL)
+    {
+      stores = g_list_remove (stores, self);
+      if (stores != NULL)
+        g_hash_table_replace (open_stores, g_strdup (self->path), stores);
+      else
+        g_hash_table_remove (open_stores, self->path);
+    }
+  G_UNLOCK (open_stores);
+}
+
+/* With open_stores locked. */
+static void
+tell_other_stores (SpStore              *self,
+                   const SpReplicaHooks *hooks)
+{
+  GList *stores = open_stores ? g_hash_table_lookup (open_stores, self->path) : NULL;
+
+  for (GList *l = stores; l != NULL; l = l->next)
+    if (l->data != self)
+      g_atomic_pointer_set (&((SpStore *)l->data)->replica, hooks);
+}
+
 static void
 finalize_statement (gpointer stmt)
 {
@@ -24,6 +74,8 @@ sp_store_finalize (GObject *object)
 {
   SpStore *self = SP_STORE (object);
 
+  if (self->registered)
+    unregister_store (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->save_stmts, g_hash_table_unref);
   if (self->db != NULL)
@@ -133,6 +185,7 @@ sp_store_begin (SpStore  *self,
       if (!sp_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       self->rollback_only = FALSE;
+      self->replica_at_begin = g_atomic_pointer_get (&self->replica);
     }
 
   self->depth++;
@@ -152,18 +205,47 @@ sp_store_commit (SpStore  *self,
   if (self->rollback_only)
     {
       sp_store_exec (self, "ROLLBACK", NULL);
+      g_atomic_pointer_set (&self->replica, self->replica_at_begin);
       g_set_error_literal (error, SP_ERROR, SP_ERROR_STORAGE,
                            _("The change was undone because part of it failed"));
       return FALSE;
     }
 
+  if (self->replica == self->replica_at_begin)
+    {
+      if (!sp_store_exec (self, "COMMIT", error))
+        {
+          sp_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* The mode changed: the others hear of it while this store still holds
+   * the write lock, so that none of them writes in the old mode after the
+   * commit. */
+  G_LOCK (open_stores);
+  tell_other_stores (self, self->replica);
   if (!sp_store_exec (self, "COMMIT", error))
     {
       sp_store_exec (self, "ROLLBACK", NULL);
+      g_atomic_pointer_set (&self->replica, self->replica_at_begin);
+      tell_other_stores (self, self->replica_at_begin);
+      G_UNLOCK (open_stores);
       return FALSE;
     }
+  G_UNLOCK (open_stores);
 
   return TRUE;
+}
+
+void
+_sp_store_set_mode (SpStore              *self,
+                    const SpReplicaHooks *hooks)
+{
+  g_return_if_fail (self->depth > 0);
+
+  g_atomic_pointer_set (&self->replica, hooks);
 }
 
 void
@@ -179,6 +261,27 @@ sp_store_rollback (SpStore *self)
     }
 
   sp_store_exec (self, "ROLLBACK", NULL);
+  g_atomic_pointer_set (&self->replica, self->replica_at_begin);
+}
+
+gboolean
+sp_store_step_done (SpStore       *self,
+                    sqlite3_stmt  *stmt,
+                    GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (SP_IS_STORE (self), FALSE);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sp_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static int
@@ -239,6 +342,15 @@ migrate (SpStore  *self,
   return TRUE;
 }
 
+static void
+read_mode (SpStore *self)
+{
+  g_autofree char *replica = sp_store_dup_setting (self, "replica");
+
+  g_atomic_pointer_set (&self->replica,
+                        g_strcmp0 (replica, "1") == 0 ? &_sp_replica_hooks : NULL);
+}
+
 SpStore *
 sp_store_open (const char  *path,
                GError     **error)
@@ -289,6 +401,19 @@ sp_store_open (const char  *path,
 
   if (!migrate (self, error))
     return NULL;
+
+  /* The mode is decided here, once; a memory database is a file of its
+   * own. */
+  if (memory)
+    read_mode (self);
+  else
+    {
+      G_LOCK (open_stores);
+      read_mode (self);
+      register_store (self);
+      self->registered = TRUE;
+      G_UNLOCK (open_stores);
+    }
 
   return g_steal_pointer (&self);
 }
@@ -364,11 +489,8 @@ sp_store_migrate_component (SpStore            *self,
 
   sqlite3_bind_text (stmt, 1, component, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, known);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sp_store_set_error (self, error, sqlite3_errcode (self->db));
-      goto failed;
-    }
+  if (!sp_store_step_done (self, stmt, error))
+    goto failed;
 
   return sp_store_commit (self, error);
 
@@ -404,7 +526,6 @@ sp_store_set_setting (SpStore     *self,
                       GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -417,16 +538,7 @@ sp_store_set_setting (SpStore     *self,
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (self, error, rc);
-      return FALSE;
-    }
-
-  return TRUE;
+  return sp_store_step_done (self, stmt, error);
 }
 
 void

@@ -62,6 +62,12 @@ gboolean       sp_store_begin             (SpStore            *self,
 gboolean       sp_store_commit            (SpStore            *self,
                                            GError            **error);
 void           sp_store_rollback          (SpStore            *self);
+/* Steps @stmt, which must run to its end in one step (an INSERT, UPDATE
+ * or DELETE), and resets it; anything but SQLITE_DONE sets @error from the
+ * connection. */
+gboolean       sp_store_step_done         (SpStore            *self,
+                                           sqlite3_stmt       *stmt,
+                                           GError            **error);
 /* Sets @error from the connection's last error. */
 void           sp_store_set_error         (SpStore            *self,
                                            GError            **error,

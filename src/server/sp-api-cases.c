@@ -11,6 +11,7 @@
 #include "sp-audit.h"
 #include "sp-http.h"
 #include "sp-server-schema.h"
+#include "sp-server-store.h"
 #include "sp-merge.h"
 #include "sp-redact.h"
 
@@ -323,24 +324,12 @@ sp_api_parse_case_query (SpRequest    *req,
 static gboolean
 investigates_for_others (SpRequest *req)
 {
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
-
   if (!sp_principal_has_role (req->principal, SP_ROLE_UNIT_MANAGER) ||
       req->principal->user->unit_id == NULL)
     return FALSE;
 
-  stmt = sp_store_prepare (req->store,
-                           "SELECT EXISTS (SELECT 1 FROM cases WHERE investigating_unit_id = ?1"
-                           " AND unit_id IS NOT ?1 AND deleted = 0)",
-                           NULL);
-  if (stmt == NULL)
-    return TRUE;
-  sqlite3_bind_text (stmt, 1, req->principal->user->unit_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    found = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return found;
+  return sp_server_store_unit_investigates_for_others (req->store,
+                                                       req->principal->user->unit_id);
 }
 
 /* The ids of the cases of @query (unpaged) whose subject matches its

@@ -17,29 +17,13 @@
 #include "sp-audit.h"
 #include "sp-http.h"
 #include "sp-server-schema.h"
+#include "sp-server-store.h"
 #include "sp-merge.h"
 #include "sp-redact.h"
 
 #define DEFAULT_LIMIT 200
 #define MAX_LIMIT 1000
 #define MAX_BATCH 500
-
-typedef GType (*TypeFunc) (void);
-
-static GType
-feed_type (guint i)
-{
-  static TypeFunc types[] = {
-    sp_unit_get_type, sp_user_get_type, sp_provider_get_type, sp_category_get_type,
-    sp_case_get_type, sp_case_event_get_type, sp_investigation_get_type,
-    sp_planned_action_get_type, sp_letter_get_type, sp_contract_issue_get_type,
-    sp_disclosure_request_get_type,
-  };
-
-  if (i >= G_N_ELEMENTS (types))
-    return G_TYPE_INVALID;
-  return types[i] ();
-}
 
 /* Whether the user may see records of a case, remembered per request. */
 typedef enum { CASE_HIDDEN = 1, CASE_REDACTED, CASE_VISIBLE } CaseAccess;
@@ -149,113 +133,13 @@ static gboolean
 was_ever_visible (SpRequest *req,
                   SpCase    *kase)
 {
-  sqlite3_stmt *stmt;
-  gboolean visible = FALSE;
+  g_autoptr(GPtrArray) earlier = sp_server_store_earlier_access (req->store, kase);
 
-  stmt = sp_store_prepare (req->store,
-                           "SELECT field, old_value FROM server_audit"
-                           " WHERE entity = 'case' AND entity_id = ?1 AND field IN"
-                           " ('unit_id', 'named_employee', 'contract_breach', 'created_by')",
-                           NULL);
-  if (stmt == NULL)
-    return FALSE;
+  for (guint i = 0; i < earlier->len; i++)
+    if (sp_principal_can_read_case (req->principal, earlier->pdata[i], NULL))
+      return TRUE;
 
-  sqlite3_bind_text (stmt, 1, SP_ENTITY (kase)->id, -1, SQLITE_TRANSIENT);
-  while (!visible && sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const SpField *field = sp_entity_info_lookup (&sp_case_info, (const char *) sqlite3_column_text (stmt, 0));
-      g_autoptr(SpEntity) earlier = NULL;
-
-      if (field == NULL)
-        continue;
-      earlier = sp_entity_copy (SP_ENTITY (kase));
-      if (sp_entity_field_from_string (earlier, field, (const char *) sqlite3_column_text (stmt, 1), NULL))
-        visible = sp_principal_can_read_case (req->principal, SP_CASE (earlier), NULL);
-    }
-  sqlite3_reset (stmt);
-
-  return visible;
-}
-
-/* The revision of the @limit-th change after @since over every feed
- * table, or G_MAXINT64 when there are fewer; @more says whether changes
- * come after it. -1 on error. Revisions are unique across tables. */
-static gint64
-find_cutoff (SpStore   *store,
-             gint64     since,
-             guint      limit,
-             gboolean  *more,
-             GError   **error)
-{
-  static char *sql = NULL;
-  static char *after_sql = NULL;
-  sqlite3_stmt *stmt;
-  gint64 cutoff = G_MAXINT64;
-  int rc;
-
-  if (sql == NULL)
-    {
-      g_autoptr(GString) all = g_string_new (NULL);
-
-      for (guint i = 0; feed_type (i) != G_TYPE_INVALID; i++)
-        g_string_append_printf (all, "%sSELECT rev FROM %s WHERE rev > ?1",
-                                i ? " UNION ALL " : "", sp_entity_info_for_type (feed_type (i))->table);
-      sql = g_strdup_printf ("SELECT rev FROM (%s) ORDER BY rev LIMIT 1 OFFSET ?2", all->str);
-      after_sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM (%s))", all->str);
-    }
-
-  stmt = sp_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, since);
-  sqlite3_bind_int64 (stmt, 2, (gint64) limit - 1);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    cutoff = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      sp_store_set_error (store, error, rc);
-      return -1;
-    }
-
-  *more = FALSE;
-  if (cutoff != G_MAXINT64)
-    {
-      stmt = sp_store_prepare (store, after_sql, error);
-      if (stmt == NULL)
-        return -1;
-      sqlite3_bind_int64 (stmt, 1, cutoff);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        *more = sqlite3_column_int (stmt, 0) != 0;
-      sqlite3_reset (stmt);
-    }
-
-  return cutoff;
-}
-
-static gint64
-count_between (SpStore   *store,
-               GType      type,
-               gint64     since,
-               gint64     cutoff,
-               GError   **error)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE rev > ?1 AND rev <= ?2",
-                                          sp_entity_info_for_type (type)->table);
-  sqlite3_stmt *stmt = sp_store_prepare (store, sql, error);
-  gint64 count = -1;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, since);
-  sqlite3_bind_int64 (stmt, 2, cutoff);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (count < 0)
-    g_set_error_literal (error, SP_ERROR, SP_ERROR_STORAGE, "Cannot count changes");
-  return count;
+  return FALSE;
 }
 
 /* The start of one change of the feed, up to its "visible" member. */
@@ -275,22 +159,12 @@ write_change_head (GString    *page,
                           entity->rev, entity->deleted ? "true" : "false");
 }
 
-static gint
-compare_rev (gconstpointer a,
-             gconstpointer b)
-{
-  SpEntity *x = *(SpEntity **) a;
-  SpEntity *y = *(SpEntity **) b;
-
-  return (x->rev > y->rev) - (x->rev < y->rev);
-}
-
 gboolean
 sp_api_changes_get (SpRequest  *req,
                     GError    **error)
 {
   static const char * const known[] = { "since", "limit", NULL };
-  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) merged = NULL;
   g_autoptr(GHashTable) cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GString *page;
   guint n_written = 0;
@@ -327,30 +201,9 @@ sp_api_changes_get (SpRequest  *req,
   if (limit == 0)
     limit = DEFAULT_LIMIT;
 
-  /* Find the revision of the limit-th change across every table first,
-   * so that each table loads only its rows up to it: a page reads `limit`
-   * rows, not `limit` from each of eleven tables. */
-  cutoff = find_cutoff (req->store, since, limit, &more, error);
-  if (cutoff < 0)
+  merged = sp_server_store_feed_page (req->store, since, limit, &cutoff, &more, error);
+  if (merged == NULL)
     return FALSE;
-
-  for (guint i = 0; feed_type (i) != G_TYPE_INVALID; i++)
-    {
-      g_autoptr(GPtrArray) part = NULL;
-      gint64 count = count_between (req->store, feed_type (i), since, cutoff, error);
-
-      if (count < 0)
-        return FALSE;
-      if (count == 0)
-        continue;
-      part = sp_store_load_changes (req->store, feed_type (i), since, (guint) count, error);
-      if (part == NULL)
-        return FALSE;
-      for (guint j = 0; j < part->len; j++)
-        g_ptr_array_add (merged, g_object_ref (g_ptr_array_index (part, j)));
-    }
-
-  g_ptr_array_sort (merged, compare_rev);
 
   /* The cases on the page are as they stand now: what they let the user
    * see of their records is known without loading them again. */
@@ -741,55 +594,6 @@ refused:
   return out;
 }
 
-static char *
-find_batch (SpRequest  *req,
-            const char *batch_id)
-{
-  sqlite3_stmt *stmt;
-  char *response = NULL;
-
-  stmt = sp_store_prepare (req->store,
-                           "SELECT response FROM server_sync_batches WHERE user_id = ?1 AND batch_id = ?2",
-                           NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, sp_request_get_user_id (req), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, batch_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    response = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
-  return response;
-}
-
-static gboolean
-remember_batch (SpRequest   *req,
-                const char  *batch_id,
-                const char  *response,
-                GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = sp_store_prepare (req->store,
-                           "INSERT OR REPLACE INTO server_sync_batches (user_id, batch_id, response, created_at)"
-                           " VALUES (?1, ?2, ?3, ?4)",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, sp_request_get_user_id (req), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, batch_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, response, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (req->store, error, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 sp_api_changes_post (SpRequest  *req,
                      GError    **error)
@@ -833,7 +637,7 @@ sp_api_changes_post (SpRequest  *req,
 
   /* The same batch again (the client did not hear the answer): answer
    * the same, without applying anything twice. */
-  previous = find_batch (req, batch_id);
+  previous = sp_server_store_find_batch (req->store, sp_request_get_user_id (req), batch_id);
   if (previous != NULL)
     {
       gsize length = strlen (previous);
@@ -856,7 +660,8 @@ sp_api_changes_post (SpRequest  *req,
   json_node_take_object (node, out);
 
   text = sp_json_to_string (node, FALSE);
-  if (!remember_batch (req, batch_id, text, error))
+  if (!sp_server_store_remember_batch (req->store, sp_request_get_user_id (req), batch_id, text,
+                                       error))
     return FALSE;
 
   sp_request_reply (req, SOUP_STATUS_OK, node);

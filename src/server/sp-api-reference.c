@@ -11,6 +11,7 @@
 #include "sp-http.h"
 #include "sp-merge.h"
 #include "sp-server-schema.h"
+#include "sp-server-store.h"
 
 #define ADMIN SP_ROLE_BIT (SP_ROLE_ADMIN)
 
@@ -283,27 +284,6 @@ sp_api_categories_create (SpRequest  *req,
 
 /* ---- Changing and removing reference records ------------------------- */
 
-static gboolean
-end_sessions_of (SpStore     *store,
-                 const char  *user_id,
-                 GError     **error)
-{
-  sqlite3_stmt *stmt = sp_store_prepare (store, "DELETE FROM server_sessions WHERE user_id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (store, error, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static SpEntity *
 load_live (SpRequest  *req,
            GType       type,
@@ -441,7 +421,7 @@ patch_reference (SpRequest  *req,
                               !sp_audit_record_write (req->store, user_id, "update", current, merged, error))) ||
                             (hash != NULL &&
                              (!sp_auth_store_password_hash (req->store, current->id, hash, error) ||
-                              !end_sessions_of (req->store, current->id, error) ||
+                              !sp_server_store_end_sessions_of (req->store, current->id, error) ||
                               !sp_audit_append (req->store, user_id, "password", "user", current->id,
                                                 NULL, NULL, NULL, error))),
                             error))
@@ -507,7 +487,7 @@ sp_api_user_delete (SpRequest  *req,
     return FALSE;
   if (!sp_server_store_end (req->store,
                             !sp_store_save (req->store, user, SP_SAVE_DEFAULT, user_id, error) ||
-                            !end_sessions_of (req->store, user->id, error) ||
+                            !sp_server_store_end_sessions_of (req->store, user->id, error) ||
                             !sp_audit_append (req->store, user_id, "delete", "user", user->id,
                                               "deleted", "false", "true", error),
                             error))

@@ -191,7 +191,6 @@ append_row (SpStore     *store,
   sqlite3_stmt *stmt;
   gint64 seq = 0;
   gint64 at = g_get_real_time ();
-  int rc;
 
   if (!have_key)
     {
@@ -224,13 +223,8 @@ append_row (SpStore     *store,
   sqlite3_bind_text (stmt, 11, state, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 12, prev_hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 13, hash, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (store, error, rc);
-      return FALSE;
-    }
+  if (!sp_store_step_done (store, stmt, error))
+    return FALSE;
 
   return TRUE;
 }

@@ -92,7 +92,6 @@ sp_auth_store_password_hash (SpStore     *store,
                              GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = sp_store_prepare (store,
                            "INSERT INTO server_credentials (user_id, password_hash, changed_at)"
@@ -105,13 +104,8 @@ sp_auth_store_password_hash (SpStore     *store,
   sqlite3_bind_text (stmt, 1, user_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (store, error, rc);
-      return FALSE;
-    }
+  if (!sp_store_step_done (store, stmt, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -181,7 +175,6 @@ sp_auth_create_session (SpStore     *store,
   g_autofree char *token_hash = NULL;
   sqlite3_stmt *stmt;
   gint64 now = g_get_real_time ();
-  int rc;
 
   randombytes_buf (raw, sizeof raw);
   sodium_bin2base64 (token, sizeof token, raw, sizeof raw,
@@ -208,13 +201,8 @@ sp_auth_create_session (SpStore     *store,
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, now + lifetime_usec);
   sqlite3_bind_text (stmt, 5, address, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (store, error, rc);
-      return NULL;
-    }
+  if (!sp_store_step_done (store, stmt, error))
+    return NULL;
 
   if (expires_at)
     *expires_at = now + lifetime_usec;
@@ -277,20 +265,14 @@ sp_auth_end_session (SpStore     *store,
 {
   g_autofree char *token_hash = hash_token (token);
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = sp_store_prepare (store, "DELETE FROM server_sessions WHERE token_hash = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (store, error, rc);
-      return FALSE;
-    }
+  if (!sp_store_step_done (store, stmt, error))
+    return FALSE;
 
   return TRUE;
 }

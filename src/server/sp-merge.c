@@ -23,7 +23,6 @@ sp_merge_set_field_rev (SpStore     *store,
                         GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = sp_store_prepare (store,
                            "INSERT INTO server_field_revs (entity, entity_id, field, rev)"
@@ -37,13 +36,8 @@ sp_merge_set_field_rev (SpStore     *store,
   sqlite3_bind_text (stmt, 2, entity_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, field, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 4, rev);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (store, error, rc);
-      return FALSE;
-    }
+  if (!sp_store_step_done (store, stmt, error))
+    return FALSE;
 
   return TRUE;
 }

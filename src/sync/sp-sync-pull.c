@@ -51,7 +51,6 @@ clamp_base_rev (SpStore     *store,
                 GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = sp_store_prepare (store,
                            "UPDATE outbox SET base_rev = ?3"
@@ -62,13 +61,8 @@ clamp_base_rev (SpStore     *store,
   sqlite3_bind_text (stmt, 1, sp_entity_info_for_type (type)->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, rev);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      sp_store_set_error (store, error, rc);
-      return FALSE;
-    }
+  if (!sp_store_step_done (store, stmt, error))
+    return FALSE;
   return TRUE;
 }
 

@@ -1,0 +1,66 @@
+/* sp-server-store.h: the server's queries that are not the core store's
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The HTTP handlers parse a request, check access and call these (or the
+ * core's SpStore); they hold no SQL of their own. Each file of the server
+ * store keeps the queries of one concern: sp-server-store-feed.c the sync
+ * feed and pushed batches, sp-server-store-audit.c what the audit log says
+ * of earlier states, sp-server-store-auth.c sessions, and
+ * sp-server-store-cases.c what the case list needs to know of the cases.
+ */
+
+#pragma once
+
+#include "synpunkt-core.h"
+
+G_BEGIN_DECLS
+
+/* sp-server-store-feed.c */
+
+/* The record types of the change feed in turn, G_TYPE_INVALID after the
+ * last. */
+GType      sp_server_store_feed_type        (guint        i);
+/* A page of the feed: the records of every feed type changed after
+ * @since, in revision order, up to the @limit-th change. *@cutoff is that
+ * change's revision (G_MAXINT64 when there are fewer) and *@more whether
+ * changes come after it. */
+GPtrArray *sp_server_store_feed_page        (SpStore     *store,
+                                             gint64       since,
+                                             guint        limit,
+                                             gint64      *cutoff,
+                                             gboolean    *more,
+                                             GError     **error);
+/* The answer given to the pushed batch @batch_id of @user_id, or NULL. */
+char      *sp_server_store_find_batch       (SpStore     *store,
+                                             const char  *user_id,
+                                             const char  *batch_id);
+gboolean   sp_server_store_remember_batch   (SpStore     *store,
+                                             const char  *user_id,
+                                             const char  *batch_id,
+                                             const char  *response,
+                                             GError     **error);
+
+/* sp-server-store-audit.c */
+
+/* @kase as it stood before each change the audit log records of a field
+ * that decides who may see it (unit, named employee, contract breach,
+ * creator): copies of @kase with that one field as it was. */
+GPtrArray *sp_server_store_earlier_access   (SpStore     *store,
+                                             SpCase      *kase);
+
+/* sp-server-store-auth.c */
+
+/* Ends every session of @user_id (a user disabled or removed). */
+gboolean   sp_server_store_end_sessions_of  (SpStore     *store,
+                                             const char  *user_id,
+                                             GError     **error);
+
+/* sp-server-store-cases.c */
+
+/* Whether the unit @unit_id investigates a live case of another unit
+ * (conflict of interest). TRUE when it cannot be told. */
+gboolean   sp_server_store_unit_investigates_for_others (SpStore    *store,
+                                                         const char *unit_id);
+
+G_END_DECLS
