@@ -219,16 +219,23 @@ sp_application_about_action (GSimpleAction *action,
 }
 
 static void
+show_preferences (SpApplication *self,
+                  gboolean       on_server_page)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = sp_preferences_window_new (self, window);
+
+  if (on_server_page)
+    sp_preferences_window_show_server (SP_PREFERENCES_WINDOW (preferences));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 sp_application_preferences_action (GSimpleAction *action,
                                    GVariant      *parameter,
                                    gpointer       user_data)
 {
-  SpApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *preferences;
-
-  preferences = sp_preferences_window_new (self, window);
-  gtk_window_present (GTK_WINDOW (preferences));
+  show_preferences (user_data, FALSE);
 }
 
 /* Preferences, on the page where one logs in to the server. */
@@ -237,13 +244,7 @@ sp_application_log_in_action (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
 {
-  SpApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *preferences;
-
-  preferences = sp_preferences_window_new (self, window);
-  sp_preferences_window_show_server (SP_PREFERENCES_WINDOW (preferences));
-  gtk_window_present (GTK_WINDOW (preferences));
+  show_preferences (user_data, TRUE);
 }
 
 static void

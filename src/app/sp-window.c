@@ -408,6 +408,29 @@ engine_changed (SpWindow *self)
   _sp_window_update_page (self);
 }
 
+static void toast_count (SpWindow   *self,
+                         guint       count,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (3, 4);
+
+/* A toast that says how many, when there are any. */
+static void
+toast_count (SpWindow   *self,
+             guint       count,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (count == 0)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  sp_window_add_toast (self, message);
+}
+
 /* The replica was emptied: what it showed is gone, and the user hears
  * what became of changes not sent. */
 static void
@@ -420,24 +443,18 @@ replica_reset (SpWindow   *self,
   sp_window_reload (self);
   _sp_window_update_page (self);
 
-  if (kept_aside > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (NULL, "%u change not sent is kept aside until the same account logs in again",
-                                      "%u changes not sent are kept aside until the same account logs in again",
-                                      kept_aside),
-                         kept_aside);
-      sp_window_add_toast (self, message);
-    }
-  if (taken_back > 0)
-    {
-      g_autofree char *message =
-        g_strdup_printf (g_dngettext (NULL, "%u change kept aside at the last logout is being sent",
-                                      "%u changes kept aside at the last logout are being sent",
-                                      taken_back),
-                         taken_back);
-      sp_window_add_toast (self, message);
-    }
+  /* Translators: a toast after the list of this computer was emptied */
+  toast_count (self, kept_aside,
+               g_dngettext (NULL, "%u change not sent is kept aside until the same account logs in again",
+                            "%u changes not sent are kept aside until the same account logs in again",
+                            kept_aside),
+               kept_aside);
+  /* Translators: a toast at login */
+  toast_count (self, taken_back,
+               g_dngettext (NULL, "%u change kept aside at the last logout is being sent",
+                            "%u changes kept aside at the last logout are being sent",
+                            taken_back),
+               taken_back);
 }
 
 static void
