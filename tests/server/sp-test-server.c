@@ -63,8 +63,7 @@ sp_test_server_new (const char * const *extra_args)
   g_autofree char *out = NULL;
   int status;
 
-  self->dir = g_dir_make_tmp ("synpunkt-server-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  self->dir = sp_test_dir_new ("server-test");
   self->db = g_build_filename (self->dir, "synpunkt.db", NULL);
 
   status = sp_test_run (NULL, NULL, NULL,
@@ -160,25 +159,6 @@ sp_test_server_kill9 (SpTestServer *self)
   g_clear_object (&self->process);
 }
 
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 void
 sp_test_server_free (SpTestServer *self)
 {
@@ -188,7 +168,7 @@ sp_test_server_free (SpTestServer *self)
     sp_test_server_stop (self);
   g_clear_object (&self->session);
   g_clear_object (&self->trusted);
-  remove_dir (self->dir);
+  sp_test_remove_dir (self->dir);
   g_free (self->dir);
   g_free (self->db);
   g_free (self->base);

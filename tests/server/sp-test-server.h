@@ -14,6 +14,8 @@
 
 #include "synpunkt-core.h"
 
+#include "../sp-test-dir.h"
+
 G_BEGIN_DECLS
 
 #define SP_TEST_PASSWORD "correct horse battery"

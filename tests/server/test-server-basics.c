@@ -233,8 +233,7 @@ test_https (void)
       return;
     }
 
-  dir = g_dir_make_tmp ("synpunkt-tls-XXXXXX", &error);
-  g_assert_no_error (error);
+  dir = sp_test_dir_new ("tls");
   cert = g_build_filename (dir, "cert.pem", NULL);
   key = g_build_filename (dir, "key.pem", NULL);
   make_cert = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
@@ -255,9 +254,7 @@ test_https (void)
                         "{\"username\":\"admin\",\"password\":\"" SP_TEST_PASSWORD "\"}");
   sp_test_assert_status (login, 200);
 
-  g_unlink (cert);
-  g_unlink (key);
-  g_rmdir (dir);
+  sp_test_remove_dir (dir);
 }
 
 static void

@@ -251,8 +251,7 @@ test_backup_while_writing (void)
   g_assert_cmpint (audit_verify (copy, &out), ==, 0);
 
   restored = g_new0 (SpTestServer, 1);
-  restored->dir = g_dir_make_tmp ("synpunkt-restore-XXXXXX", &error);
-  g_assert_no_error (error);
+  restored->dir = sp_test_dir_new ("restore");
   restored->db = g_build_filename (restored->dir, "restored.db", NULL);
   /* Put in place with `restore`, with the key of the database it came
    * from: its audit log holds there too. */
