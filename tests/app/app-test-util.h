@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "../sp-test-dir.h"
 #include "sp-application.h"
 #include "sp-window.h"
 
@@ -49,13 +50,38 @@ app_test_flush (void)
     ;
 }
 
+static void
+app_test_stop_activate (GApplication *application,
+                        gpointer      data)
+{
+  g_signal_stop_emission_by_name (application, "activate");
+}
+
+/* Ends *@app the way the application ends for real, through the end of
+ * g_application_run(): "shutdown", then its D-Bus objects unexported.
+ * Anything else leaves the application alive with its objects on the
+ * session bus, where the next application of the same process cannot
+ * register them again. The test activated the application already, so
+ * this run only ends it. Waits until the application is finalized. */
+static inline void
+app_test_application_shut_down (SpApplication **app)
+{
+  gpointer application_alive = *app;
+
+  if (gtk_application_get_windows (GTK_APPLICATION (*app)) != NULL)
+    g_error ("The test left a window of the application open");
+
+  g_object_add_weak_pointer (G_OBJECT (application_alive), &application_alive);
+  g_signal_connect (*app, "activate", G_CALLBACK (app_test_stop_activate), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (*app), 0, NULL), ==, 0);
+  g_clear_object (app);
+  APP_TEST_WAIT (application_alive == NULL, 30);
+}
+
 static inline void
 app_fixture_make_db (AppFixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("synpunkt-app-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = sp_test_dir_new ("app");
   fixture->db_path = g_build_filename (fixture->dir, "synpunkt.db", NULL);
 }
 
@@ -145,20 +171,10 @@ app_fixture_stop (AppFixture *fixture)
       g_clear_object (&fixture->window);
     }
   app_test_flush ();
-  g_clear_object (&fixture->app);
-  app_test_flush ();
+  if (fixture->app != NULL)
+    app_test_application_shut_down (&fixture->app);
 
-  if (fixture->db_path != NULL)
-    {
-      g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (fixture->db_path, "-shm", NULL);
-
-      g_unlink (fixture->db_path);
-      g_unlink (wal);
-      g_unlink (shm);
-    }
-  if (fixture->dir != NULL)
-    g_rmdir (fixture->dir);
+  sp_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->db_path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
 }
