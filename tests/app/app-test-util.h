@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "../sp-test-dir.h"
+#include "../sp-test-wait.h"
 #include "sp-application.h"
 #include "sp-window.h"
 
@@ -19,28 +20,9 @@ typedef struct
   SpWindow      *window;
 } AppFixture;
 
-static gboolean
-app_test_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until @cond (re-evaluated each turn) holds; fails the
  * test after @seconds. */
-#define APP_TEST_WAIT(cond, seconds) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint id_ = g_timeout_add_seconds ((seconds), app_test_timeout_cb, &timed_out_); \
-    while (!(cond) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (!timed_out_) \
-      g_source_remove (id_); \
-    if (!(cond)) \
-      g_error ("Timed out waiting for: %s", #cond); \
-  } G_STMT_END
+#define APP_TEST_WAIT(cond, seconds) SP_TEST_WAIT (cond, seconds)
 
 /* Lets pending idle work (bindings, relayouts) run. */
 static inline void
@@ -144,22 +126,35 @@ app_fixture_wait_list (AppFixture *fixture)
   app_test_flush ();
 }
 
+/* Whether the item at @position is there, its page arrived; it is left in
+ * *@kase. Past the end there is none to wait for. */
+static inline gboolean
+app_test_case_arrived (SpCaseListModel *model,
+                       guint            position,
+                       SpCase         **kase)
+{
+  g_clear_object (kase);
+  *kase = g_list_model_get_item (G_LIST_MODEL (model), position);
+  return *kase == NULL || !sp_case_is_placeholder (*kase);
+}
+
+/* The item at @position of @model once its page has arrived. */
+static inline SpCase *
+app_test_get_case (SpCaseListModel *model,
+                   guint            position)
+{
+  SpCase *kase = NULL;
+
+  APP_TEST_WAIT (app_test_case_arrived (model, position, &kase), 30);
+  return kase;
+}
+
 /* The item at @position once its page has arrived. */
 static inline SpCase *
 app_fixture_get_case (AppFixture *fixture,
                       guint       position)
 {
-  GListModel *model = G_LIST_MODEL (app_fixture_model (fixture));
-  SpCase *kase = g_list_model_get_item (model, position);
-
-  while (sp_case_is_placeholder (kase))
-    {
-      g_clear_object (&kase);
-      g_main_context_iteration (NULL, TRUE);
-      kase = g_list_model_get_item (model, position);
-    }
-
-  return kase;
+  return app_test_get_case (app_fixture_model (fixture), position);
 }
 
 static inline void

@@ -55,16 +55,7 @@ static SpCase *
 get_case (SpCaseListModel *model,
           guint            position)
 {
-  SpCase *kase = g_list_model_get_item (G_LIST_MODEL (model), position);
-
-  while (sp_case_is_placeholder (kase))
-    {
-      g_clear_object (&kase);
-      g_main_context_iteration (NULL, TRUE);
-      kase = g_list_model_get_item (G_LIST_MODEL (model), position);
-    }
-
-  return kase;
+  return app_test_get_case (model, position);
 }
 
 static GPtrArray *

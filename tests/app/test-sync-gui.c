@@ -47,15 +47,14 @@ shot (const char *name)
 static gboolean
 wait_for (gboolean (*done) (gpointer), gpointer data, guint seconds)
 {
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, sp_test_wait_timed_out_cb, &timed_out);
 
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return TRUE;
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return done (data);
 }
 
 static gboolean

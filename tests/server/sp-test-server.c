@@ -137,6 +137,15 @@ sp_test_server_stop (SpTestServer *self)
     return;
 
   g_subprocess_send_signal (self->process, SIGTERM);
+  /* GLib's worker thread reaps the server; a server that does not end
+   * fails the test instead of holding it until meson kills it. */
+  for (gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+       g_subprocess_get_identifier (self->process) != NULL;)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("The server did not end within a minute of SIGTERM");
+      g_usleep (10 * 1000);
+    }
   g_subprocess_wait (self->process, NULL, &error);
   g_assert_no_error (error);
   if (g_subprocess_get_if_signaled (self->process))
@@ -218,8 +227,11 @@ on_response (GObject      *source,
     {
       GSubprocess *process = pending->server->process;
 
-      /* Say what happened to the server, not only to the connection. */
-      g_usleep (200 * 1000);
+      /* Say what happened to the server, not only to the connection:
+       * give it a moment to be seen to end. */
+      for (gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+           g_subprocess_get_identifier (process) != NULL && g_get_monotonic_time () < end;)
+        g_usleep (10 * 1000);
       if (g_subprocess_get_identifier (process) == NULL)
         g_error ("%s; the server has ended: %s %d", error->message,
                  g_subprocess_get_if_signaled (process) ? "signal" : "exit status",
@@ -285,10 +297,7 @@ build_message (SpTestServer *self,
 static void
 wait_for (guint *pending)
 {
-  GMainContext *context = g_main_context_get_thread_default ();
-
-  while (*pending > 0)
-    g_main_context_iteration (context, TRUE);
+  SP_TEST_WAIT (*pending == 0, 120);
 }
 
 SpTestServer *

@@ -15,6 +15,7 @@
 #include "synpunkt-core.h"
 
 #include "../sp-test-dir.h"
+#include "../sp-test-wait.h"
 
 G_BEGIN_DECLS
 

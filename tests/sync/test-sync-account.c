@@ -114,7 +114,7 @@ assert_synced (Computer *c)
   Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
 
   sp_sync_engine_sync_async (c->engine, NULL, on_synced, &wait);
-  g_main_loop_run (wait.loop);
+  sp_test_loop_run (wait.loop, 60, "a sync");
   g_main_loop_unref (wait.loop);
   g_assert_no_error (wait.error);
   g_assert_true (wait.ok);
@@ -140,7 +140,7 @@ sign_out (Computer  *c,
   Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
 
   sp_sync_engine_release_async (c->engine, on_released, &wait);
-  g_main_loop_run (wait.loop);
+  sp_test_loop_run (wait.loop, 60, "the engine to be released");
   g_main_loop_unref (wait.loop);
   g_assert_no_error (wait.error);
   g_assert_true (wait.ok);

@@ -86,7 +86,7 @@ assert_synced (Replica *r)
   Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
 
   sp_sync_engine_sync_async (r->engine, NULL, on_synced, &wait);
-  g_main_loop_run (wait.loop);
+  sp_test_loop_run (wait.loop, 60, "a sync");
   g_main_loop_unref (wait.loop);
   g_assert_no_error (wait.error);
   g_assert_true (wait.ok);
