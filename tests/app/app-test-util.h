@@ -201,14 +201,35 @@ app_test_collect (GtkWidget *widget,
     }
 }
 
-/* The @nth widget of @type under @root, depth first. */
+static inline void
+app_test_collect_id (GtkWidget  *widget,
+                     const char *id,
+                     GPtrArray  *found)
+{
+  /* A preferences page has a name of its own, the one its window uses. */
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0 ||
+      g_strcmp0 (gtk_widget_get_name (widget), id) == 0 ||
+      (ADW_IS_PREFERENCES_PAGE (widget) &&
+       g_strcmp0 (adw_preferences_page_get_name (ADW_PREFERENCES_PAGE (widget)), id) == 0))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    app_test_collect_id (child, id, found);
+}
+
+/* The one widget under @root (or @root itself) whose buildable id (its id
+ * in a .ui file) or name is @id; fails the test if there is none or
+ * more than one, so that a test never picks a widget by where it is. */
 static inline GtkWidget *
-app_test_find (GtkWidget *root,
-               GType      type,
-               guint      nth)
+app_test_find_by_id (GtkWidget  *root,
+                     const char *id)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  app_test_collect (root, type, found);
-  return nth < found->len ? g_ptr_array_index (found, nth) : NULL;
+  app_test_collect_id (root, id, found);
+  if (found->len != 1)
+    g_error ("%u widgets named “%s”, not one", found->len, id);
+  return g_ptr_array_index (found, 0);
 }
