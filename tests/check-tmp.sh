@@ -1,15 +1,15 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The suite's last test: every test removes the temporary folders it
-# makes, so a synpunkt-* folder still in the tests' temporary folder ($1)
-# means one did not. It is named, removed so that the next run starts
-# clean, and the test fails.
+# check-tmp.sh check|clean DIR
+#
+# Every test removes the temporary folders it makes. "check", the suite's
+# last test, fails if a synpunkt-* folder is still in the tests' temporary
+# folder DIR, naming and removing what it finds. "clean", its first, removes
+# what an earlier run's failed tests (which end without cleaning up) left,
+# so that "check" only sees this run's.
 set -eu
-left=$(find "$1" -mindepth 1 -maxdepth 1 -name 'synpunkt-*' | sort)
-if [ -z "$left" ]; then
-  exit 0
-fi
-echo "A test left these behind in $1:"
-echo "$left"
+left=$(find "$2" -mindepth 1 -maxdepth 1 -name 'synpunkt-*' | sort)
+[ -n "$left" ] || exit 0
+[ "$1" = check ] && echo "A test left these behind in $2:" && echo "$left"
 echo "$left" | while read -r path; do rm -rf -- "$path"; done
-exit 1
+[ "$1" = clean ]
