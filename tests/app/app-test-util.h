@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 
+#include "../sp-test-dir.h"
+#include "../sp-test-wait.h"
 #include "sp-application.h"
 #include "sp-window.h"
 
@@ -18,28 +20,9 @@ typedef struct
   SpWindow      *window;
 } AppFixture;
 
-static gboolean
-app_test_timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop until @cond (re-evaluated each turn) holds; fails the
  * test after @seconds. */
-#define APP_TEST_WAIT(cond, seconds) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
-    guint id_ = g_timeout_add_seconds ((seconds), app_test_timeout_cb, &timed_out_); \
-    while (!(cond) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (!timed_out_) \
-      g_source_remove (id_); \
-    if (!(cond)) \
-      g_error ("Timed out waiting for: %s", #cond); \
-  } G_STMT_END
+#define APP_TEST_WAIT(cond, seconds) SP_TEST_WAIT (cond, seconds)
 
 /* Lets pending idle work (bindings, relayouts) run. */
 static inline void
@@ -49,13 +32,38 @@ app_test_flush (void)
     ;
 }
 
+static void
+app_test_stop_activate (GApplication *application,
+                        gpointer      data)
+{
+  g_signal_stop_emission_by_name (application, "activate");
+}
+
+/* Ends *@app the way the application ends for real, through the end of
+ * g_application_run(): "shutdown", then its D-Bus objects unexported.
+ * Anything else leaves the application alive with its objects on the
+ * session bus, where the next application of the same process cannot
+ * register them again. The test activated the application already, so
+ * this run only ends it. Waits until the application is finalized. */
+static inline void
+app_test_application_shut_down (SpApplication **app)
+{
+  gpointer application_alive = *app;
+
+  if (gtk_application_get_windows (GTK_APPLICATION (*app)) != NULL)
+    g_error ("The test left a window of the application open");
+
+  g_object_add_weak_pointer (G_OBJECT (application_alive), &application_alive);
+  g_signal_connect (*app, "activate", G_CALLBACK (app_test_stop_activate), NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (*app), 0, NULL), ==, 0);
+  g_clear_object (app);
+  APP_TEST_WAIT (application_alive == NULL, 30);
+}
+
 static inline void
 app_fixture_make_db (AppFixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("synpunkt-app-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = sp_test_dir_new ("app");
   fixture->db_path = g_build_filename (fixture->dir, "synpunkt.db", NULL);
 }
 
@@ -118,22 +126,35 @@ app_fixture_wait_list (AppFixture *fixture)
   app_test_flush ();
 }
 
+/* Whether the item at @position is there, its page arrived; it is left in
+ * *@kase. Past the end there is none to wait for. */
+static inline gboolean
+app_test_case_arrived (SpCaseListModel *model,
+                       guint            position,
+                       SpCase         **kase)
+{
+  g_clear_object (kase);
+  *kase = g_list_model_get_item (G_LIST_MODEL (model), position);
+  return *kase == NULL || !sp_case_is_placeholder (*kase);
+}
+
+/* The item at @position of @model once its page has arrived. */
+static inline SpCase *
+app_test_get_case (SpCaseListModel *model,
+                   guint            position)
+{
+  SpCase *kase = NULL;
+
+  APP_TEST_WAIT (app_test_case_arrived (model, position, &kase), 30);
+  return kase;
+}
+
 /* The item at @position once its page has arrived. */
 static inline SpCase *
 app_fixture_get_case (AppFixture *fixture,
                       guint       position)
 {
-  GListModel *model = G_LIST_MODEL (app_fixture_model (fixture));
-  SpCase *kase = g_list_model_get_item (model, position);
-
-  while (sp_case_is_placeholder (kase))
-    {
-      g_clear_object (&kase);
-      g_main_context_iteration (NULL, TRUE);
-      kase = g_list_model_get_item (model, position);
-    }
-
-  return kase;
+  return app_test_get_case (app_fixture_model (fixture), position);
 }
 
 static inline void
@@ -145,20 +166,10 @@ app_fixture_stop (AppFixture *fixture)
       g_clear_object (&fixture->window);
     }
   app_test_flush ();
-  g_clear_object (&fixture->app);
-  app_test_flush ();
+  if (fixture->app != NULL)
+    app_test_application_shut_down (&fixture->app);
 
-  if (fixture->db_path != NULL)
-    {
-      g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (fixture->db_path, "-shm", NULL);
-
-      g_unlink (fixture->db_path);
-      g_unlink (wal);
-      g_unlink (shm);
-    }
-  if (fixture->dir != NULL)
-    g_rmdir (fixture->dir);
+  sp_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->db_path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
 }
@@ -190,14 +201,35 @@ app_test_collect (GtkWidget *widget,
     }
 }
 
-/* The @nth widget of @type under @root, depth first. */
+static inline void
+app_test_collect_id (GtkWidget  *widget,
+                     const char *id,
+                     GPtrArray  *found)
+{
+  /* A preferences page has a name of its own, the one its window uses. */
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0 ||
+      g_strcmp0 (gtk_widget_get_name (widget), id) == 0 ||
+      (ADW_IS_PREFERENCES_PAGE (widget) &&
+       g_strcmp0 (adw_preferences_page_get_name (ADW_PREFERENCES_PAGE (widget)), id) == 0))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    app_test_collect_id (child, id, found);
+}
+
+/* The one widget under @root (or @root itself) whose buildable id (its id
+ * in a .ui file) or name is @id; fails the test if there is none or
+ * more than one, so that a test never picks a widget by where it is. */
 static inline GtkWidget *
-app_test_find (GtkWidget *root,
-               GType      type,
-               guint      nth)
+app_test_find_by_id (GtkWidget  *root,
+                     const char *id)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  app_test_collect (root, type, found);
-  return nth < found->len ? g_ptr_array_index (found, nth) : NULL;
+  app_test_collect_id (root, id, found);
+  if (found->len != 1)
+    g_error ("%u widgets named “%s”, not one", found->len, id);
+  return g_ptr_array_index (found, 0);
 }

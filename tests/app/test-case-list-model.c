@@ -23,8 +23,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(SpStore) store = NULL;
 
-  fixture->dir = g_dir_make_tmp ("synpunkt-model-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = sp_test_dir_new ("model");
   fixture->db_path = g_build_filename (fixture->dir, "cases.db", NULL);
 
   store = sp_store_open (fixture->db_path, &error);
@@ -39,14 +38,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->db_path, "-shm", NULL);
-
   g_clear_object (&fixture->reader);
-  g_unlink (fixture->db_path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
+  sp_test_remove_dir (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->dir);
 }
@@ -62,16 +55,7 @@ static SpCase *
 get_case (SpCaseListModel *model,
           guint            position)
 {
-  SpCase *kase = g_list_model_get_item (G_LIST_MODEL (model), position);
-
-  while (sp_case_is_placeholder (kase))
-    {
-      g_clear_object (&kase);
-      g_main_context_iteration (NULL, TRUE);
-      kase = g_list_model_get_item (G_LIST_MODEL (model), position);
-    }
-
-  return kase;
+  return app_test_get_case (model, position);
 }
 
 static GPtrArray *

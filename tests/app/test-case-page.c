@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "../sp-test-dir.h"
 #include "sp-case-page.h"
 #include "sp-intake-date-button.h"
 
@@ -111,8 +112,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(SpUnit) unit = sp_unit_new ();
   g_autoptr(SpCategory) category = sp_category_new ();
 
-  fixture->dir = g_dir_make_tmp ("synpunkt-page-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = sp_test_dir_new ("page");
   path = g_build_filename (fixture->dir, "cases.db", NULL);
   fixture->store = sp_store_open (path, &error);
   g_assert_no_error (error);
@@ -139,10 +139,6 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *db = g_build_filename (fixture->dir, "cases.db", NULL);
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
   current_page = NULL;
   g_ptr_array_set_size (held_toasts, 0);
   if (fixture->window != NULL)
@@ -151,10 +147,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_null (fixture->window);
 
   g_clear_object (&fixture->store);
-  g_unlink (db);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
+  sp_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->unit_id);
   g_free (fixture->case_id);

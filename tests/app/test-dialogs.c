@@ -102,14 +102,12 @@ test_preferences (void)
   g_assert_true (label_shown (GTK_WIDGET (preferences), fixture.db_path));
 
   /* The shared server has a page of its own, the account's. */
-  g_assert_nonnull (app_test_find (GTK_WIDGET (preferences), SP_TYPE_ACCOUNT_PAGE, 0));
+  g_assert_true (SP_IS_ACCOUNT_PAGE (app_test_find_by_id (GTK_WIDGET (preferences), "account-page")));
   g_assert_false (sp_account_is_connected (sp_application_get_account (fixture.app)));
 
   /* The style row drives the setting, which drives the style manager. */
-  for (guint i = 0; (style_row = app_test_find (GTK_WIDGET (preferences), ADW_TYPE_COMBO_ROW, i)); i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (style_row)), "_Style") == 0)
-      break;
-  g_assert_nonnull (style_row);
+  style_row = app_test_find_by_id (GTK_WIDGET (preferences), "style_row");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (style_row)), ==, "_Style");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (style_row), 2);
   g_assert_cmpstr (g_settings_get_string (settings, "style-variant"), ==, "dark");

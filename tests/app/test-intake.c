@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "../sp-test-dir.h"
 #include "sp-intake-date-button.h"
 #include "sp-intake-dialog.h"
 #include "sp-intake-validate.h"
@@ -85,8 +86,7 @@ fixture_set_up (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autoptr(SpProvider) provider = sp_provider_new ();
 
-  fixture->dir = g_dir_make_tmp ("synpunkt-intake-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = sp_test_dir_new ("intake");
   path = g_build_filename (fixture->dir, "cases.db", NULL);
   fixture->store = sp_store_open (path, &error);
   g_assert_no_error (error);
@@ -114,10 +114,6 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *db = g_build_filename (fixture->dir, "cases.db", NULL);
-  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
   /* Close whatever message dialog a test left open, then the form. */
   if (fixture->dialog != NULL)
     {
@@ -127,10 +123,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_null (fixture->dialog);
 
   g_clear_object (&fixture->store);
-  g_unlink (db);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
+  sp_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->unit_id);
   g_free (fixture->other_unit_id);

@@ -10,9 +10,8 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "app-test-util.h"
 #include "sp-account.h"
-#include "sp-application.h"
-#include "sp-window.h"
 #include "sp-account-page.h"
 #include "sp-case-page.h"
 #include "sp-conflict-dialog.h"
@@ -48,15 +47,14 @@ shot (const char *name)
 static gboolean
 wait_for (gboolean (*done) (gpointer), gpointer data, guint seconds)
 {
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, sp_test_wait_timed_out_cb, &timed_out);
 
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, TRUE);
-    }
-  return TRUE;
+  while (!done (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return done (data);
 }
 
 static gboolean
@@ -160,8 +158,7 @@ fixture_set_up (Fixture       *f,
 
   f->server = sp_test_server_new (NULL);
   f->org = sp_test_org_new (f->server);
-  f->dir = g_dir_make_tmp ("synpunkt-gui-sync-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = sp_test_dir_new ("gui-sync");
   f->db = g_build_filename (f->dir, "synpunkt.db", NULL);
   f->store = sp_store_open (f->db, &error);
   g_assert_no_error (error);
@@ -192,6 +189,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->store);
   sp_test_org_free (f->org);
   sp_test_server_free (f->server);
+  sp_test_remove_dir (f->dir);
   g_free (f->db);
   g_free (f->dir);
 }
@@ -455,6 +453,7 @@ test_window_first_sync (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
+  app_test_application_shut_down (&app);
 }
 
 static GtkWidget *
@@ -636,25 +635,27 @@ test_window_switch_account (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
+  app_test_application_shut_down (&app);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *window_dir = NULL;
+  g_autofree char *window_db = NULL;
+  int status;
+
   /* Swedish screenshots read the build tree's catalogue. */
   if (g_getenv ("SYNPUNKT_LOCALEDIR") != NULL)
     bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SYNPUNKT_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
-  {
-    /* The main window's own database, for the one test that opens it. */
-    g_autofree char *dir = g_dir_make_tmp ("synpunkt-gui-window-XXXXXX", NULL);
-    g_autofree char *db = g_build_filename (dir, "synpunkt.db", NULL);
-
-    g_setenv ("SYNPUNKT_DB", db, TRUE);
-  }
+  /* The main window's own database, for the tests that open it. */
+  window_dir = sp_test_dir_new ("gui-window");
+  window_db = g_build_filename (window_dir, "synpunkt.db", NULL);
+  g_setenv ("SYNPUNKT_DB", window_db, TRUE);
   adw_init ();
   /* gtk_test_init() runs in the C locale; screenshots want the user's. */
   if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
@@ -673,5 +674,7 @@ main (int   argc,
   g_test_add ("/sync-gui/conflict-dialog", Fixture, NULL, fixture_set_up, test_conflict_dialog,
               fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  sp_test_remove_dir (window_dir);
+  return status;
 }

@@ -337,14 +337,12 @@ test_filtering (void)
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-filters", NULL);
   g_assert_true (gtk_revealer_get_reveal_child (sp_case_view_get_filter_revealer (view)));
 
-  /* The bar's widgets, as a user sees them: the first drop-down is the
-   * kind; the toggle button labelled "Overdue". */
-  kind_dropdown = app_test_find (GTK_WIDGET (bar), GTK_TYPE_DROP_DOWN, 0);
-  for (guint i = 0; (overdue_button = app_test_find (GTK_WIDGET (bar), GTK_TYPE_TOGGLE_BUTTON, i)); i++)
-    if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (overdue_button)), "_Overdue") == 0)
-      break;
-  g_assert_nonnull (kind_dropdown);
-  g_assert_nonnull (overdue_button);
+  /* The bar's widgets, found by their ids; the toggle button is the one
+   * a user sees labelled "Overdue". */
+  kind_dropdown = app_test_find_by_id (GTK_WIDGET (bar), "kind_dropdown");
+  overdue_button = app_test_find_by_id (GTK_WIDGET (bar), "overdue_button");
+  g_assert_true (GTK_IS_DROP_DOWN (kind_dropdown));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (overdue_button)), ==, "_Overdue");
 
   /* Kind: complaints. Entry 0 is "any"; then the kinds in order. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind_dropdown), 1 + SP_CASE_KIND_COMPLAINT);
@@ -497,6 +495,7 @@ test_my_cases (void)
       {
         g_clear_object (&kase);
         kase = app_fixture_get_case (&fixture, i++);
+        g_assert_nonnull (kase);
       }
     while (kase->unit_id == NULL);
 
@@ -616,8 +615,8 @@ test_case_page (void)
   first = app_fixture_get_case (&fixture, 0);
   g_signal_emit_by_name (column_view (&fixture), "activate", 0);
   app_fixture_wait_page (&fixture, "case");
-  page = app_test_find (GTK_WIDGET (fixture.window), SP_TYPE_CASE_PAGE, 0);
-  g_assert_nonnull (page);
+  page = adw_bin_get_child (ADW_BIN (app_test_find_by_id (GTK_WIDGET (fixture.window), "case_bin")));
+  g_assert_true (SP_IS_CASE_PAGE (page));
   g_assert_cmpstr (sp_case_page_get_case_id (SP_CASE_PAGE (page)), ==, SP_ENTITY (first)->id);
 
   /* A change saved on the case page shows in the list: find an open case

@@ -9,17 +9,18 @@
 
 #include "synpunkt-core.h"
 
+#include "../sp-test-dir.h"
+
 /* A fresh store in a new temporary folder; the folder's path is returned
  * in @dir_out so that the test can reopen or remove it. */
 static inline SpStore *
 sp_test_store_new (char **dir_out)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("synpunkt-test-XXXXXX", &error);
+  g_autofree char *dir = sp_test_dir_new ("test");
   g_autofree char *path = NULL;
   SpStore *store;
 
-  g_assert_no_error (error);
   path = g_build_filename (dir, "test.db", NULL);
   store = sp_store_open (path, &error);
   g_assert_no_error (error);
@@ -29,20 +30,6 @@ sp_test_store_new (char **dir_out)
     *dir_out = g_steal_pointer (&dir);
 
   return store;
-}
-
-static inline void
-sp_test_remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* How many cases a full-text search for @text finds. */

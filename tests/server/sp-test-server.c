@@ -64,8 +64,7 @@ server_create (void)
   g_autofree char *out = NULL;
   int status;
 
-  self->dir = g_dir_make_tmp ("synpunkt-server-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  self->dir = sp_test_dir_new ("server-test");
   self->db = g_build_filename (self->dir, "synpunkt.db", NULL);
 
   status = sp_test_run (NULL, NULL, NULL,
@@ -162,6 +161,15 @@ sp_test_server_stop (SpTestServer *self)
     return;
 
   g_subprocess_send_signal (self->process, SIGTERM);
+  /* GLib's worker thread reaps the server; a server that does not end
+   * fails the test instead of holding it until meson kills it. */
+  for (gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+       g_subprocess_get_identifier (self->process) != NULL;)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("The server did not end within a minute of SIGTERM");
+      g_usleep (10 * 1000);
+    }
   g_subprocess_wait (self->process, NULL, &error);
   g_assert_no_error (error);
   if (g_subprocess_get_if_signaled (self->process))
@@ -184,25 +192,6 @@ sp_test_server_kill9 (SpTestServer *self)
   g_clear_object (&self->process);
 }
 
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 void
 sp_test_server_free (SpTestServer *self)
 {
@@ -212,7 +201,7 @@ sp_test_server_free (SpTestServer *self)
     sp_test_server_stop (self);
   g_clear_object (&self->session);
   g_clear_object (&self->trusted);
-  remove_dir (self->dir);
+  sp_test_remove_dir (self->dir);
   g_free (self->dir);
   g_free (self->db);
   g_free (self->base);
@@ -262,8 +251,11 @@ on_response (GObject      *source,
     {
       GSubprocess *process = pending->server->process;
 
-      /* Say what happened to the server, not only to the connection. */
-      g_usleep (200 * 1000);
+      /* Say what happened to the server, not only to the connection:
+       * give it a moment to be seen to end. */
+      for (gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+           g_subprocess_get_identifier (process) != NULL && g_get_monotonic_time () < end;)
+        g_usleep (10 * 1000);
       if (g_subprocess_get_identifier (process) == NULL)
         g_error ("%s; the server has ended: %s %d", error->message,
                  g_subprocess_get_if_signaled (process) ? "signal" : "exit status",
@@ -329,10 +321,7 @@ build_message (SpTestServer *self,
 static void
 wait_for (guint *pending)
 {
-  GMainContext *context = g_main_context_get_thread_default ();
-
-  while (*pending > 0)
-    g_main_context_iteration (context, TRUE);
+  SP_TEST_WAIT (*pending == 0, 120);
 }
 
 SpTestServer *

@@ -14,6 +14,9 @@
 
 #include "synpunkt-core.h"
 
+#include "../sp-test-dir.h"
+#include "../sp-test-wait.h"
+
 G_BEGIN_DECLS
 
 #define SP_TEST_PASSWORD "correct horse battery"

@@ -52,8 +52,7 @@ computer_new (void)
   g_autoptr(GError) error = NULL;
   Computer *c = g_new0 (Computer, 1);
 
-  c->dir = g_dir_make_tmp ("synpunkt-computer-XXXXXX", &error);
-  g_assert_no_error (error);
+  c->dir = sp_test_dir_new ("computer");
   c->path = g_build_filename (c->dir, "synpunkt.db", NULL);
   c->store = sp_store_open (c->path, &error);
   g_assert_no_error (error);
@@ -75,30 +74,12 @@ sign_in (Computer     *c,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 computer_free (Computer *c)
 {
   g_clear_object (&c->engine);
   g_clear_object (&c->client);
   g_clear_object (&c->store);
-  remove_tree (c->dir);
+  sp_test_remove_dir (c->dir);
   g_free (c->kept_path);
   g_free (c->path);
   g_free (c->dir);
@@ -133,7 +114,7 @@ assert_synced (Computer *c)
   Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
 
   sp_sync_engine_sync_async (c->engine, NULL, on_synced, &wait);
-  g_main_loop_run (wait.loop);
+  sp_test_loop_run (wait.loop, 60, "a sync");
   g_main_loop_unref (wait.loop);
   g_assert_no_error (wait.error);
   g_assert_true (wait.ok);
@@ -159,7 +140,7 @@ sign_out (Computer  *c,
   Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
 
   sp_sync_engine_release_async (c->engine, on_released, &wait);
-  g_main_loop_run (wait.loop);
+  sp_test_loop_run (wait.loop, 60, "the engine to be released");
   g_main_loop_unref (wait.loop);
   g_assert_no_error (wait.error);
   g_assert_true (wait.ok);

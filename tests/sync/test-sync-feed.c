@@ -221,7 +221,7 @@ page_of (guint        first,
 static void
 test_bulk_pull (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("synpunkt-feed-XXXXXX", NULL);
+  g_autofree char *dir = sp_test_dir_new ("feed");
   g_autofree char *path = g_build_filename (dir, "replica.db", NULL);
   g_autoptr(SpStore) store = NULL;
   g_autoptr(GError) error = NULL;

@@ -40,8 +40,7 @@ replica_new (SpTestServer *server,
   g_autoptr(GError) error = NULL;
   Replica *r = g_new0 (Replica, 1);
 
-  r->dir = g_dir_make_tmp ("synpunkt-replica-XXXXXX", &error);
-  g_assert_no_error (error);
+  r->dir = sp_test_dir_new ("replica");
   r->path = g_build_filename (r->dir, "replica.db", NULL);
   r->store = sp_store_open (r->path, &error);
   g_assert_no_error (error);
@@ -50,26 +49,12 @@ replica_new (SpTestServer *server,
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 replica_free (Replica *r)
 {
   g_clear_object (&r->engine);
   g_clear_object (&r->client);
   g_clear_object (&r->store);
-  remove_dir (r->dir);
+  sp_test_remove_dir (r->dir);
   g_free (r->path);
   g_free (r->dir);
   g_free (r);
@@ -101,7 +86,7 @@ assert_synced (Replica *r)
   Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
 
   sp_sync_engine_sync_async (r->engine, NULL, on_synced, &wait);
-  g_main_loop_run (wait.loop);
+  sp_test_loop_run (wait.loop, 60, "a sync");
   g_main_loop_unref (wait.loop);
   g_assert_no_error (wait.error);
   g_assert_true (wait.ok);

@@ -26,8 +26,7 @@ replica_new (SpTestServer *server,
   g_autoptr(GError) error = NULL;
   Replica *r = g_new0 (Replica, 1);
 
-  r->dir = g_dir_make_tmp ("synpunkt-replica-XXXXXX", &error);
-  g_assert_no_error (error);
+  r->dir = sp_test_dir_new ("replica");
   r->path = g_build_filename (r->dir, "replica.db", NULL);
   r->store = sp_store_open (r->path, &error);
   g_assert_no_error (error);
@@ -43,7 +42,7 @@ replica_free (Replica *r)
   g_clear_object (&r->engine);
   g_clear_object (&r->client);
   g_clear_object (&r->store);
-  /* The files go with the temporary folder at the end of the run. */
+  sp_test_remove_dir (r->dir);
   g_free (r->path);
   g_free (r->dir);
   g_free (r);
@@ -76,7 +75,7 @@ sync_replica (Replica  *r,
   Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
 
   sp_sync_engine_sync_async (r->engine, NULL, on_synced, &wait);
-  g_main_loop_run (wait.loop);
+  sp_test_loop_run (wait.loop, 60, "a sync");
   g_main_loop_unref (wait.loop);
   if (wait.error != NULL)
     g_propagate_error (error, wait.error);
