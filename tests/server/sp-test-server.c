@@ -8,6 +8,8 @@
 #include <sys/prctl.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "sp-test-server.h"
 
 const char *
@@ -636,4 +638,57 @@ sp_test_take_option (int         *argc,
         return MAX (1, value);
       }
   return fallback;
+}
+
+void
+sp_test_fixture_setup (SpTestFixture *f,
+                       gconstpointer  data)
+{
+  f->server = sp_test_server_new (NULL);
+  f->org = sp_test_org_new (f->server);
+}
+
+void
+sp_test_fixture_teardown (SpTestFixture *f,
+                          gconstpointer  data)
+{
+  sp_test_org_free (f->org);
+  sp_test_server_free (f->server);
+}
+
+void
+sp_test_fixture_teardown_alive (SpTestFixture *f,
+                                gconstpointer  data)
+{
+  g_autoptr(SpTestResponse) health = sp_test_json (f->server, "GET", "/api/v1/health", NULL, NULL);
+
+  sp_test_assert_status (health, 200);
+  sp_test_fixture_teardown (f, data);
+}
+
+char *
+sp_test_registrar_token (SpTestServer *server)
+{
+  g_autofree char *admin = sp_test_login (server, "admin", SP_TEST_PASSWORD);
+  g_autoptr(SpTestResponse) user = NULL;
+
+  user = sp_test_jsonf (server, "POST", "/api/v1/users", admin,
+                        "{\"username\":\"reg\",\"password\":\"%s\",\"roles\":[\"registrar\"]}",
+                        SP_TEST_PASSWORD);
+  sp_test_assert_status (user, 201);
+  return sp_test_login (server, "reg", SP_TEST_PASSWORD);
+}
+
+void
+sp_test_exec_sql (const char *db,
+                  const char *sql)
+{
+  sqlite3 *handle = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  sqlite3_busy_timeout (handle, 5000);
+  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (handle);
 }

@@ -52,6 +52,28 @@ typedef struct
   char *staff_a_id, *manager_a_id;
 } SpTestOrg;
 
+/* A registrar "reg" made by the admin, logged in: their token. */
+char           *sp_test_registrar_token (SpTestServer       *server);
+/* Runs @sql on the database file behind the server's back. */
+void            sp_test_exec_sql        (const char         *db,
+                                         const char         *sql);
+
+/* The usual fixture: a fresh server with the test district. */
+typedef struct
+{
+  SpTestServer *server;
+  SpTestOrg    *org;
+} SpTestFixture;
+
+void            sp_test_fixture_setup   (SpTestFixture      *f,
+                                         gconstpointer       data);
+void            sp_test_fixture_teardown (SpTestFixture     *f,
+                                         gconstpointer       data);
+/* The same, after checking that whatever the test sent, the server is
+ * still up. */
+void            sp_test_fixture_teardown_alive (SpTestFixture *f,
+                                         gconstpointer       data);
+
 const char     *sp_test_server_binary   (void);
 /* Takes "@name N" out of the command line, for g_test_init() not to see;
  * @fallback when it is not there. */

@@ -89,20 +89,6 @@ audit_verify (const char  *db,
   return status;
 }
 
-static void
-exec_sql (const char *db,
-          const char *sql)
-{
-  sqlite3 *handle = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
-  sqlite3_busy_timeout (handle, 5000);
-  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (handle);
-}
-
 /* The server refuses to start on a database whose log lost rows. */
 static int
 start_status (Fixture *f)
@@ -129,7 +115,7 @@ test_case_edited (Fixture       *f,
   g_autofree char *sql = g_strdup_printf ("UPDATE cases SET description = 'Förfalskad text'"
                                           " WHERE id = '%s'", f->case_id);
 
-  exec_sql (f->server->db, sql);
+  sp_test_exec_sql (f->server->db, sql);
   g_assert_cmpint (audit_verify (f->server->db, &out), ==, 1);
   g_assert_nonnull (strstr (out, "BROKEN"));
   g_assert_nonnull (strstr (out, f->case_id));
@@ -143,7 +129,7 @@ test_case_deleted (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *sql = g_strdup_printf ("DELETE FROM cases WHERE id = '%s'", f->case_id);
 
-  exec_sql (f->server->db, sql);
+  sp_test_exec_sql (f->server->db, sql);
   g_assert_cmpint (audit_verify (f->server->db, &out), ==, 1);
   g_assert_nonnull (strstr (out, f->case_id));
   g_assert_nonnull (strstr (out, "not in the database"));
@@ -156,7 +142,7 @@ test_case_added (Fixture       *f,
   g_autofree char *out = NULL;
 
   /* A copy of a case under another id, written straight into the table. */
-  exec_sql (f->server->db,
+  sp_test_exec_sql (f->server->db,
             "CREATE TEMP TABLE c AS SELECT * FROM cases LIMIT 1;"
             " UPDATE c SET id = '0f8fad5b-d9cb-469f-a165-70867728950e', diary_number = NULL;"
             " INSERT INTO cases SELECT * FROM c;");
@@ -171,7 +157,7 @@ test_last_rows_deleted (Fixture       *f,
 {
   g_autofree char *out = NULL;
 
-  exec_sql (f->server->db, "DROP TRIGGER server_audit_no_delete;"
+  sp_test_exec_sql (f->server->db, "DROP TRIGGER server_audit_no_delete;"
                            " DELETE FROM server_audit WHERE seq > (SELECT max (seq) - 3 FROM server_audit)");
   g_assert_cmpint (audit_verify (f->server->db, &out), ==, 1);
   g_assert_nonnull (strstr (out, "BROKEN: Rows are missing at the end"));
@@ -192,7 +178,7 @@ test_head_forged (Fixture       *f,
   g_assert_true (g_key_file_load_from_file (head, path, G_KEY_FILE_NONE, &error));
   g_assert_no_error (error);
   rows = g_key_file_get_int64 (head, "audit", "rows", NULL);
-  exec_sql (f->server->db, "DROP TRIGGER server_audit_no_delete;"
+  sp_test_exec_sql (f->server->db, "DROP TRIGGER server_audit_no_delete;"
                            " DELETE FROM server_audit WHERE seq > (SELECT max (seq) - 3 FROM server_audit)");
   g_key_file_set_int64 (head, "audit", "rows", rows - 3);
   g_assert_true (g_key_file_save_to_file (head, path, &error));
@@ -322,7 +308,7 @@ test_row_edited_and_rehashed (Fixture       *f,
   g_autofree char *expected = g_strdup_printf ("BROKEN at row %" G_GINT64_FORMAT " ", seq);
   guint8 guessed[32];
 
-  exec_sql (f->server->db, sql);
+  sp_test_exec_sql (f->server->db, sql);
 
   /* Re-hashed as the chain was hashed before it had a key … */
   rehash_from (f->server->db, seq, NULL);
@@ -345,7 +331,7 @@ test_row_forged (Fixture       *f,
 
   /* A row appended with the framing known and no key: whatever its MAC,
    * it cannot be the one the key gives. */
-  exec_sql (f->server->db,
+  sp_test_exec_sql (f->server->db,
             "INSERT INTO server_audit (seq, at, actor_id, action, entity, entity_id, field,"
             " old_value, new_value, prev_hash, hash)"
             " SELECT seq + 1, at + 1, NULL, 'login', 'user', NULL, NULL, NULL, NULL, hash,"
@@ -510,7 +496,7 @@ test_upgrade (Fixture       *f,
 
   /* The server's tables as version 1 had them, with a log of three rows
    * hashed the old way. */
-  exec_sql (f->server->db,
+  sp_test_exec_sql (f->server->db,
             "DROP TRIGGER server_audit_no_update; DROP TRIGGER server_audit_no_delete;"
             " DROP INDEX server_audit_rev; DELETE FROM server_audit;"
             " ALTER TABLE server_audit DROP COLUMN rev; ALTER TABLE server_audit DROP COLUMN state_hash;"
@@ -571,7 +557,7 @@ test_upgrade (Fixture       *f,
   g_assert_cmpint (audit_verify (f->server->db, &out2), ==, 0);
 
   /* An old row changed: the marker's MAC covers it. */
-  exec_sql (f->server->db, "DROP TRIGGER server_audit_no_update;"
+  sp_test_exec_sql (f->server->db, "DROP TRIGGER server_audit_no_update;"
                            " UPDATE server_audit SET new_value = 'Förfalskat' WHERE seq = 2");
   rehash_range (f->server->db, 2, 3, 7, NULL);
   g_assert_cmpint (audit_verify (f->server->db, &out3), ==, 1);

@@ -9,27 +9,7 @@
 
 #define SENDER "\"sender\":{\"name\":\"Anna Andersson\",\"email\":\"anna@example.se\",\"wants_feedback\":true}"
 
-typedef struct
-{
-  SpTestServer *server;
-  SpTestOrg    *org;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->server = sp_test_server_new (NULL);
-  fixture->org = sp_test_org_new (fixture->server);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  sp_test_org_free (fixture->org);
-  sp_test_server_free (fixture->server);
-}
+typedef SpTestFixture Fixture;
 
 static void
 test_create_get (Fixture       *f,
@@ -548,7 +528,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ("/server/cases/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add ("/server/cases/" path, Fixture, NULL, sp_test_fixture_setup, func, sp_test_fixture_teardown)
   ADD ("create-get", test_create_get);
   ADD ("list-filters", test_list_filters);
   ADD ("patch-merge-conflict", test_patch_merge_conflict);

@@ -210,19 +210,6 @@ on_kill (gpointer user_data)
 }
 
 static char *
-setup_registrar (SpTestServer *server)
-{
-  g_autofree char *admin = sp_test_login (server, "admin", SP_TEST_PASSWORD);
-  g_autoptr(SpTestResponse) user = NULL;
-
-  user = sp_test_jsonf (server, "POST", "/api/v1/users", admin,
-                        "{\"username\":\"reg\",\"password\":\"%s\",\"roles\":[\"registrar\"]}",
-                        SP_TEST_PASSWORD);
-  sp_test_assert_status (user, 201);
-  return sp_test_login (server, "reg", SP_TEST_PASSWORD);
-}
-
-static char *
 query_text (sqlite3    *db,
             const char *sql,
             const char *arg)
@@ -319,7 +306,7 @@ test_kill_under_writers (void)
   Run run = { 0 };
 
   run.server = server;
-  run.token = setup_registrar (server);
+  run.token = sp_test_registrar_token (server);
   run.session = soup_session_new_with_options ("max-conns-per-host", N_WRITERS * 2,
                                                "timeout", 30, NULL);
   run.acked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) acked_free);

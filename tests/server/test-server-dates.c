@@ -12,27 +12,7 @@
 #define CASE_FIELDS "\"kind\":\"complaint\",\"valence\":\"negative\",\"channel\":\"phone\"," \
                     "\"subject\":\"Datum\""
 
-typedef struct
-{
-  SpTestServer *server;
-  SpTestOrg    *org;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->server = sp_test_server_new (NULL);
-  f->org = sp_test_org_new (f->server);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  sp_test_org_free (f->org);
-  sp_test_server_free (f->server);
-}
+typedef SpTestFixture Fixture;
 
 /* Straight from the database file, as the server sees it. */
 static gint64
@@ -315,12 +295,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/server/dates/out-of-bounds-refused", Fixture, NULL, fixture_setup,
-              test_out_of_bounds_refused, fixture_teardown);
-  g_test_add ("/server/dates/unreadable-write-rolled-back", Fixture, NULL, fixture_setup,
-              test_unreadable_write_rolled_back, fixture_teardown);
-  g_test_add ("/server/dates/bad-row-skipped", Fixture, NULL, fixture_setup,
-              test_bad_row_skipped, fixture_teardown);
+  g_test_add ("/server/dates/out-of-bounds-refused", Fixture, NULL, sp_test_fixture_setup,
+              test_out_of_bounds_refused, sp_test_fixture_teardown);
+  g_test_add ("/server/dates/unreadable-write-rolled-back", Fixture, NULL, sp_test_fixture_setup,
+              test_unreadable_write_rolled_back, sp_test_fixture_teardown);
+  g_test_add ("/server/dates/bad-row-skipped", Fixture, NULL, sp_test_fixture_setup,
+              test_bad_row_skipped, sp_test_fixture_teardown);
 
   return g_test_run ();
 }

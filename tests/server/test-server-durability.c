@@ -26,38 +26,11 @@ create_case (SpTestServer *server,
   return g_strdup (sp_test_get_string (created, "id"));
 }
 
-static char *
-setup_registrar (SpTestServer *server)
-{
-  g_autofree char *admin = sp_test_login (server, "admin", SP_TEST_PASSWORD);
-  g_autoptr(SpTestResponse) user = NULL;
-
-  user = sp_test_jsonf (server, "POST", "/api/v1/users", admin,
-                        "{\"username\":\"reg\",\"password\":\"%s\",\"roles\":[\"registrar\"]}",
-                        SP_TEST_PASSWORD);
-  sp_test_assert_status (user, 201);
-  return sp_test_login (server, "reg", SP_TEST_PASSWORD);
-}
-
 static int
 audit_verify (const char  *db,
               char       **out)
 {
   return sp_test_run (NULL, out, NULL, (const char *[]) { "audit", "verify", "--db", db, NULL });
-}
-
-static void
-exec_sql (const char *db,
-          const char *sql)
-{
-  sqlite3 *handle = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
-  sqlite3_busy_timeout (handle, 5000);
-  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (handle);
 }
 
 static gint64
@@ -81,7 +54,7 @@ static void
 test_audit_chain (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
-  g_autofree char *token = setup_registrar (server);
+  g_autofree char *token = sp_test_registrar_token (server);
   g_autofree char *id = create_case (server, token, 1);
   g_autofree char *path = g_strconcat ("/api/v1/cases/", id, NULL);
   g_autofree char *out = NULL;
@@ -119,7 +92,7 @@ test_audit_chain (void)
   sql = g_strdup_printf ("DROP TRIGGER server_audit_no_update;"
                          " UPDATE server_audit SET new_value = 'Förfalskat' WHERE seq = %" G_GINT64_FORMAT,
                          row);
-  exec_sql (server->db, sql);
+  sp_test_exec_sql (server->db, sql);
 
   g_assert_cmpint (audit_verify (server->db, &out2), ==, 1);
   {
@@ -132,7 +105,7 @@ test_audit_chain (void)
   sql = g_strdup_printf ("UPDATE server_audit SET new_value = 'Nytt ämne' WHERE seq = %" G_GINT64_FORMAT ";"
                          " DROP TRIGGER server_audit_no_delete;"
                          " DELETE FROM server_audit WHERE seq = 2", row);
-  exec_sql (server->db, sql);
+  sp_test_exec_sql (server->db, sql);
   g_assert_cmpint (audit_verify (server->db, &out3), ==, 1);
   g_assert_nonnull (strstr (out3, "BROKEN at row 3"));
 }
@@ -141,7 +114,7 @@ static void
 test_kill9 (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
-  g_autofree char *token = setup_registrar (server);
+  g_autofree char *token = sp_test_registrar_token (server);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SpTestResponse) last_patch = NULL;
   g_autofree char *last_path = NULL;
@@ -199,7 +172,7 @@ static void
 test_backup_while_writing (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
-  g_autofree char *token = setup_registrar (server);
+  g_autofree char *token = sp_test_registrar_token (server);
   g_autofree char *copy = g_build_filename (server->dir, "backup.db", NULL);
   g_autofree char *key = NULL;
   g_autoptr(GSubprocess) backup = NULL;
@@ -291,7 +264,7 @@ static void
 test_export_import (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
-  g_autofree char *token = setup_registrar (server);
+  g_autofree char *token = sp_test_registrar_token (server);
   g_autofree char *file = g_build_filename (server->dir, "export.json", NULL);
   g_autofree char *fresh = g_build_filename (server->dir, "fresh.db", NULL);
   g_autofree char *id = create_case (server, token, 7);
@@ -352,7 +325,7 @@ static void
 test_audit_head (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
-  g_autofree char *token = setup_registrar (server);
+  g_autofree char *token = sp_test_registrar_token (server);
   g_autofree char *id = create_case (server, token, 1);
   g_autofree char *path = g_strconcat ("/api/v1/cases/", id, NULL);
   g_autofree char *before = head_of (server->db);
@@ -367,7 +340,7 @@ test_audit_head (void)
   g_assert_cmpstr (after, !=, before);
   sp_test_server_stop (server);
 
-  exec_sql (server->db, "DROP TRIGGER server_audit_no_delete;"
+  sp_test_exec_sql (server->db, "DROP TRIGGER server_audit_no_delete;"
                         " DELETE FROM server_audit WHERE seq = (SELECT max (seq) FROM server_audit)");
   g_assert_cmpint (audit_verify (server->db, &truncated), ==, 1);
   g_assert_nonnull (strstr (truncated, "BROKEN: Rows are missing at the end"));

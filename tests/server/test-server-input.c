@@ -12,33 +12,7 @@
 #define VALID_CASE "{\"kind\":\"complaint\",\"valence\":\"negative\",\"channel\":\"phone\"," \
                    "\"received_on\":\"2026-11-02\",\"subject\":\"Ämne\"}"
 
-typedef struct
-{
-  SpTestServer *server;
-  SpTestOrg    *org;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->server = sp_test_server_new (NULL);
-  f->org = sp_test_org_new (f->server);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(SpTestResponse) health = NULL;
-
-  /* Whatever the test sent, the server is still up. */
-  health = sp_test_json (f->server, "GET", "/api/v1/health", NULL, NULL);
-  sp_test_assert_status (health, 200);
-
-  sp_test_org_free (f->org);
-  sp_test_server_free (f->server);
-}
+typedef SpTestFixture Fixture;
 
 static gint64
 case_count (Fixture *f)
@@ -464,7 +438,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ("/server/input/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add ("/server/input/" path, Fixture, NULL, sp_test_fixture_setup, func, sp_test_fixture_teardown_alive)
   ADD ("malformed", test_malformed);
   ADD ("invalid-utf8", test_invalid_utf8);
   ADD ("wrong-types-and-fields", test_wrong_types_and_fields);

@@ -10,30 +10,7 @@
 
 #define NUL "a\\u0000b"
 
-typedef struct
-{
-  SpTestServer *server;
-  SpTestOrg    *org;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->server = sp_test_server_new (NULL);
-  f->org = sp_test_org_new (f->server);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autoptr(SpTestResponse) health = sp_test_json (f->server, "GET", "/api/v1/health", NULL, NULL);
-
-  sp_test_assert_status (health, 200);
-  sp_test_org_free (f->org);
-  sp_test_server_free (f->server);
-}
+typedef SpTestFixture Fixture;
 
 static void
 expect_nul_refused (SpTestResponse *response,
@@ -175,10 +152,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/server/nul/create", Fixture, NULL, fixture_setup, test_create, fixture_teardown);
-  g_test_add ("/server/nul/login", Fixture, NULL, fixture_setup, test_login, fixture_teardown);
-  g_test_add ("/server/nul/patch-and-push", Fixture, NULL, fixture_setup, test_patch_and_push,
-              fixture_teardown);
+  g_test_add ("/server/nul/create", Fixture, NULL, sp_test_fixture_setup, test_create, sp_test_fixture_teardown_alive);
+  g_test_add ("/server/nul/login", Fixture, NULL, sp_test_fixture_setup, test_login, sp_test_fixture_teardown_alive);
+  g_test_add ("/server/nul/patch-and-push", Fixture, NULL, sp_test_fixture_setup, test_patch_and_push,
+              sp_test_fixture_teardown_alive);
 
   return g_test_run ();
 }

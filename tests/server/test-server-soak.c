@@ -138,6 +138,31 @@ keep_change (Client     *client,
                        GINT_TO_POINTER ((int) json_object_get_int_member_with_default (change, "rev", 0)));
 }
 
+/* The answer's object, timed; or NULL when it is not a 200 with @member,
+ * counted as an error and the client left idle. */
+static JsonObject *
+read_answer (Request      *request,
+             GObject      *source,
+             GAsyncResult *result,
+             const char   *member)
+{
+  Client *client = request->client;
+  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+  JsonObject *object = NULL;
+
+  record_time (request);
+  if (soup_message_get_status (message) == 200 && (object = read_object (body)) != NULL &&
+      json_object_has_member (object, member))
+    return object;
+
+  g_clear_pointer (&object, json_object_unref);
+  g_printerr ("client %u: %s answered %u\n", client->index, member, soup_message_get_status (message));
+  client->soak->errors++;
+  client_idle (client);
+  return NULL;
+}
+
 static void
 on_pulled (GObject      *source,
            GAsyncResult *result,
@@ -145,20 +170,11 @@ on_pulled (GObject      *source,
 {
   g_autofree Request *request = user_data;
   Client *client = request->client;
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (source), result);
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
-  g_autoptr(JsonObject) page = NULL;
+  g_autoptr(JsonObject) page = read_answer (request, source, result, "changes");
   JsonArray *changes;
 
-  record_time (request);
-  if (soup_message_get_status (message) != 200 || !(page = read_object (body)) ||
-      !json_object_has_member (page, "changes"))
-    {
-      g_printerr ("client %u: pull answered %u\n", client->index, soup_message_get_status (message));
-      client->soak->errors++;
-      client_idle (client);
-      return;
-    }
+  if (page == NULL)
+    return;
 
   changes = json_object_get_array_member (page, "changes");
   for (guint i = 0; i < json_array_get_length (changes); i++)
@@ -209,20 +225,11 @@ on_pushed (GObject      *source,
 {
   g_autofree Request *request = user_data;
   Client *client = request->client;
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (source), result);
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
-  g_autoptr(JsonObject) answer = NULL;
+  g_autoptr(JsonObject) answer = read_answer (request, source, result, "results");
   JsonArray *results;
 
-  record_time (request);
-  if (soup_message_get_status (message) != 200 || !(answer = read_object (body)) ||
-      !json_object_has_member (answer, "results"))
-    {
-      g_printerr ("client %u: push answered %u\n", client->index, soup_message_get_status (message));
-      client->soak->errors++;
-      client_idle (client);
-      return;
-    }
+  if (answer == NULL)
+    return;
 
   /* Two clients editing one case at once is an honest conflict, not an
    * error; a refusal is. */

@@ -9,27 +9,7 @@
 
 #define SENDER "\"sender\":{\"name\":\"Cecilia Ceder\",\"email\":\"cecilia@example.se\",\"wants_feedback\":true}"
 
-typedef struct
-{
-  SpTestServer *server;
-  SpTestOrg    *org;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->server = sp_test_server_new (NULL);
-  f->org = sp_test_org_new (f->server);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  sp_test_org_free (f->org);
-  sp_test_server_free (f->server);
-}
+typedef SpTestFixture Fixture;
 
 static char *
 create_in (Fixture    *f,
@@ -438,7 +418,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add ("/server/sync/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add ("/server/sync/" path, Fixture, NULL, sp_test_fixture_setup, func, sp_test_fixture_teardown)
   ADD ("feed-paging", test_feed_paging);
   ADD ("feed-visibility", test_feed_visibility);
   ADD ("feed-lost-sight", test_feed_lost_sight);

@@ -11,22 +11,17 @@
 
 #include <glib/gstdio.h>
 
-#include "sp-sync-engine.h"
-#include "sp-test-server.h"
+#include "sp-test-replica.h"
 
 #define SENDER "\"sender\":{\"name\":\"Karin Andersson\",\"phone\":\"070-123 45 67\"}"
 
 typedef struct
 {
-  char         *dir;
-  char         *path;
-  SpStore      *store;
-  SpSyncClient *client;
-  SpSyncEngine *engine;
-  guint         resets;
-  guint         kept_aside;
-  guint         taken_back;
-  char         *kept_path;
+  SpTestReplica *replica;
+  guint          resets;
+  guint          kept_aside;
+  guint          taken_back;
+  char          *kept_path;
 } Computer;
 
 static void
@@ -49,40 +44,28 @@ on_reset (SpSyncEngine *engine,
 static Computer *
 computer_new (void)
 {
-  g_autoptr(GError) error = NULL;
-  Computer *c = g_new0 (Computer, 1);
-
-  c->dir = sp_test_dir_new ("computer");
-  c->path = g_build_filename (c->dir, "synpunkt.db", NULL);
-  c->store = sp_store_open (c->path, &error);
-  g_assert_no_error (error);
-  return c;
+  return g_new0 (Computer, 1);
 }
 
-/* Someone signs in: a new client and engine, as the app makes them. */
+/* Someone signs in: a new client and engine, as the app makes them, on
+ * the one database of this computer. */
 static void
 sign_in (Computer     *c,
          SpTestServer *server,
          const char   *token)
 {
-  g_clear_object (&c->engine);
-  g_clear_object (&c->client);
-  c->client = sp_sync_client_new (server->base);
-  sp_sync_client_set_token (c->client, token);
-  c->engine = sp_sync_engine_new (c->path, c->client);
-  g_signal_connect (c->engine, "reset", G_CALLBACK (on_reset), c);
+  if (c->replica == NULL)
+    c->replica = sp_test_replica_new (server, token);
+  else
+    sp_test_replica_connect (c->replica, server, token);
+  g_signal_connect (c->replica->engine, "reset", G_CALLBACK (on_reset), c);
 }
 
 static void
 computer_free (Computer *c)
 {
-  g_clear_object (&c->engine);
-  g_clear_object (&c->client);
-  g_clear_object (&c->store);
-  sp_test_remove_dir (c->dir);
+  g_clear_pointer (&c->replica, sp_test_replica_free);
   g_free (c->kept_path);
-  g_free (c->path);
-  g_free (c->dir);
   g_free (c);
 }
 
@@ -96,29 +79,6 @@ typedef struct
   guint      kept_aside;
   char      *kept_path;
 } Wait;
-
-static void
-on_synced (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->ok = sp_sync_engine_sync_finish (SP_SYNC_ENGINE (source), result, &wait->error);
-  g_main_loop_quit (wait->loop);
-}
-
-static void
-assert_synced (Computer *c)
-{
-  Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
-
-  sp_sync_engine_sync_async (c->engine, NULL, on_synced, &wait);
-  sp_test_loop_run (wait.loop, 60, "a sync");
-  g_main_loop_unref (wait.loop);
-  g_assert_no_error (wait.error);
-  g_assert_true (wait.ok);
-}
 
 static void
 on_released (GObject      *source,
@@ -139,32 +99,16 @@ sign_out (Computer  *c,
 {
   Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
 
-  sp_sync_engine_release_async (c->engine, on_released, &wait);
+  sp_sync_engine_release_async (c->replica->engine, on_released, &wait);
   sp_test_loop_run (wait.loop, 60, "the engine to be released");
   g_main_loop_unref (wait.loop);
   g_assert_no_error (wait.error);
   g_assert_true (wait.ok);
-  g_clear_object (&c->engine);
+  g_clear_object (&c->replica->engine);
   if (kept_path != NULL)
     *kept_path = g_steal_pointer (&wait.kept_path);
   g_free (wait.kept_path);
   return wait.kept_aside;
-}
-
-static void
-edit_subject (Computer   *c,
-              const char *id,
-              const char *subject)
-{
-  g_autoptr(SpCase) kase = sp_store_get_case (c->store, id, NULL);
-  static const SpActor me = { "local", "Local", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (kase);
-  g_free (kase->subject);
-  kase->subject = g_strdup (subject);
-  g_assert_true (sp_store_update_case (c->store, kase, &me, TRUE, &error));
-  g_assert_no_error (error);
 }
 
 static gint64
@@ -172,7 +116,7 @@ count_local (Computer *c,
              GType     type)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) all = sp_store_load_where (c->store, type, NULL, NULL, &error);
+  g_autoptr(GPtrArray) all = sp_store_load_where (c->replica->store, type, NULL, NULL, &error);
 
   g_assert_no_error (error);
   return all->len;
@@ -184,7 +128,7 @@ file_mentions (Computer   *c,
                const char *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cases = sp_store_load_where (c->store, SP_TYPE_CASE, NULL, NULL, &error);
+  g_autoptr(GPtrArray) cases = sp_store_load_where (c->replica->store, SP_TYPE_CASE, NULL, NULL, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < cases->len; i++)
@@ -195,18 +139,6 @@ file_mentions (Computer   *c,
         return TRUE;
     }
   return FALSE;
-}
-
-static char *
-server_subject (SpTestServer *server,
-                const char   *token,
-                const char   *id)
-{
-  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s", id);
-  g_autoptr(SpTestResponse) response = sp_test_json (server, "GET", path, token, NULL);
-
-  sp_test_assert_status (response, 200);
-  return g_strdup (sp_test_get_string (response, "case.subject"));
 }
 
 static void
@@ -224,27 +156,27 @@ test_switch_user (void)
   /* The unit manager works, then makes a change offline and leaves it
    * unsent. */
   sign_in (c, server, org->manager_a);
-  assert_synced (c);
+  sp_test_replica_assert_synced (c->replica);
   g_assert_cmpuint (c->resets, ==, 0);
-  kase = sp_store_get_case (c->store, id, NULL);
+  kase = sp_store_get_case (c->replica->store, id, NULL);
   g_assert_nonnull (kase);
   g_assert_cmpstr (kase->sender_name, ==, "Karin Andersson");
   g_clear_object (&kase);
-  edit_subject (c, id, "Maten var kall på Solgården");
-  g_assert_cmpint (sp_store_outbox_count (c->store), ==, 1);
+  sp_test_replica_edit (c->replica, id, "subject", "Maten var kall på Solgården");
+  g_assert_cmpint (sp_store_outbox_count (c->replica->store), ==, 1);
 
   /* Quality staff sign in on the same computer: the manager's replica is
    * gone before anything is shown, the unsent change kept aside. */
   sign_in (c, server, org->quality);
-  assert_synced (c);
+  sp_test_replica_assert_synced (c->replica);
   g_assert_cmpuint (c->resets, ==, 1);
   g_assert_cmpuint (c->kept_aside, ==, 1);
   g_assert_nonnull (c->kept_path);
   g_assert_true (g_file_test (c->kept_path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (g_stat (c->kept_path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (sp_store_outbox_count (c->store), ==, 0);
-  kase = sp_store_get_case (c->store, id, NULL);
+  g_assert_cmpint (sp_store_outbox_count (c->replica->store), ==, 0);
+  kase = sp_store_get_case (c->replica->store, id, NULL);
   g_assert_nonnull (kase);
   g_assert_null (kase->sender_name);
   g_assert_null (kase->sender_phone);
@@ -252,24 +184,24 @@ test_switch_user (void)
   g_clear_object (&kase);
   g_assert_false (file_mentions (c, "Karin Andersson"));
   /* Nothing of the manager's went to the server as quality's. */
-  subject = server_subject (server, org->registrar, id);
+  subject = sp_test_server_case_field (server, org->registrar, id, "subject");
   g_assert_cmpstr (subject, ==, "Maten var kall");
   g_clear_pointer (&subject, g_free);
 
   /* A second sync as quality changes nothing more. */
-  assert_synced (c);
+  sp_test_replica_assert_synced (c->replica);
   g_assert_cmpuint (c->resets, ==, 1);
 
   /* The manager again: the change kept aside comes back and is sent. */
   sign_in (c, server, org->manager_a);
-  assert_synced (c);
+  sp_test_replica_assert_synced (c->replica);
   g_assert_cmpuint (c->resets, ==, 2);
   g_assert_cmpuint (c->taken_back, ==, 1);
   g_assert_false (g_file_test (c->kept_path, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (sp_store_outbox_count (c->store), ==, 0);
-  subject = server_subject (server, org->registrar, id);
+  g_assert_cmpint (sp_store_outbox_count (c->replica->store), ==, 0);
+  subject = sp_test_server_case_field (server, org->registrar, id, "subject");
   g_assert_cmpstr (subject, ==, "Maten var kall på Solgården");
-  kase = sp_store_get_case (c->store, id, NULL);
+  kase = sp_store_get_case (c->replica->store, id, NULL);
   g_assert_nonnull (kase);
   g_assert_cmpstr (kase->sender_name, ==, "Karin Andersson");
 }
@@ -286,7 +218,7 @@ test_sign_out (void)
   g_autofree char *subject = NULL;
 
   sign_in (c, server, org->manager_a);
-  assert_synced (c);
+  sp_test_replica_assert_synced (c->replica);
   g_assert_cmpint (count_local (c, SP_TYPE_CASE), ==, 1);
 
   /* Signing out with nothing waiting empties the replica and keeps
@@ -299,21 +231,21 @@ test_sign_out (void)
 
   /* Back in, a change left unsent, and out again: it is kept aside. */
   sign_in (c, server, org->manager_a);
-  assert_synced (c);
+  sp_test_replica_assert_synced (c->replica);
   g_assert_cmpint (count_local (c, SP_TYPE_CASE), ==, 1);
-  edit_subject (c, id, "Maten var kall i tre dagar");
+  sp_test_replica_edit (c->replica, id, "subject", "Maten var kall i tre dagar");
   g_assert_cmpuint (sign_out (c, &kept), ==, 1);
   g_assert_nonnull (kept);
   g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (count_local (c, SP_TYPE_CASE), ==, 0);
-  g_assert_cmpint (sp_store_outbox_count (c->store), ==, 0);
-  subject = server_subject (server, org->registrar, id);
+  g_assert_cmpint (sp_store_outbox_count (c->replica->store), ==, 0);
+  subject = sp_test_server_case_field (server, org->registrar, id, "subject");
   g_assert_cmpstr (subject, ==, "Maten var kall");
   g_clear_pointer (&subject, g_free);
 
   /* Another user after that sees none of it, and does not send it. */
   sign_in (c, server, org->manager_b);
-  assert_synced (c);
+  sp_test_replica_assert_synced (c->replica);
   g_assert_cmpint (count_local (c, SP_TYPE_CASE), ==, 0);
   g_assert_cmpuint (c->taken_back, ==, 0);
   g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
@@ -321,10 +253,10 @@ test_sign_out (void)
 
   /* The manager signs in again: the change is sent. */
   sign_in (c, server, org->manager_a);
-  assert_synced (c);
+  sp_test_replica_assert_synced (c->replica);
   g_assert_cmpuint (c->taken_back, ==, 1);
   g_assert_false (g_file_test (kept, G_FILE_TEST_EXISTS));
-  subject = server_subject (server, org->registrar, id);
+  subject = sp_test_server_case_field (server, org->registrar, id, "subject");
   g_assert_cmpstr (subject, ==, "Maten var kall i tre dagar");
 }
 
@@ -343,13 +275,13 @@ test_other_server (void)
   g_autoptr(SpTestResponse) list = NULL;
 
   sign_in (c, one, org_one->registrar);
-  assert_synced (c);
+  sp_test_replica_assert_synced (c->replica);
   g_assert_cmpint (count_local (c, SP_TYPE_CASE), ==, 1);
 
   /* The same computer connected to another server: the first server's
    * cases are neither shown nor uploaded there. */
   sign_in (c, two, org_two->registrar);
-  assert_synced (c);
+  sp_test_replica_assert_synced (c->replica);
   g_assert_cmpuint (c->resets, ==, 1);
   g_assert_cmpint (count_local (c, SP_TYPE_CASE), ==, 0);
   there = sp_test_json (two, "GET", path, org_two->registrar, NULL);

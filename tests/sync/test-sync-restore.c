@@ -10,118 +10,7 @@
 
 #include "sp-sync-engine.h"
 #include "sp-sync-private.h"
-#include "sp-test-server.h"
-
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  SpStore      *store;
-  SpSyncClient *client;
-  SpSyncEngine *engine;
-} Replica;
-
-static void
-replica_connect (Replica      *r,
-                 SpTestServer *server,
-                 const char   *token)
-{
-  g_clear_object (&r->engine);
-  g_clear_object (&r->client);
-  r->client = sp_sync_client_new (server->base);
-  sp_sync_client_set_token (r->client, token);
-  r->engine = sp_sync_engine_new (r->path, r->client);
-}
-
-static Replica *
-replica_new (SpTestServer *server,
-             const char   *token)
-{
-  g_autoptr(GError) error = NULL;
-  Replica *r = g_new0 (Replica, 1);
-
-  r->dir = sp_test_dir_new ("replica");
-  r->path = g_build_filename (r->dir, "replica.db", NULL);
-  r->store = sp_store_open (r->path, &error);
-  g_assert_no_error (error);
-  replica_connect (r, server, token);
-  return r;
-}
-
-static void
-replica_free (Replica *r)
-{
-  g_clear_object (&r->engine);
-  g_clear_object (&r->client);
-  g_clear_object (&r->store);
-  sp_test_remove_dir (r->dir);
-  g_free (r->path);
-  g_free (r->dir);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Replica, replica_free)
-
-typedef struct
-{
-  GMainLoop *loop;
-  gboolean   ok;
-  GError    *error;
-} Wait;
-
-static void
-on_synced (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->ok = sp_sync_engine_sync_finish (SP_SYNC_ENGINE (source), result, &wait->error);
-  g_main_loop_quit (wait->loop);
-}
-
-static void
-assert_synced (Replica *r)
-{
-  Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
-
-  sp_sync_engine_sync_async (r->engine, NULL, on_synced, &wait);
-  sp_test_loop_run (wait.loop, 60, "a sync");
-  g_main_loop_unref (wait.loop);
-  g_assert_no_error (wait.error);
-  g_assert_true (wait.ok);
-}
-
-static void
-edit_local (Replica    *r,
-            const char *id,
-            const char *field,
-            const char *value)
-{
-  g_autoptr(SpCase) kase = sp_store_get_case (r->store, id, NULL);
-  const SpField *f = sp_entity_info_lookup (&sp_case_info, field);
-  static const SpActor me = { "local", "Local", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (kase);
-  sp_entity_set_string (SP_ENTITY (kase), f, value);
-  g_assert_true (sp_store_update_case (r->store, kase, &me, TRUE, &error));
-  g_assert_no_error (error);
-}
-
-static char *
-server_field (SpTestServer *server,
-              const char   *token,
-              const char   *id,
-              const char   *field)
-{
-  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s", id);
-  g_autoptr(SpTestResponse) response = sp_test_json (server, "GET", path, token, NULL);
-  g_autofree char *member = g_strconcat ("case.", field, NULL);
-
-  sp_test_assert_status (response, 200);
-  return g_strdup (sp_test_get_string (response, member));
-}
+#include "sp-test-replica.h"
 
 static void
 patch (SpTestServer *server,
@@ -153,7 +42,7 @@ server_last_rev (SpTestServer *server,
 }
 
 static char *
-cursor_of (Replica *r)
+cursor_of (SpTestReplica *r)
 {
   return sp_store_dup_setting (r->store, "sync.cursor");
 }
@@ -176,12 +65,12 @@ test_restored (gconstpointer data)
   g_autofree char *cursor = NULL;
   g_autofree char *subject = NULL;
   g_autofree char *description = NULL;
-  g_autoptr(Replica) r = replica_new (server, org->manager_a);
+  g_autoptr(SpTestReplica) r = sp_test_replica_new (server, org->manager_a);
   g_autoptr(SpCase) lost_case = NULL;
   g_autoptr(SpCase) local = NULL;
   g_autoptr(SpCase) other = NULL;
 
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   g_assert_cmpint (sp_test_run (NULL, NULL, NULL,
                                 (const char *[]) { "backup", "--db", server->db, copy, NULL }), ==, 0);
 
@@ -189,7 +78,7 @@ test_restored (gconstpointer data)
    * replica, then lost with the restore. */
   patch (server, org->registrar, edited, "description", "Ändrad efter backupen");
   lost = sp_test_create_case (server, org->staff_a, unit);
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   lost_case = sp_store_get_case (r->store, lost, NULL);
   g_assert_nonnull (lost_case);
   cursor = cursor_of (r);
@@ -200,7 +89,7 @@ test_restored (gconstpointer data)
   g_assert_cmpint (sp_test_run (NULL, NULL, NULL,
                                 (const char *[]) { "restore", "--db", server->db, copy, NULL }), ==, 0);
   sp_test_server_start (server, (const char *[]) { "--listen", listen, NULL });
-  replica_connect (r, server, org->manager_a);
+  sp_test_replica_connect (r, server, org->manager_a);
 
   if (writes_after)
     {
@@ -218,14 +107,14 @@ test_restored (gconstpointer data)
     }
 
   /* Offline meanwhile, the replica changed the case it last saw changed. */
-  edit_local (r, edited, "subject", "Lokal ändring");
+  sp_test_replica_edit (r, edited, "subject", "Lokal ändring");
   g_assert_cmpint (sp_store_outbox_count (r->store), ==, 1);
 
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
 
   /* The local change reached the server, merged with its (older) record. */
-  subject = server_field (server, org->manager_a, edited, "subject");
-  description = server_field (server, org->manager_a, edited, "description");
+  subject = sp_test_server_case_field (server, org->manager_a, edited, "subject");
+  description = sp_test_server_case_field (server, org->manager_a, edited, "description");
   g_assert_cmpstr (subject, ==, "Lokal ändring");
   g_assert_cmpstr (description, ==, "Middagen serverades kall tre dagar i rad.");
   g_assert_cmpint (sp_sync_engine_get_pending (r->engine), ==, 0);
@@ -242,7 +131,7 @@ test_restored (gconstpointer data)
   g_assert_null (lost_case);
   if (writes_after)
     {
-      g_autofree char *server_text = server_field (server, org->manager_a, kept, "description");
+      g_autofree char *server_text = sp_test_server_case_field (server, org->manager_a, kept, "description");
 
       other = sp_store_get_case (r->store, kept, NULL);
       g_assert_nonnull (other);

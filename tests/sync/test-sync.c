@@ -8,125 +8,7 @@
 
 #include "sp-sync-engine.h"
 #include "sp-sync-private.h"
-#include "sp-test-server.h"
-
-typedef struct
-{
-  char         *dir;
-  char         *path;
-  SpStore      *store;
-  SpSyncClient *client;
-  SpSyncEngine *engine;
-} Replica;
-
-static Replica *
-replica_new (SpTestServer *server,
-             const char   *token)
-{
-  g_autoptr(GError) error = NULL;
-  Replica *r = g_new0 (Replica, 1);
-
-  r->dir = sp_test_dir_new ("replica");
-  r->path = g_build_filename (r->dir, "replica.db", NULL);
-  r->store = sp_store_open (r->path, &error);
-  g_assert_no_error (error);
-  r->client = sp_sync_client_new (server->base);
-  sp_sync_client_set_token (r->client, token);
-  r->engine = sp_sync_engine_new (r->path, r->client);
-  return r;
-}
-
-static void
-replica_free (Replica *r)
-{
-  g_clear_object (&r->engine);
-  g_clear_object (&r->client);
-  g_clear_object (&r->store);
-  sp_test_remove_dir (r->dir);
-  g_free (r->path);
-  g_free (r->dir);
-  g_free (r);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Replica, replica_free)
-
-typedef struct
-{
-  GMainLoop *loop;
-  gboolean   ok;
-  GError    *error;
-} Wait;
-
-static void
-on_synced (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Wait *wait = user_data;
-
-  wait->ok = sp_sync_engine_sync_finish (SP_SYNC_ENGINE (source), result, &wait->error);
-  g_main_loop_quit (wait->loop);
-}
-
-static gboolean
-sync_replica (Replica  *r,
-              GError  **error)
-{
-  Wait wait = { g_main_loop_new (NULL, FALSE), FALSE, NULL };
-
-  sp_sync_engine_sync_async (r->engine, NULL, on_synced, &wait);
-  sp_test_loop_run (wait.loop, 60, "a sync");
-  g_main_loop_unref (wait.loop);
-  if (wait.error != NULL)
-    g_propagate_error (error, wait.error);
-  return wait.ok;
-}
-
-#define assert_synced(r) G_STMT_START {                 \
-    g_autoptr(GError) _e = NULL;                        \
-    gboolean _ok = sync_replica ((r), &_e);             \
-    g_assert_no_error (_e);                             \
-    g_assert_true (_ok);                                \
-  } G_STMT_END
-
-static SpCase *
-local_case (Replica    *r,
-            const char *id)
-{
-  return sp_store_get_case (r->store, id, NULL);
-}
-
-static void
-edit_subject (Replica    *r,
-              const char *id,
-              const char *field,
-              const char *value)
-{
-  g_autoptr(SpCase) kase = local_case (r, id);
-  const SpField *f = sp_entity_info_lookup (&sp_case_info, field);
-  static const SpActor me = { "local", "Local", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (kase);
-  sp_entity_set_string (SP_ENTITY (kase), f, value);
-  g_assert_true (sp_store_update_case (r->store, kase, &me, TRUE, &error));
-  g_assert_no_error (error);
-}
-
-static char *
-server_field (SpTestServer *server,
-              const char   *token,
-              const char   *id,
-              const char   *field)
-{
-  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s", id);
-  g_autoptr(SpTestResponse) response = sp_test_json (server, "GET", path, token, NULL);
-
-  g_autofree char *member = g_strconcat ("case.", field, NULL);
-
-  sp_test_assert_status (response, 200);
-  return g_strdup (sp_test_get_string (response, member));
-}
+#include "sp-test-replica.h"
 
 static gint64
 count_server_cases (SpTestServer *server,
@@ -145,40 +27,40 @@ test_merge_and_converge (void)
   g_autoptr(SpTestOrg) org = sp_test_org_new (server);
   g_autofree char *unit = g_strdup_printf ("\"unit_id\":\"%s\"", org->unit_a);
   g_autofree char *id = sp_test_create_case (server, org->staff_a, unit);
-  g_autoptr(Replica) a = replica_new (server, org->manager_a);
-  g_autoptr(Replica) b = replica_new (server, org->manager_a);
+  g_autoptr(SpTestReplica) a = sp_test_replica_new (server, org->manager_a);
+  g_autoptr(SpTestReplica) b = sp_test_replica_new (server, org->manager_a);
   g_autofree char *subject = NULL;
   g_autofree char *description = NULL;
   g_autoptr(SpCase) ka = NULL;
   g_autoptr(SpCase) kb = NULL;
 
-  assert_synced (a);
-  assert_synced (b);
+  sp_test_replica_assert_synced (a);
+  sp_test_replica_assert_synced (b);
   g_assert_cmpint (sp_sync_engine_get_state (a->engine), ==, SP_SYNC_STATE_SYNCED);
-  ka = local_case (a, id);
+  ka = sp_store_get_case (a->store, id, NULL);
   g_assert_nonnull (ka);
   g_assert_cmpstr (ka->subject, ==, "Maten var kall");
   g_clear_object (&ka);
 
   /* Offline, each edits a different field. */
-  edit_subject (a, id, "subject", "Maten var kall på Solgården");
-  edit_subject (b, id, "description", "Tre dagar i rad, även i helgen.");
+  sp_test_replica_edit (a, id, "subject", "Maten var kall på Solgården");
+  sp_test_replica_edit (b, id, "description", "Tre dagar i rad, även i helgen.");
   g_assert_cmpint (sp_store_outbox_count (a->store), ==, 1);
 
-  assert_synced (a);
-  assert_synced (b);
-  assert_synced (a);
+  sp_test_replica_assert_synced (a);
+  sp_test_replica_assert_synced (b);
+  sp_test_replica_assert_synced (a);
   g_assert_cmpint (sp_sync_engine_get_pending (a->engine), ==, 0);
   g_assert_cmpint (sp_sync_engine_get_pending (b->engine), ==, 0);
   g_assert_cmpuint (sp_sync_engine_get_n_conflicts (b->engine), ==, 0);
 
-  subject = server_field (server, org->manager_a, id, "subject");
-  description = server_field (server, org->manager_a, id, "description");
+  subject = sp_test_server_case_field (server, org->manager_a, id, "subject");
+  description = sp_test_server_case_field (server, org->manager_a, id, "description");
   g_assert_cmpstr (subject, ==, "Maten var kall på Solgården");
   g_assert_cmpstr (description, ==, "Tre dagar i rad, även i helgen.");
 
-  ka = local_case (a, id);
-  kb = local_case (b, id);
+  ka = sp_store_get_case (a->store, id, NULL);
+  kb = sp_store_get_case (b->store, id, NULL);
   g_assert_cmpstr (ka->subject, ==, subject);
   g_assert_cmpstr (kb->subject, ==, subject);
   g_assert_cmpstr (ka->description, ==, description);
@@ -193,8 +75,8 @@ test_conflict (void)
   g_autoptr(SpTestOrg) org = sp_test_org_new (server);
   g_autofree char *unit = g_strdup_printf ("\"unit_id\":\"%s\"", org->unit_a);
   g_autofree char *id = sp_test_create_case (server, org->staff_a, unit);
-  g_autoptr(Replica) a = replica_new (server, org->manager_a);
-  g_autoptr(Replica) b = replica_new (server, org->manager_a);
+  g_autoptr(SpTestReplica) a = sp_test_replica_new (server, org->manager_a);
+  g_autoptr(SpTestReplica) b = sp_test_replica_new (server, org->manager_a);
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(SpCase) kb = NULL;
   g_autoptr(SpCase) ka = NULL;
@@ -203,12 +85,12 @@ test_conflict (void)
   static const SpActor me = { "local", "Local", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
   SpConflict *conflict;
 
-  assert_synced (a);
-  assert_synced (b);
-  edit_subject (a, id, "subject", "A:s rubrik");
-  edit_subject (b, id, "subject", "B:s rubrik");
-  assert_synced (a);
-  assert_synced (b);
+  sp_test_replica_assert_synced (a);
+  sp_test_replica_assert_synced (b);
+  sp_test_replica_edit (a, id, "subject", "A:s rubrik");
+  sp_test_replica_edit (b, id, "subject", "B:s rubrik");
+  sp_test_replica_assert_synced (a);
+  sp_test_replica_assert_synced (b);
 
   /* B sees the conflict, with both values; A does not. */
   g_assert_cmpuint (sp_sync_engine_get_n_conflicts (b->engine), ==, 1);
@@ -219,28 +101,28 @@ test_conflict (void)
   g_assert_cmpstr (conflict->field, ==, "subject");
   g_assert_cmpstr (conflict->local_value, ==, "\"B:s rubrik\"");
   g_assert_cmpstr (conflict->server_value, ==, "\"A:s rubrik\"");
-  kb = local_case (b, id);
+  kb = sp_store_get_case (b->store, id, NULL);
   g_assert_cmpstr (kb->subject, ==, "A:s rubrik");
   g_clear_object (&kb);
 
   /* B keeps its own: it is pushed once, and both end up with it. */
   g_assert_true (sp_store_resolve_conflict (b->store, conflict, conflict->local_value, &me, &error));
   g_assert_no_error (error);
-  assert_synced (b);
+  sp_test_replica_assert_synced (b);
   g_assert_cmpuint (sp_sync_engine_get_n_conflicts (b->engine), ==, 0);
-  assert_synced (a);
+  sp_test_replica_assert_synced (a);
   g_assert_cmpuint (sp_sync_engine_get_n_conflicts (a->engine), ==, 0);
 
-  subject = server_field (server, org->manager_a, id, "subject");
+  subject = sp_test_server_case_field (server, org->manager_a, id, "subject");
   g_assert_cmpstr (subject, ==, "B:s rubrik");
-  ka = local_case (a, id);
-  kb = local_case (b, id);
+  ka = sp_store_get_case (a->store, id, NULL);
+  kb = sp_store_get_case (b->store, id, NULL);
   g_assert_cmpstr (ka->subject, ==, "B:s rubrik");
   g_assert_cmpstr (kb->subject, ==, "B:s rubrik");
 }
 
 static SpCase *
-new_local_case (Replica    *r,
+new_local_case (SpTestReplica    *r,
                 const char *subject,
                 const char *unit_id)
 {
@@ -267,14 +149,14 @@ test_offline_create_and_register (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
   g_autoptr(SpTestOrg) org = sp_test_org_new (server);
-  g_autoptr(Replica) r = replica_new (server, org->registrar);
+  g_autoptr(SpTestReplica) r = sp_test_replica_new (server, org->registrar);
   static const SpActor me = { "local", "Local", SP_ROLE_BIT (SP_ROLE_REGISTRAR) };
   g_autoptr(SpCase) kase = NULL;
   g_autoptr(SpCase) back = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *number = NULL;
 
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   kase = new_local_case (r, "Skapad offline", org->unit_a);
   g_assert_true (sp_store_transition_case (r->store, kase, SP_STATUS_REGISTERED, &me, &error));
   g_assert_no_error (error);
@@ -282,13 +164,13 @@ test_offline_create_and_register (void)
   g_assert_null (kase->diary_number);
   g_assert_cmpint (sp_store_outbox_count (r->store), ==, 2);
 
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   g_assert_cmpint (sp_sync_engine_get_pending (r->engine), ==, 0);
-  back = local_case (r, SP_ENTITY (kase)->id);
+  back = sp_store_get_case (r->store, SP_ENTITY (kase)->id, NULL);
   g_assert_nonnull (back->diary_number);
   g_assert_cmpint (back->status, ==, SP_STATUS_REGISTERED);
   g_assert_cmpint (SP_ENTITY (back)->rev, >, 0);
-  number = server_field (server, org->registrar, SP_ENTITY (kase)->id, "diary_number");
+  number = sp_test_server_case_field (server, org->registrar, SP_ENTITY (kase)->id, "diary_number");
   g_assert_cmpstr (number, ==, back->diary_number);
   g_assert_cmpstr (back->sender_name, ==, "Åsa Öberg");
 }
@@ -298,13 +180,13 @@ test_lost_answer_is_idempotent (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
   g_autoptr(SpTestOrg) org = sp_test_org_new (server);
-  g_autoptr(Replica) r = replica_new (server, org->registrar);
+  g_autoptr(SpTestReplica) r = sp_test_replica_new (server, org->registrar);
   g_autoptr(SpPushStep) step = NULL;
   g_autoptr(SpTestResponse) response = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
 
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   for (guint i = 0; i < 5; i++)
     {
       g_autofree char *subject = g_strdup_printf ("Ärende %u", i);
@@ -321,7 +203,7 @@ test_lost_answer_is_idempotent (void)
   g_assert_cmpint (count_server_cases (server, org->registrar), ==, 5);
 
   /* The engine sends the same batch again and gets the same answer. */
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   g_assert_cmpint (count_server_cases (server, org->registrar), ==, 5);
   g_assert_cmpint (sp_sync_engine_get_pending (r->engine), ==, 0);
   g_assert_cmpuint (sp_sync_engine_get_n_conflicts (r->engine), ==, 0);
@@ -348,14 +230,14 @@ test_server_killed_mid_sync (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
   g_autoptr(SpTestOrg) org = sp_test_org_new (server);
-  g_autoptr(Replica) r = replica_new (server, org->registrar);
+  g_autoptr(SpTestReplica) r = sp_test_replica_new (server, org->registrar);
   g_autoptr(GError) error = NULL;
   g_autofree char *listen = NULL;
   const char *port;
   Killer killer = { server, FALSE };
   gulong handler;
 
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   g_assert_true (sp_store_begin (r->store, NULL));
   for (guint i = 0; i < 450; i++)
     {
@@ -366,7 +248,7 @@ test_server_killed_mid_sync (void)
 
   /* The first batch is stored on both sides; then the server dies. */
   handler = g_signal_connect (r->engine, "changed", G_CALLBACK (kill_on_first_change), &killer);
-  g_assert_false (sync_replica (r, &error));
+  g_assert_false (sp_test_replica_sync (r, &error));
   g_assert_error (error, SP_SYNC_ERROR, SP_SYNC_ERROR_UNREACHABLE);
   g_clear_error (&error);
   g_signal_handler_disconnect (r->engine, handler);
@@ -379,7 +261,7 @@ test_server_killed_mid_sync (void)
   port = strrchr (server->base, ':') + 1;
   listen = g_strdup_printf ("127.0.0.1:%s", port);
   sp_test_server_start (server, (const char * const[]) { "--listen", listen, NULL });
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   g_assert_cmpint (sp_sync_engine_get_pending (r->engine), ==, 0);
   g_assert_cmpint (count_server_cases (server, org->registrar), ==, 450);
   {
@@ -395,18 +277,18 @@ test_expired_session (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
   g_autoptr(SpTestOrg) org = sp_test_org_new (server);
-  g_autoptr(Replica) r = replica_new (server, org->registrar);
+  g_autoptr(SpTestReplica) r = sp_test_replica_new (server, org->registrar);
   g_autoptr(SpTestResponse) logout = NULL;
   g_autoptr(SpCase) kase = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
 
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   logout = sp_test_json (server, "DELETE", "/api/v1/session", org->registrar, NULL);
   g_assert_cmpuint (logout->status, <, 300);
 
   kase = new_local_case (r, "Skriven efter utloggning", org->unit_a);
-  g_assert_false (sync_replica (r, &error));
+  g_assert_false (sp_test_replica_sync (r, &error));
   g_assert_error (error, SP_SYNC_ERROR, SP_SYNC_ERROR_AUTH);
   g_assert_cmpint (sp_sync_engine_get_state (r->engine), ==, SP_SYNC_STATE_AUTH_REQUIRED);
   /* Nothing is lost while the user logs in again. */
@@ -414,7 +296,7 @@ test_expired_session (void)
 
   token = sp_test_login (server, "registrar", SP_TEST_PASSWORD);
   sp_sync_client_set_token (r->client, token);
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   g_assert_cmpint (sp_store_outbox_count (r->store), ==, 0);
   g_assert_cmpint (count_server_cases (server, token), ==, 1);
 }
@@ -424,7 +306,7 @@ test_first_connection (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
   g_autoptr(SpTestOrg) org = sp_test_org_new (server);
-  g_autoptr(Replica) r = replica_new (server, org->registrar);
+  g_autoptr(SpTestReplica) r = sp_test_replica_new (server, org->registrar);
   g_autoptr(SpUnit) known = sp_unit_new ();
   g_autoptr(SpUnit) unknown = sp_unit_new ();
   g_autoptr(SpCase) a = NULL;
@@ -447,7 +329,7 @@ test_first_connection (void)
   g_assert_nonnull (b->diary_number);
 
   /* The user is asked about the unit with no match; nothing moves yet. */
-  g_assert_false (sync_replica (r, &error));
+  g_assert_false (sp_test_replica_sync (r, &error));
   g_assert_error (error, SP_SYNC_ERROR, SP_SYNC_ERROR_MAPPING_NEEDED);
   g_clear_error (&error);
   unmapped = sp_sync_engine_get_unmapped_units (r->engine);
@@ -457,21 +339,21 @@ test_first_connection (void)
   g_assert_cmpint (count_server_cases (server, org->registrar), ==, 0);
 
   sp_sync_engine_map_unit (r->engine, SP_ENTITY (unknown)->id, org->unit_c);
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   g_assert_true (sp_store_is_replica (r->store));
   g_assert_cmpint (count_server_cases (server, org->registrar), ==, 2);
   g_assert_cmpint (sp_sync_engine_get_pending (r->engine), ==, 0);
 
-  back = local_case (r, SP_ENTITY (a)->id);
+  back = sp_store_get_case (r->store, SP_ENTITY (a)->id, NULL);
   g_assert_cmpstr (back->unit_id, ==, org->unit_a);
   g_clear_object (&back);
-  back = local_case (r, SP_ENTITY (b)->id);
+  back = sp_store_get_case (r->store, SP_ENTITY (b)->id, NULL);
   g_assert_cmpstr (back->unit_id, ==, org->unit_c);
   g_assert_cmpint (back->status, ==, SP_STATUS_REGISTERED);
   /* The diary number is now the server's. */
   g_assert_nonnull (back->diary_number);
   {
-    g_autofree char *number = server_field (server, org->registrar, SP_ENTITY (b)->id, "diary_number");
+    g_autofree char *number = sp_test_server_case_field (server, org->registrar, SP_ENTITY (b)->id, "diary_number");
     g_assert_cmpstr (number, ==, back->diary_number);
   }
   /* The organisation is the server's now. */
@@ -489,13 +371,13 @@ test_out_of_sight (void)
   g_autofree char *unit = g_strdup_printf ("\"unit_id\":\"%s\"", org->unit_a);
   g_autofree char *id = sp_test_create_case (server, org->staff_a, unit);
   g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s", id);
-  g_autoptr(Replica) r = replica_new (server, org->manager_a);
+  g_autoptr(SpTestReplica) r = sp_test_replica_new (server, org->manager_a);
   g_autoptr(SpTestResponse) move = NULL;
   g_autoptr(SpCase) kase = NULL;
   g_autoptr(GPtrArray) events = NULL;
 
-  assert_synced (r);
-  kase = local_case (r, id);
+  sp_test_replica_assert_synced (r);
+  kase = sp_store_get_case (r->store, id, NULL);
   g_assert_nonnull (kase);
 
   /* The registrar moves the case to another unit's manager. */
@@ -504,9 +386,9 @@ test_out_of_sight (void)
                         SP_ENTITY (kase)->rev, org->unit_b);
   sp_test_assert_status (move, 200);
 
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
   g_clear_object (&kase);
-  kase = local_case (r, id);
+  kase = sp_store_get_case (r->store, id, NULL);
   g_assert_null (kase);
   events = sp_store_get_case_events (r->store, id, NULL);
   g_assert_cmpuint (events->len, ==, 0);
@@ -521,7 +403,7 @@ test_self_signed_certificate (void)
   g_autofree char *key = g_test_build_filename (G_TEST_DIST, "data", "self-signed.key", NULL);
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GByteArray) der = NULL;
-  g_autoptr(Replica) r = NULL;
+  g_autoptr(SpTestReplica) r = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *fingerprint = NULL;
 
@@ -535,8 +417,8 @@ test_self_signed_certificate (void)
   fingerprint = g_compute_checksum_for_data (G_CHECKSUM_SHA256, der->data, der->len);
 
   /* Refused by default, and the fingerprint is there to show the user. */
-  r = replica_new (server, org->registrar);
-  g_assert_false (sync_replica (r, &error));
+  r = sp_test_replica_new (server, org->registrar);
+  g_assert_false (sp_test_replica_sync (r, &error));
   g_assert_error (error, SP_SYNC_ERROR, SP_SYNC_ERROR_CERTIFICATE);
   g_clear_error (&error);
   g_assert_cmpstr (sp_sync_client_get_refused_certificate (r->client), ==, fingerprint);
@@ -544,13 +426,13 @@ test_self_signed_certificate (void)
   /* Trusting another certificate does not let this one through. */
   sp_sync_client_set_trusted_certificate (r->client,
                                           "0000000000000000000000000000000000000000000000000000000000000000");
-  g_assert_false (sync_replica (r, &error));
+  g_assert_false (sp_test_replica_sync (r, &error));
   g_assert_error (error, SP_SYNC_ERROR, SP_SYNC_ERROR_CERTIFICATE);
   g_clear_error (&error);
 
   /* Trusted explicitly: it syncs. */
   sp_sync_client_set_trusted_certificate (r->client, fingerprint);
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
 }
 
 static void
@@ -570,7 +452,7 @@ test_first_sync_in_bulk (void)
 {
   g_autoptr(SpTestServer) server = sp_test_server_new_demo (12000);
   g_autofree char *token = sp_test_login (server, "bench", SP_TEST_PASSWORD);
-  g_autoptr(Replica) r = replica_new (server, token);
+  g_autoptr(SpTestReplica) r = sp_test_replica_new (server, token);
   g_autoptr(SpStore) server_store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean was_loading = FALSE;
@@ -578,7 +460,7 @@ test_first_sync_in_bulk (void)
   sqlite3_stmt *stmt;
 
   g_signal_connect (r->engine, "notify::loading", G_CALLBACK (on_loading), &was_loading);
-  assert_synced (r);
+  sp_test_replica_assert_synced (r);
 
   g_assert_true (was_loading);
   g_assert_false (sp_sync_engine_get_loading (r->engine));
