@@ -257,9 +257,6 @@ sp_admin_restore (int    argc,
   g_autofree char *old_id = NULL;
   g_autofree char *new_id = g_uuid_string_random ();
   g_autofree char *summary = NULL;
-  sqlite3 *source = NULL;
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
   int rc;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The database to replace", "PATH" },
@@ -285,25 +282,7 @@ sp_admin_restore (int    argc,
       return 1;
     }
 
-  rc = sqlite3_open_v2 (argv[1], &source, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_open_v2 (db, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (dest, 10000);
-      backup = sqlite3_backup_init (dest, "main", source, "main");
-      if (backup == NULL)
-        rc = sqlite3_errcode (dest);
-      else
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
-    }
-  sqlite3_close (source);
-  sqlite3_close (dest);
+  rc = _sp_admin_copy_database (argv[1], db, FALSE);
   if (rc != SQLITE_OK)
     {
       g_printerr ("synpunkt-server: restore failed: %s\n", sqlite3_errstr (rc));

@@ -265,45 +265,21 @@ cmd_user (int    argc,
   return 0;
 }
 
-static int
-cmd_backup (int    argc,
-            char **argv)
+int
+_sp_admin_copy_database (const char *from,
+                         const char *to,
+                         gboolean    check)
 {
-  g_autofree char *db = NULL;
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   sqlite3 *source = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int rc;
-  GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The database", "PATH" },
-    { NULL }
-  };
 
-  context = g_option_context_new ("FILE — copy the database while the server runs");
-  g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_add_group (context, sp_admin_audit_options ());
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail (error);
-  if (db == NULL || argc != 2)
-    {
-      g_printerr ("Usage: synpunkt-server backup --db PATH FILE\n");
-      return 2;
-    }
-  if (!sp_admin_audit_load_key (NULL, db, FALSE, &error))
-    return fail (error);
-
-  rc = sqlite3_open_v2 (db, &source, SQLITE_OPEN_READONLY, NULL);
+  rc = sqlite3_open_v2 (from, &source, SQLITE_OPEN_READONLY, NULL);
   if (rc == SQLITE_OK)
-    rc = sqlite3_open_v2 (argv[1], &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    rc = sqlite3_open_v2 (to, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
-    {
-      g_printerr ("synpunkt-server: %s\n", sqlite3_errstr (rc));
-      sqlite3_close (source);
-      sqlite3_close (dest);
-      return 1;
-    }
+    goto out;
   sqlite3_busy_timeout (source, 10000);
   sqlite3_busy_timeout (dest, 10000);
 
@@ -326,12 +302,42 @@ cmd_backup (int    argc,
         rc = SQLITE_OK;
     }
 
-  if (rc == SQLITE_OK)
+  if (rc == SQLITE_OK && check)
     rc = sqlite3_exec (dest, "PRAGMA integrity_check", NULL, NULL, NULL);
 
+out:
   sqlite3_close (source);
   sqlite3_close (dest);
+  return rc;
+}
 
+static int
+cmd_backup (int    argc,
+            char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  int rc;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The database", "PATH" },
+    { NULL }
+  };
+
+  context = g_option_context_new ("FILE — copy the database while the server runs");
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_group (context, sp_admin_audit_options ());
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (error);
+  if (db == NULL || argc != 2)
+    {
+      g_printerr ("Usage: synpunkt-server backup --db PATH FILE\n");
+      return 2;
+    }
+  if (!sp_admin_audit_load_key (NULL, db, FALSE, &error))
+    return fail (error);
+
+  rc = _sp_admin_copy_database (db, argv[1], TRUE);
   if (rc != SQLITE_OK)
     {
       g_printerr ("synpunkt-server: backup failed: %s\n", sqlite3_errstr (rc));

@@ -32,6 +32,12 @@ void          sp_admin_audit_write_head (const char *db);
 gboolean      _sp_admin_backup_heads   (const char  *db,
                                         const char  *copy,
                                         GError     **error);
+/* Copies the database @from to @to with SQLite's backup API, as one
+ * snapshot while a server writes; @check runs an integrity check on the
+ * copy. An SQLite result code. */
+int           _sp_admin_copy_database  (const char *from,
+                                        const char *to,
+                                        gboolean    check);
 int           sp_admin_audit_verify    (int         argc,
                                         char      **argv);
 int           sp_admin_restore         (int         argc,
