@@ -28,7 +28,7 @@ struct _SpApplication
   char           *db_path;
   SpStore        *store;
   GError         *store_error;
-  SpStoreReader  *reader;
+  SpStoreWorker  *worker;
   SpAccount      *account;
   SpUser         *user;
   SpActor         actor;
@@ -137,7 +137,7 @@ open_store (SpApplication *self)
       return;
     }
 
-  self->reader = sp_store_reader_new (self->db_path);
+  self->worker = sp_store_worker_new (self->db_path);
 
   /* A server configured before: sign in again with the kept token and sync
    * in the background. Without one this does nothing. */
@@ -339,7 +339,7 @@ sp_application_dispose (GObject *object)
   SpApplication *self = SP_APPLICATION (object);
 
   g_clear_object (&self->account);
-  g_clear_object (&self->reader);
+  g_clear_object (&self->worker);
   g_clear_object (&self->user);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -419,12 +419,12 @@ sp_application_get_current_user (SpApplication *self)
   return self->user;
 }
 
-SpStoreReader *
-sp_application_get_reader (SpApplication *self)
+SpStoreWorker *
+sp_application_get_worker (SpApplication *self)
 {
   g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
 
-  return self->reader;
+  return self->worker;
 }
 
 SpAccount *
