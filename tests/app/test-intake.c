@@ -17,7 +17,8 @@
 typedef struct
 {
   char       *dir;
-  SpStore    *store;
+  SpStore    *store;    /* the test's own, for setting up and checking */
+  SpStoreWorker *worker;  /* the dialog's */
   char       *unit_id;
   char       *other_unit_id;
   char       *provider_id;
@@ -67,6 +68,8 @@ add_category (SpStore    *store,
   save_or_die (store, category);
 }
 
+static void wait_idle (Fixture *fixture);
+
 static void
 on_case_created (SpIntakeDialog *dialog,
                  const char     *case_id,
@@ -90,6 +93,7 @@ fixture_set_up (Fixture       *fixture,
   path = g_build_filename (fixture->dir, "cases.db", NULL);
   fixture->store = sp_store_open (path, &error);
   g_assert_no_error (error);
+  fixture->worker = sp_store_worker_new (path);
 
   fixture->unit_id = add_unit (fixture->store, "Solgårdens äldreboende", SP_AREA_ELDERLY_CARE);
   fixture->other_unit_id = add_unit (fixture->store, "Förskolan Ekorren", SP_AREA_PRESCHOOL);
@@ -104,10 +108,11 @@ fixture_set_up (Fixture       *fixture,
   fixture->actor.display_name = "Sara Staff";
   fixture->actor.roles = SP_ROLE_BIT (SP_ROLE_STAFF);
 
-  fixture->dialog = sp_intake_dialog_new (NULL, fixture->store, &fixture->actor);
+  fixture->dialog = sp_intake_dialog_new (NULL, fixture->worker, &fixture->actor);
   g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
   g_signal_connect (fixture->dialog, "case-created", G_CALLBACK (on_case_created), fixture);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
+  wait_idle (fixture);
 }
 
 static void
@@ -127,6 +132,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_null (fixture->dialog);
 
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->worker);
   g_unlink (db);
   g_unlink (wal);
   g_unlink (shm);
@@ -143,6 +149,20 @@ iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+/* Until the dialog has read its choices or finished saving. */
+static void
+wait_idle (Fixture *fixture)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (fixture->dialog != NULL && sp_intake_dialog_is_busy (SP_INTAKE_DIALOG (fixture->dialog)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  iterate ();
 }
 
 static GtkWidget *
@@ -214,7 +234,7 @@ save (Fixture *fixture)
 {
   /* What the Save button and Ctrl+Return do. */
   gtk_widget_activate_action (fixture->dialog, "intake.save", NULL);
-  iterate ();
+  wait_idle (fixture);
 }
 
 static void
@@ -537,10 +557,11 @@ test_no_units_yet (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->dialog));
   sp_store_exec (fixture->store, "UPDATE units SET deleted = 1", &error);
   g_assert_no_error (error);
-  fixture->dialog = sp_intake_dialog_new (NULL, fixture->store, &fixture->actor);
+  fixture->dialog = sp_intake_dialog_new (NULL, fixture->worker, &fixture->actor);
   g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
   g_signal_connect (fixture->dialog, "case-created", G_CALLBACK (on_case_created), fixture);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
+  wait_idle (fixture);
 
   fill_valid_except_unit (fixture);
   save (fixture);
@@ -564,9 +585,10 @@ test_store_error (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const char *message;
 
-  /* A real refusal from SQLite, on the store's own connection. */
+  /* A real refusal from SQLite, in the file, so that the dialog's store
+   * worker meets it on its own connection. */
   sp_store_exec (fixture->store,
-                 "CREATE TEMP TRIGGER refuse_cases BEFORE INSERT ON cases "
+                 "CREATE TRIGGER refuse_cases BEFORE INSERT ON cases "
                  "BEGIN SELECT RAISE (ABORT, 'the disk is full'); END",
                  &error);
   g_assert_no_error (error);
@@ -691,7 +713,7 @@ test_keyboard (Fixture       *fixture,
   iterate ();
 
   g_assert_true (activate_shortcut (fixture->dialog, "<Control>Return"));
-  iterate ();
+  wait_idle (fixture);
   g_assert_null (fixture->dialog);
   g_assert_cmpuint (count_cases (fixture), ==, 1);
 }

@@ -214,11 +214,24 @@ test_wrong_password (Fixture       *f,
   g_assert_nonnull (sp_account_page_get_error (SP_ACCOUNT_PAGE (f->page)));
 }
 
+static gboolean
+intake_idle (gpointer data)
+{
+  return !sp_intake_dialog_is_busy (data);
+}
+
+static gboolean
+intake_gone (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
 static void
 test_connect_create_find (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(SpTestResponse) response = NULL;
+  g_autoptr(SpStoreWorker) worker = NULL;
   g_autofree char *path = NULL;
   SpActor actor;
   SpUser *user;
@@ -245,9 +258,10 @@ test_connect_create_find (Fixture       *f,
 
   /* The organisation came down from the server: the form offers its units. */
   actor = (SpActor) { SP_ENTITY (user)->id, user->display_name, user->roles };
-  dialog = sp_intake_dialog_new (GTK_WINDOW (f->window), f->store, &actor);
+  worker = sp_store_worker_new (f->db);
+  dialog = sp_intake_dialog_new (GTK_WINDOW (f->window), worker, &actor);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  g_assert_true (wait_for (intake_idle, dialog, 30));
   choose (dialog, "kind", sp_enum_get_label (&sp_case_kind_info, SP_CASE_KIND_COMPLAINT));
   choose (dialog, "channel", sp_enum_get_label (&sp_channel_info, SP_CHANNEL_PHONE));
   gtk_editable_set_text (GTK_EDITABLE (input (dialog, "sender_name")), "Gösta Ekman");
@@ -255,8 +269,11 @@ test_connect_create_find (Fixture       *f,
   choose (dialog, "concerns", sp_enum_get_label (&sp_concerns_info, SP_CONCERNS_UNIT));
   choose (dialog, "unit_id", "Solgårdens äldreboende");
   gtk_editable_set_text (GTK_EDITABLE (input (dialog, "subject")), "Kaffet var kallt på Solgården");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (sp_intake_dialog_save (SP_INTAKE_DIALOG (dialog)));
-  iterate ();
+  /* Saved, it closes. */
+  g_assert_true (wait_for (intake_gone, &dialog, 30));
+  g_clear_object (&worker);
 
   /* A local change: the engine is told and pushes it. */
   g_assert_cmpint (sp_store_outbox_count (f->store), ==, 1);
