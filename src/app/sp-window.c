@@ -148,6 +148,7 @@ sp_window_show_case (SpWindow   *self,
   if (self->case_page == NULL)
     {
       self->case_page = sp_case_page_new (sp_application_get_store (self->application),
+                                          sp_application_get_worker (self->application),
                                           sp_application_get_actor (self->application));
       g_signal_connect_object (self->case_page, "case-changed", G_CALLBACK (case_changed),
                                self, G_CONNECT_SWAPPED);
