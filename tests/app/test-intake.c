@@ -771,6 +771,51 @@ test_validate_received_on (void)
     }
 }
 
+/* The widget under @widget whose action is @action_name. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_save_off_while_saving (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *button = find_actionable (fixture->dialog, "intake.save");
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  fill_valid (fixture);
+
+  /* The store answers in the worker's thread, so until the main loop runs
+   * again the save is under way: Save is off, and pressing it again (or
+   * Ctrl+Return) saves nothing more. */
+  gtk_widget_activate_action (fixture->dialog, "intake.save", NULL);
+  g_assert_true (sp_intake_dialog_is_busy (SP_INTAKE_DIALOG (fixture->dialog)));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_true (sp_intake_dialog_save (SP_INTAKE_DIALOG (fixture->dialog)));
+
+  wait_idle (fixture);
+  g_assert_null (fixture->dialog);
+  g_assert_cmpuint (fixture->n_created, ==, 1);
+  g_assert_cmpuint (count_cases (fixture), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -795,6 +840,7 @@ main (int   argc,
   ADD ("/intake/cancel-empty", test_cancel);
   ADD ("/intake/cancel-asks", test_cancel_asks);
   ADD ("/intake/keyboard", test_keyboard);
+  ADD ("/intake/save-off-while-saving", test_save_off_while_saving);
 #undef ADD
   g_test_add_func ("/intake/validate-rules", test_validate_rules);
   g_test_add_func ("/intake/validate-received-on", test_validate_received_on);
