@@ -28,7 +28,7 @@ struct _SpApplication
   char           *db_path;
   SpStore        *store;
   GError         *store_error;
-  SpStoreReader  *reader;
+  SpStoreWorker  *worker;
   SpAccount      *account;
   SpUser         *user;
   SpActor         actor;
@@ -137,7 +137,7 @@ open_store (SpApplication *self)
       return;
     }
 
-  self->reader = sp_store_reader_new (self->db_path);
+  self->worker = sp_store_worker_new (self->db_path);
 
   /* A server configured before: sign in again with the kept token and sync
    * in the background. Without one this does nothing. */
@@ -340,7 +340,7 @@ sp_application_dispose (GObject *object)
   SpApplication *self = SP_APPLICATION (object);
 
   g_clear_object (&self->account);
-  g_clear_object (&self->reader);
+  g_clear_object (&self->worker);
   g_clear_object (&self->user);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -420,12 +420,12 @@ sp_application_get_current_user (SpApplication *self)
   return self->user;
 }
 
-SpStoreReader *
-sp_application_get_reader (SpApplication *self)
+SpStoreWorker *
+sp_application_get_worker (SpApplication *self)
 {
   g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
 
-  return self->reader;
+  return self->worker;
 }
 
 SpAccount *
@@ -522,49 +522,62 @@ busiest_unit (SpStore *store)
   return unit_id;
 }
 
-static void
-fill_demo_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+typedef struct
 {
-  const char *path = task_data;
-  guint n_cases = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "n-cases"));
-  g_autoptr(SpStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  gboolean  filled;
+  char     *unit_id;   /* the busiest unit, or NULL */
+} DemoFill;
+
+static void
+demo_fill_free (gpointer p)
+{
+  DemoFill *fill = p;
+
+  g_free (fill->unit_id);
+  g_free (fill);
+}
+
+/* Runs in the store worker's thread. */
+static gpointer
+fill_demo (SpStore       *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  guint n_cases = GPOINTER_TO_UINT (data);
+  DemoFill *fill = g_new0 (DemoFill, 1);
   SpCaseQuery query;
   gint64 count;
 
-  store = sp_store_open (path, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
   sp_case_query_init (&query);
-  count = sp_store_count_cases (store, &query, &error);
-  if (count < 0)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if ((count = sp_store_count_cases (store, &query, error)) < 0)
+    return (demo_fill_free (fill), NULL);
 
   /* Never mix demo cases into real ones. */
   if (count > 0)
-    {
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
+    return fill;
 
-  if (!sp_demo_populate (store, n_cases, DEMO_SEED, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (!sp_demo_populate (store, n_cases, DEMO_SEED, error))
+    return (demo_fill_free (fill), NULL);
 
-  g_object_set_data (G_OBJECT (task), "filled", GINT_TO_POINTER (TRUE));
-  g_task_return_pointer (task, busiest_unit (store), g_free);
+  fill->filled = TRUE;
+  fill->unit_id = busiest_unit (store);
+  return fill;
+}
+
+static void
+on_demo_filled (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  DemoFill *fill;
+
+  if ((fill = sp_store_worker_run_finish (SP_STORE_WORKER (source), result, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, fill, demo_fill_free);
 }
 
 void
@@ -577,13 +590,13 @@ sp_application_fill_demo_async (SpApplication       *self,
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (SP_IS_APPLICATION (self));
-  g_return_if_fail (self->db_path != NULL);
+  g_return_if_fail (self->worker != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sp_application_fill_demo_async);
-  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
-  g_object_set_data (G_OBJECT (task), "n-cases", GUINT_TO_POINTER (n_cases));
-  g_task_run_in_thread (task, fill_demo_thread);
+  sp_store_worker_run_async (self->worker, fill_demo, GUINT_TO_POINTER (n_cases), NULL,
+                             demo_fill_free, cancellable, on_demo_filled,
+                             g_steal_pointer (&task));
 }
 
 gboolean
@@ -591,23 +604,22 @@ sp_application_fill_demo_finish (SpApplication  *self,
                                  GAsyncResult   *result,
                                  GError        **error)
 {
-  g_autofree char *unit_id = NULL;
   g_autoptr(GError) local_error = NULL;
+  DemoFill *fill;
   gboolean filled;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  filled = g_task_had_error (G_TASK (result)) == FALSE &&
-           GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "filled"));
-  unit_id = g_task_propagate_pointer (G_TASK (result), error);
-  if (unit_id == NULL)
-    return filled;
+  if ((fill = g_task_propagate_pointer (G_TASK (result), error)) == NULL)
+    return FALSE;
 
   /* The local user works in the demo's busiest unit, unless they chose a
    * unit already. */
-  if (self->user != NULL && self->user->unit_id == NULL &&
-      !sp_application_set_user_unit (self, unit_id, &local_error))
+  if (fill->unit_id != NULL && self->user != NULL && self->user->unit_id == NULL &&
+      !sp_application_set_user_unit (self, fill->unit_id, &local_error))
     g_warning ("Could not set the demo unit: %s", local_error->message);
 
-  return TRUE;
+  filled = fill->filled;
+  demo_fill_free (fill);
+  return filled;
 }

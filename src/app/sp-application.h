@@ -9,7 +9,7 @@
 
 #include "synpunkt-core.h"
 #include "sp-account.h"
-#include "sp-store-reader.h"
+#include "synpunkt-core.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +31,7 @@ SpUser         *sp_application_get_user       (SpApplication  *self);
  * local one. */
 SpUser         *sp_application_get_current_user (SpApplication *self);
 /* A second connection to the same database, for reads off the main thread. */
-SpStoreReader  *sp_application_get_reader     (SpApplication  *self);
+SpStoreWorker  *sp_application_get_worker     (SpApplication  *self);
 /* The shared server account (not connected in "this computer only"). */
 SpAccount      *sp_application_get_account    (SpApplication  *self);
 const char     *sp_application_get_db_path    (SpApplication  *self);

@@ -5,7 +5,7 @@
  * The list must stay instant at 100,000 cases, so the model never holds
  * them all: it knows the total (a COUNT in SQL) and fetches pages of
  * SP_CASE_LIST_MODEL_PAGE_SIZE rows (LIMIT/OFFSET) on demand, in the store
- * reader's worker thread. Until a page arrives, get_item() hands out
+ * store worker's thread. Until a page arrives, get_item() hands out
  * placeholders (cases without an id) and the page's rows are replaced with
  * items-changed when it comes. Sorting and filtering happen in SQL, so a
  * new filter is one COUNT and one page away.
@@ -24,7 +24,7 @@ struct _SpCaseListModel
 {
   GObject        parent_instance;
 
-  SpStoreReader *reader;
+  SpStoreWorker *worker;
   SpCaseFilter  *filter;
   GCancellable  *cancellable;
 
@@ -117,7 +117,7 @@ sp_case_is_placeholder (SpCase *kase)
   return kase == NULL || SP_ENTITY (kase)->id == NULL;
 }
 
-/* Runs in the reader's thread. */
+/* Runs in the worker's thread. */
 static gpointer
 read_page (SpStore       *store,
            gpointer       data,
@@ -208,7 +208,7 @@ page_read_cb (GObject      *object,
   Asked *asked;
   guint start, count;
 
-  reply = sp_store_reader_run_finish (SP_STORE_READER (object), result, &error);
+  reply = sp_store_worker_run_finish (SP_STORE_WORKER (object), result, &error);
 
   if (pending->generation != self->generation)
     goto out;
@@ -275,7 +275,7 @@ request_page (SpCaseListModel *self,
   pending->generation = self->generation;
   pending->page = page;
 
-  sp_store_reader_run_async (self->reader, read_page, request, request_free, reply_free,
+  sp_store_worker_run_async (self->worker, read_page, request, request_free, reply_free,
                              self->cancellable, page_read_cb, pending);
 }
 
@@ -290,7 +290,7 @@ first_page_read_cb (GObject      *object,
   Reply *reply;
   guint old_n;
 
-  reply = sp_store_reader_run_finish (SP_STORE_READER (object), result, &error);
+  reply = sp_store_worker_run_finish (SP_STORE_WORKER (object), result, &error);
 
   if (pending->generation != self->generation)
     goto out;
@@ -347,7 +347,7 @@ load (SpCaseListModel *self,
   pending->self = g_object_ref (self);
   pending->generation = self->generation;
 
-  sp_store_reader_run_async (self->reader, read_page, request, request_free, reply_free,
+  sp_store_worker_run_async (self->worker, read_page, request, request_free, reply_free,
                              self->cancellable, first_page_read_cb, pending);
 }
 
@@ -508,7 +508,7 @@ sp_case_list_model_finalize (GObject *object)
 {
   SpCaseListModel *self = SP_CASE_LIST_MODEL (object);
 
-  g_clear_object (&self->reader);
+  g_clear_object (&self->worker);
   g_clear_object (&self->filter);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -580,14 +580,14 @@ sp_case_list_model_init (SpCaseListModel *self)
 }
 
 SpCaseListModel *
-sp_case_list_model_new (SpStoreReader *reader)
+sp_case_list_model_new (SpStoreWorker *worker)
 {
   SpCaseListModel *self;
 
-  g_return_val_if_fail (SP_IS_STORE_READER (reader), NULL);
+  g_return_val_if_fail (SP_IS_STORE_WORKER (worker), NULL);
 
   self = g_object_new (SP_TYPE_CASE_LIST_MODEL, NULL);
-  self->reader = g_object_ref (reader);
+  self->worker = g_object_ref (worker);
 
   return self;
 }

@@ -8,7 +8,7 @@
 #include <gio/gio.h>
 
 #include "sp-case-filter.h"
-#include "sp-store-reader.h"
+#include "synpunkt-core.h"
 
 G_BEGIN_DECLS
 
@@ -18,8 +18,8 @@ G_DECLARE_FINAL_TYPE (SpCaseListModel, sp_case_list_model, SP, CASE_LIST_MODEL, 
 
 #define SP_CASE_LIST_MODEL_PAGE_SIZE 200
 
-SpCaseListModel *sp_case_list_model_new          (SpStoreReader   *reader);
-/* Copies @filter and loads the count and the first page in the reader's
+SpCaseListModel *sp_case_list_model_new          (SpStoreWorker   *worker);
+/* Copies @filter and loads the count and the first page in the worker's
  * thread; the model keeps showing the old rows until they arrive. */
 void             sp_case_list_model_set_filter   (SpCaseListModel *self,
                                                   SpCaseFilter    *filter);

@@ -15,6 +15,7 @@ struct _SpCasePage
   AdwBin              parent_instance;
 
   SpStore            *store;
+  SpStoreWorker      *worker;        /* for the conflict dialog */
   char               *actor_user_id;
   char               *actor_name;
   SpActor             actor;

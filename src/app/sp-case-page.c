@@ -430,6 +430,7 @@ sp_case_page_finalize (GObject *object)
 
   g_clear_object (&self->kase);
   g_clear_object (&self->store);
+  g_clear_object (&self->worker);
   g_clear_pointer (&self->case_id, g_free);
   g_clear_pointer (&self->actor_user_id, g_free);
   g_clear_pointer (&self->actor_name, g_free);
@@ -566,15 +567,18 @@ sp_case_page_init (SpCasePage *self)
 
 GtkWidget *
 sp_case_page_new (SpStore       *store,
+                  SpStoreWorker *worker,
                   const SpActor *actor)
 {
   SpCasePage *self;
 
   g_return_val_if_fail (SP_IS_STORE (store), NULL);
+  g_return_val_if_fail (SP_IS_STORE_WORKER (worker), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
 
   self = g_object_new (SP_TYPE_CASE_PAGE, NULL);
   self->store = g_object_ref (store);
+  self->worker = g_object_ref (worker);
   self->actor_user_id = g_strdup (actor->user_id);
   self->actor_name = g_strdup (actor->display_name);
   self->actor.user_id = self->actor_user_id;

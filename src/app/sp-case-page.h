@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpCasePage, sp_case_page, SP, CASE_PAGE, AdwBin)
 
 GtkWidget  *sp_case_page_new                (SpStore       *store,
+                                             SpStoreWorker *worker,
                                              const SpActor *actor);
 /* Shows the case @case_id (NULL: the "no case selected" state). Reloads
  * it from the store when it is the case already shown. */

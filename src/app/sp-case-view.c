@@ -597,11 +597,11 @@ cache_changed (SpCaseView *self)
 
 void
 sp_case_view_setup (SpCaseView    *self,
-                    SpStoreReader *reader,
+                    SpStoreWorker *worker,
                     SpNameCache   *cache)
 {
   g_return_if_fail (SP_IS_CASE_VIEW (self));
-  g_return_if_fail (SP_IS_STORE_READER (reader));
+  g_return_if_fail (SP_IS_STORE_WORKER (worker));
   g_return_if_fail (SP_IS_NAME_CACHE (cache));
   g_return_if_fail (self->model == NULL);
 
@@ -610,7 +610,7 @@ sp_case_view_setup (SpCaseView    *self,
                            G_CONNECT_SWAPPED);
   sp_filter_bar_set_name_cache (self->filter_bar, cache);
 
-  self->model = sp_case_list_model_new (reader);
+  self->model = sp_case_list_model_new (worker);
   g_signal_connect_object (self->model, "load-finished", G_CALLBACK (load_finished), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::loading", G_CALLBACK (update_state), self,

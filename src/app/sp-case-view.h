@@ -27,7 +27,7 @@ typedef enum
 
 GtkWidget       *sp_case_view_new               (void);
 void             sp_case_view_setup             (SpCaseView     *self,
-                                                 SpStoreReader  *reader,
+                                                 SpStoreWorker  *worker,
                                                  SpNameCache    *cache);
 /* Shows a view: its own conditions (@base's mine_* ids and registered_only)
  * and default sort, and @base's criteria in the filter bar. */

@@ -23,7 +23,12 @@ struct _SpConflictDialog
 {
   AdwWindow      parent_instance;
 
-  SpStore       *store;
+  SpStoreWorker *worker;
+  GCancellable  *cancellable;  /* of the conflicts' read, cancelled on dispose */
+  gboolean       loading;
+  gboolean       applying;
+  GtkWidget     *box;          /* the conflicts' rows, once read */
+  GtkWidget     *apply;
   SpActor        actor;
   char          *actor_id;
   char          *actor_name;
@@ -174,47 +179,196 @@ chosen_json (Choice *choice)
   return g_strdup (choice->conflict->server_value);
 }
 
-gboolean
-sp_conflict_dialog_apply (SpConflictDialog  *self,
-                          GError           **error)
+typedef struct
 {
-  g_return_val_if_fail (SP_IS_CONFLICT_DIALOG (self), FALSE);
+  GPtrArray *conflicts;  /* holds the SpConflicts the choices point at */
+  GPtrArray *chosen;     /* of ResolveChoice */
+  char      *actor_id;
+  char      *actor_name;
+  guint      roles;
+} ResolveJob;
 
-  if (!sp_store_begin (self->store, error))
-    return FALSE;
+typedef struct
+{
+  const SpConflict *conflict;
+  char             *json;
+} ResolveChoice;
 
-  for (guint i = 0; i < self->choices->len; i++)
+static void
+resolve_choice_free (gpointer p)
+{
+  ResolveChoice *choice = p;
+
+  g_free (choice->json);
+  g_free (choice);
+}
+
+static void
+resolve_job_free (gpointer p)
+{
+  ResolveJob *job = p;
+
+  g_ptr_array_unref (job->conflicts);
+  g_ptr_array_unref (job->chosen);
+  g_free (job->actor_id);
+  g_free (job->actor_name);
+  g_free (job);
+}
+
+/* Runs in the store worker's thread: every choice or none. */
+static gpointer
+resolve (SpStore       *store,
+         gpointer       data,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  ResolveJob *job = data;
+  SpActor actor = { job->actor_id, job->actor_name, job->roles };
+
+  if (!sp_store_begin (store, error))
+    return NULL;
+
+  for (guint i = 0; i < job->chosen->len; i++)
     {
-      Choice *choice = &g_array_index (self->choices, Choice, i);
-      g_autofree char *json = chosen_json (choice);
+      ResolveChoice *choice = job->chosen->pdata[i];
 
-      if (!sp_store_resolve_conflict (self->store, choice->conflict, json, &self->actor, error))
+      if (!sp_store_resolve_conflict (store, choice->conflict, choice->json, &actor, error))
         {
-          sp_store_rollback (self->store);
-          return FALSE;
+          sp_store_rollback (store);
+          return NULL;
         }
     }
 
-  if (!sp_store_commit (self->store, error))
-    return FALSE;
+  if (!sp_store_commit (store, error))
+    return NULL;
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+update_apply (SpConflictDialog *self)
+{
+  gtk_widget_set_sensitive (self->apply, !self->loading && !self->applying);
+}
+
+static void
+on_resolved (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SpConflictDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->applying = FALSE;
+  update_apply (self);
+  if (sp_store_worker_run_finish (SP_STORE_WORKER (source), result, &error) == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
 
   g_signal_emit (self, signals[RESOLVED], 0);
-  return TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+void
+sp_conflict_dialog_apply (SpConflictDialog *self)
+{
+  ResolveJob *job;
+
+  g_return_if_fail (SP_IS_CONFLICT_DIALOG (self));
+
+  if (self->loading || self->applying)
+    return;
+
+  job = g_new0 (ResolveJob, 1);
+  job->conflicts = g_ptr_array_ref (self->conflicts);
+  job->chosen = g_ptr_array_new_with_free_func (resolve_choice_free);
+  job->actor_id = g_strdup (self->actor_id);
+  job->actor_name = g_strdup (self->actor_name);
+  job->roles = self->actor.roles;
+  for (guint i = 0; i < self->choices->len; i++)
+    {
+      Choice *choice = &g_array_index (self->choices, Choice, i);
+      ResolveChoice *chosen = g_new0 (ResolveChoice, 1);
+
+      chosen->conflict = choice->conflict;
+      chosen->json = chosen_json (choice);
+      g_ptr_array_add (job->chosen, chosen);
+    }
+
+  /* Apply stays off until the store answers; the dialog lives until then. */
+  self->applying = TRUE;
+  update_apply (self);
+  sp_store_worker_run_async (self->worker, resolve, job, resolve_job_free, NULL, NULL,
+                             on_resolved, g_object_ref (self));
+}
+
+gboolean
+sp_conflict_dialog_is_busy (SpConflictDialog *self)
+{
+  g_return_val_if_fail (SP_IS_CONFLICT_DIALOG (self), FALSE);
+
+  return self->loading || self->applying;
 }
 
 static void
 on_apply (GtkButton        *button,
           SpConflictDialog *self)
 {
-  g_autoptr(GError) error = NULL;
+  sp_conflict_dialog_apply (self);
+}
 
-  if (!sp_conflict_dialog_apply (self, &error))
+/* Runs in the store worker's thread. */
+static gpointer
+read_conflicts (SpStore       *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  GPtrArray *conflicts = sp_store_list_conflicts (store, data, NULL);
+
+  /* Unreadable, they show as none, as they always did. */
+  return conflicts != NULL ? conflicts : g_ptr_array_new ();
+}
+
+static void
+on_conflicts_read (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *conflicts;
+  SpConflictDialog *self;
+
+  conflicts = sp_store_worker_run_finish (SP_STORE_WORKER (source), result, &error);
+  /* Cancelled: the dialog is gone, and user_data with it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = user_data;
+  self->loading = FALSE;
+  update_apply (self);
+  if (conflicts == NULL)
     {
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
 
-  gtk_window_close (GTK_WINDOW (self));
+  g_ptr_array_unref (self->conflicts);
+  self->conflicts = conflicts;
+  for (guint i = 0; i < self->conflicts->len; i++)
+    add_conflict (self, GTK_BOX (self->box), self->conflicts->pdata[i]);
+}
+
+static void
+sp_conflict_dialog_dispose (GObject *object)
+{
+  SpConflictDialog *self = SP_CONFLICT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (sp_conflict_dialog_parent_class)->dispose (object);
 }
 
 static void
@@ -222,7 +376,8 @@ sp_conflict_dialog_finalize (GObject *object)
 {
   SpConflictDialog *self = SP_CONFLICT_DIALOG (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->worker);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->choices, g_array_unref);
   g_free (self->actor_id);
@@ -238,6 +393,7 @@ sp_conflict_dialog_class_init (SpConflictDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = sp_conflict_dialog_dispose;
   object_class->finalize = sp_conflict_dialog_finalize;
 
   signals[RESOLVED] = g_signal_new ("resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -250,18 +406,20 @@ static void
 sp_conflict_dialog_init (SpConflictDialog *self)
 {
   self->choices = g_array_new (FALSE, TRUE, sizeof (Choice));
+  self->conflicts = g_ptr_array_new ();
+  self->cancellable = g_cancellable_new ();
 }
 
 GtkWidget *
 sp_conflict_dialog_new (GtkWindow     *parent,
-                        SpStore       *store,
+                        SpStoreWorker *worker,
                         const SpActor *actor,
                         const char    *case_id)
 {
   SpConflictDialog *self;
   GtkWidget *header, *toolbar, *scroller, *clamp, *box, *apply, *cancel;
 
-  g_return_val_if_fail (SP_IS_STORE (store), NULL);
+  g_return_val_if_fail (SP_IS_STORE_WORKER (worker), NULL);
   g_return_val_if_fail (case_id != NULL, NULL);
 
   self = g_object_new (SP_TYPE_CONFLICT_DIALOG,
@@ -271,21 +429,18 @@ sp_conflict_dialog_new (GtkWindow     *parent,
                        "default-height", 520,
                        "title", _("Resolve Conflicts"),
                        NULL);
-  self->store = g_object_ref (store);
+  self->worker = g_object_ref (worker);
   self->actor_id = g_strdup (actor ? actor->user_id : NULL);
   self->actor_name = g_strdup (actor ? actor->display_name : NULL);
   self->actor = (SpActor) { self->actor_id, self->actor_name, actor ? actor->roles : 0 };
   self->case_id = g_strdup (case_id);
-  self->conflicts = sp_store_list_conflicts (store, case_id, NULL);
-  if (self->conflicts == NULL)
-    self->conflicts = g_ptr_array_new ();
 
   header = adw_header_bar_new ();
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  apply = gtk_button_new_with_mnemonic (_("_Apply"));
+  self->apply = apply = gtk_button_new_with_mnemonic (_("_Apply"));
   gtk_widget_add_css_class (apply, "suggested-action");
   g_signal_connect (apply, "clicked", G_CALLBACK (on_apply), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
@@ -296,8 +451,7 @@ sp_conflict_dialog_new (GtkWindow     *parent,
   gtk_widget_set_margin_bottom (box, 24);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  for (guint i = 0; i < self->conflicts->len; i++)
-    add_conflict (self, GTK_BOX (box), self->conflicts->pdata[i]);
+  self->box = box;
 
   clamp = adw_clamp_new ();
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
@@ -312,6 +466,13 @@ sp_conflict_dialog_new (GtkWindow     *parent,
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_toast_overlay_set_child (self->toasts, toolbar);
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
+
+  /* The rows come when the conflicts are read; Apply waits for them. */
+  self->loading = TRUE;
+  update_apply (self);
+  sp_store_worker_run_async (worker, read_conflicts, g_strdup (case_id), g_free,
+                             (GDestroyNotify) g_ptr_array_unref, self->cancellable,
+                             on_conflicts_read, self);
 
   return GTK_WIDGET (self);
 }

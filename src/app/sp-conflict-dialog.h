@@ -15,10 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SpConflictDialog, sp_conflict_dialog, SP, CONFLICT_DIALOG, AdwWindow)
 
-/* The conflicts of the case @case_id, side by side. Emits "resolved" after
- * the choices are stored (and queued to be pushed). */
+/* The conflicts of the case @case_id, side by side, read and resolved
+ * through @worker. Emits "resolved" after the choices are stored (and
+ * queued to be pushed), then closes; a refusal is shown in a toast. */
 GtkWidget *sp_conflict_dialog_new     (GtkWindow     *parent,
-                                       SpStore       *store,
+                                       SpStoreWorker *worker,
                                        const SpActor *actor,
                                        const char    *case_id);
 guint      sp_conflict_dialog_get_n_conflicts (SpConflictDialog *self);
@@ -26,8 +27,9 @@ guint      sp_conflict_dialog_get_n_conflicts (SpConflictDialog *self);
 void       sp_conflict_dialog_choose  (SpConflictDialog *self,
                                        guint             i,
                                        gboolean          own);
-/* Stores the choices; what the Apply button does. */
-gboolean   sp_conflict_dialog_apply   (SpConflictDialog *self,
-                                       GError          **error);
+/* Starts storing the choices; what the Apply button does. */
+void       sp_conflict_dialog_apply   (SpConflictDialog *self);
+/* Whether the conflicts are being read or the choices stored. */
+gboolean   sp_conflict_dialog_is_busy (SpConflictDialog *self);
 
 G_END_DECLS

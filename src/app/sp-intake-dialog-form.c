@@ -117,23 +117,74 @@ compare_categories (gconstpointer a,
 
 /* The reference data is a few dozen rows read once when the form opens;
  * reading it here keeps the form simple and costs well under a frame. */
-void
-_sp_intake_dialog_load_choices (SpIntakeDialog *self)
+typedef struct
+{
+  GPtrArray *units;
+  GPtrArray *providers;
+  GPtrArray *categories;
+  SpUser    *user;
+} Choices;
+
+static void
+choices_free (gpointer p)
+{
+  Choices *choices = p;
+
+  g_clear_pointer (&choices->units, g_ptr_array_unref);
+  g_clear_pointer (&choices->providers, g_ptr_array_unref);
+  g_clear_pointer (&choices->categories, g_ptr_array_unref);
+  g_clear_object (&choices->user);
+  g_free (choices);
+}
+
+/* Runs in the store worker's thread. A list that cannot be read stays
+ * NULL and is warned about on the main thread; the form still opens. */
+static gpointer
+read_choices (SpStore       *store,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  const char *actor_user_id = data;
+  Choices *choices = g_new0 (Choices, 1);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(choices->units = sp_store_load_where (store, SP_TYPE_UNIT, NULL, NULL, &local_error)))
+    g_warning ("Could not load the units: %s", local_error->message);
+  g_clear_error (&local_error);
+  if (!(choices->providers = sp_store_load_where (store, SP_TYPE_PROVIDER, NULL, NULL,
+                                                  &local_error)))
+    g_warning ("Could not load the providers: %s", local_error->message);
+  g_clear_error (&local_error);
+  if (!(choices->categories = sp_store_load_where (store, SP_TYPE_CATEGORY, NULL, NULL,
+                                                   &local_error)))
+    g_warning ("Could not load the categories: %s", local_error->message);
+
+  if (actor_user_id != NULL)
+    choices->user = sp_store_load (store, SP_TYPE_USER, actor_user_id, NULL);
+
+  return choices;
+}
+
+static void
+fill_choices (SpIntakeDialog *self,
+              Choices        *choices)
 {
   g_autoptr(GtkStringList) units = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) providers = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) categories = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SpUser) user = NULL;
+  GPtrArray *records;
+  SpUser *user = choices->user;
+
+  g_ptr_array_set_size (self->unit_ids, 0);
+  g_ptr_array_set_size (self->unit_areas, 0);
+  g_ptr_array_set_size (self->provider_ids, 0);
+  g_ptr_array_set_size (self->category_codes, 0);
 
   gtk_string_list_append (units, _("Choose a unit…"));
   g_ptr_array_add (self->unit_ids, NULL);
   g_ptr_array_add (self->unit_areas, NULL);
-  records = sp_store_load_where (self->store, SP_TYPE_UNIT, NULL, NULL, &error);
-  if (records == NULL)
-    g_warning ("Could not load the units: %s", error->message);
-  else
+  if ((records = choices->units) != NULL)
     {
       g_ptr_array_sort (records, sp_entity_compare_names);
       for (guint i = 0; i < records->len; i++)
@@ -150,16 +201,11 @@ _sp_intake_dialog_load_choices (SpIntakeDialog *self)
           g_ptr_array_add (self->unit_areas, GINT_TO_POINTER (unit->area + 1));
         }
     }
-  g_clear_pointer (&records, g_ptr_array_unref);
-  g_clear_error (&error);
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
 
   gtk_string_list_append (providers, _("Choose a provider…"));
   g_ptr_array_add (self->provider_ids, NULL);
-  records = sp_store_load_where (self->store, SP_TYPE_PROVIDER, NULL, NULL, &error);
-  if (records == NULL)
-    g_warning ("Could not load the providers: %s", error->message);
-  else
+  if ((records = choices->providers) != NULL)
     {
       g_ptr_array_sort (records, sp_entity_compare_names);
       for (guint i = 0; i < records->len; i++)
@@ -173,16 +219,11 @@ _sp_intake_dialog_load_choices (SpIntakeDialog *self)
           g_ptr_array_add (self->provider_ids, g_strdup (SP_ENTITY (provider)->id));
         }
     }
-  g_clear_pointer (&records, g_ptr_array_unref);
-  g_clear_error (&error);
   adw_combo_row_set_model (self->provider_row, G_LIST_MODEL (providers));
 
   gtk_string_list_append (categories, _("Not set"));
   g_ptr_array_add (self->category_codes, NULL);
-  records = sp_store_load_where (self->store, SP_TYPE_CATEGORY, NULL, NULL, &error);
-  if (records == NULL)
-    g_warning ("Could not load the categories: %s", error->message);
-  else
+  if ((records = choices->categories) != NULL)
     {
       g_ptr_array_sort (records, compare_categories);
       for (guint i = 0; i < records->len; i++)
@@ -196,12 +237,9 @@ _sp_intake_dialog_load_choices (SpIntakeDialog *self)
           g_ptr_array_add (self->category_codes, g_strdup (category->code));
         }
     }
-  g_clear_error (&error);
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
 
   /* Staff record cases for their own unit: start with it chosen. */
-  if (self->actor_user_id != NULL)
-    user = sp_store_load (self->store, SP_TYPE_USER, self->actor_user_id, NULL);
   if (user != NULL && user->unit_id != NULL)
     {
       for (guint i = 1; i < self->unit_ids->len; i++)
@@ -211,6 +249,40 @@ _sp_intake_dialog_load_choices (SpIntakeDialog *self)
             break;
           }
     }
+}
+
+static void
+on_choices_read (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  Choices *choices;
+
+  /* Cancelled: the dialog is gone, and user_data with it. */
+  if ((choices = sp_store_worker_run_finish (SP_STORE_WORKER (source), result, &error)) == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          SP_INTAKE_DIALOG (user_data)->loading = FALSE;
+          _sp_intake_dialog_update_save (SP_INTAKE_DIALOG (user_data));
+          g_warning ("Could not read the form's choices: %s", error->message);
+        }
+      return;
+    }
+
+  SP_INTAKE_DIALOG (user_data)->loading = FALSE;
+  _sp_intake_dialog_update_save (SP_INTAKE_DIALOG (user_data));
+  fill_choices (SP_INTAKE_DIALOG (user_data), choices);
+  choices_free (choices);
+}
+
+void
+_sp_intake_dialog_load_choices (SpIntakeDialog *self)
+{
+  self->loading = TRUE;
+  sp_store_worker_run_async (self->worker, read_choices, g_strdup (self->actor_user_id), g_free,
+                             choices_free, self->cancellable, on_choices_read, self);
 }
 
 SpCase *

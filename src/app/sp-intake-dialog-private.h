@@ -15,7 +15,10 @@ struct _SpIntakeDialog
 {
   AdwWindow           parent_instance;
 
-  SpStore            *store;
+  SpStoreWorker      *worker;
+  GCancellable       *cancellable;  /* of the choices' read, cancelled on dispose */
+  gboolean            loading;      /* the choices are being read */
+  gboolean            saving;       /* a save is running: Save is off until it ends */
   char               *actor_user_id;
   char               *actor_name;
   guint               actor_roles;
@@ -95,7 +98,13 @@ typedef struct
 
 /* sp-intake-dialog-form.c */
 void    _sp_intake_dialog_init_form        (SpIntakeDialog  *self);
+/* Reads the units, providers, categories and the actor in the store
+ * worker and fills the drop-downs when they come. */
 void    _sp_intake_dialog_load_choices     (SpIntakeDialog  *self);
+
+/* sp-intake-dialog.c */
+/* Save is offered only while nothing is being read or saved. */
+void    _sp_intake_dialog_update_save      (SpIntakeDialog  *self);
 SpCase *_sp_intake_dialog_build_case       (SpIntakeDialog  *self,
                                             SpIntakeChoices *choices);
 void    _sp_intake_dialog_clear_marks      (SpIntakeDialog  *self);

@@ -45,20 +45,99 @@ field_from_error (const GError *error)
   return field;
 }
 
+typedef struct
+{
+  SpCase *kase;
+  char   *user_id;
+  char   *display_name;
+  guint   roles;
+} CreateJob;
+
+static void
+create_job_free (gpointer p)
+{
+  CreateJob *job = p;
+
+  g_clear_object (&job->kase);
+  g_free (job->user_id);
+  g_free (job->display_name);
+  g_free (job);
+}
+
+/* Runs in the store worker's thread; returns the new case's id. */
+static gpointer
+create_case (SpStore       *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  CreateJob *job = data;
+  SpActor actor = { job->user_id, job->display_name, job->roles };
+
+  if (!sp_store_create_case (store, job->kase, &actor, error))
+    return NULL;
+
+  return g_strdup (SP_ENTITY (job->kase)->id);
+}
+
+void
+_sp_intake_dialog_update_save (SpIntakeDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.save",
+                                 !self->loading && !self->saving && !self->saved);
+}
+
+static void
+on_case_saved (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SpIntakeDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  self->saving = FALSE;
+  id = sp_store_worker_run_finish (SP_STORE_WORKER (source), result, &error);
+  if (id == NULL)
+    {
+      g_autofree char *field = field_from_error (error);
+      g_autofree char *message = NULL;
+      Mark *mark = NULL;
+
+      _sp_intake_dialog_update_save (self);
+      if (field != NULL)
+        mark = _sp_intake_dialog_mark_field (self, field, error->message);
+      if (mark != NULL)
+        gtk_widget_grab_focus (mark->input);
+
+      /* Nothing is cleared: the user can fix the field or try again once
+       * the database is free. */
+      message = g_strdup_printf (_("The case could not be saved: %s"), error->message);
+      show_message (self, message);
+      return;
+    }
+
+  self->saved = TRUE;
+  _sp_intake_dialog_update_save (self);
+  g_signal_emit (self, signals[CASE_CREATED], 0, id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 gboolean
 sp_intake_dialog_save (SpIntakeDialog *self)
 {
   g_autoptr(SpCase) kase = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
   SpIntakeChoices choices = { 0 };
-  SpActor actor;
+  CreateJob *job;
 
   g_return_val_if_fail (SP_IS_INTAKE_DIALOG (self), FALSE);
 
-  if (self->saved)
+  if (self->saved || self->saving)
     return TRUE;
+  /* The drop-downs are not filled yet: what they show is not a choice. */
+  if (self->loading)
+    return FALSE;
 
   _sp_intake_dialog_clear_marks (self);
   show_message (self, NULL);
@@ -105,36 +184,17 @@ sp_intake_dialog_save (SpIntakeDialog *self)
       return FALSE;
     }
 
-  actor.user_id = self->actor_user_id;
-  actor.display_name = self->actor_name;
-  actor.roles = self->actor_roles;
+  job = g_new0 (CreateJob, 1);
+  job->kase = g_steal_pointer (&kase);
+  job->user_id = g_strdup (self->actor_user_id);
+  job->display_name = g_strdup (self->actor_name);
+  job->roles = self->actor_roles;
 
-  if (!sp_store_create_case (self->store, kase, &actor, &error))
-    {
-      g_autofree char *field = field_from_error (error);
-      g_autofree char *message = NULL;
-      Mark *mark = NULL;
-
-      if (field != NULL)
-        mark = _sp_intake_dialog_mark_field (self, field, error->message);
-      if (mark != NULL)
-        gtk_widget_grab_focus (mark->input);
-
-      /* Nothing is cleared: the user can fix the field or try again once
-       * the database is free. */
-      message = g_strdup_printf (_("The case could not be saved: %s"), error->message);
-      show_message (self, message);
-
-      return FALSE;
-    }
-
-  self->saved = TRUE;
-  id = g_strdup (SP_ENTITY (kase)->id);
-
-  g_object_ref (self);
-  g_signal_emit (self, signals[CASE_CREATED], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
-  g_object_unref (self);
+  /* Save stays off until the store answers; the dialog lives until then. */
+  self->saving = TRUE;
+  _sp_intake_dialog_update_save (self);
+  sp_store_worker_run_async (self->worker, create_case, job, create_job_free, g_free, NULL,
+                             on_case_saved, g_object_ref (self));
 
   return TRUE;
 }
@@ -321,6 +381,7 @@ sp_intake_dialog_dispose (GObject *object)
 {
   SpIntakeDialog *self = SP_INTAKE_DIALOG (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_INTAKE_DIALOG);
 
   G_OBJECT_CLASS (sp_intake_dialog_parent_class)->dispose (object);
@@ -331,7 +392,8 @@ sp_intake_dialog_finalize (GObject *object)
 {
   SpIntakeDialog *self = SP_INTAKE_DIALOG (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->worker);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->actor_user_id, g_free);
   g_clear_pointer (&self->actor_name, g_free);
   g_clear_pointer (&self->unit_ids, g_ptr_array_unref);
@@ -424,6 +486,7 @@ sp_intake_dialog_init (SpIntakeDialog *self)
   GtkEventController *shortcuts;
   guint save_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
 
+  self->cancellable = g_cancellable_new ();
   self->unit_ids = g_ptr_array_new_with_free_func (g_free);
   self->unit_areas = g_ptr_array_new ();
   self->provider_ids = g_ptr_array_new_with_free_func (g_free);
@@ -469,24 +532,33 @@ sp_intake_dialog_init (SpIntakeDialog *self)
 
 GtkWidget *
 sp_intake_dialog_new (GtkWindow     *parent,
-                      SpStore       *store,
+                      SpStoreWorker *worker,
                       const SpActor *actor)
 {
   SpIntakeDialog *self;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (SP_IS_STORE (store), NULL);
+  g_return_val_if_fail (SP_IS_STORE_WORKER (worker), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
 
   self = g_object_new (SP_TYPE_INTAKE_DIALOG,
                        "transient-for", parent,
                        NULL);
-  self->store = g_object_ref (store);
+  self->worker = g_object_ref (worker);
   self->actor_user_id = g_strdup (actor->user_id);
   self->actor_name = g_strdup (actor->display_name);
   self->actor_roles = actor->roles;
 
   _sp_intake_dialog_load_choices (self);
+  _sp_intake_dialog_update_save (self);
 
   return GTK_WIDGET (self);
+}
+
+gboolean
+sp_intake_dialog_is_busy (SpIntakeDialog *self)
+{
+  g_return_val_if_fail (SP_IS_INTAKE_DIALOG (self), FALSE);
+
+  return self->loading || self->saving;
 }

@@ -15,15 +15,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SpIntakeDialog, sp_intake_dialog, SP, INTAKE_DIALOG, AdwWindow)
 
-/* A modal window, transient for @parent, that saves a new case in @store
- * as @actor and then emits "case-created" with the case's id and closes. */
+/* A modal window, transient for @parent, that reads its choices and saves
+ * a new case through @worker as @actor, then emits "case-created" with the
+ * case's id and closes. */
 GtkWidget  *sp_intake_dialog_new             (GtkWindow      *parent,
-                                              SpStore        *store,
+                                              SpStoreWorker  *worker,
                                               const SpActor  *actor);
 
-/* Validates and saves the form, as the Save button does. On a problem the
- * fields are marked, the form keeps its content and FALSE is returned. */
+/* Validates the form and starts saving it, as the Save button does. On a
+ * problem, or while the choices are still being read, the fields are
+ * marked, the form keeps its content and FALSE is returned. A store's
+ * refusal is shown once it answers; a save emits "case-created". */
 gboolean    sp_intake_dialog_save            (SpIntakeDialog *self);
+/* Whether the choices are being read or a save is running. */
+gboolean    sp_intake_dialog_is_busy         (SpIntakeDialog *self);
 
 /* For tests and for focusing a field from outside: the widget that takes
  * the input of the SpCase field @field ("subject", "sender_email",

@@ -23,7 +23,7 @@ typedef struct
 } SpNameCacheData;
 
 void             sp_name_cache_data_free        (gpointer         data);
-/* An SpStoreReaderFunc that reads an SpNameCacheData. */
+/* An SpStoreWorkerFunc that reads an SpNameCacheData. */
 gpointer         sp_name_cache_read             (SpStore         *store,
                                                  gpointer         unused,
                                                  GCancellable    *cancellable,

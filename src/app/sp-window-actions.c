@@ -34,7 +34,7 @@ new_case_action (GtkWidget  *widget,
   GtkWidget *dialog;
 
   dialog = sp_intake_dialog_new (GTK_WINDOW (self),
-                                 sp_application_get_store (self->application),
+                                 sp_application_get_worker (self->application),
                                  sp_application_get_actor (self->application));
   g_signal_connect_object (dialog, "case-created", G_CALLBACK (case_created), self,
                            G_CONNECT_SWAPPED);

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Saved filters live in GSettings (saved-filters, a{sa{sv}}: name → the
- * filter bar's criteria). Counts are read in the store reader's thread,
+ * filter bar's criteria). Counts are read in the store worker's thread,
  * one COUNT per entry, and shown when they all arrive.
  */
 
@@ -269,7 +269,7 @@ count_request_free (gpointer p)
   g_free (request);
 }
 
-/* Runs in the reader's thread. */
+/* Runs in the worker's thread. */
 static gpointer
 read_counts (SpStore       *store,
              gpointer       data,
@@ -328,7 +328,7 @@ counts_read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) counts = NULL;
 
-  counts = sp_store_reader_run_finish (SP_STORE_READER (object), result, &error);
+  counts = sp_store_worker_run_finish (SP_STORE_WORKER (object), result, &error);
 
   if (counts != NULL && reply->serial == self->counts_serial && self->counts != NULL)
     {
@@ -360,11 +360,11 @@ counts_read_cb (GObject      *object,
 void
 _sp_window_sidebar_update_counts (SpWindow *self)
 {
-  SpStoreReader *reader = sp_application_get_reader (self->application);
+  SpStoreWorker *worker = sp_application_get_worker (self->application);
   CountRequest *request;
   CountReply *reply;
 
-  if (reader == NULL)
+  if (worker == NULL)
     return;
 
   request = g_new0 (CountRequest, 1);
@@ -391,7 +391,7 @@ _sp_window_sidebar_update_counts (SpWindow *self)
   reply->views = g_ptr_array_ref (request->views);
   reply->serial = ++self->counts_serial;
 
-  sp_store_reader_run_async (reader, read_counts, request, count_request_free,
+  sp_store_worker_run_async (worker, read_counts, request, count_request_free,
                              (GDestroyNotify) g_array_unref, self->cancellable,
                              counts_read_cb, reply);
 }

@@ -5,7 +5,7 @@
  * The window is a leaflet: the sidebar of views (sp-window-sidebar.c) and
  * the content pane, which shows the case list, one case, the first-run
  * page or the demo-data spinner. Everything it reads goes through the
- * application's store reader, off the main thread. Actions live in
+ * application's store worker, off the main thread. Actions live in
  * sp-window-actions.c.
  */
 
@@ -148,6 +148,7 @@ sp_window_show_case (SpWindow   *self,
   if (self->case_page == NULL)
     {
       self->case_page = sp_case_page_new (sp_application_get_store (self->application),
+                                          sp_application_get_worker (self->application),
                                           sp_application_get_actor (self->application));
       g_signal_connect_object (self->case_page, "case-changed", G_CALLBACK (case_changed),
                                self, G_CONNECT_SWAPPED);
@@ -190,7 +191,7 @@ names_read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   SpNameCacheData *data;
 
-  data = sp_store_reader_run_finish (SP_STORE_READER (object), result, &error);
+  data = sp_store_worker_run_finish (SP_STORE_WORKER (object), result, &error);
   self->names_pending--;
   if (data == NULL)
     {
@@ -223,13 +224,13 @@ names_read_cb (GObject      *object,
 static void
 reload_names (SpWindow *self)
 {
-  SpStoreReader *reader = sp_application_get_reader (self->application);
+  SpStoreWorker *worker = sp_application_get_worker (self->application);
 
-  if (reader == NULL)
+  if (worker == NULL)
     return;
 
   self->names_pending++;
-  sp_store_reader_run_async (reader, sp_name_cache_read, NULL, NULL, sp_name_cache_data_free,
+  sp_store_worker_run_async (worker, sp_name_cache_read, NULL, NULL, sp_name_cache_data_free,
                              self->cancellable, names_read_cb, g_object_ref (self));
 }
 
@@ -238,7 +239,7 @@ sp_window_reload (SpWindow *self)
 {
   g_return_if_fail (SP_IS_WINDOW (self));
 
-  if (sp_application_get_reader (self->application) == NULL)
+  if (sp_application_get_worker (self->application) == NULL)
     return;
 
   sp_case_view_reload (self->case_view);
@@ -637,7 +638,7 @@ sp_window_new (SpApplication *application)
       return self;
     }
 
-  sp_case_view_setup (self->case_view, sp_application_get_reader (application), self->cache);
+  sp_case_view_setup (self->case_view, sp_application_get_worker (application), self->cache);
   g_signal_connect_object (sp_case_view_get_model (self->case_view), "load-finished",
                            G_CALLBACK (model_load_finished), self, G_CONNECT_SWAPPED);
   g_object_bind_property (sp_case_view_get_search_bar (self->case_view), "search-mode-enabled",

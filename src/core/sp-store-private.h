@@ -40,6 +40,7 @@ struct _SpStore
   guint       depth;       /* of nested transactions */
   guint       rollback_only : 1;
   guint       registered : 1;  /* in the list of open stores of its file */
+  guint       worker_only : 1; /* a store worker's: the main loop must not wait on it */
   /* The mode: read from the settings once, at open, and changed only by
    * sp_store_set_replica (here, or on another store of the same file in
    * this process); NULL for an authority. Set atomically, since the other
@@ -48,6 +49,11 @@ struct _SpStore
   /* The mode at the start of the outermost transaction, to go back to. */
   const SpReplicaHooks *replica_at_begin;
 };
+
+/* Marks @self as a store worker's: from then on, using it in the thread
+ * that runs the default main context is a programming error, and aborts.
+ * The GUI tests rely on this to hold the app off SQLite in its main loop. */
+void      _sp_store_set_worker_only (SpStore           *self);
 
 /* Makes @hooks the mode of @self, within its transaction: the outermost
  * commit tells the other stores of the file, a rollback undoes it. */

@@ -128,6 +128,23 @@ sp_store_set_error (SpStore  *self,
   g_set_error (error, SP_ERROR, code, _("Database error: %s"), message);
 }
 
+void
+_sp_store_set_worker_only (SpStore *self)
+{
+  g_return_if_fail (SP_IS_STORE (self));
+
+  self->worker_only = TRUE;
+}
+
+/* Every statement goes through sp_store_prepare or sp_store_exec, so these
+ * two are where a worker's store catches the main loop using it. */
+static inline void
+check_thread (SpStore *self)
+{
+  if (G_UNLIKELY (self->worker_only) && g_main_context_is_owner (g_main_context_default ()))
+    g_error ("The store %s belongs to a store worker, and the main loop used it", self->path);
+}
+
 gboolean
 sp_store_exec (SpStore     *self,
                const char  *sql,
@@ -136,6 +153,7 @@ sp_store_exec (SpStore     *self,
   int rc;
 
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
+  check_thread (self);
 
   if ((rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
     {
@@ -155,6 +173,7 @@ sp_store_prepare (SpStore     *self,
   int rc;
 
   g_return_val_if_fail (SP_IS_STORE (self), NULL);
+  check_thread (self);
 
   if ((stmt = g_hash_table_lookup (self->statements, sql)) != NULL)
     {

@@ -27,6 +27,7 @@
 #include "sp-provider.h"
 #include "sp-replica.h"
 #include "sp-store.h"
+#include "sp-store-worker.h"
 #include "sp-unit.h"
 #include "sp-user.h"
 #include "sp-workflow.h"

@@ -31,12 +31,13 @@ first_free (First *first)
 
 static gpointer
 first_work (SpSyncEngine  *self,
+            SpStore       *store,
             gpointer       data,
             GError       **error)
 {
   First *first = data;
 
-  if (!_sp_sync_first_prepare (self->store, sp_sync_client_get_base_url (self->client),
+  if (!_sp_sync_first_prepare (store, sp_sync_client_get_base_url (self->client),
                                first->units, first->categories, first->unit_map,
                                &first->unmapped, error))
     return NULL;
@@ -139,10 +140,11 @@ on_first_units (GObject      *source,
 
 static gpointer
 needs_first_work (SpSyncEngine  *self,
+                  SpStore       *store,
                   gpointer       data,
                   GError       **error)
 {
-  return GINT_TO_POINTER (_sp_sync_needs_first (self->store,
+  return GINT_TO_POINTER (_sp_sync_needs_first (store,
                                                 sp_sync_client_get_base_url (self->client)) ? 2 : 1);
 }
 

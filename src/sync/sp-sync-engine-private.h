@@ -15,9 +15,7 @@ struct _SpSyncEngine
 {
   GObject        parent_instance;
 
-  char          *db_path;
-  SpStore       *store;          /* used by one worker step at a time */
-  GMutex         store_lock;
+  SpStoreWorker *worker;         /* the engine's own connection, for its steps */
   SpSyncClient  *client;
   GCancellable  *cancellable;
 
@@ -60,13 +58,18 @@ struct _SpSyncEngine
 };
 
 /* A database step, run in the worker on the engine's own connection. */
-typedef gpointer (*WorkFunc) (SpSyncEngine *self, gpointer data, GError **error);
+typedef gpointer (*WorkFunc) (SpSyncEngine  *self,
+                              SpStore       *store,
+                              gpointer       data,
+                              GError       **error);
 
 typedef struct
 {
+  SpSyncEngine  *engine;
   WorkFunc       func;
   gpointer       data;
   GDestroyNotify data_free;
+  gpointer       ret;         /* what func returned */
   gint64         pending;     /* counted after the step */
   guint          n_conflicts;
 } Work;

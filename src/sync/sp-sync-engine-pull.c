@@ -51,43 +51,45 @@ _sp_sync_engine_pull_clear (SpSyncEngine *self)
 
 static gboolean
 commit_held (SpSyncEngine  *self,
+             SpStore       *store,
              GError       **error)
 {
   if (self->held_since == 0)
     return TRUE;
   self->held_since = 0;
-  return sp_store_commit (self->store, error);
+  return sp_store_commit (store, error);
 }
 
 static gpointer
 apply_page_work (SpSyncEngine  *self,
+                 SpStore       *store,
                  gpointer       data,
                  GError       **error)
 {
   SpFeedPage *page = data;
 
-  if (self->held_since == 0 && sp_store_in_bulk (self->store))
+  if (self->held_since == 0 && sp_store_in_bulk (store))
     {
-      if (!sp_store_begin (self->store, error))
+      if (!sp_store_begin (store, error))
         return NULL;
       self->held_since = g_get_monotonic_time ();
     }
 
-  if (!_sp_sync_apply_page (self->store, page, error))
+  if (!_sp_sync_apply_page (store, page, error))
     {
       /* The pages held with it go too; the pull resumes before them. */
       if (self->held_since != 0)
         {
           self->held_since = 0;
-          sp_store_rollback (self->store);
+          sp_store_rollback (store);
         }
       return NULL;
     }
 
-  page->bulk = sp_store_in_bulk (self->store);
+  page->bulk = sp_store_in_bulk (store);
   if (self->held_since != 0 &&
       (!page->more || !page->bulk || g_get_monotonic_time () - self->held_since >= BULK_COMMIT_USEC) &&
-      !commit_held (self, error))
+      !commit_held (self, store, error))
     return NULL;
 
   /* The records go here, not on the main loop, which only wants the
@@ -98,13 +100,14 @@ apply_page_work (SpSyncEngine  *self,
 
 static gpointer
 end_bulk_work (SpSyncEngine  *self,
+               SpStore       *store,
                gpointer       data,
                GError       **error)
 {
   /* What was stored is kept: every page came whole, with its cursor. */
-  if (!commit_held (self, error))
+  if (!commit_held (self, store, error))
     return NULL;
-  return sp_store_bulk_end (self->store, error) ? self : NULL;
+  return sp_store_bulk_end (store, error) ? self : NULL;
 }
 
 static void
@@ -342,12 +345,13 @@ pull_step (SpSyncEngine *self)
 
 static gpointer
 read_cursor_work (SpSyncEngine  *self,
+                  SpStore       *store,
                   gpointer       data,
                   GError       **error)
 {
   gint64 *cursor = g_new (gint64, 1);
 
-  *cursor = _sp_sync_get_cursor (self->store);
+  *cursor = _sp_sync_get_cursor (store);
   return cursor;
 }
 

@@ -35,6 +35,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Push, push_free)
 
 static gpointer
 batch_done_work (SpSyncEngine  *self,
+                 SpStore       *store,
                  gpointer       data,
                  GError       **error)
 {
@@ -42,7 +43,7 @@ batch_done_work (SpSyncEngine  *self,
 
   /* Once a round: a change still refused for its base after a pull from
    * 0 is the user's to decide, like any other refusal. */
-  if (!_sp_sync_batch_done_full (self->store, push->step, push->answer, !self->resynced,
+  if (!_sp_sync_batch_done_full (store, push->step, push->answer, !self->resynced,
                                  &push->rejected, &push->stale, &push->reason, error))
     return NULL;
 
@@ -51,12 +52,13 @@ batch_done_work (SpSyncEngine  *self,
 
 static gpointer
 transition_done_work (SpSyncEngine  *self,
+                      SpStore       *store,
                       gpointer       data,
                       GError       **error)
 {
   Push *push = data;
 
-  if (!_sp_sync_transition_done (self->store, push->step, push->refusal, error))
+  if (!_sp_sync_transition_done (store, push->step, push->refusal, error))
     return NULL;
 
   return push;
@@ -182,10 +184,11 @@ on_transition_answer (GObject      *source,
 
 static gpointer
 next_push_work (SpSyncEngine  *self,
+                SpStore       *store,
                 gpointer       data,
                 GError       **error)
 {
-  return _sp_sync_next_push (self->store, error);
+  return _sp_sync_next_push (store, error);
 }
 
 static void

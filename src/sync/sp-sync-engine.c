@@ -122,50 +122,50 @@ work_free (Work *work)
   g_free (work);
 }
 
+/* Runs first on the worker's connection: a bulk load cut short by a crash
+ * brings the indexes back before any step. */
 static gboolean
-ensure_store (SpSyncEngine  *self,
-              GError       **error)
+end_interrupted_bulk (SpStore  *store,
+                      gpointer  user_data,
+                      GError  **error)
 {
-  if (self->store != NULL)
-    return TRUE;
+  return sp_store_bulk_end (store, error);
+}
 
-  self->store = sp_store_open (self->db_path, error);
+/* Runs in the worker's thread: the step, then the counts after it. */
+static gpointer
+work_job (SpStore       *store,
+          gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  Work *work = data;
+  g_autoptr(GPtrArray) conflicts = NULL;
 
-  /* A bulk load cut short by a crash: the indexes come back first. */
-  if (self->store != NULL && !sp_store_bulk_end (self->store, error))
-    g_clear_object (&self->store);
+  if (work->func != NULL &&
+      !(work->ret = work->func (work->engine, store, work->data, error)) && *error != NULL)
+    return NULL;
 
-  return self->store != NULL;
+  work->pending = sp_store_outbox_count (store);
+  if ((conflicts = sp_store_list_conflicts (store, NULL, NULL)) != NULL)
+    work->n_conflicts = conflicts->len;
+
+  return work;
 }
 
 static void
-work_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+on_work_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  SpSyncEngine *self = source;
-  Work *work = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) conflicts = NULL;
-  gpointer ret = NULL;
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  Work *work;
 
-  g_mutex_lock (&self->store_lock);
-
-  if (!ensure_store (self, &error) ||
-      (work->func != NULL && !(ret = work->func (self, work->data, &error)) && error != NULL))
-    {
-      g_mutex_unlock (&self->store_lock);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  work->pending = sp_store_outbox_count (self->store);
-  if ((conflicts = sp_store_list_conflicts (self->store, NULL, NULL)) != NULL)
-    work->n_conflicts = conflicts->len;
-
-  g_mutex_unlock (&self->store_lock);
-  g_task_return_pointer (task, ret, NULL);
+  if ((work = sp_store_worker_run_finish (SP_STORE_WORKER (source), result, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, work->ret, NULL);
 }
 
 void
@@ -179,11 +179,17 @@ _sp_sync_engine_run_work (SpSyncEngine        *self,
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, callback, user_data);
   Work *work = g_new0 (Work, 1);
 
+  work->engine = self;
   work->func = func;
   work->data = data;
   work->data_free = data_free;
   g_task_set_task_data (task, work, (GDestroyNotify)work_free);
-  g_task_run_in_thread (task, work_thread);
+
+  /* The task holds the engine and the work until the step is done; the
+   * step runs even when the engine's cancellable was cancelled, as it
+   * always did, and the task then reports the cancellation. */
+  sp_store_worker_run_async (self->worker, work_job, work, NULL, NULL, NULL, on_work_done,
+                             g_object_ref (task));
 }
 
 gpointer
@@ -276,12 +282,13 @@ _sp_sync_engine_round_done (SpSyncEngine *self,
 
 static gpointer
 claim_work (SpSyncEngine  *self,
+            SpStore       *store,
             gpointer       data,
             GError       **error)
 {
   SpSyncClaim *claim = data;
 
-  if (!_sp_sync_claim (self->store, sp_sync_client_get_base_url (self->client), self->user_id,
+  if (!_sp_sync_claim (store, sp_sync_client_get_base_url (self->client), self->user_id,
                        claim, error))
     return NULL;
   return claim;
@@ -414,10 +421,9 @@ sp_sync_engine_finalize (GObject *object)
 {
   SpSyncEngine *self = SP_SYNC_ENGINE (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->worker);
   g_clear_object (&self->client);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->user_id, g_free);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->unit_map, g_hash_table_unref);
@@ -425,7 +431,6 @@ sp_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->server_units, g_ptr_array_unref);
   g_clear_pointer (&self->waiters, g_ptr_array_unref);
   _sp_sync_engine_pull_clear (self);
-  g_mutex_clear (&self->store_lock);
 
   G_OBJECT_CLASS (sp_sync_engine_parent_class)->finalize (object);
 }
@@ -509,7 +514,6 @@ sp_sync_engine_init (SpSyncEngine *self)
   self->cancellable = g_cancellable_new ();
   self->unit_map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->waiters = g_ptr_array_new ();
-  g_mutex_init (&self->store_lock);
   self->state = SP_SYNC_STATE_IDLE;
 }
 
@@ -523,7 +527,8 @@ sp_sync_engine_new (const char   *db_path,
   g_return_val_if_fail (SP_IS_SYNC_CLIENT (client), NULL);
 
   self = g_object_new (SP_TYPE_SYNC_ENGINE, NULL);
-  self->db_path = g_strdup (db_path);
+  self->worker = sp_store_worker_new (db_path);
+  sp_store_worker_set_open_func (self->worker, end_interrupted_bulk, NULL);
   self->client = g_object_ref (client);
   return self;
 }
@@ -708,12 +713,13 @@ sp_sync_engine_map_unit (SpSyncEngine *self,
 
 static gpointer
 release_work (SpSyncEngine  *self,
+              SpStore       *store,
               gpointer       data,
               GError       **error)
 {
   SpSyncClaim *claim = data;
 
-  if (!_sp_sync_release (self->store, claim, error))
+  if (!_sp_sync_release (store, claim, error))
     return NULL;
   return claim;
 }

@@ -12,7 +12,7 @@ typedef struct
 {
   char          *dir;
   char          *db_path;
-  SpStoreReader *reader;
+  SpStoreWorker *worker;
   guint          changes;
 } Fixture;
 
@@ -31,14 +31,14 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (sp_demo_populate (store, GPOINTER_TO_UINT (data), 3, &error));
   g_assert_no_error (error);
 
-  fixture->reader = sp_store_reader_new (fixture->db_path);
+  fixture->worker = sp_store_worker_new (fixture->db_path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->reader);
+  g_clear_object (&fixture->worker);
   sp_test_remove_dir (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->dir);
@@ -89,7 +89,7 @@ static void
 test_pages (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(SpCaseListModel) model = sp_case_list_model_new (fixture->reader);
+  g_autoptr(SpCaseListModel) model = sp_case_list_model_new (fixture->worker);
   g_autoptr(SpCaseFilter) filter = sp_case_filter_new ();
   g_autoptr(GPtrArray) expected = NULL;
   g_autoptr(SpCase) placeholder = NULL;
@@ -138,7 +138,7 @@ static void
 test_latest_filter_wins (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(SpCaseListModel) model = sp_case_list_model_new (fixture->reader);
+  g_autoptr(SpCaseListModel) model = sp_case_list_model_new (fixture->worker);
   g_autoptr(SpCaseFilter) complaints = sp_case_filter_new ();
   g_autoptr(SpCaseFilter) opinions = sp_case_filter_new ();
   g_autoptr(GPtrArray) expected = NULL;
@@ -164,7 +164,7 @@ static void
 test_new_sort (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(SpCaseListModel) model = sp_case_list_model_new (fixture->reader);
+  g_autoptr(SpCaseListModel) model = sp_case_list_model_new (fixture->worker);
   g_autoptr(SpCaseFilter) filter = sp_case_filter_new ();
   g_autoptr(SpCaseFilter) by_subject = NULL;
   g_autoptr(GPtrArray) expected = NULL;

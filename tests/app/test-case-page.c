@@ -18,6 +18,7 @@ typedef struct
 {
   char       *dir;
   SpStore    *store;
+  SpStoreWorker *worker;
   char       *unit_id;
   char       *case_id;
   GtkWidget  *window;
@@ -92,7 +93,7 @@ open_page (Fixture       *fixture,
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  fixture->page = SP_CASE_PAGE (sp_case_page_new (fixture->store, actor));
+  fixture->page = SP_CASE_PAGE (sp_case_page_new (fixture->store, fixture->worker, actor));
   g_signal_connect (fixture->page, "case-changed", G_CALLBACK (on_case_changed), fixture);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
   gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
@@ -116,6 +117,7 @@ fixture_set_up (Fixture       *fixture,
   path = g_build_filename (fixture->dir, "cases.db", NULL);
   fixture->store = sp_store_open (path, &error);
   g_assert_no_error (error);
+  fixture->worker = sp_store_worker_new (path);
   sp_store_set_setting (fixture->store, "diary.prefix", "HVSDN", &error);
   g_assert_no_error (error);
 
@@ -147,6 +149,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_null (fixture->window);
 
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->worker);
   sp_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->unit_id);

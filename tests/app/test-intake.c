@@ -18,7 +18,8 @@
 typedef struct
 {
   char       *dir;
-  SpStore    *store;
+  SpStore    *store;    /* the test's own, for setting up and checking */
+  SpStoreWorker *worker;  /* the dialog's */
   char       *unit_id;
   char       *other_unit_id;
   char       *provider_id;
@@ -68,6 +69,8 @@ add_category (SpStore    *store,
   save_or_die (store, category);
 }
 
+static void wait_idle (Fixture *fixture);
+
 static void
 on_case_created (SpIntakeDialog *dialog,
                  const char     *case_id,
@@ -90,6 +93,7 @@ fixture_set_up (Fixture       *fixture,
   path = g_build_filename (fixture->dir, "cases.db", NULL);
   fixture->store = sp_store_open (path, &error);
   g_assert_no_error (error);
+  fixture->worker = sp_store_worker_new (path);
 
   fixture->unit_id = add_unit (fixture->store, "Solgårdens äldreboende", SP_AREA_ELDERLY_CARE);
   fixture->other_unit_id = add_unit (fixture->store, "Förskolan Ekorren", SP_AREA_PRESCHOOL);
@@ -104,10 +108,11 @@ fixture_set_up (Fixture       *fixture,
   fixture->actor.display_name = "Sara Staff";
   fixture->actor.roles = SP_ROLE_BIT (SP_ROLE_STAFF);
 
-  fixture->dialog = sp_intake_dialog_new (NULL, fixture->store, &fixture->actor);
+  fixture->dialog = sp_intake_dialog_new (NULL, fixture->worker, &fixture->actor);
   g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
   g_signal_connect (fixture->dialog, "case-created", G_CALLBACK (on_case_created), fixture);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
+  wait_idle (fixture);
 }
 
 static void
@@ -123,6 +128,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_null (fixture->dialog);
 
   g_clear_object (&fixture->store);
+  g_clear_object (&fixture->worker);
   sp_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->unit_id);
@@ -136,6 +142,20 @@ iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+/* Until the dialog has read its choices or finished saving. */
+static void
+wait_idle (Fixture *fixture)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (fixture->dialog != NULL && sp_intake_dialog_is_busy (SP_INTAKE_DIALOG (fixture->dialog)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  iterate ();
 }
 
 static GtkWidget *
@@ -207,7 +227,7 @@ save (Fixture *fixture)
 {
   /* What the Save button and Ctrl+Return do. */
   gtk_widget_activate_action (fixture->dialog, "intake.save", NULL);
-  iterate ();
+  wait_idle (fixture);
 }
 
 static void
@@ -530,10 +550,11 @@ test_no_units_yet (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->dialog));
   sp_store_exec (fixture->store, "UPDATE units SET deleted = 1", &error);
   g_assert_no_error (error);
-  fixture->dialog = sp_intake_dialog_new (NULL, fixture->store, &fixture->actor);
+  fixture->dialog = sp_intake_dialog_new (NULL, fixture->worker, &fixture->actor);
   g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
   g_signal_connect (fixture->dialog, "case-created", G_CALLBACK (on_case_created), fixture);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
+  wait_idle (fixture);
 
   fill_valid_except_unit (fixture);
   save (fixture);
@@ -557,9 +578,10 @@ test_store_error (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const char *message;
 
-  /* A real refusal from SQLite, on the store's own connection. */
+  /* A real refusal from SQLite, in the file, so that the dialog's store
+   * worker meets it on its own connection. */
   sp_store_exec (fixture->store,
-                 "CREATE TEMP TRIGGER refuse_cases BEFORE INSERT ON cases "
+                 "CREATE TRIGGER refuse_cases BEFORE INSERT ON cases "
                  "BEGIN SELECT RAISE (ABORT, 'the disk is full'); END",
                  &error);
   g_assert_no_error (error);
@@ -684,7 +706,7 @@ test_keyboard (Fixture       *fixture,
   iterate ();
 
   g_assert_true (activate_shortcut (fixture->dialog, "<Control>Return"));
-  iterate ();
+  wait_idle (fixture);
   g_assert_null (fixture->dialog);
   g_assert_cmpuint (count_cases (fixture), ==, 1);
 }
@@ -742,6 +764,51 @@ test_validate_received_on (void)
     }
 }
 
+/* The widget under @widget whose action is @action_name. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action_name)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_save_off_while_saving (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *button = find_actionable (fixture->dialog, "intake.save");
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  fill_valid (fixture);
+
+  /* The store answers in the worker's thread, so until the main loop runs
+   * again the save is under way: Save is off, and pressing it again (or
+   * Ctrl+Return) saves nothing more. */
+  gtk_widget_activate_action (fixture->dialog, "intake.save", NULL);
+  g_assert_true (sp_intake_dialog_is_busy (SP_INTAKE_DIALOG (fixture->dialog)));
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_true (sp_intake_dialog_save (SP_INTAKE_DIALOG (fixture->dialog)));
+
+  wait_idle (fixture);
+  g_assert_null (fixture->dialog);
+  g_assert_cmpuint (fixture->n_created, ==, 1);
+  g_assert_cmpuint (count_cases (fixture), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +833,7 @@ main (int   argc,
   ADD ("/intake/cancel-empty", test_cancel);
   ADD ("/intake/cancel-asks", test_cancel_asks);
   ADD ("/intake/keyboard", test_keyboard);
+  ADD ("/intake/save-off-while-saving", test_save_off_while_saving);
 #undef ADD
   g_test_add_func ("/intake/validate-rules", test_validate_rules);
   g_test_add_func ("/intake/validate-received-on", test_validate_received_on);

@@ -212,11 +212,42 @@ test_wrong_password (Fixture       *f,
   g_assert_nonnull (sp_account_page_get_error (SP_ACCOUNT_PAGE (f->page)));
 }
 
+static gboolean
+intake_idle (gpointer data)
+{
+  return !sp_intake_dialog_is_busy (data);
+}
+
+static gboolean
+intake_gone (gpointer data)
+{
+  return *(GtkWidget **) data == NULL;
+}
+
+static gboolean
+conflicts_idle (gpointer data)
+{
+  return !sp_conflict_dialog_is_busy (data);
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+note_resolved (gboolean *resolved)
+{
+  *resolved = TRUE;
+}
+
 static void
 test_connect_create_find (Fixture       *f,
                           gconstpointer  data)
 {
   g_autoptr(SpTestResponse) response = NULL;
+  g_autoptr(SpStoreWorker) worker = NULL;
   g_autofree char *path = NULL;
   SpActor actor;
   SpUser *user;
@@ -243,9 +274,10 @@ test_connect_create_find (Fixture       *f,
 
   /* The organisation came down from the server: the form offers its units. */
   actor = (SpActor) { SP_ENTITY (user)->id, user->display_name, user->roles };
-  dialog = sp_intake_dialog_new (GTK_WINDOW (f->window), f->store, &actor);
+  worker = sp_store_worker_new (f->db);
+  dialog = sp_intake_dialog_new (GTK_WINDOW (f->window), worker, &actor);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  g_assert_true (wait_for (intake_idle, dialog, 30));
   choose (dialog, "kind", sp_enum_get_label (&sp_case_kind_info, SP_CASE_KIND_COMPLAINT));
   choose (dialog, "channel", sp_enum_get_label (&sp_channel_info, SP_CHANNEL_PHONE));
   gtk_editable_set_text (GTK_EDITABLE (input (dialog, "sender_name")), "Gösta Ekman");
@@ -253,8 +285,11 @@ test_connect_create_find (Fixture       *f,
   choose (dialog, "concerns", sp_enum_get_label (&sp_concerns_info, SP_CONCERNS_UNIT));
   choose (dialog, "unit_id", "Solgårdens äldreboende");
   gtk_editable_set_text (GTK_EDITABLE (input (dialog, "subject")), "Kaffet var kallt på Solgården");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (sp_intake_dialog_save (SP_INTAKE_DIALOG (dialog)));
-  iterate ();
+  /* Saved, it closes. */
+  g_assert_true (wait_for (intake_gone, &dialog, 30));
+  g_clear_object (&worker);
 
   /* A local change: the engine is told and pushes it. */
   g_assert_cmpint (sp_store_outbox_count (f->store), ==, 1);
@@ -314,8 +349,10 @@ test_conflict_dialog (Fixture       *f,
   g_autoptr(SpTestResponse) patch = NULL;
   g_autoptr(SpTestResponse) after = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SpStoreWorker) worker = NULL;
   static const SpActor me = { "me", "Me", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
   GtkWidget *dialog;
+  gboolean resolved = FALSE;
 
   sp_account_page_connect (SP_ACCOUNT_PAGE (f->page), f->server->base, "manager_a",
                            SP_TEST_PASSWORD);
@@ -338,10 +375,12 @@ test_conflict_dialog (Fixture       *f,
 
   /* The case page says so. */
   {
-    GtkWidget *page = sp_case_page_new (f->store, &me);
+    GtkWidget *page = NULL;
     GtkWidget *window = gtk_window_new ();
     GtkWidget *bar;
 
+    worker = sp_store_worker_new (f->db);
+    page = sp_case_page_new (f->store, worker, &me);
     gtk_window_set_child (GTK_WINDOW (window), page);
     sp_case_page_set_case_id (SP_CASE_PAGE (page), id);
     gtk_window_present (GTK_WINDOW (window));
@@ -355,15 +394,15 @@ test_conflict_dialog (Fixture       *f,
   }
 
   /* The dialog puts both side by side; keeping one's own pushes it. */
-  dialog = sp_conflict_dialog_new (GTK_WINDOW (f->window), f->store, &me, id);
+  dialog = sp_conflict_dialog_new (GTK_WINDOW (f->window), worker, &me, id);
+  g_signal_connect_swapped (dialog, "resolved", G_CALLBACK (note_resolved), &resolved);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  g_assert_true (wait_for (conflicts_idle, dialog, 30));
   shot ("conflict-dialog");
   g_assert_cmpuint (sp_conflict_dialog_get_n_conflicts (SP_CONFLICT_DIALOG (dialog)), ==, 1);
   sp_conflict_dialog_choose (SP_CONFLICT_DIALOG (dialog), 0, TRUE);
-  g_assert_true (sp_conflict_dialog_apply (SP_CONFLICT_DIALOG (dialog), &error));
-  g_assert_no_error (error);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  sp_conflict_dialog_apply (SP_CONFLICT_DIALOG (dialog));
+  g_assert_true (wait_for (is_true, &resolved, 30));
 
   sp_sync_engine_sync_async (sp_account_get_engine (f->account), NULL, NULL, NULL);
   g_assert_true (wait_for (is_synced, f->account, 60));

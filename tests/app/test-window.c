@@ -823,6 +823,8 @@ test_new_case (void)
   APP_TEST_WAIT (find_intake_dialog () != NULL, 10);
   dialog = find_intake_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture.window));
+  /* Its choices come from the store worker. */
+  APP_TEST_WAIT (!sp_intake_dialog_is_busy (SP_INTAKE_DIALOG (dialog)), 30);
 
   choose (dialog, "kind", "Complaint");
   choose (dialog, "channel", "Phone");
