@@ -44,7 +44,7 @@ struct _SpWindow
   GSettings            *settings;
   SpNameCache          *cache;
   GCancellable         *cancellable;
-  GtkWidget            *case_page;      /* the forms helper's SpCasePage, once made */
+  GtkWidget            *case_page;      /* the SpCasePage, once made */
   char                 *view;           /* "mine", "all", "diary" or "saved:NAME" */
   char                 *shown_case_id;
   GHashTable           *counts;         /* view → gint64 * */
