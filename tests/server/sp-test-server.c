@@ -320,6 +320,16 @@ build_message (SpTestServer *self,
   return message;
 }
 
+SoupMessage *
+sp_test_message_new (SpTestServer *self,
+                     const char   *method,
+                     const char   *path,
+                     const char   *token,
+                     const char   *json)
+{
+  return build_message (self, method, path, token, json ? "application/json" : NULL, json, -1);
+}
+
 static void
 wait_for (guint *pending)
 {

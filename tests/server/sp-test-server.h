@@ -103,6 +103,13 @@ void            sp_test_server_free     (SpTestServer       *self);
  * benchmarks. */
 SpTestServer   *sp_test_server_new_demo (guint               n_cases);
 
+/* A request as the helpers below send it, for a test that sends it
+ * itself (asynchronously, many at once). */
+SoupMessage    *sp_test_message_new     (SpTestServer       *self,
+                                         const char         *method,
+                                         const char         *path,
+                                         const char         *token,
+                                         const char         *json);
 SpTestResponse *sp_test_request         (SpTestServer       *self,
                                          const char         *method,
                                          const char         *path,

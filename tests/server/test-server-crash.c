@@ -47,7 +47,7 @@ typedef struct
   guint  index;
   char  *case_id;
   guint  step;         /* 0 create, 1 register, 2 edit */
-  char  *sending;      /* the description of the edit in flight */
+  char  *sending;      /* the subject or description in flight */
   gint64 rev;          /* of the case, as last acknowledged */
   guint  n;
 } Writer;
@@ -107,7 +107,7 @@ on_answer (GObject      *source,
 
         g_free (writer->case_id);
         writer->case_id = g_strdup (json_object_get_string_member (object, "id"));
-        acked->subject = g_strdup (g_object_get_data (G_OBJECT (message), "sp-subject"));
+        acked->subject = g_steal_pointer (&writer->sending);
         g_hash_table_insert (run->acked, g_strdup (writer->case_id), acked);
         writer->step = 1;
       }
@@ -126,8 +126,7 @@ on_answer (GObject      *source,
         Acked *acked = g_hash_table_lookup (run->acked, writer->case_id);
 
         g_free (acked->description);
-        acked->description = g_strdup (g_object_get_data (G_OBJECT (message), "sp-description"));
-        g_clear_pointer (&writer->sending, g_free);
+        acked->description = g_steal_pointer (&writer->sending);
         writer->step = 0;
       }
       break;
@@ -140,58 +139,38 @@ static void
 writer_next (Writer *writer)
 {
   Run *run = writer->run;
+  const char *method = "POST";
   g_autofree char *path = NULL;
   g_autofree char *json = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *auth = NULL;
   g_autoptr(SoupMessage) message = NULL;
-  g_autoptr(GBytes) bytes = NULL;
 
   if (run->killed)
     return;
 
+  g_clear_pointer (&writer->sending, g_free);
   switch (writer->step)
     {
     case 0:
-      {
-        g_autofree char *subject = g_strdup_printf ("Krasch %u-%u", writer->index, ++run->serial);
-
-        path = g_strdup ("/api/v1/cases");
-        json = g_strdup_printf ("{\"kind\":\"complaint\",\"valence\":\"negative\",\"channel\":\"letter\","
-                                "\"received_on\":\"2026-10-%02u\",\"subject\":\"%s\",%s}",
-                                1 + run->serial % 28, subject, SENDER);
-        url = g_strconcat (run->server->base, path, NULL);
-        message = soup_message_new ("POST", url);
-        g_object_set_data_full (G_OBJECT (message), "sp-subject", g_steal_pointer (&subject), g_free);
-      }
+      writer->sending = g_strdup_printf ("Krasch %u-%u", writer->index, ++run->serial);
+      path = g_strdup ("/api/v1/cases");
+      json = g_strdup_printf ("{\"kind\":\"complaint\",\"valence\":\"negative\",\"channel\":\"letter\","
+                              "\"received_on\":\"2026-10-%02u\",\"subject\":\"%s\",%s}",
+                              1 + run->serial % 28, writer->sending, SENDER);
       break;
     case 1:
       path = g_strdup_printf ("/api/v1/cases/%s/transition", writer->case_id);
       json = g_strdup ("{\"to\":\"registered\"}");
-      url = g_strconcat (run->server->base, path, NULL);
-      message = soup_message_new ("POST", url);
       break;
     default:
-      {
-        g_autofree char *description = g_strdup_printf ("Skrivning %u", ++run->serial);
-
-        path = g_strdup_printf ("/api/v1/cases/%s", writer->case_id);
-        json = g_strdup_printf ("{\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"description\":\"%s\"}}",
-                                writer->rev, description);
-        url = g_strconcat (run->server->base, path, NULL);
-        message = soup_message_new ("PATCH", url);
-        g_free (writer->sending);
-        writer->sending = g_strdup (description);
-        g_object_set_data_full (G_OBJECT (message), "sp-description", g_steal_pointer (&description),
-                                g_free);
-      }
+      method = "PATCH";
+      writer->sending = g_strdup_printf ("Skrivning %u", ++run->serial);
+      path = g_strdup_printf ("/api/v1/cases/%s", writer->case_id);
+      json = g_strdup_printf ("{\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"description\":\"%s\"}}",
+                              writer->rev, writer->sending);
       break;
     }
 
-  auth = g_strdup_printf ("Bearer %s", run->token);
-  bytes = g_bytes_new (json, strlen (json));
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", auth);
-  soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+  message = sp_test_message_new (run->server, method, path, run->token, json);
   run->in_flight++;
   writer->n++;
   soup_session_send_and_read_async (run->session, message, G_PRIORITY_DEFAULT, run->cancellable,
@@ -343,7 +322,7 @@ test_kill_under_writers (void)
           Writer *writer = &run.writers[i];
           Acked *acked = writer->case_id ? g_hash_table_lookup (run.acked, writer->case_id) : NULL;
 
-          if (acked != NULL && writer->sending != NULL)
+          if (acked != NULL && writer->step == 2 && writer->sending != NULL)
             {
               g_free (acked->maybe);
               acked->maybe = g_steal_pointer (&writer->sending);

@@ -197,25 +197,13 @@ on_pulled (GObject      *source,
   client_idle (client);
 }
 
-static SoupMessage *
-new_message (Client     *client,
-             const char *method,
-             const char *path)
-{
-  g_autofree char *url = g_strconcat (client->soak->server->base, path, NULL);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", client->token);
-  SoupMessage *message = soup_message_new (method, url);
-
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", auth);
-  return message;
-}
-
 static void
 client_pull (Client *client)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=1000",
                                            client->cursor);
-  g_autoptr(SoupMessage) message = new_message (client, "GET", path);
+  g_autoptr(SoupMessage) message = sp_test_message_new (client->soak->server, "GET", path,
+                                                       client->token, NULL);
   Request *request = g_new0 (Request, 1);
 
   request->client = client;
@@ -269,13 +257,12 @@ client_push (Client *client)
                                            "\"op\":\"update\",\"id\":\"%s\",\"base_rev\":%" G_GINT64_FORMAT ","
                                            "\"fields\":{\"description\":\"Uppföljning %u från klient %u\"}}]}",
                                            batch, id, rev, client->n_edits, client->index);
-  g_autoptr(SoupMessage) message = new_message (client, "POST", "/api/v1/changes");
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(SoupMessage) message = sp_test_message_new (client->soak->server, "POST", "/api/v1/changes",
+                                                       client->token, json);
   Request *request = g_new0 (Request, 1);
 
   request->client = client;
   request->started = g_get_monotonic_time ();
-  soup_message_set_request_body_from_bytes (message, "application/json", bytes);
   soup_session_send_and_read_async (client->soak->session, message, G_PRIORITY_DEFAULT, NULL,
                                     on_pushed, request);
 }

@@ -51,7 +51,8 @@ scan_number (const char *data,
       while (i < length && g_ascii_isdigit (data[i]))
         i++;
     }
-  if (whole)
+  /* Up to 18 digits always fit; only longer ones are read to see. */
+  if (whole && i - *pos > 18)
     {
       g_autofree char *text = g_strndup (data + *pos, i - *pos);
       gint64 value;
@@ -64,13 +65,18 @@ scan_number (const char *data,
   return TRUE;
 }
 
-static guint
+/* The four hex digits at @p as a number, or -1 when they are not. */
+static int
 hex4 (const char *p)
 {
-  guint value = 0;
+  int value = 0;
 
   for (guint i = 0; i < 4; i++)
-    value = value * 16 + g_ascii_xdigit_value (p[i]);
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
   return value;
 }
 
@@ -82,25 +88,15 @@ scan_unicode_escape (const char *data,
                      gsize       length,
                      gsize       i)
 {
-  guint unit, after;
+  int unit, after;
 
-  if (i + 5 >= length)
-    return 0;
-  for (gsize h = i + 2; h < i + 6; h++)
-    if (!g_ascii_isxdigit (data[h]))
-      return 0;
-
-  unit = hex4 (data + i + 2);
-  if (unit >= 0xdc00 && unit <= 0xdfff)
+  if (i + 5 >= length || (unit = hex4 (data + i + 2)) < 0 || (unit >= 0xdc00 && unit <= 0xdfff))
     return 0;
   if (unit < 0xd800 || unit > 0xdbff)
     return 6;
 
   if (i + 11 >= length || data[i + 6] != '\\' || data[i + 7] != 'u')
     return 0;
-  for (gsize h = i + 8; h < i + 12; h++)
-    if (!g_ascii_isxdigit (data[h]))
-      return 0;
   after = hex4 (data + i + 8);
   return after >= 0xdc00 && after <= 0xdfff ? 12 : 0;
 }
