@@ -94,6 +94,38 @@ app_fixture_start (AppFixture *fixture)
   fixture->window = SP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_nonnull (fixture->window);
   g_object_ref (fixture->window);
+
+  /* The local user is read in the store worker: wait for it (or for the
+   * database's refusal). */
+  APP_TEST_WAIT (sp_application_get_store_error (fixture->app) != NULL ||
+                 sp_context_get_ready (sp_application_get_context (fixture->app)), 30);
+}
+
+static inline void
+app_test_unit_saved (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!sp_context_set_user_unit_finish (SP_CONTEXT (source), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  g_object_set_data (source, "app-test-unit-saved", GINT_TO_POINTER (1));
+}
+
+/* Saves the local user's unit through the context's worker and waits. */
+static inline gboolean
+app_fixture_set_user_unit (AppFixture *fixture,
+                           const char *unit_id,
+                           GError    **error)
+{
+  SpContext *context = sp_application_get_context (fixture->app);
+
+  g_object_set_data (G_OBJECT (context), "app-test-unit-saved", NULL);
+  sp_context_set_user_unit_async (context, unit_id, NULL, app_test_unit_saved, error);
+  APP_TEST_WAIT (g_object_get_data (G_OBJECT (context), "app-test-unit-saved") != NULL, 30);
+
+  return error == NULL || *error == NULL;
 }
 
 static inline const char *

@@ -499,7 +499,7 @@ test_my_cases (void)
       }
     while (kase->unit_id == NULL);
 
-    g_assert_true (sp_application_set_user_unit (fixture.app, kase->unit_id, &error));
+    g_assert_true (app_fixture_set_user_unit (&fixture, kase->unit_id, &error));
     g_assert_no_error (error);
     (void) unit;
   }

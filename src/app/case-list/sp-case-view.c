@@ -71,7 +71,7 @@ struct _SpCaseView
   SpCaseListModel     *model;
   GHashTable          *bound;      /* GtkListItem → its factory, for rows bound now */
   GtkSingleSelection  *selection;
-  SpNameCache         *cache;
+  SpReference         *cache;
   SpCaseFilter        *filter;
   SpCaseViewKind       kind;
   SpDate               today;
@@ -128,9 +128,9 @@ place_name (SpCaseView *self,
   if (self->cache != NULL)
     {
       if (kase->provider_id != NULL)
-        name = sp_name_cache_get_provider_name (self->cache, kase->provider_id);
+        name = sp_reference_get_provider_name (self->cache, kase->provider_id);
       if (name == NULL && kase->unit_id != NULL)
-        name = sp_name_cache_get_unit_name (self->cache, kase->unit_id);
+        name = sp_reference_get_unit_name (self->cache, kase->unit_id);
     }
 
   if (name == NULL && kase->concerns == SP_CONCERNS_OTHER_DISTRICT)
@@ -225,7 +225,7 @@ bind_cell (GtkSignalListItemFactory *factory,
 
     case COL_CATEGORY:
       if (self->cache != NULL)
-        text = sp_name_cache_get_category_name (self->cache, kase->category);
+        text = sp_reference_get_category_name (self->cache, kase->category);
       if (text == NULL)
         text = kase->category;
       break;
@@ -598,17 +598,17 @@ cache_changed (SpCaseView *self)
 void
 sp_case_view_setup (SpCaseView    *self,
                     SpStoreWorker *worker,
-                    SpNameCache   *cache)
+                    SpReference   *cache)
 {
   g_return_if_fail (SP_IS_CASE_VIEW (self));
   g_return_if_fail (SP_IS_STORE_WORKER (worker));
-  g_return_if_fail (SP_IS_NAME_CACHE (cache));
+  g_return_if_fail (SP_IS_REFERENCE (cache));
   g_return_if_fail (self->model == NULL);
 
   self->cache = g_object_ref (cache);
   g_signal_connect_object (cache, "changed", G_CALLBACK (cache_changed), self,
                            G_CONNECT_SWAPPED);
-  sp_filter_bar_set_name_cache (self->filter_bar, cache);
+  sp_filter_bar_set_reference (self->filter_bar, cache);
 
   self->model = sp_case_list_model_new (worker);
   g_signal_connect_object (self->model, "load-finished", G_CALLBACK (load_finished), self,

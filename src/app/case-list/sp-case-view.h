@@ -9,7 +9,7 @@
 
 #include "sp-case-list-model.h"
 #include "sp-filter-bar.h"
-#include "sp-name-cache.h"
+#include "sp-reference.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +28,7 @@ typedef enum
 GtkWidget       *sp_case_view_new               (void);
 void             sp_case_view_setup             (SpCaseView     *self,
                                                  SpStoreWorker  *worker,
-                                                 SpNameCache    *cache);
+                                                 SpReference    *cache);
 /* Shows a view: its own conditions (@base's mine_* ids and registered_only)
  * and default sort, and @base's criteria in the filter bar. */
 void             sp_case_view_set_view          (SpCaseView     *self,

@@ -32,7 +32,7 @@ struct _SpFilterBar
   GtkCalendar    *from_calendar;
   GtkCalendar    *to_calendar;
 
-  SpNameCache    *cache;
+  SpReference    *cache;
   GArray         *places;       /* Place, index 0 = any */
   GPtrArray      *categories;   /* codes, index 0 = NULL (any) */
   SpDate          from;
@@ -187,31 +187,32 @@ rebuild_names (SpFilterBar *self)
 
   if (self->cache != NULL)
     {
-      GPtrArray *units = sp_name_cache_get_units (self->cache);
-      GPtrArray *providers = sp_name_cache_get_providers (self->cache);
-      GPtrArray *cats = sp_name_cache_get_categories (self->cache);
+      GListModel *units = sp_reference_get_units (self->cache);
+      GListModel *providers = sp_reference_get_providers (self->cache);
+      GListModel *cats = sp_reference_get_categories (self->cache);
 
-      for (guint i = 0; i < units->len; i++)
+      for (guint i = 0; i < g_list_model_get_n_items (units); i++)
         {
-          SpUnit *unit = g_ptr_array_index (units, i);
+          g_autoptr(SpUnit) unit = g_list_model_get_item (units, i);
           Place place = { g_strdup (SP_ENTITY (unit)->id), FALSE };
 
           gtk_string_list_append (places, unit->name);
           g_array_append_val (self->places, place);
         }
-      for (guint i = 0; i < providers->len; i++)
+      for (guint i = 0; i < g_list_model_get_n_items (providers); i++)
         {
-          SpProvider *provider = g_ptr_array_index (providers, i);
+          g_autoptr(SpProvider) provider = g_list_model_get_item (providers, i);
           Place place = { g_strdup (SP_ENTITY (provider)->id), TRUE };
 
           gtk_string_list_append (places, provider->name);
           g_array_append_val (self->places, place);
         }
-      for (guint i = 0; i < cats->len; i++)
+      for (guint i = 0; i < g_list_model_get_n_items (cats); i++)
         {
-          SpCategory *category = g_ptr_array_index (cats, i);
+          g_autoptr(SpCategory) category = g_list_model_get_item (cats, i);
 
-          gtk_string_list_append (categories, category->name);
+          gtk_string_list_append (categories,
+                                  sp_reference_display_name (SP_ENTITY (category)));
           g_ptr_array_add (self->categories, g_strdup (category->code));
         }
     }
@@ -319,8 +320,8 @@ sp_filter_bar_new (void)
 }
 
 void
-sp_filter_bar_set_name_cache (SpFilterBar *self,
-                              SpNameCache *cache)
+sp_filter_bar_set_reference (SpFilterBar *self,
+                              SpReference *cache)
 {
   g_return_if_fail (SP_IS_FILTER_BAR (self));
 

@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "sp-case-filter.h"
-#include "sp-name-cache.h"
+#include "sp-reference.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpFilterBar, sp_filter_bar, SP, FILTER_BAR, GtkWidget)
 
 GtkWidget *sp_filter_bar_new            (void);
-void       sp_filter_bar_set_name_cache (SpFilterBar  *self,
-                                         SpNameCache  *cache);
+void       sp_filter_bar_set_reference (SpFilterBar  *self,
+                                         SpReference  *cache);
 /* Copies the bar's criteria into @filter (the text is left alone). */
 void       sp_filter_bar_get_criteria   (SpFilterBar  *self,
                                          SpCaseFilter *filter);

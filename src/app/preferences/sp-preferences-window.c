@@ -3,15 +3,16 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The deadline rules are shown, not edited: they are the organisation's,
- * set by an administrator (on the server, later). The unit list comes from
- * the main window's name cache, so opening the window reads nothing.
+ * set by an administrator (on the server, later); they are read in the
+ * store worker when the window opens. The unit list is the context's
+ * reference data, and choosing a unit saves it through the worker; the
+ * main window follows the context's current user by itself.
  */
 
 #include <glib/gi18n.h>
 
 #include "sp-account-page.h"
 #include "sp-preferences-window.h"
-#include "sp-window.h"
 
 struct _SpPreferencesWindow
 {
@@ -27,11 +28,15 @@ struct _SpPreferencesWindow
   AdwActionRow         *path_row;
   GtkWidget            *server_page;   /* the account's, when a server can be used */
 
-  SpApplication        *application;
+  SpContext            *context;
+  GCancellable         *cancellable;  /* of the reads, cancelled on dispose */
   GPtrArray            *unit_ids;     /* index 0 = NULL (none) */
 };
 
 G_DEFINE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum { PROP_0, PROP_CONTEXT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 char *
 sp_preferences_format_rule (const SpDeadlineRule *rule)
@@ -62,36 +67,34 @@ set_rule (AdwActionRow         *row,
 }
 
 static void
+unit_saved (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (sp_context_set_user_unit_finish (SP_CONTEXT (source), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  message = g_strdup_printf (_("Could not save your unit: %s"), error->message);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (user_data),
+                                    adw_toast_new (message));
+}
+
+static void
 unit_selected (SpPreferencesWindow *self)
 {
   guint selected = adw_combo_row_get_selected (self->unit_row);
-  g_autoptr(GError) error = NULL;
-  const char *unit_id = NULL;
-  GtkWindow *window;
 
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->unit_ids->len)
     return;
 
-  unit_id = g_ptr_array_index (self->unit_ids, selected);
-  if (!sp_application_set_user_unit (self->application, unit_id, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not save your unit: %s"),
-                                                  error->message);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        adw_toast_new (message));
-      return;
-    }
-
-  /* My Cases and its count depend on the unit. */
-  window = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (SP_IS_WINDOW (window))
-    {
-      SpWindow *main_window = SP_WINDOW (window);
-
-      if (g_strcmp0 (sp_window_get_view (main_window), "mine") == 0)
-        sp_window_set_view (main_window, "mine");
-      sp_window_reload (main_window);
-    }
+  /* My Cases and its count follow once it is saved (the window watches
+   * the context's current user). */
+  sp_context_set_user_unit_async (self->context, g_ptr_array_index (self->unit_ids, selected),
+                                  self->cancellable, unit_saved, self);
 }
 
 static gboolean
@@ -126,27 +129,22 @@ static void
 fill_units (SpPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (self));
-  SpUser *user = sp_application_get_user (self->application);
+  GListModel *units = sp_reference_get_units (sp_context_get_reference (self->context));
+  SpUser *user = sp_context_get_local_user (self->context);
   guint selected = 0;
 
   g_ptr_array_set_size (self->unit_ids, 0);
   gtk_string_list_append (names, _("None"));
   g_ptr_array_add (self->unit_ids, NULL);
 
-  if (SP_IS_WINDOW (window))
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
     {
-      GPtrArray *units = sp_name_cache_get_units (sp_window_get_name_cache (SP_WINDOW (window)));
+      g_autoptr(SpUnit) unit = g_list_model_get_item (units, i);
 
-      for (guint i = 0; i < units->len; i++)
-        {
-          SpUnit *unit = g_ptr_array_index (units, i);
-
-          if (user != NULL && g_strcmp0 (user->unit_id, SP_ENTITY (unit)->id) == 0)
-            selected = self->unit_ids->len;
-          gtk_string_list_append (names, unit->name);
-          g_ptr_array_add (self->unit_ids, g_strdup (SP_ENTITY (unit)->id));
-        }
+      if (user != NULL && g_strcmp0 (user->unit_id, SP_ENTITY (unit)->id) == 0)
+        selected = self->unit_ids->len;
+      gtk_string_list_append (names, unit->name);
+      g_ptr_array_add (self->unit_ids, g_strdup (SP_ENTITY (unit)->id));
     }
 
   g_signal_handlers_block_by_func (self->unit_row, unit_selected, self);
@@ -156,12 +154,88 @@ fill_units (SpPreferencesWindow *self)
 }
 
 static void
+deadlines_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  SpPreferencesWindow *self;
+  SpDeadlineConfig config;
+
+  /* Cancelled: the window is gone. */
+  if (!sp_context_read_deadlines_finish (SP_CONTEXT (source), result, &config, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the deadline rules: %s", error->message);
+      return;
+    }
+
+  self = SP_PREFERENCES_WINDOW (user_data);
+  set_rule (self->investigation_row, &config.investigation);
+  set_rule (self->city_row, &config.city_environment);
+  set_rule (self->city_complex_row, &config.city_environment_complex);
+}
+
+static void
+sp_preferences_window_dispose (GObject *object)
+{
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (sp_context_get_reference (self->context), self);
+
+  G_OBJECT_CLASS (sp_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+sp_preferences_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_preferences_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void sp_preferences_window_constructed (GObject *object);
+
+static void
 sp_preferences_window_finalize (GObject *object)
 {
   SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
 
   g_clear_pointer (&self->unit_ids, g_ptr_array_unref);
-  g_clear_object (&self->application);
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (sp_preferences_window_parent_class)->finalize (object);
 }
@@ -173,6 +247,15 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = sp_preferences_window_finalize;
+  object_class->dispose = sp_preferences_window_dispose;
+  object_class->constructed = sp_preferences_window_constructed;
+  object_class->set_property = sp_preferences_window_set_property;
+  object_class->get_property = sp_preferences_window_get_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SP_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/synpunkt/Synpunkt/sp-preferences-window.ui");
@@ -192,12 +275,13 @@ sp_preferences_window_init (SpPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->unit_ids = g_ptr_array_new_with_free_func (g_free);
+  self->cancellable = g_cancellable_new ();
 }
 
 static void
 update_mode (SpPreferencesWindow *self)
 {
-  SpAccount *account = sp_application_get_account (self->application);
+  SpAccount *account = sp_context_get_account (self->context);
   g_autofree char *url = account ? sp_account_dup_configured_url (account) : NULL;
 
   if (url != NULL && *url != '\0')
@@ -215,33 +299,40 @@ update_mode (SpPreferencesWindow *self)
 }
 
 static void
-sp_preferences_window_setup (SpPreferencesWindow *self)
+sp_preferences_window_constructed (GObject *object)
 {
-  SpStore *store = sp_application_get_store (self->application);
-  SpUser *user = sp_application_get_user (self->application);
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (object);
+  SpUser *user;
+  SpAccount *account;
   SpDeadlineConfig config;
 
-  g_settings_bind_with_mapping (sp_application_get_settings (self->application), "style-variant",
+  G_OBJECT_CLASS (sp_preferences_window_parent_class)->constructed (object);
+
+  g_assert (SP_IS_CONTEXT (self->context));
+  user = sp_context_get_local_user (self->context);
+  account = sp_context_get_account (self->context);
+
+  g_settings_bind_with_mapping (sp_context_get_settings (self->context), "style-variant",
                                 self->style_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
 
   adw_action_row_set_subtitle (self->user_row, user ? user->display_name : "");
-  adw_action_row_set_subtitle (self->path_row, sp_application_get_db_path (self->application));
+  adw_action_row_set_subtitle (self->path_row, sp_context_get_db_path (self->context));
 
+  /* The defaults until the worker has read the database's own. */
   sp_deadline_config_init_default (&config);
-  if (store != NULL)
-    sp_store_get_deadline_config (store, &config);
   set_rule (self->investigation_row, &config.investigation);
   set_rule (self->city_row, &config.city_environment);
   set_rule (self->city_complex_row, &config.city_environment_complex);
+  sp_context_read_deadlines_async (self->context, self->cancellable, deadlines_read, self);
 
   fill_units (self);
+  g_signal_connect_object (sp_context_get_reference (self->context), "changed",
+                           G_CALLBACK (fill_units), self, G_CONNECT_SWAPPED);
 
   /* The shared server: a page of its own, from the account. */
-  if (sp_application_get_account (self->application) != NULL)
+  if (account != NULL)
     {
-      SpAccount *account = sp_application_get_account (self->application);
-
       self->server_page = sp_account_page_new (account);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (self->server_page));
@@ -249,24 +340,21 @@ sp_preferences_window_setup (SpPreferencesWindow *self)
                                G_CONNECT_SWAPPED);
     }
   update_mode (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->unit_row), store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unit_row), sp_context_get_ready (self->context));
   g_signal_connect_object (self->unit_row, "notify::selected", G_CALLBACK (unit_selected),
                            self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
-sp_preferences_window_new (SpApplication *application,
-                           GtkWindow     *parent)
+sp_preferences_window_new (SpContext *context,
+                           GtkWindow *parent)
 {
-  SpPreferencesWindow *self;
+  g_return_val_if_fail (SP_IS_CONTEXT (context), NULL);
 
-  g_return_val_if_fail (SP_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (SP_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
-  self->application = g_object_ref (application);
-  sp_preferences_window_setup (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (SP_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "context", context,
+                       NULL);
 }
 
 void

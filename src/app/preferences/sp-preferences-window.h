@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "sp-application.h"
+#include "sp-context.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, SP, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-GtkWidget *sp_preferences_window_new (SpApplication *application,
+GtkWidget *sp_preferences_window_new (SpContext     *context,
                                       GtkWindow     *parent);
 /* Opens on the Server page, to log in. */
 void       sp_preferences_window_show_server (SpPreferencesWindow *self);

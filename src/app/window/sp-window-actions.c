@@ -34,8 +34,8 @@ new_case_action (GtkWidget  *widget,
   GtkWidget *dialog;
 
   dialog = sp_intake_dialog_new (GTK_WINDOW (self),
-                                 sp_application_get_worker (self->application),
-                                 sp_application_get_actor (self->application));
+                                 sp_context_get_worker (self->context),
+                                 sp_context_get_actor (self->context));
   g_signal_connect_object (dialog, "case-created", G_CALLBACK (case_created), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -214,13 +214,13 @@ _sp_window_update_actions (SpWindow *self)
   const char *page;
   gboolean usable, on_list, on_case, folded;
 
-  if (self->disposing || self->application == NULL)
+  if (self->disposing || self->context == NULL)
     return;
 
   page = gtk_stack_get_visible_child_name (self->content_stack);
   /* Logged out, nothing is shown and nothing can be recorded: it would
    * belong to no account. */
-  usable = sp_application_get_store (self->application) != NULL && !self->filling &&
+  usable = _sp_window_usable (self) && !self->filling &&
            g_strcmp0 (page, "signed-out") != 0;
   on_list = usable && g_strcmp0 (page, "list") == 0;
   on_case = g_strcmp0 (page, "case") == 0;

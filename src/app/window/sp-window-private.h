@@ -5,7 +5,6 @@
 
 #pragma once
 
-#include "sp-name-cache.h"
 #include "sp-window.h"
 
 G_BEGIN_DECLS
@@ -35,14 +34,14 @@ struct _SpWindow
   GtkSpinner           *filling_spinner;
   AdwStatusPage        *error_page;
 
-  SpApplication        *application;
+  SpContext            *context;
+  GError               *store_error;    /* the database's folder could not be made */
   GtkWidget            *sync_indicator;
   SpSyncEngine         *engine;         /* the account's, while signed in */
   guint                 sync_reload_id; /* a reload after the replica changed */
   gint64                progress_shown_at;
   guint                 names_pending;  /* reads of the names and counts under way */
   GSettings            *settings;
-  SpNameCache          *cache;
   GCancellable         *cancellable;
   GtkWidget            *case_page;      /* the SpCasePage, once made */
   char                 *view;           /* "mine", "all", "diary" or "saved:NAME" */
@@ -81,5 +80,13 @@ SpCaseFilter *_sp_window_filter_for_view (SpWindow    *self,
 void     _sp_window_update_page       (SpWindow       *self);
 void     _sp_window_go_back           (SpWindow       *self);
 void     _sp_window_schedule_sync     (SpWindow       *self);
+/* Why the database cannot be used, or NULL. */
+const GError *_sp_window_get_error    (SpWindow       *self);
+/* The database opened and the local user read: cases can be recorded. */
+gboolean _sp_window_usable            (SpWindow       *self);
+/* Shows the content page @name; the status pages not shown are hidden
+ * (out of the accessibility tree). */
+void     _sp_window_show_page         (SpWindow       *self,
+                                       const char     *name);
 
 G_END_DECLS

@@ -25,7 +25,7 @@ _sp_window_filter_for_view (SpWindow       *self,
 
   if (g_strcmp0 (view, "mine") == 0)
     {
-      SpUser *user = sp_application_get_current_user (self->application);
+      SpUser *user = sp_context_get_current_user (self->context);
 
       *kind = SP_CASE_VIEW_MINE;
       if (user != NULL)
@@ -360,11 +360,11 @@ counts_read_cb (GObject      *object,
 void
 _sp_window_sidebar_update_counts (SpWindow *self)
 {
-  SpStoreWorker *worker = sp_application_get_worker (self->application);
+  SpStoreWorker *worker = sp_context_get_worker (self->context);
   CountRequest *request;
   CountReply *reply;
 
-  if (worker == NULL)
+  if (_sp_window_get_error (self) != NULL)
     return;
 
   request = g_new0 (CountRequest, 1);

@@ -5,7 +5,7 @@
  * The window is a leaflet: the sidebar of views (sp-window-sidebar.c) and
  * the content pane, which shows the case list, one case, the first-run
  * page or the demo-data spinner. Everything it reads goes through the
- * application's store worker, off the main thread. Actions live in
+ * context's store worker, off the main thread. Actions live in
  * sp-window-actions.c.
  */
 
@@ -17,6 +17,55 @@
 #include "sp-case-page.h"
 
 G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_CONTEXT, PROP_STORE_ERROR, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+sp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_STORE_ERROR:
+      g_value_set_boxed (value, self->store_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE_ERROR:
+      self->store_error = g_value_dup_boxed (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 folded_changed (SpWindow *self)
@@ -67,16 +116,42 @@ update_title (SpWindow *self)
   adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
 }
 
+/* The status pages not shown are hidden, not only covered, so that a
+ * screen reader does not find them. The list and the case keep their
+ * state while another page is shown. */
+void
+_sp_window_show_page (SpWindow   *self,
+                      const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
+
+  g_return_if_fail (page != NULL);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (self->content_stack, page);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *child_name = gtk_stack_page_get_name (gtk_stack_get_page (self->content_stack,
+                                                                           child));
+
+      if (child != page && g_strcmp0 (child_name, "list") != 0 &&
+          g_strcmp0 (child_name, "case") != 0)
+        gtk_widget_set_visible (child, FALSE);
+    }
+}
+
 void
 _sp_window_update_page (SpWindow *self)
 {
-  SpAccount *account = sp_application_get_account (self->application);
+  SpAccount *account = sp_context_get_account (self->context);
   const char *page;
 
   if (self->disposing)
     return;
 
-  if (sp_application_get_store_error (self->application) != NULL)
+  if (_sp_window_get_error (self) != NULL)
     page = "error";
   else if (self->filling)
     page = "filling";
@@ -96,7 +171,7 @@ _sp_window_update_page (SpWindow *self)
     page = "list";
 
   gtk_spinner_set_spinning (self->filling_spinner, self->filling);
-  gtk_stack_set_visible_child_name (self->content_stack, page);
+  _sp_window_show_page (self, page);
   _sp_window_sidebar_show_counts (self, !g_str_equal (page, "syncing") &&
                                         !g_str_equal (page, "signed-out"));
   update_title (self);
@@ -123,7 +198,7 @@ _sp_window_go_back (SpWindow *self)
 void
 _sp_window_schedule_sync (SpWindow *self)
 {
-  SpAccount *account = sp_application_get_account (self->application);
+  SpAccount *account = sp_context_get_account (self->context);
   SpSyncEngine *engine = account ? sp_account_get_engine (account) : NULL;
 
   if (engine != NULL)
@@ -147,9 +222,9 @@ sp_window_show_case (SpWindow   *self,
 
   if (self->case_page == NULL)
     {
-      self->case_page = sp_case_page_new (sp_application_get_store (self->application),
-                                          sp_application_get_worker (self->application),
-                                          sp_application_get_actor (self->application));
+      self->case_page = sp_case_page_new (sp_context_get_main_store (self->context),
+                                          sp_context_get_worker (self->context),
+                                          sp_context_get_actor (self->context));
       g_signal_connect_object (self->case_page, "case-changed", G_CALLBACK (case_changed),
                                self, G_CONNECT_SWAPPED);
       adw_bin_set_child (self->case_bin, self->case_page);
@@ -182,30 +257,45 @@ model_load_finished (SpWindow *self)
   update_title (self);
 }
 
+/* Runs in the store worker's thread: every case, no filter. */
+static gpointer
+count_all (SpStore       *store,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  SpCaseQuery query;
+  gint64 n;
+
+  sp_case_query_init (&query);
+  if ((n = sp_store_count_cases (store, &query, error)) < 0)
+    return NULL;
+
+  return g_memdup2 (&n, sizeof n);
+}
+
 static void
-names_read_cb (GObject      *object,
+count_read_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(SpWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  SpNameCacheData *data;
+  g_autofree gint64 *n_cases = NULL;
 
-  data = sp_store_worker_run_finish (SP_STORE_WORKER (object), result, &error);
+  n_cases = sp_store_worker_run_finish (SP_STORE_WORKER (object), result, &error);
   self->names_pending--;
-  if (data == NULL)
+  if (n_cases == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           adw_status_page_set_description (self->error_page, error->message);
-          gtk_stack_set_visible_child_name (self->content_stack, "error");
+          _sp_window_show_page (self, "error");
         }
       return;
     }
 
-  self->n_cases = data->n_cases;
-  sp_name_cache_apply (self->cache, data);
-  sp_name_cache_data_free (data);
+  self->n_cases = *n_cases;
 
   if (self->n_cases == 0 && self->pending_demo > 0)
     {
@@ -222,16 +312,11 @@ names_read_cb (GObject      *object,
 }
 
 static void
-reload_names (SpWindow *self)
+reload_count (SpWindow *self)
 {
-  SpStoreWorker *worker = sp_application_get_worker (self->application);
-
-  if (worker == NULL)
-    return;
-
   self->names_pending++;
-  sp_store_worker_run_async (worker, sp_name_cache_read, NULL, NULL, sp_name_cache_data_free,
-                             self->cancellable, names_read_cb, g_object_ref (self));
+  sp_store_worker_run_async (sp_context_get_worker (self->context), count_all, NULL, NULL,
+                             g_free, self->cancellable, count_read_cb, g_object_ref (self));
 }
 
 void
@@ -239,11 +324,11 @@ sp_window_reload (SpWindow *self)
 {
   g_return_if_fail (SP_IS_WINDOW (self));
 
-  if (sp_application_get_worker (self->application) == NULL)
+  if (_sp_window_get_error (self) != NULL)
     return;
 
   sp_case_view_reload (self->case_view);
-  reload_names (self);
+  reload_count (self);
 }
 
 static void
@@ -255,7 +340,7 @@ fill_demo_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean filled;
 
-  filled = sp_application_fill_demo_finish (SP_APPLICATION (object), result, &error);
+  filled = sp_context_fill_demo_finish (SP_CONTEXT (object), result, &error);
   self->filling = FALSE;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -284,7 +369,7 @@ sp_window_fill_demo (SpWindow *self,
 
   g_return_if_fail (SP_IS_WINDOW (self));
 
-  if (self->filling || sp_application_get_store (self->application) == NULL)
+  if (self->filling || !_sp_window_usable (self))
     return;
 
   self->filling = TRUE;
@@ -297,7 +382,7 @@ sp_window_fill_demo (SpWindow *self,
   adw_status_page_set_description (self->filling_page, description);
   _sp_window_update_page (self);
 
-  sp_application_fill_demo_async (self->application, n_cases, self->cancellable,
+  sp_context_fill_demo_async (self->context, n_cases, self->cancellable,
                                   fill_demo_cb, g_object_ref (self));
 }
 
@@ -366,8 +451,8 @@ sync_loading_changed (SpWindow *self)
 static void
 update_user (SpWindow *self)
 {
-  SpUser *user = sp_application_get_current_user (self->application);
-  SpAccount *account = sp_application_get_account (self->application);
+  SpUser *user = sp_context_get_current_user (self->context);
+  SpAccount *account = sp_context_get_account (self->context);
 
   if (account != NULL && sp_account_is_signed_out (account))
     user = NULL;
@@ -377,7 +462,7 @@ update_user (SpWindow *self)
 static void
 engine_changed (SpWindow *self)
 {
-  SpAccount *account = sp_application_get_account (self->application);
+  SpAccount *account = sp_context_get_account (self->context);
   SpSyncEngine *engine = account ? sp_account_get_engine (account) : NULL;
 
   update_user (self);
@@ -461,7 +546,7 @@ replica_reset (SpWindow   *self,
 static void
 setup_account (SpWindow *self)
 {
-  SpAccount *account = sp_application_get_account (self->application);
+  SpAccount *account = sp_context_get_account (self->context);
 
   if (account == NULL)
     return;
@@ -536,6 +621,8 @@ sp_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (sp_window_parent_class)->close_request (window);
 }
 
+static void sp_window_constructed (GObject *object);
+
 static void
 sp_window_dispose (GObject *object)
 {
@@ -548,14 +635,16 @@ sp_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->engine, self);
   g_clear_object (&self->engine);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WINDOW);
-  g_clear_object (&self->cache);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->view, g_free);
   g_clear_pointer (&self->shown_case_id, g_free);
   self->case_page = NULL;
-  self->application = NULL;
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_object (&self->context);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (sp_window_parent_class)->dispose (object);
 }
@@ -568,7 +657,18 @@ sp_window_class_init (SpWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = sp_window_dispose;
+  object_class->constructed = sp_window_constructed;
+  object_class->get_property = sp_window_get_property;
+  object_class->set_property = sp_window_set_property;
   window_class->close_request = sp_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SP_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE_ERROR] =
+    g_param_spec_boxed ("store-error", NULL, NULL, G_TYPE_ERROR,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SP_TYPE_CASE_VIEW);
 
@@ -607,7 +707,6 @@ sp_window_init (SpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->cache = sp_name_cache_new ();
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->view = g_strdup ("all");
   self->n_cases = -1;
@@ -616,29 +715,57 @@ sp_window_init (SpWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
-SpWindow *
-sp_window_new (SpApplication *application)
+/* The user changed (signed in or out, or a new unit): "My Cases" shows
+ * theirs. The window watches the context; nobody pushes this. */
+static void
+current_user_changed (SpWindow *self)
 {
-  SpWindow *self;
-  const GError *store_error;
-
-  g_return_val_if_fail (SP_IS_APPLICATION (application), NULL);
-
-  self = g_object_new (SP_TYPE_WINDOW, "application", application, NULL);
-  self->application = application;
-  self->settings = g_object_ref (sp_application_get_settings (application));
+  if (self->disposing)
+    return;
 
   update_user (self);
+  if (g_strcmp0 (self->view, "mine") == 0)
+    sp_window_set_view (self, "mine");
+  _sp_window_sidebar_update_counts (self);
+  _sp_window_update_actions (self);
+}
 
-  store_error = sp_application_get_store_error (application);
-  if (store_error != NULL)
+static void
+context_error_changed (SpWindow *self)
+{
+  const GError *error = _sp_window_get_error (self);
+
+  if (error != NULL)
+    adw_status_page_set_description (self->error_page, error->message);
+  _sp_window_update_page (self);
+}
+
+static void
+sp_window_constructed (GObject *object)
+{
+  SpWindow *self = SP_WINDOW (object);
+
+  G_OBJECT_CLASS (sp_window_parent_class)->constructed (object);
+
+  g_assert (SP_IS_CONTEXT (self->context));
+  self->settings = g_object_ref (sp_context_get_settings (self->context));
+
+  g_signal_connect_object (self->context, "notify::current-user",
+                           G_CALLBACK (current_user_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::ready",
+                           G_CALLBACK (current_user_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::error",
+                           G_CALLBACK (context_error_changed), self, G_CONNECT_SWAPPED);
+  update_user (self);
+
+  if (_sp_window_get_error (self) != NULL)
     {
-      adw_status_page_set_description (self->error_page, store_error->message);
-      _sp_window_update_page (self);
-      return self;
+      context_error_changed (self);
+      return;
     }
 
-  sp_case_view_setup (self->case_view, sp_application_get_worker (application), self->cache);
+  sp_case_view_setup (self->case_view, sp_context_get_worker (self->context),
+                      sp_context_get_reference (self->context));
   g_signal_connect_object (sp_case_view_get_model (self->case_view), "load-finished",
                            G_CALLBACK (model_load_finished), self, G_CONNECT_SWAPPED);
   g_object_bind_property (sp_case_view_get_search_bar (self->case_view), "search-mode-enabled",
@@ -657,16 +784,67 @@ sp_window_new (SpApplication *application)
   /* Folded, the window opens on the list, not on the sidebar. */
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
-  self->pending_demo = sp_application_take_demo_request (application);
-
   /* Show the list's spinner until the first answer; no first-run page
    * before we know the database is empty. */
   self->started_empty = FALSE;
-  gtk_stack_set_visible_child_name (self->content_stack, "list");
-  reload_names (self);
+  _sp_window_show_page (self, "list");
+  reload_count (self);
   folded_changed (self);
+}
+
+SpWindow *
+sp_window_new (GtkApplication *application,
+               SpContext      *context,
+               const GError   *store_error)
+{
+  SpWindow *self;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (SP_IS_CONTEXT (context), NULL);
+
+  /* The folder's error comes before the context is made, so that the
+   * window shows it instead of the list. */
+  self = g_object_new (SP_TYPE_WINDOW,
+                       "application", application,
+                       "store-error", store_error,
+                       "context", context,
+                       NULL);
 
   return self;
+}
+
+void
+sp_window_request_demo (SpWindow *self,
+                        guint     n_cases)
+{
+  g_return_if_fail (SP_IS_WINDOW (self));
+
+  /* Filled once the first count says the database is empty. */
+  self->pending_demo = n_cases;
+}
+
+const GError *
+_sp_window_get_error (SpWindow *self)
+{
+  if (self->store_error != NULL)
+    return self->store_error;
+
+  return self->context != NULL ? sp_context_get_error (self->context) : NULL;
+}
+
+gboolean
+_sp_window_usable (SpWindow *self)
+{
+  return self->context != NULL && _sp_window_get_error (self) == NULL &&
+         sp_context_get_ready (self->context);
+}
+
+SpContext *
+sp_window_get_context (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->context;
 }
 
 SpCaseView *
@@ -745,12 +923,4 @@ sp_window_get_view_count (SpWindow   *self,
   count = g_hash_table_lookup (self->counts, view);
 
   return count != NULL ? *count : -1;
-}
-
-SpNameCache *
-sp_window_get_name_cache (SpWindow *self)
-{
-  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
-
-  return self->cache;
 }

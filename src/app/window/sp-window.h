@@ -7,9 +7,8 @@
 
 #include <adwaita.h>
 
-#include "sp-application.h"
 #include "sp-case-view.h"
-#include "sp-name-cache.h"
+#include "sp-context.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +16,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SpWindow, sp_window, SP, WINDOW, AdwApplicationWindow)
 
-SpWindow   *sp_window_new               (SpApplication *application);
+/* A window of @application on @context; with @store_error (the database's
+ * folder could not be made) it shows only that. */
+SpWindow   *sp_window_new               (GtkApplication *application,
+                                         SpContext     *context,
+                                         const GError  *store_error);
+SpContext  *sp_window_get_context       (SpWindow      *self);
+/* Fills the database with @n_cases demo cases once it is known to be empty
+ * (--demo N). */
+void        sp_window_request_demo      (SpWindow      *self,
+                                         guint          n_cases);
 SpCaseView *sp_window_get_case_view     (SpWindow      *self);
 /* "loading", "list", "case", "first-run", "filling" or "error". */
 const char *sp_window_get_page          (SpWindow      *self);
@@ -42,7 +50,6 @@ gboolean    sp_window_save_filter       (SpWindow      *self,
                                          GError       **error);
 void        sp_window_remove_saved_filter (SpWindow    *self,
                                          const char    *name);
-SpNameCache *sp_window_get_name_cache   (SpWindow      *self);
 void        sp_window_add_toast         (SpWindow      *self,
                                          const char    *title);
 

@@ -17,8 +17,6 @@
 #include "sp-preferences-window.h"
 #include "sp-window.h"
 
-#define LOCAL_USER_SETTING "local.user_id"
-#define DEMO_SEED 20251
 
 struct _SpApplication
 {
@@ -26,12 +24,10 @@ struct _SpApplication
 
   GSettings      *settings;
   char           *db_path;
-  SpStore        *store;
   GError         *store_error;
   SpStoreWorker  *worker;
   SpAccount      *account;
-  SpUser         *user;
-  SpActor         actor;
+  SpContext      *context;
   guint           demo_request;
 };
 
@@ -48,74 +44,20 @@ default_db_path (void)
   return g_build_filename (g_get_user_data_dir (), "synpunkt", "synpunkt.db", NULL);
 }
 
-static SpUser *
-ensure_local_user (SpStore  *store,
-                   GError  **error)
-{
-  g_autofree char *user_id = sp_store_dup_setting (store, LOCAL_USER_SETTING);
-  g_autoptr(SpUser) user = NULL;
-  const char *real_name;
-
-  if (user_id != NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      user = sp_store_load (store, SP_TYPE_USER, user_id, &local_error);
-      if (user != NULL)
-        return g_steal_pointer (&user);
-      if (!g_error_matches (local_error, SP_ERROR, SP_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-
-  real_name = g_get_real_name ();
-  if (real_name == NULL || *real_name == '\0' || g_strcmp0 (real_name, "Unknown") == 0)
-    real_name = g_get_user_name ();
-
-  user = sp_user_new ();
-  sp_entity_ensure_id (SP_ENTITY (user));
-  user->username = g_strdup (g_get_user_name ());
-  user->display_name = g_strdup (real_name);
-  user->roles = (1u << SP_N_ROLES) - 1;
-
-  if (!sp_store_begin (store, error))
-    return NULL;
-  if (!sp_store_save (store, SP_ENTITY (user), SP_SAVE_DEFAULT, SP_ENTITY (user)->id, error) ||
-      !sp_store_set_setting (store, LOCAL_USER_SETTING, SP_ENTITY (user)->id, error) ||
-      !sp_store_commit (store, error))
-    {
-      sp_store_rollback (store);
-      return NULL;
-    }
-
-  return g_steal_pointer (&user);
-}
-
-static void
-update_actor (SpApplication *self)
-{
-  SpUser *user = self->user;
-
-  /* Signed in to a server, changes are made as the user it knows, with
-   * the roles it gives. */
-  if (self->account != NULL && sp_account_get_user (self->account) != NULL)
-    user = sp_account_get_user (self->account);
-
-  self->actor.user_id = user ? SP_ENTITY (user)->id : NULL;
-  self->actor.display_name = user ? user->display_name : NULL;
-  self->actor.roles = user ? user->roles : 0;
-}
-
 static void
 open_store (SpApplication *self)
 {
   g_autofree char *dir = NULL;
-  g_autoptr(GError) error = NULL;
 
   self->db_path = default_db_path ();
   dir = g_path_get_dirname (self->db_path);
+
+  /* Everything the app reads and writes goes through this worker, off the
+   * main thread; the local user and the reference data are its first
+   * jobs. */
+  self->worker = sp_store_worker_new (self->db_path);
+  self->account = sp_account_new (self->settings, self->db_path);
+  self->context = sp_context_new (self->worker, self->account, self->settings, self->db_path);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -125,26 +67,9 @@ open_store (SpApplication *self)
       return;
     }
 
-  self->store = sp_store_open (self->db_path, &error);
-  if (self->store != NULL)
-    self->user = ensure_local_user (self->store, &error);
-
-  if (error != NULL)
-    {
-      g_clear_object (&self->store);
-      g_clear_object (&self->user);
-      self->store_error = g_steal_pointer (&error);
-      return;
-    }
-
-  self->worker = sp_store_worker_new (self->db_path);
-
   /* A server configured before: sign in again with the kept token and sync
    * in the background. Without one this does nothing. */
-  self->account = sp_account_new (self->settings, self->db_path);
-  g_signal_connect_object (self->account, "notify::user", G_CALLBACK (update_actor), self,
-                           G_CONNECT_SWAPPED);
-  update_actor (self);
+  sp_context_start (self->context);
   sp_account_restore (self->account);
 }
 
@@ -223,7 +148,11 @@ show_preferences (SpApplication *self,
                   gboolean       on_server_page)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *preferences = sp_preferences_window_new (self, window);
+  GtkWidget *preferences;
+
+  if (self->context == NULL)
+    return;
+  preferences = sp_preferences_window_new (self->context, window);
 
   if (on_server_page)
     sp_preferences_window_show_server (SP_PREFERENCES_WINDOW (preferences));
@@ -298,7 +227,13 @@ sp_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (sp_window_new (self));
+    {
+      SpWindow *main_window = sp_window_new (GTK_APPLICATION (self), self->context,
+                                             self->store_error);
+
+      sp_window_request_demo (main_window, sp_application_take_demo_request (self));
+      window = GTK_WINDOW (main_window);
+    }
 
   gtk_window_present (window);
 }
@@ -339,10 +274,9 @@ sp_application_dispose (GObject *object)
 {
   SpApplication *self = SP_APPLICATION (object);
 
+  g_clear_object (&self->context);
   g_clear_object (&self->account);
   g_clear_object (&self->worker);
-  g_clear_object (&self->user);
-  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->db_path, g_free);
@@ -390,7 +324,18 @@ sp_application_get_store (SpApplication *self)
 {
   g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
 
-  return self->store;
+  if (self->context == NULL || sp_application_get_store_error (self) != NULL)
+    return NULL;
+
+  return sp_context_get_main_store (self->context);
+}
+
+SpContext *
+sp_application_get_context (SpApplication *self)
+{
+  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
+
+  return self->context;
 }
 
 const SpActor *
@@ -398,7 +343,7 @@ sp_application_get_actor (SpApplication *self)
 {
   g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
 
-  return self->user != NULL ? &self->actor : NULL;
+  return self->context != NULL ? sp_context_get_actor (self->context) : NULL;
 }
 
 SpUser *
@@ -406,7 +351,7 @@ sp_application_get_user (SpApplication *self)
 {
   g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
 
-  return self->user;
+  return self->context != NULL ? sp_context_get_local_user (self->context) : NULL;
 }
 
 SpUser *
@@ -414,10 +359,7 @@ sp_application_get_current_user (SpApplication *self)
 {
   g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
 
-  if (self->account != NULL && sp_account_get_user (self->account) != NULL)
-    return sp_account_get_user (self->account);
-
-  return self->user;
+  return self->context != NULL ? sp_context_get_current_user (self->context) : NULL;
 }
 
 SpStoreWorker *
@@ -457,34 +399,10 @@ sp_application_get_store_error (SpApplication *self)
 {
   g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
 
-  return self->store_error;
-}
+  if (self->store_error != NULL)
+    return self->store_error;
 
-gboolean
-sp_application_set_user_unit (SpApplication  *self,
-                              const char     *unit_id,
-                              GError        **error)
-{
-  g_autoptr(SpUser) copy = NULL;
-
-  g_return_val_if_fail (SP_IS_APPLICATION (self), FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
-
-  if (g_strcmp0 (self->user->unit_id, unit_id) == 0)
-    return TRUE;
-
-  /* Edit a copy so that a failed save leaves the user as it was. */
-  copy = sp_entity_copy (SP_ENTITY (self->user));
-  g_free (copy->unit_id);
-  copy->unit_id = g_strdup (unit_id);
-
-  if (!sp_store_save (self->store, SP_ENTITY (copy), SP_SAVE_DEFAULT, self->actor.user_id, error))
-    return FALSE;
-
-  g_set_object (&self->user, copy);
-  update_actor (self);
-
-  return TRUE;
+  return self->context != NULL ? sp_context_get_error (self->context) : NULL;
 }
 
 guint
@@ -498,128 +416,4 @@ sp_application_take_demo_request (SpApplication *self)
   self->demo_request = 0;
 
   return n;
-}
-
-/* The unit with the most open cases, so that "My cases" has something to
- * show in the demo. */
-static char *
-busiest_unit (SpStore *store)
-{
-  sqlite3_stmt *stmt;
-  char *unit_id = NULL;
-
-  stmt = sp_store_prepare (store,
-                           "SELECT unit_id FROM cases "
-                           "WHERE unit_id IS NOT NULL AND deleted = 0 "
-                           "AND status NOT IN ('closed', 'forwarded_elsewhere', 'other_routine') "
-                           "GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1",
-                           NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    unit_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-
-  return unit_id;
-}
-
-typedef struct
-{
-  gboolean  filled;
-  char     *unit_id;   /* the busiest unit, or NULL */
-} DemoFill;
-
-static void
-demo_fill_free (gpointer p)
-{
-  DemoFill *fill = p;
-
-  g_free (fill->unit_id);
-  g_free (fill);
-}
-
-/* Runs in the store worker's thread. */
-static gpointer
-fill_demo (SpStore       *store,
-           gpointer       data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  guint n_cases = GPOINTER_TO_UINT (data);
-  DemoFill *fill = g_new0 (DemoFill, 1);
-  SpCaseQuery query;
-  gint64 count;
-
-  sp_case_query_init (&query);
-  if ((count = sp_store_count_cases (store, &query, error)) < 0)
-    return (demo_fill_free (fill), NULL);
-
-  /* Never mix demo cases into real ones. */
-  if (count > 0)
-    return fill;
-
-  if (!sp_demo_populate (store, n_cases, DEMO_SEED, error))
-    return (demo_fill_free (fill), NULL);
-
-  fill->filled = TRUE;
-  fill->unit_id = busiest_unit (store);
-  return fill;
-}
-
-static void
-on_demo_filled (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  DemoFill *fill;
-
-  if ((fill = sp_store_worker_run_finish (SP_STORE_WORKER (source), result, &error)) == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, fill, demo_fill_free);
-}
-
-void
-sp_application_fill_demo_async (SpApplication       *self,
-                                guint                n_cases,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (SP_IS_APPLICATION (self));
-  g_return_if_fail (self->worker != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sp_application_fill_demo_async);
-  sp_store_worker_run_async (self->worker, fill_demo, GUINT_TO_POINTER (n_cases), NULL,
-                             demo_fill_free, cancellable, on_demo_filled,
-                             g_steal_pointer (&task));
-}
-
-gboolean
-sp_application_fill_demo_finish (SpApplication  *self,
-                                 GAsyncResult   *result,
-                                 GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  DemoFill *fill;
-  gboolean filled;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  if ((fill = g_task_propagate_pointer (G_TASK (result), error)) == NULL)
-    return FALSE;
-
-  /* The local user works in the demo's busiest unit, unless they chose a
-   * unit already. */
-  if (fill->unit_id != NULL && self->user != NULL && self->user->unit_id == NULL &&
-      !sp_application_set_user_unit (self, fill->unit_id, &local_error))
-    g_warning ("Could not set the demo unit: %s", local_error->message);
-
-  filled = fill->filled;
-  demo_fill_free (fill);
-  return filled;
 }
