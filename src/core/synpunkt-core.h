@@ -9,6 +9,7 @@
 #include "sp-case.h"
 #include "sp-case-event.h"
 #include "sp-case-query.h"
+#include "sp-reminders.h"
 #include "sp-category.h"
 #include "sp-contract-issue.h"
 #include "sp-date.h"

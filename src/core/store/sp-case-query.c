@@ -196,7 +196,11 @@ build_where (const SpCaseQuery *query,
 
   if (query->mine_user_id || query->mine_unit_id)
     {
-      g_string_append (b->where, " AND (c.assigned_to IS ? OR (c.unit_id IS ? AND ? IS NOT NULL))");
+      /* Either may be missing: a missing one matches nothing (not the
+       * cases that lack an assignee or a unit). */
+      g_string_append (b->where, " AND ((c.assigned_to = ? AND ? IS NOT NULL) OR "
+                                 "(c.unit_id = ? AND ? IS NOT NULL))");
+      g_ptr_array_add (b->texts, g_strdup (query->mine_user_id));
       g_ptr_array_add (b->texts, g_strdup (query->mine_user_id));
       g_ptr_array_add (b->texts, g_strdup (query->mine_unit_id));
       g_ptr_array_add (b->texts, g_strdup (query->mine_unit_id));
