@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "sp-application.h"
+#include "sp-deadline-notifier.h"
 #include "sp-preferences-window.h"
 #include "sp-window.h"
 
@@ -29,6 +30,7 @@ struct _SpApplication
   SpStore        *store;
   GError         *store_error;
   SpStoreWorker  *worker;
+  SpDeadlineNotifier *notifier;
   SpAccount      *account;
   SpUser         *user;
   SpActor         actor;
@@ -106,6 +108,10 @@ update_actor (SpApplication *self)
   self->actor.user_id = user ? SP_ENTITY (user)->id : NULL;
   self->actor.display_name = user ? user->display_name : NULL;
   self->actor.roles = user ? user->roles : 0;
+
+  if (self->notifier != NULL)
+    sp_deadline_notifier_set_mine (self->notifier, self->actor.user_id,
+                                   user ? user->unit_id : NULL);
 }
 
 static void
@@ -138,6 +144,7 @@ open_store (SpApplication *self)
     }
 
   self->worker = sp_store_worker_new (self->db_path);
+  self->notifier = sp_deadline_notifier_new (G_APPLICATION (self), self->worker);
 
   /* A server configured before: sign in again with the kept token and sync
    * in the background. Without one this does nothing. */
@@ -258,12 +265,30 @@ sp_application_help_action (GSimpleAction *action,
   gtk_show_uri (window, "help:synpunkt", GDK_CURRENT_TIME);
 }
 
+/* From a notification about one case. */
+static void
+sp_application_show_case_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+  if (window == NULL)
+    window = GTK_WINDOW (sp_window_new (self));
+  sp_window_show_case (SP_WINDOW (window), g_variant_get_string (parameter, NULL));
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", sp_application_quit_action },
   { "about", sp_application_about_action },
   { "preferences", sp_application_preferences_action },
   { "log-in", sp_application_log_in_action },
   { "help", sp_application_help_action },
+  { "show-case", sp_application_show_case_action, "s" },
 };
 
 static void
@@ -340,6 +365,7 @@ sp_application_dispose (GObject *object)
   SpApplication *self = SP_APPLICATION (object);
 
   g_clear_object (&self->account);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->worker);
   g_clear_object (&self->user);
   g_clear_object (&self->store);
