@@ -27,6 +27,7 @@ typedef struct
   SpStoreWorker      *worker;
   GApplication       *application;
   SpDeadlineNotifier *notifier;
+  GSettings          *settings;
   char               *unit;
   GPtrArray          *announced;
   guint               checks;
@@ -111,7 +112,8 @@ fixture_set_up (Fixture       *f,
   f->application = g_application_new ("se.synpunkt.NotificationsTest", G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (f->application, NULL, &error));
   g_assert_no_error (error);
-  f->notifier = sp_deadline_notifier_new (f->application, f->worker);
+  f->settings = g_settings_new ("se.synpunkt.Synpunkt");
+  f->notifier = sp_deadline_notifier_new (f->application, f->worker, f->settings);
   f->announced = g_ptr_array_new_with_free_func (announced_free);
   g_signal_connect (f->notifier, "announced", G_CALLBACK (on_announced), f);
   g_signal_connect (f->notifier, "checked", G_CALLBACK (on_checked), f);
@@ -122,6 +124,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->notifier);
+  g_clear_object (&f->settings);
   g_clear_object (&f->application);
   g_clear_object (&f->worker);
   g_clear_object (&f->store);
@@ -154,42 +157,68 @@ test_each_once (Fixture       *f,
   SpDate today = sp_date_today ();
   g_autofree char *tomorrow = add_case (f, "Maten på boendet", today + 1);
   g_autofree char *overdue = add_case (f, "Bemötande i hemtjänsten", today - 4);
-  g_autofree char *later = NULL;
-  g_autofree char *second = NULL;
-  g_autofree char *third = NULL;
+  g_autofree char *fresh = NULL;
+  g_autoptr(SpDeadlineNotifier) restarted = NULL;
 
   /* Nobody's cases: nothing is looked for. */
   sp_deadline_notifier_check (f->notifier);
 
+  /* The first look: the day's summary. */
   sp_deadline_notifier_set_mine (f->notifier, NULL, f->unit);
   SP_TEST_WAIT (f->checks == 1, 30);
-  g_assert_cmpuint (f->announced->len, ==, 2);
-  g_assert_cmpstr (nth (f, 0)->id, ==, SP_NOTIFICATION_DUE_TOMORROW);
-  g_assert_cmpstr (nth (f, 0)->title, ==, "A case is due tomorrow");
-  g_assert_cmpstr (nth (f, 0)->body, ==, "Maten på boendet");
-  g_assert_cmpstr (nth (f, 0)->case_id, ==, tomorrow);
-  g_assert_cmpstr (nth (f, 1)->id, ==, SP_NOTIFICATION_OVERDUE);
-  g_assert_cmpstr (nth (f, 1)->title, ==, "A case has become overdue");
-  g_assert_cmpstr (nth (f, 1)->case_id, ==, overdue);
+  g_assert_cmpuint (f->announced->len, ==, 1);
+  g_assert_cmpstr (nth (f, 0)->id, ==, SP_NOTIFICATION_SUMMARY);
+  g_assert_cmpstr (nth (f, 0)->title, ==, "Your deadlines");
+  g_assert_cmpstr (nth (f, 0)->body, ==, "1 case is due tomorrow.\n1 case is overdue.");
+  g_assert_null (nth (f, 0)->case_id);
 
   /* Looked at again, nothing is announced twice. */
   check_and_wait (f);
-  g_assert_cmpuint (f->announced->len, ==, 2);
+  g_assert_cmpuint (f->announced->len, ==, 1);
 
-  /* Two more due tomorrow: one notification naming both, opening neither;
-   * the overdue count says how many there are in all. */
-  second = add_case (f, "Trappan vid entrén", today + 1);
-  third = add_case (f, "Avgiften", today - 5);
-  later = add_case (f, "Lekplatsen", today + 1);
+  /* A case that becomes overdue: a notification of its own, opening it. */
+  fresh = add_case (f, "Avgiften", today - 5);
   check_and_wait (f);
-  g_assert_cmpuint (f->announced->len, ==, 4);
-  g_assert_cmpstr (nth (f, 2)->title, ==, "2 cases are due tomorrow");
-  g_assert_nonnull (strstr (nth (f, 2)->body, "Trappan vid entrén"));
-  g_assert_nonnull (strstr (nth (f, 2)->body, "Lekplatsen"));
-  g_assert_null (strstr (nth (f, 2)->body, "Maten"));
-  g_assert_null (nth (f, 2)->case_id);
-  g_assert_cmpstr (nth (f, 3)->title, ==, "A case has become overdue");
-  g_assert_cmpstr (nth (f, 3)->body, ==, "Avgiften\n2 of your cases are overdue in all.");
+  g_assert_cmpuint (f->announced->len, ==, 2);
+  g_assert_cmpstr (nth (f, 1)->title, ==, "A case has become overdue");
+  g_assert_cmpstr (nth (f, 1)->body, ==, "Avgiften");
+  g_assert_cmpstr (nth (f, 1)->case_id, ==, fresh);
+  g_assert_true (g_str_has_prefix (nth (f, 1)->id, SP_NOTIFICATION_OVERDUE_PREFIX));
+
+  /* After a restart, the same day: nothing again. */
+  g_clear_object (&f->notifier);
+  restarted = sp_deadline_notifier_new (f->application, f->worker, f->settings);
+  g_signal_connect (restarted, "announced", G_CALLBACK (on_announced), f);
+  g_signal_connect (restarted, "checked", G_CALLBACK (on_checked), f);
+  sp_deadline_notifier_set_mine (restarted, NULL, f->unit);
+  SP_TEST_WAIT (f->checks == 4, 30);
+  g_assert_cmpuint (f->announced->len, ==, 2);
+}
+
+static void
+test_many_overdue (Fixture       *f,
+                   gconstpointer  data)
+{
+  SpDate today = sp_date_today ();
+
+  sp_deadline_notifier_set_mine (f->notifier, NULL, f->unit);
+  SP_TEST_WAIT (f->checks == 1, 30);
+  g_assert_cmpuint (f->announced->len, ==, 0);
+
+  /* Eight at once: five one by one, then one for the other three. */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *subject = g_strdup_printf ("Ärende %u", i);
+      g_autofree char *id = add_case (f, subject, today - 4);
+    }
+  check_and_wait (f);
+  g_assert_cmpuint (f->announced->len, ==, 7);
+  g_assert_cmpstr (nth (f, 0)->id, ==, SP_NOTIFICATION_SUMMARY);
+  g_assert_cmpstr (nth (f, 0)->body, ==, "8 cases are overdue.");
+  for (guint i = 1; i <= 5; i++)
+    g_assert_nonnull (nth (f, i)->case_id);
+  g_assert_cmpstr (nth (f, 6)->title, ==, "3 more cases have become overdue");
+  g_assert_null (nth (f, 6)->case_id);
 }
 
 static void
@@ -212,6 +241,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/notifications/each-once", Fixture, NULL,
               fixture_set_up, test_each_once, fixture_tear_down);
+  g_test_add ("/notifications/many-overdue", Fixture, NULL,
+              fixture_set_up, test_many_overdue, fixture_tear_down);
   g_test_add ("/notifications/other-unit", Fixture, NULL,
               fixture_set_up, test_other_unit, fixture_tear_down);
   return g_test_run ();

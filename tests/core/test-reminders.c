@@ -81,13 +81,13 @@ take (Fixture *f,
 }
 
 static void
-assert_cases (GPtrArray  *cases,
-              const char *first_id,
-              guint       len)
+assert_newly (SpReminders *r,
+              const char  *first_id,
+              guint        len)
 {
-  g_assert_cmpuint (cases->len, ==, len);
+  g_assert_cmpuint (r->newly_overdue->len, ==, len);
   if (first_id != NULL)
-    g_assert_cmpstr (SP_ENTITY (g_ptr_array_index (cases, 0))->id, ==, first_id);
+    g_assert_cmpstr (SP_ENTITY (g_ptr_array_index (r->newly_overdue, 0))->id, ==, first_id);
 }
 
 static void
@@ -99,49 +99,67 @@ test_announced_once (Fixture       *f,
   g_autofree char *others = add_case (f, "Lekplatsen", f->other_unit, TODAY - 4, SP_STATUS_ASSIGNED);
   g_autofree char *closed = add_case (f, "Avgiften", f->unit, TODAY - 4, SP_STATUS_CLOSED);
   g_autofree char *later = add_case (f, "Trappan", f->unit, TODAY + 8, SP_STATUS_ASSIGNED);
+  g_autofree char *fresh = NULL;
   g_autoptr(SpReminders) first = take (f, TODAY);
   g_autoptr(SpReminders) again = NULL;
+  g_autoptr(SpReminders) newer = NULL;
   g_autoptr(SpReminders) day_after = NULL;
   g_autoptr(SpReminders) two_days_on = NULL;
 
-  assert_cases (first->cases[SP_REMINDER_DUE_TOMORROW], tomorrow, 1);
-  assert_cases (first->cases[SP_REMINDER_OVERDUE], overdue, 1);
-  g_assert_cmpint (first->total[SP_REMINDER_DUE_TOMORROW], ==, 1);
-  g_assert_cmpint (first->total[SP_REMINDER_OVERDUE], ==, 1);
+  /* The first look ever: the summary tells of what is overdue already. */
+  g_assert_true (first->summary);
+  g_assert_cmpint (first->due_tomorrow, ==, 1);
+  g_assert_cmpint (first->overdue, ==, 1);
+  assert_newly (first, NULL, 0);
 
-  /* The same day again: nothing new, the totals the same. */
+  /* The same day again: no summary, nothing new, the same counts. */
   again = take (f, TODAY);
-  assert_cases (again->cases[SP_REMINDER_DUE_TOMORROW], NULL, 0);
-  assert_cases (again->cases[SP_REMINDER_OVERDUE], NULL, 0);
-  g_assert_cmpint (again->total[SP_REMINDER_OVERDUE], ==, 1);
+  g_assert_false (again->summary);
+  assert_newly (again, NULL, 0);
+  g_assert_cmpint (again->overdue, ==, 1);
 
-  /* On its due date the case is neither; the day after, it is overdue. */
+  /* A case that becomes overdue is announced once. */
+  fresh = add_case (f, "Hemtjänstens tider", f->unit, TODAY - 1, SP_STATUS_ASSIGNED);
+  newer = take (f, TODAY);
+  g_assert_false (newer->summary);
+  assert_newly (newer, fresh, 1);
+  g_assert_cmpint (newer->overdue, ==, 2);
+
+  /* On its due date the case is neither; the next morning's summary says
+   * so; the day after, it is overdue and announced. */
   day_after = take (f, TODAY + 1);
-  assert_cases (day_after->cases[SP_REMINDER_DUE_TOMORROW], NULL, 0);
-  assert_cases (day_after->cases[SP_REMINDER_OVERDUE], NULL, 0);
+  g_assert_true (day_after->summary);
+  g_assert_cmpint (day_after->due_tomorrow, ==, 0);
+  assert_newly (day_after, NULL, 0);
   two_days_on = take (f, TODAY + 2);
-  assert_cases (two_days_on->cases[SP_REMINDER_OVERDUE], tomorrow, 1);
-  g_assert_cmpint (two_days_on->total[SP_REMINDER_OVERDUE], ==, 2);
+  assert_newly (two_days_on, tomorrow, 1);
+  g_assert_cmpint (two_days_on->overdue, ==, 3);
 }
 
 static void
-test_moved_deadline_announced_again (Fixture       *f,
-                                     gconstpointer  data)
+test_moved_deadline (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autofree char *id = add_case (f, "Maten", f->unit, TODAY + 1, SP_STATUS_ASSIGNED);
-  g_autoptr(SpReminders) first = take (f, TODAY);
+  g_autofree char *id = add_case (f, "Maten", f->unit, TODAY - 4, SP_STATUS_ASSIGNED);
+  g_autoptr(SpReminders) first = take (f, TODAY - 7);
+  g_autoptr(SpReminders) overdue = take (f, TODAY);
   g_autoptr(SpReminders) moved = NULL;
+  g_autoptr(SpReminders) overdue_again = NULL;
   g_autoptr(SpCase) kase = NULL;
 
-  assert_cases (first->cases[SP_REMINDER_DUE_TOMORROW], id, 1);
+  assert_newly (first, NULL, 0);
+  assert_newly (overdue, id, 1);
 
-  /* Given feedback, it leaves the list and is forgotten. */
+  /* An authority gives it a later date: it leaves the list and is
+   * forgotten; overdue again, it is announced again. */
   kase = SP_CASE (sp_store_load (f->store, SP_TYPE_CASE, id, NULL));
-  kase->status = SP_STATUS_FEEDBACK_GIVEN;
+  kase->given_due_on = TODAY + 3;
   g_assert_true (sp_store_update_case (f->store, kase, NULL, FALSE, NULL));
   moved = take (f, TODAY);
-  assert_cases (moved->cases[SP_REMINDER_DUE_TOMORROW], NULL, 0);
-  g_assert_cmpint (moved->total[SP_REMINDER_DUE_TOMORROW], ==, 0);
+  assert_newly (moved, NULL, 0);
+  g_assert_cmpint (moved->overdue, ==, 0);
+  overdue_again = take (f, TODAY + 4);
+  assert_newly (overdue_again, id, 1);
 }
 
 static void
@@ -153,8 +171,9 @@ test_nobody (Fixture       *f,
   g_autoptr(SpReminders) none = sp_store_take_reminders (f->store, NULL, NULL, TODAY, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (none->cases[SP_REMINDER_OVERDUE]->len, ==, 0);
-  g_assert_cmpint (none->total[SP_REMINDER_OVERDUE], ==, 0);
+  g_assert_false (none->summary);
+  g_assert_cmpuint (none->newly_overdue->len, ==, 0);
+  g_assert_cmpint (none->overdue, ==, 0);
 }
 
 int
@@ -164,7 +183,7 @@ main (int argc, char *argv[])
   g_test_add ("/reminders/announced-once", Fixture, NULL,
               fixture_set_up, test_announced_once, fixture_tear_down);
   g_test_add ("/reminders/moved-deadline", Fixture, NULL,
-              fixture_set_up, test_moved_deadline_announced_again, fixture_tear_down);
+              fixture_set_up, test_moved_deadline, fixture_tear_down);
   g_test_add ("/reminders/nobody", Fixture, NULL,
               fixture_set_up, test_nobody, fixture_tear_down);
   return g_test_run ();

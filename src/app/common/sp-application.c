@@ -31,6 +31,7 @@ struct _SpApplication
   GError         *store_error;
   SpStoreWorker  *worker;
   SpDeadlineNotifier *notifier;
+  gboolean        held;
   SpAccount      *account;
   SpUser         *user;
   SpActor         actor;
@@ -144,7 +145,8 @@ open_store (SpApplication *self)
     }
 
   self->worker = sp_store_worker_new (self->db_path);
-  self->notifier = sp_deadline_notifier_new (G_APPLICATION (self), self->worker);
+  self->notifier = sp_deadline_notifier_new (G_APPLICATION (self), self->worker,
+                                            self->settings);
 
   /* A server configured before: sign in again with the kept token and sync
    * in the background. Without one this does nothing. */
@@ -153,6 +155,22 @@ open_store (SpApplication *self)
                            G_CONNECT_SWAPPED);
   update_actor (self);
   sp_account_restore (self->account);
+}
+
+/* Held, the application runs on without a window: deadlines are still
+ * announced and changes synced. */
+static void
+run_in_background_changed (SpApplication *self)
+{
+  gboolean wanted = g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (wanted == self->held)
+    return;
+  if (wanted)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+  self->held = wanted;
 }
 
 static void
@@ -312,6 +330,9 @@ sp_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::style-variant",
                            G_CALLBACK (style_variant_changed), self, G_CONNECT_SWAPPED);
   style_variant_changed (self);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (run_in_background_changed), self, G_CONNECT_SWAPPED);
+  run_in_background_changed (self);
 
   open_store (self);
 }

@@ -15,8 +15,28 @@
 #include "sp-deadline-notifier.h"
 
 #define CHECK_INTERVAL_SECONDS (10 * 60)
-/* The subjects a notification about several cases lists. */
-#define MAX_LISTED 3
+/* Cases announced one by one at a look; the rest in one notification. */
+#define MAX_SINGLE 5
+
+typedef struct
+{
+  char *id;
+  char *title;
+  char *body;
+  char *case_id;
+} Announcement;
+
+static void
+announcement_free (gpointer data)
+{
+  Announcement *a = data;
+
+  g_free (a->id);
+  g_free (a->title);
+  g_free (a->body);
+  g_free (a->case_id);
+  g_free (a);
+}
 
 struct _SpDeadlineNotifier
 {
@@ -29,7 +49,8 @@ struct _SpDeadlineNotifier
   char          *unit_id;
   guint          timeout_id;
 
-  GNotification *waiting[SP_N_REMINDER_KINDS];
+  GSettings     *settings;
+  GPtrArray     *waiting;      /* of Announcement, until a server is found */
   guint          asked_names;
   gboolean       looked_for_server;
   gboolean       has_server;
@@ -77,62 +98,73 @@ case_line (SpCase *kase)
   return g_strdup (kase->subject);
 }
 
-static GNotification *
-make_notification (SpReminderKind  kind,
-                   GPtrArray      *cases,
-                   gint64          total,
-                   char          **title_out,
-                   char          **body_out)
+static Announcement *
+summary_announcement (const SpReminders *reminders)
 {
+  Announcement *a = g_new0 (Announcement, 1);
   g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *title = NULL;
-  GNotification *notification;
 
-  if (kind == SP_REMINDER_DUE_TOMORROW)
-    title = g_strdup_printf (g_dngettext (NULL, "A case is due tomorrow",
-                                          "%u cases are due tomorrow", cases->len),
-                             cases->len);
-  else
-    title = g_strdup_printf (g_dngettext (NULL, "A case has become overdue",
-                                          "%u cases have become overdue", cases->len),
-                             cases->len);
-
-  for (guint i = 0; i < MIN (cases->len, MAX_LISTED); i++)
+  if (reminders->due_tomorrow > 0)
+    g_string_append_printf (body, g_dngettext (NULL, "%d case is due tomorrow.",
+                                               "%d cases are due tomorrow.",
+                                               (gulong) reminders->due_tomorrow),
+                            (int) reminders->due_tomorrow);
+  if (reminders->overdue > 0)
     {
-      g_autofree char *line = case_line (g_ptr_array_index (cases, i));
-
       if (body->len > 0)
         g_string_append_c (body, '\n');
-      g_string_append (body, line);
+      g_string_append_printf (body, g_dngettext (NULL, "%d case is overdue.",
+                                                 "%d cases are overdue.",
+                                                 (gulong) reminders->overdue),
+                              (int) reminders->overdue);
     }
-  if (cases->len > MAX_LISTED)
-    {
-      guint more = cases->len - MAX_LISTED;
+  a->id = g_strdup (SP_NOTIFICATION_SUMMARY);
+  a->title = g_strdup (_("Your deadlines"));
+  a->body = g_string_free (g_steal_pointer (&body), FALSE);
+  return a;
+}
 
-      g_string_append_c (body, '\n');
-      g_string_append_printf (body, g_dngettext (NULL, "and %u more", "and %u more", more), more);
-    }
-  if (kind == SP_REMINDER_OVERDUE && total > cases->len)
-    {
-      g_string_append_c (body, '\n');
-      g_string_append_printf (body, g_dngettext (NULL, "%d of your cases is overdue in all.",
-                                                 "%d of your cases are overdue in all.",
-                                                 (gulong) total),
-                              (int) total);
-    }
+static Announcement *
+overdue_announcement (SpCase *kase)
+{
+  Announcement *a = g_new0 (Announcement, 1);
 
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body->str);
-  g_notification_set_priority (notification, kind == SP_REMINDER_OVERDUE
-                                               ? G_NOTIFICATION_PRIORITY_HIGH
-                                               : G_NOTIFICATION_PRIORITY_NORMAL);
-  if (cases->len == 1)
-    g_notification_set_default_action_and_target (notification, "app.show-case", "s",
-                                                  SP_ENTITY (g_ptr_array_index (cases, 0))->id);
+  a->id = g_strconcat (SP_NOTIFICATION_OVERDUE_PREFIX, SP_ENTITY (kase)->id, NULL);
+  a->title = g_strdup (_("A case has become overdue"));
+  a->body = case_line (kase);
+  a->case_id = g_strdup (SP_ENTITY (kase)->id);
+  return a;
+}
+
+static Announcement *
+more_overdue_announcement (guint more)
+{
+  Announcement *a = g_new0 (Announcement, 1);
+
+  a->id = g_strdup (SP_NOTIFICATION_OVERDUE_PREFIX "more");
+  a->title = g_strdup_printf (g_dngettext (NULL, "%u more case has become overdue",
+                                           "%u more cases have become overdue", more),
+                              more);
+  a->body = g_strdup (_("They are in My Cases."));
+  return a;
+}
+
+static GNotification *
+make_notification (const Announcement *a)
+{
+  GNotification *notification = g_notification_new (a->title);
+
+  g_notification_set_body (notification, a->body);
+  if (a->case_id != NULL)
+    {
+      g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+      g_notification_set_default_action_and_target (notification, "app.show-case", "s",
+                                                    a->case_id);
+      g_notification_add_button_with_target (notification, _("Open Case"), "app.show-case",
+                                             "s", a->case_id);
+    }
   else
     g_notification_set_default_action (notification, "app.activate");
-  *title_out = g_steal_pointer (&title);
-  *body_out = g_string_free (g_steal_pointer (&body), FALSE);
   return notification;
 }
 
@@ -211,32 +243,28 @@ took_reminders (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(SpReminders) reminders = sp_store_worker_run_finish (SP_STORE_WORKER (object),
                                                                  result, &error);
-  static const char *ids[SP_N_REMINDER_KINDS] = {
-    SP_NOTIFICATION_DUE_TOMORROW, SP_NOTIFICATION_OVERDUE,
-  };
 
-  if (reminders == NULL || self->application == NULL)
+  if (reminders == NULL)
     {
-      if (reminders == NULL && self->application == NULL)
-        return;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not look for deadlines to announce: %s", error->message);
       return;
     }
+  if (self->application == NULL)
+    return;
 
-  for (guint kind = 0; kind < SP_N_REMINDER_KINDS; kind++)
+  if (reminders->summary)
+    g_ptr_array_add (self->waiting, summary_announcement (reminders));
+  for (guint i = 0; i < MIN (reminders->newly_overdue->len, MAX_SINGLE); i++)
+    g_ptr_array_add (self->waiting, overdue_announcement (g_ptr_array_index (reminders->newly_overdue, i)));
+  if (reminders->newly_overdue->len > MAX_SINGLE)
+    g_ptr_array_add (self->waiting, more_overdue_announcement (reminders->newly_overdue->len - MAX_SINGLE));
+
+  for (guint i = 0; i < self->waiting->len; i++)
     {
-      g_autoptr(GNotification) notification = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *body = NULL;
-      GPtrArray *cases = reminders->cases[kind];
+      Announcement *a = g_ptr_array_index (self->waiting, i);
 
-      if (cases->len == 0)
-        continue;
-      notification = make_notification (kind, cases, reminders->total[kind], &title, &body);
-      g_signal_emit (self, signals[ANNOUNCED], 0, ids[kind], title, body,
-                     cases->len == 1 ? SP_ENTITY (g_ptr_array_index (cases, 0))->id : NULL);
-      g_set_object (&self->waiting[kind], notification);
+      g_signal_emit (self, signals[ANNOUNCED], 0, a->id, a->title, a->body, a->case_id);
     }
 
   g_signal_emit (self, signals[CHECKED], 0);
@@ -250,16 +278,18 @@ took_reminders (GObject      *object,
 static void
 send_reminders (SpDeadlineNotifier *self)
 {
-  static const char *ids[SP_N_REMINDER_KINDS] = {
-    SP_NOTIFICATION_DUE_TOMORROW, SP_NOTIFICATION_OVERDUE,
-  };
+  g_autoptr(GPtrArray) waiting = g_steal_pointer (&self->waiting);
 
-  for (guint kind = 0; kind < SP_N_REMINDER_KINDS; kind++)
+  self->waiting = g_ptr_array_new_with_free_func (announcement_free);
+  for (guint i = 0; i < waiting->len; i++)
     {
-      g_autoptr(GNotification) notification = g_steal_pointer (&self->waiting[kind]);
+      Announcement *a = g_ptr_array_index (waiting, i);
+      g_autoptr(GNotification) notification = NULL;
 
-      if (notification != NULL && can_notify (self))
-        g_application_send_notification (self->application, ids[kind], notification);
+      if (!can_notify (self) || !g_settings_get_boolean (self->settings, "notify-deadlines"))
+        continue;
+      notification = make_notification (a);
+      g_application_send_notification (self->application, a->id, notification);
     }
 }
 
@@ -301,12 +331,9 @@ sp_deadline_notifier_set_mine (SpDeadlineNotifier *self,
   self->user_id = g_strdup (user_id);
   self->unit_id = g_strdup (unit_id);
 
-  /* Another person's notifications are not this one's. */
+  /* Another person's summary is not this one's. */
   if (can_notify (self))
-    {
-      g_application_withdraw_notification (self->application, SP_NOTIFICATION_DUE_TOMORROW);
-      g_application_withdraw_notification (self->application, SP_NOTIFICATION_OVERDUE);
-    }
+    g_application_withdraw_notification (self->application, SP_NOTIFICATION_SUMMARY);
   sp_deadline_notifier_check (self);
 }
 
@@ -322,8 +349,8 @@ sp_deadline_notifier_dispose (GObject *object)
   g_clear_weak_pointer (&self->application);
   g_clear_pointer (&self->user_id, g_free);
   g_clear_pointer (&self->unit_id, g_free);
-  for (guint i = 0; i < SP_N_REMINDER_KINDS; i++)
-    g_clear_object (&self->waiting[i]);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (sp_deadline_notifier_parent_class)->dispose (object);
 }
@@ -346,20 +373,24 @@ static void
 sp_deadline_notifier_init (SpDeadlineNotifier *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->waiting = g_ptr_array_new_with_free_func (announcement_free);
 }
 
 SpDeadlineNotifier *
 sp_deadline_notifier_new (GApplication  *application,
-                          SpStoreWorker *worker)
+                          SpStoreWorker *worker,
+                          GSettings     *settings)
 {
   SpDeadlineNotifier *self;
 
   g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (SP_IS_STORE_WORKER (worker), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (SP_TYPE_DEADLINE_NOTIFIER, NULL);
   g_set_weak_pointer (&self->application, application);
   self->worker = g_object_ref (worker);
+  self->settings = g_object_ref (settings);
   self->timeout_id = g_timeout_add_seconds (CHECK_INTERVAL_SECONDS, check_timeout, self);
   return self;
 }

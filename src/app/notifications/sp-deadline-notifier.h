@@ -15,17 +15,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SpDeadlineNotifier, sp_deadline_notifier, SP, DEADLINE_NOTIFIER, GObject)
 
-/* The notifications' ids: each replaces the one before it. */
-#define SP_NOTIFICATION_DUE_TOMORROW "deadline-due-tomorrow"
-#define SP_NOTIFICATION_OVERDUE      "deadline-overdue"
+/* The notifications' ids: the day's summary, and one per overdue case
+ * (the prefix and the case's id). */
+#define SP_NOTIFICATION_SUMMARY        "deadlines-summary"
+#define SP_NOTIFICATION_OVERDUE_PREFIX "overdue-"
 
-/* Looks through @worker's store for the cases of "my cases" that are due
- * tomorrow or have just become overdue, now, whenever set_mine() or
- * check() is called, and every ten minutes, and sends @application one
- * notification for each state (each case is announced once per state).
- * A notification about one case opens it with app.show-case. */
+/* Looks through @worker's store for "my cases" (sp_store_take_reminders())
+ * whenever set_mine() or check() is called and every ten minutes, and sends
+ * @application the day's summary (due tomorrow, overdue) once a day and a
+ * notification for each case that has become overdue, which opens it
+ * (app.show-case), unless @settings' notify-deadlines is off. */
 SpDeadlineNotifier *sp_deadline_notifier_new      (GApplication       *application,
-                                                   SpStoreWorker      *worker);
+                                                   SpStoreWorker      *worker,
+                                                   GSettings          *settings);
 /* Whose cases are "mine": the user's and the unit's (either may be NULL;
  * both NULL announces nothing). */
 void                sp_deadline_notifier_set_mine (SpDeadlineNotifier *self,

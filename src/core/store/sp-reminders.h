@@ -9,31 +9,30 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  SP_REMINDER_DUE_TOMORROW,
-  SP_REMINDER_OVERDUE,
-  SP_N_REMINDER_KINDS
-} SpReminderKind;
-
 typedef struct
 {
-  /* Cases newly due tomorrow / newly overdue: not announced before for this
-   * state. Each a SpCase, in the order of their due date. */
-  GPtrArray *cases[SP_N_REMINDER_KINDS];
-  /* All of the user's cases in each state, announced or not. */
-  gint64     total[SP_N_REMINDER_KINDS];
+  /* All of "my cases" due tomorrow, and overdue, on the day asked about. */
+  gint64     due_tomorrow;
+  gint64     overdue;
+  /* The day's summary is owed: the first look of the day that finds
+   * something due tomorrow or overdue. */
+  gboolean   summary;
+  /* Overdue cases not announced before, most recently due first (at most
+   * SP_REMINDERS_MAX_CASES). */
+  GPtrArray *newly_overdue;
 } SpReminders;
+
+#define SP_REMINDERS_MAX_CASES 50
 
 void         sp_reminders_free   (SpReminders *reminders);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpReminders, sp_reminders_free)
 
-/* The cases of "my cases" (@mine_user_id or @mine_unit_id) that are due
- * tomorrow or overdue on @today (SP_DATE_NONE: today), and have not been
- * announced in that state before. Remembers them as announced in the
- * store's settings, forgetting cases that are no longer in either state,
- * so a case announced as due tomorrow is announced again once overdue, and
- * a case whose deadline moves is announced again. */
+/* What to announce about "my cases" (@mine_user_id's or @mine_unit_id's)
+ * on @today (SP_DATE_NONE: today), remembered in the store's settings so
+ * that it is announced once: the summary once a day, each overdue case
+ * once (again if its deadline moves and it becomes overdue anew). The
+ * first look ever takes the cases overdue then as announced, so that the
+ * summary alone tells of them. */
 SpReminders *sp_store_take_reminders (SpStore     *store,
                                       const char  *mine_user_id,
                                       const char  *mine_unit_id,
