@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "app-test-util.h"
+#include "sp-account-page.h"
 #include "sp-case-page.h"
 #include "sp-intake-dialog.h"
 
@@ -79,17 +80,46 @@ visible_columns (AppFixture *fixture)
   return visible;
 }
 
+static AdwPreferencesWindow *
+find_preferences (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_PREFERENCES_WINDOW (window))
+        return ADW_PREFERENCES_WINDOW (window);
+    }
+  return NULL;
+}
+
 static void
 test_empty_database (void)
 {
   AppFixture fixture = { 0 };
+  AdwPreferencesWindow *preferences = NULL;
+  GtkWidget *connect;
 
   app_fixture_make_db (&fixture);
   app_fixture_start (&fixture);
 
-  /* A new, empty database offers demo data. */
+  /* A new, empty database offers a server, demo data or an empty start. */
   app_fixture_wait_page (&fixture, "first-run");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+  connect = app_test_find_by_id (GTK_WIDGET (fixture.window), "connect_button");
+  g_assert_nonnull (connect);
+  g_assert_true (gtk_widget_is_sensitive (connect));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (connect)), ==, "app.log-in");
+  g_assert_nonnull (app_test_find_by_id (GTK_WIDGET (fixture.window), "demo_button"));
+  g_assert_nonnull (app_test_find_by_id (GTK_WIDGET (fixture.window), "start_empty_button"));
+
+  /* Connecting opens the Server page of the preferences. */
+  g_signal_emit_by_name (connect, "clicked");
+  APP_TEST_WAIT ((preferences = find_preferences ()) != NULL, 30);
+  g_assert_true (SP_IS_ACCOUNT_PAGE (adw_preferences_window_get_visible_page (preferences)));
+  gtk_window_destroy (GTK_WINDOW (preferences));
 
   /* Starting empty shows the list's own empty state. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.start-empty", NULL);
