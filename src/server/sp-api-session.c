@@ -97,19 +97,6 @@ verify_in_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-JsonNode *
-sp_api_user_json (SpStore *store,
-                  SpUser  *user)
-{
-  JsonNode *node = sp_json_encode (SP_ENTITY (user), SP_JSON_ENCODE_DEFAULT);
-
-  /* Local accounts and directory ones, told apart for the administrator. */
-  json_object_set_string_member (json_node_get_object (node), "source",
-                                 sp_server_store_is_directory_user (store, SP_ENTITY (user)->id)
-                                 ? "directory" : "local");
-  return node;
-}
-
 static JsonNode *
 session_json (SpStore    *store,
               const char *token,
@@ -123,7 +110,11 @@ session_json (SpStore    *store,
   if (token != NULL)
     json_object_set_string_member (object, "token", token);
   json_object_set_string_member (object, "expires_at", expiry);
-  json_object_set_member (object, "user", sp_api_user_json (store, user));
+  json_object_set_member (object, "user", sp_json_encode (SP_ENTITY (user), SP_JSON_ENCODE_DEFAULT));
+  /* Beside the user, not in it: clients decode the user strictly. */
+  json_object_set_string_member (object, "source",
+                                 sp_server_store_is_directory_user (store, SP_ENTITY (user)->id)
+                                 ? "directory" : "local");
   json_node_take_object (node, object);
   return node;
 }

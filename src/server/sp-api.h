@@ -14,8 +14,6 @@ gboolean sp_api_health            (SpRequest *req, GError **error);
 gboolean sp_api_session_create    (SpRequest *req, GError **error);
 gboolean sp_api_session_get       (SpRequest *req, GError **error);
 gboolean sp_api_session_delete    (SpRequest *req, GError **error);
-/* The user as the API shows one: with "source", "local" or "directory". */
-JsonNode *sp_api_user_json        (SpStore *store, SpUser *user);
 /* A login's end, for both kinds of account: each takes over @req (and
  * @error) and finishes it; a refusal counts against the rate limits. */
 void     sp_api_login_accept      (SpRequest *req, const char *username, SpUser *user);

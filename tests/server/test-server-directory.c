@@ -386,7 +386,7 @@ test_sign_in_roles (void)
   g_assert_cmpstr (sp_test_get_string (anna, "user.unit_id"), ==, UNIT_A);
   g_assert_cmpstr (sp_test_get_string (anna, "user.display_name"), ==, "Anna Registrator");
   g_assert_cmpstr (sp_test_get_string (anna, "user.email"), ==, "anna@example.org");
-  g_assert_cmpstr (sp_test_get_string (anna, "user.source"), ==, "directory");
+  g_assert_cmpstr (sp_test_get_string (anna, "source"), ==, "directory");
 
   bengt = sign_in (server, "\"bengt\"", SP_TEST_PASSWORD);
   sp_test_assert_status (bengt, 200);
@@ -406,6 +406,12 @@ test_sign_in_roles (void)
 
   /* The administrator sees who is whose. */
   admin = sp_test_login (server, "admin", SP_TEST_PASSWORD);
+  {
+    g_autoptr(SpTestResponse) me = sp_test_json (server, "GET", "/api/v1/session", admin, NULL);
+
+    sp_test_assert_status (me, 200);
+    g_assert_cmpstr (sp_test_get_string (me, "source"), ==, "local");
+  }
   users = sp_test_json (server, "GET", "/api/v1/users", admin, NULL);
   sp_test_assert_status (users, 200);
   items = json_node_get_array (sp_test_get_node (users, "items"));
