@@ -52,6 +52,7 @@ sp_server_config_free (SpServerConfig *self)
   g_free (self->config_path);
   g_free (self->audit_key);
   g_free (self->audit_head);
+  sp_directory_config_free (self->directory);
   g_free (self);
 }
 
@@ -179,6 +180,10 @@ sp_server_config_load_file (SpServerConfig  *self,
   GET_INT ("read_timeout", self->read_timeout_sec, 1, 3600);
   GET_INT ("idle_timeout", self->idle_timeout_sec, 1, 24 * 3600);
 #undef GET_INT
+
+  g_clear_pointer (&self->directory, sp_directory_config_free);
+  if (!sp_directory_config_load (file, path, &self->directory, error))
+    return FALSE;
 
   keys = g_key_file_get_keys (file, "deadlines", NULL, NULL);
   for (guint i = 0; keys && keys[i]; i++)

@@ -14,6 +14,7 @@
  *   max_connections_per_address=64
  *   read_timeout=15               (seconds to send a whole request)
  *   idle_timeout=60               (seconds a kept-alive connection may idle)
+ *   [directory]                  (optional: see sp-directory.h)
  *   [deadlines]
  *   investigation=working-days:14
  *   city_environment=calendar-days:3
@@ -23,6 +24,8 @@
 #pragma once
 
 #include "synpunkt-core.h"
+
+#include "sp-directory.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +59,8 @@ typedef struct
   guint        max_connections_per_address;
   guint        read_timeout_sec;
   guint        idle_timeout_sec;
+  /* The organisation's directory, or NULL: local accounts only. */
+  SpDirectoryConfig *directory;
 } SpServerConfig;
 
 SpServerConfig *sp_server_config_new        (void);

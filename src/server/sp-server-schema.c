@@ -66,6 +66,13 @@ static const char * const server_migrations[] = {
   "ALTER TABLE server_audit ADD COLUMN rev INTEGER;"
   "ALTER TABLE server_audit ADD COLUMN state_hash TEXT;"
   "CREATE INDEX server_audit_rev ON server_audit (rev);",
+  /* 2 → 3: users who sign in with the organisation's directory, each
+   * with the entry it was found at (sp-directory.h). */
+  "CREATE TABLE IF NOT EXISTS server_directory_users ("
+  "  user_id TEXT PRIMARY KEY,"
+  "  dn TEXT NOT NULL,"
+  "  signed_in_at INTEGER NOT NULL);"
+  "CREATE INDEX IF NOT EXISTS server_directory_users_dn ON server_directory_users (dn);",
   NULL
 };
 

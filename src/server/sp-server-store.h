@@ -56,6 +56,23 @@ gboolean   sp_server_store_end_sessions_of  (SpStore     *store,
                                              const char  *user_id,
                                              GError     **error);
 
+/* sp-server-store-directory.c */
+
+/* Links @user_id to the directory entry @dn (a directory user). */
+gboolean   sp_server_store_link_directory_user (SpStore    *store,
+                                             const char  *user_id,
+                                             const char  *dn,
+                                             GError     **error);
+/* The user linked to the entry @dn, or NULL. */
+char      *sp_server_store_find_directory_user (SpStore    *store,
+                                             const char  *dn);
+/* The ids of every directory user, as a set. */
+GHashTable *sp_server_store_directory_user_ids (SpStore    *store);
+gboolean   sp_server_store_is_directory_user (SpStore     *store,
+                                             const char  *user_id);
+/* Pairs of user id and DN of the directory users with a live session. */
+GPtrArray *sp_server_store_directory_sessions (SpStore    *store);
+
 /* sp-server-store-cases.c */
 
 /* Whether the unit @unit_id investigates a live case of another unit

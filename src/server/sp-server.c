@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include "sp-auth.h"
+#include "sp-directory-recheck.h"
 #include "sp-http.h"
 #include "sp-listener.h"
 #include "sp-request-guard.h"
@@ -24,6 +25,7 @@ struct _SpServer
   SpStore              *store;
   SoupServer           *soup;
   SpListener           *listener;
+  SpDirectoryRecheck   *recheck;
 };
 
 G_DEFINE_FINAL_TYPE (SpServer, sp_server, G_TYPE_OBJECT)
@@ -34,6 +36,7 @@ sp_server_dispose (GObject *object)
   SpServer *self = SP_SERVER (object);
 
   g_clear_pointer (&self->listener, sp_listener_free);
+  g_clear_pointer (&self->recheck, sp_directory_recheck_free);
   if (self->soup)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -261,6 +264,9 @@ sp_server_new (const SpServerConfig *config,
       soup_server_add_handler (self->soup, prefix, handle_api, self, NULL);
     }
   soup_server_add_handler (self->soup, NULL, handle_default, self, NULL);
+
+  if (config->directory != NULL)
+    self->recheck = sp_directory_recheck_new (store, config->directory);
 
   return self;
 }

@@ -835,6 +835,7 @@ prepare_push (Fixture    *f,
  * A route the server has and this table lacks fails the test. */
 static const RouteRule rules[] = {
   { "GET",    "/api/v1/health",                expect_anyone,          prepare_none, TRUE },
+  { "GET",    "/api/v1/auth-info",             expect_anyone,          prepare_none, TRUE },
   { "POST",   "/api/v1/session",               expect_anyone,          prepare_login, TRUE },
   { "GET",    "/api/v1/session",               expect_anyone,          prepare_none },
   { "DELETE", "/api/v1/session",               expect_deleted,         prepare_none },

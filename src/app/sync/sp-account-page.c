@@ -23,6 +23,7 @@ struct _SpAccountPage
   AdwActionRow         *server_row;
   AdwActionRow         *name_row;
   AdwActionRow         *roles_row;
+  AdwActionRow         *directory_row;
   AdwActionRow         *keyring_row;
   AdwPreferencesGroup  *mapping_group;
   GPtrArray            *mapping_rows;
@@ -157,6 +158,12 @@ update (SpAccountPage *self)
                                    user ? (user->display_name ? user->display_name : user->username)
                                         : _("Unknown until the next login"));
       adw_action_row_set_subtitle (self->roles_row, roles[0] ? roles : _("None"));
+      /* Which directory signs users in here, if the server has one. */
+      gtk_widget_set_visible (GTK_WIDGET (self->directory_row),
+                              sp_account_get_directory_name (self->account) != NULL);
+      adw_action_row_set_subtitle (self->directory_row,
+                                   sp_account_get_directory_name (self->account)
+                                   ? sp_account_get_directory_name (self->account) : "");
       adw_action_row_set_subtitle (self->keyring_row,
                                    sp_account_has_keyring (self->account)
                                    ? _("Kept in your keyring")
@@ -378,6 +385,7 @@ sp_account_page_class_init (SpAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, username_row);
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, password_row);
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SpAccountPage, directory_row);
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, connect_button);
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, user_group);
