@@ -99,8 +99,14 @@ sp_case_view_format_deadline (SpCase   *kase,
   if (overdue != NULL)
     *overdue = FALSE;
 
-  if (kase == NULL || !sp_status_is_open (kase->status) || kase->due_on == SP_DATE_NONE)
+  if (kase == NULL || kase->due_on == SP_DATE_NONE)
     return NULL;
+
+  /* Once feedback is given the deadline no longer runs: say what the case
+   * page says. */
+  if (!sp_status_is_open (kase->status) || kase->status >= SP_STATUS_FEEDBACK_GIVEN)
+    return g_strdup (kase->feedback_on != SP_DATE_NONE ? _("Feedback given")
+                                                     : _("No longer running"));
 
   days = sp_case_get_days_left (kase, today);
 
