@@ -264,6 +264,13 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text != NULL ? text : "");
+  /* An empty cell (a case with no category, say) is read as "None", not
+   * as the label's role. */
+  if (text == NULL || text[0] == 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("None"), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL);
   if (dim)
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   /* Red, and the words say it too: colour is never the only sign. */
