@@ -748,6 +748,9 @@ test_deadline_text (void)
   g_autofree char *soon = NULL;
   g_autofree char *now = NULL;
   g_autofree char *closed = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *forwarded = NULL;
+  g_autofree char *none = NULL;
 
   kase->status = SP_STATUS_INVESTIGATING;
   kase->due_on = sp_date_new (2025, 3, 7);
@@ -764,9 +767,28 @@ test_deadline_text (void)
   now = sp_case_view_format_deadline (kase, today, &overdue);
   g_assert_cmpstr (now, ==, "Due today");
 
+  /* Feedback given, and every status after it, reads as on the case page,
+   * however far past the deadline. */
+  kase->due_on = sp_date_new (2025, 1, 7);
+  kase->status = SP_STATUS_FEEDBACK_GIVEN;
+  kase->feedback_on = sp_date_new (2025, 1, 20);
+  given = sp_case_view_format_deadline (kase, today, &overdue);
+  g_assert_cmpstr (given, ==, "Feedback given");
+  g_assert_false (overdue);
+
   kase->status = SP_STATUS_CLOSED;
   closed = sp_case_view_format_deadline (kase, today, &overdue);
-  g_assert_null (closed);
+  g_assert_cmpstr (closed, ==, "Feedback given");
+  g_assert_false (overdue);
+
+  kase->status = SP_STATUS_FORWARDED_ELSEWHERE;
+  kase->feedback_on = SP_DATE_NONE;
+  forwarded = sp_case_view_format_deadline (kase, today, &overdue);
+  g_assert_cmpstr (forwarded, ==, "No longer running");
+
+  kase->due_on = SP_DATE_NONE;
+  none = sp_case_view_format_deadline (kase, today, &overdue);
+  g_assert_null (none);
 }
 
 static void
