@@ -24,6 +24,7 @@
 #include "sp-json-read.h"
 #include "sp-json-write.h"
 #include "sp-letter.h"
+#include "sp-letter-template.h"
 #include "sp-planned-action.h"
 #include "sp-provider.h"
 #include "sp-replica.h"
