@@ -420,6 +420,7 @@ test_escalations (void)
   action->responsible = g_strdup ("Mats Chef");
   g_assert_true (sp_store_save_planned_action (store, action, SP_SAVE_DEFAULT, &manager, &error));
   g_assert_cmpuint (count_events (store, a, SP_EVENT_INVESTIGATION_UPDATED, "responsible"), ==, 1);
+  g_assert_true (sqlite3_get_autocommit (sp_store_get_handle (store)));
 }
 
 static void
@@ -438,6 +439,9 @@ test_delay_notice_letter (void)
   g_assert_no_error (error);
   stored = sp_store_get_case (store, SP_ENTITY (kase)->id, NULL);
   g_assert_cmpuint (stored->delay_notice_on, ==, sp_date_new (2025, 3, 20));
+
+  /* Every save ended its transaction. */
+  g_assert_true (sqlite3_get_autocommit (sp_store_get_handle (store)));
 }
 
 int

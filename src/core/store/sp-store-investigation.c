@@ -162,7 +162,7 @@ save_child (SpStore        *self,
     *case_out = g_steal_pointer (&kase);
   if (stored_out)
     *stored_out = g_steal_pointer (&stored);
-  return TRUE;
+  return sp_store_commit (self, error);
 
 failed:
   sp_store_rollback (self);
@@ -223,11 +223,9 @@ sp_store_save_planned_action (SpStore          *self,
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
   g_return_val_if_fail (SP_IS_PLANNED_ACTION (action), FALSE);
 
-  if (!save_child (self, SP_ENTITY (action), action->case_id,
-                   (GPtrArray *(*) (gpointer, SpCase *))sp_planned_action_check,
-                   flags, actor, NULL, NULL, error))
-    return FALSE;
-  return sp_store_commit (self, error);
+  return save_child (self, SP_ENTITY (action), action->case_id,
+                     (GPtrArray *(*) (gpointer, SpCase *))sp_planned_action_check,
+                     flags, actor, NULL, NULL, error);
 }
 
 gboolean
