@@ -202,6 +202,24 @@ test_unit_managers_story (Fixture       *f,
   sp_test_assert_status (got, 200);
   g_assert_cmpstr (sp_test_get_string (got, "investigation.lex_sarah_reference"), ==, "LS 2026:3");
   g_assert_cmpstr (sp_test_get_string (got, "planned_actions.0.responsible"), ==, "Kökschefen");
+
+  /* The list filters on escalations; a made-up one is refused. */
+  {
+    g_autoptr(SpTestResponse) sarah = sp_test_json (f->server, "GET", "/api/v1/cases?escalation=lex_sarah",
+                                                    f->org->manager_a, NULL);
+    g_autoptr(SpTestResponse) maria = sp_test_json (f->server, "GET", "/api/v1/cases?escalation=lex_maria,deviation",
+                                                    f->org->manager_a, NULL);
+    g_autoptr(SpTestResponse) bad = sp_test_json (f->server, "GET", "/api/v1/cases?escalation=lex_karin",
+                                                  f->org->manager_a, NULL);
+
+    sp_test_assert_status (sarah, 200);
+    g_assert_cmpint (sp_test_get_int (sarah, "total"), ==, 1);
+    g_assert_cmpstr (sp_test_get_string (sarah, "items.0.id"), ==, f->case_id);
+    sp_test_assert_status (maria, 200);
+    g_assert_cmpint (sp_test_get_int (maria, "total"), ==, 0);
+    sp_test_assert_status (bad, 422);
+    g_assert_cmpstr (sp_test_error_field (bad), ==, "escalation");
+  }
 }
 
 static void
