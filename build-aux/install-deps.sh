@@ -11,6 +11,7 @@ packages=(
   libldap-dev slapd ldap-utils gnutls-bin
   glib-networking yelp-tools appstream appstream-util desktop-file-utils
   xvfb xauth groff-base tzdata
+  poppler-utils libpango1.0-dev libcairo2-dev
   clang libclang-rt-14-dev
 )
 

@@ -183,6 +183,26 @@ typedef enum
   SP_LETTER_METHOD_IN_PERSON,
 } SpLetterMethod;
 
+/* How the final answer reached the sender, when it was not a letter. */
+typedef enum
+{
+  SP_FEEDBACK_METHOD_NONE,
+  SP_FEEDBACK_METHOD_LETTER,
+  SP_FEEDBACK_METHOD_PHONE,
+  SP_FEEDBACK_METHOD_IN_PERSON,
+} SpFeedbackMethod;
+
+/* The escalations of an investigation, as bits for queries. */
+typedef enum
+{
+  SP_ESCALATION_LEX_SARAH,
+  SP_ESCALATION_LEX_MARIA,
+  SP_ESCALATION_DEVIATION,
+  SP_ESCALATION_CONTRACT_BREACH,
+  SP_ESCALATION_WELFARE_CRIME,
+  SP_N_ESCALATIONS
+} SpEscalation;
+
 typedef enum
 {
   SP_LANGUAGE_SV,
@@ -221,6 +241,8 @@ extern const SpEnumInfo sp_event_kind_info;
 extern const SpEnumInfo sp_letter_kind_info;
 extern const SpEnumInfo sp_letter_method_info;
 extern const SpEnumInfo sp_language_info;
+extern const SpEnumInfo sp_feedback_method_info;
+extern const SpEnumInfo sp_escalation_info;
 extern const SpEnumInfo sp_disclosure_decision_info;
 extern const SpEnumInfo sp_contract_issue_status_info;
 

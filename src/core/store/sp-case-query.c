@@ -172,6 +172,25 @@ build_where (const SpCaseQuery *query,
   if (query->contract_breach_only)
     g_string_append (b->where, " AND c.contract_breach = 1");
 
+  if (query->escalations != 0)
+    {
+      gboolean first = TRUE;
+
+      g_string_append (b->where, " AND EXISTS (SELECT 1 FROM investigations i"
+                                 " WHERE i.case_id = c.id AND i.deleted = 0 AND (");
+      /* The names are the investigation's own columns: never user input. */
+      for (guint e = 0; e < SP_N_ESCALATIONS; e++)
+        if (query->escalations & (1u << e))
+          {
+            g_string_append_printf (b->where, "%si.%s = 1", first ? "" : " OR ",
+                                    sp_enum_to_name (&sp_escalation_info, e));
+            first = FALSE;
+          }
+      if (first)
+        g_string_append (b->where, "0");
+      g_string_append (b->where, "))");
+    }
+
   if (query->overdue_only)
     {
       /* Overdue: past its due date and not yet given feedback or closed. */

@@ -333,9 +333,27 @@ static const char migration_2[] =
   "  PRIMARY KEY (entity, record_id, field)\n"
   ");\n";
 
+/* The unit manager's work (issue 12, and R21, R22, R29 of issue 11): how
+ * the final answer was given, "no action possible", a complex city
+ * environment case, praise passed on; who sent a letter; the person a
+ * unit's senders can turn to if not satisfied. */
+static const char migration_3[] =
+  "ALTER TABLE cases ADD COLUMN feedback_method TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN feedback_note TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN no_action_possible INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE cases ADD COLUMN complex INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE cases ADD COLUMN complex_reason TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN praise_passed_on TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN praise_passed_to TEXT;\n"
+  "ALTER TABLE letters ADD COLUMN sent_by TEXT;\n"
+  "ALTER TABLE units ADD COLUMN contact_name TEXT;\n"
+  "ALTER TABLE units ADD COLUMN contact_address TEXT;\n"
+  "ALTER TABLE units ADD COLUMN contact_phone TEXT;\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
   NULL
 };
 
