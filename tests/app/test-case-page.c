@@ -6,6 +6,7 @@
  * page in a toast overlay, on a real SQLite store in a temporary folder.
  */
 
+#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -1051,6 +1052,10 @@ main (int   argc,
   if (g_getenv ("SYNPUNKT_LOCALEDIR") != NULL)
     bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SYNPUNKT_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* The locale of the environment, for screenshots in its language. */
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
+    setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   held_toasts = g_ptr_array_new_with_free_func (g_object_unref);
