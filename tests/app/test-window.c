@@ -677,6 +677,19 @@ test_case_page (void)
     app_test_flush ();
     g_assert_cmpstr (sp_case_page_get_case_id (SP_CASE_PAGE (page)), ==,
                      SP_ENTITY (received)->id);
+    /* The header bar names the case: diary number (or "Not registered")
+     * over its subject, not just "Case". */
+    {
+      AdwWindowTitle *title = ADW_WINDOW_TITLE (app_test_find_by_id (GTK_WIDGET (fixture.window),
+                                                                     "content_title"));
+
+      g_assert_cmpstr (adw_window_title_get_title (title), ==,
+                       received->diary_number ? received->diary_number
+                       : received->status == SP_STATUS_RECEIVED ? "Not registered"
+                       : adw_window_title_get_title (title));
+      g_assert_cmpstr (adw_window_title_get_title (title), !=, "Case");
+      g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, received->subject);
+    }
     button = sp_case_page_get_transition_button (SP_CASE_PAGE (page), target);
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");

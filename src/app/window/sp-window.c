@@ -57,9 +57,16 @@ update_title (SpWindow *self)
 
   if (self->shown_case_id != NULL)
     {
-      /* Translators: the title above one case; the view it came from below */
-      adw_window_title_set_title (self->content_title, _("Case"));
-      adw_window_title_set_subtitle (self->content_title, view_title (self->view));
+      SpCasePage *page = self->case_page ? SP_CASE_PAGE (self->case_page) : NULL;
+      const char *title = page ? sp_case_page_get_title (page) : NULL;
+      const char *subject = page ? sp_case_page_get_subtitle (page) : NULL;
+
+      /* The case's diary number (or "Not registered") and its subject;
+       * "Case" only while none is shown. */
+      /* Translators: the title above one case that is not shown */
+      adw_window_title_set_title (self->content_title, title ? title : _("Case"));
+      adw_window_title_set_subtitle (self->content_title,
+                                     title ? (subject ? subject : "") : view_title (self->view));
       return;
     }
 
@@ -151,6 +158,10 @@ sp_window_show_case (SpWindow   *self,
                                           sp_application_get_worker (self->application),
                                           sp_application_get_actor (self->application));
       g_signal_connect_object (self->case_page, "case-changed", G_CALLBACK (case_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->case_page, "notify::title", G_CALLBACK (update_title),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->case_page, "notify::subtitle", G_CALLBACK (update_title),
                                self, G_CONNECT_SWAPPED);
       adw_bin_set_child (self->case_bin, self->case_page);
     }
