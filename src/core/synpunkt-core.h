@@ -28,6 +28,7 @@
 #include "sp-replica.h"
 #include "sp-store.h"
 #include "sp-store-worker.h"
+#include "sp-csv.h"
 #include "sp-period.h"
 #include "sp-stats.h"
 #include "sp-stats-json.h"

@@ -290,6 +290,109 @@ test_signals (void)
   g_assert_cmpfloat (s->p_value, <, 0.01);
 }
 
+/* A strict RFC 4180 reader: fields separated by @sep, records ended by
+ * CRLF (the last too), quoted fields with doubled quotes; anything else
+ * (a bare quote, a lone CR or LF, text after a closing quote) fails. */
+static GPtrArray *
+strict_csv_read (const char *text,
+                 char        sep)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *record = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  const char *p = text;
+
+  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
+    p += 3;
+  g_assert_true (g_utf8_validate (p, -1, NULL));
+  while (*p)
+    {
+      if (*p == '"')
+        {
+          for (p++;; p++)
+            {
+              g_assert_true (*p != '\0');
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (field, *p++);
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (field, *p);
+            }
+          p++;
+          g_assert_true (*p == sep || (*p == '\r' && p[1] == '\n'));
+        }
+      else
+        while (*p != sep && *p != '\r')
+          {
+            g_assert_true (*p != '"' && *p != '\n' && *p != '\0');
+            g_string_append_c (field, *p++);
+          }
+      g_ptr_array_add (record, g_strdup (field->str));
+      g_string_truncate (field, 0);
+      if (*p == sep)
+        p++;
+      else
+        {
+          g_assert_true (p[0] == '\r' && p[1] == '\n');
+          p += 2;
+          g_ptr_array_add (records, record);
+          record = g_ptr_array_new_with_free_func (g_free);
+        }
+    }
+  g_assert_cmpuint (record->len, ==, 0);
+  g_ptr_array_unref (record);
+  g_string_free (field, TRUE);
+  return records;
+}
+
+static void
+test_csv (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SpStore) store = hand_made_store (&dir);
+  g_autoptr(SpStatsReport) report = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *text = NULL;
+  SpStatsQuery query = { NULL, { SP_STATS_SCOPE_ORGANISATION, NULL }, sp_date_new (2025, 9, 20) };
+  SpPeriod t2 = sp_period_tertial (2025, 2);
+  GPtrArray *r;
+  SpCsv csv;
+
+  sp_csv_init (&csv, ';', TRUE);
+  sp_csv_field (&csv, "plain");
+  sp_csv_field (&csv, "semi;colon");
+  sp_csv_field (&csv, "say \"hej\"");
+  sp_csv_field (&csv, "två\r\nrader");
+  sp_csv_field (&csv, NULL);
+  sp_csv_end_record (&csv);
+  text = sp_csv_steal (&csv);
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF"));
+  records = strict_csv_read (text, ';');
+  g_assert_cmpuint (records->len, ==, 1);
+  r = g_ptr_array_index (records, 0);
+  g_assert_cmpuint (r->len, ==, 5);
+  g_assert_cmpstr (g_ptr_array_index (r, 1), ==, "semi;colon");
+  g_assert_cmpstr (g_ptr_array_index (r, 2), ==, "say \"hej\"");
+  g_assert_cmpstr (g_ptr_array_index (r, 3), ==, "två\r\nrader");
+  g_assert_cmpstr (g_ptr_array_index (r, 4), ==, "");
+  g_clear_pointer (&records, g_ptr_array_unref);
+
+  report = sp_stats_report_compute (store, &query, &t2, NULL);
+  table = sp_stats_report_table_to_csv (report, SP_STATS_CATEGORY, ',', FALSE);
+  records = strict_csv_read (table, ',');
+  /* Header, food, none, treatment. */
+  g_assert_cmpuint (records->len, ==, 4);
+  r = g_ptr_array_index (records, 1);
+  g_assert_cmpstr (g_ptr_array_index (r, 0), ==, "food");
+  g_assert_cmpstr (g_ptr_array_index (r, 1), ==, "3");
+  g_assert_cmpstr (g_ptr_array_index (r, 2), ==, "1");
+  g_assert_cmpstr (g_ptr_array_index (r, 3), ==, "1");
+  /* Counts only: no subject, no sender. */
+  g_assert_null (strstr (table, "Ämne"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/stats/figures", test_figures);
   g_test_add_func ("/stats/scope", test_scope);
   g_test_add_func ("/stats/signals", test_signals);
+  g_test_add_func ("/stats/csv", test_csv);
 
   return g_test_run ();
 }
