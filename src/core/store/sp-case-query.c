@@ -240,6 +240,16 @@ build_where (const SpCaseQuery *query,
     }
 }
 
+void
+_sp_case_query_build_where (const SpCaseQuery *query,
+                            GString           *where,
+                            GPtrArray         *texts)
+{
+  Builder b = { where, texts };
+
+  build_where (query, &b);
+}
+
 static void
 builder_init (Builder *b)
 {
