@@ -271,7 +271,8 @@ sp_api_providers_create (SpRequest  *req,
 
   if (!sp_request_require_roles (req, ADMIN | SP_ROLE_BIT (SP_ROLE_PROCUREMENT), error))
     return FALSE;
-  if ((provider = decode_body (req, SP_TYPE_PROVIDER, error)) == NULL)
+  if ((provider = decode_body (req, SP_TYPE_PROVIDER, error)) == NULL ||
+      !sp_provider_validate (provider, error))
     return FALSE;
 
   return create_in_transaction (req, SP_ENTITY (provider), error);
@@ -361,6 +362,8 @@ check_changed_record (SpRequest  *req,
         return FALSE;
       return check_reference (req->store, SP_TYPE_UNIT, SP_USER (merged)->unit_id, "unit_id", error);
     }
+  if (SP_IS_PROVIDER (merged))
+    return sp_provider_validate (SP_PROVIDER (merged), error);
   if (SP_IS_CATEGORY (merged) &&
       g_strcmp0 (SP_CATEGORY (merged)->code, SP_CATEGORY (current)->code) != 0)
     {

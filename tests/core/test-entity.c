@@ -100,7 +100,7 @@ test_enums (void)
     &sp_relation_info, &sp_concerns_info, &sp_area_info, &sp_role_info,
     &sp_assessment_info, &sp_contract_form_info, &sp_unit_kind_info, &sp_event_kind_info,
     &sp_letter_kind_info, &sp_letter_method_info, &sp_language_info,
-    &sp_disclosure_decision_info, &sp_contract_issue_status_info,
+    &sp_disclosure_decision_info, &sp_contract_issue_status_info, &sp_sanction_kind_info,
   };
   int v;
 

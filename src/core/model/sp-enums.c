@@ -155,6 +155,11 @@ ENUM_INFO (sp_contract_issue_status_info, "contract_issue_status",
   { "sanctioned", N_("Sanctioned") },
   { "closed", N_("Closed") })
 
+ENUM_INFO (sp_sanction_kind_info, "sanction_kind",
+  { "none", N_("No sanction") },
+  { "penalty", N_("Penalty (vite)") },
+  { "termination", N_("Termination of the contract") })
+
 gboolean
 sp_enum_is_valid (const SpEnumInfo *info,
                   int               value)

@@ -226,6 +226,14 @@ typedef enum
   SP_CONTRACT_ISSUE_CLOSED,
 } SpContractIssueStatus;
 
+/* What the administration decided about a contract issue. */
+typedef enum
+{
+  SP_SANCTION_NONE,
+  SP_SANCTION_PENALTY,      /* vite, with an amount */
+  SP_SANCTION_TERMINATION,  /* hävning of the contract */
+} SpSanctionKind;
+
 extern const SpEnumInfo sp_case_kind_info;
 extern const SpEnumInfo sp_valence_info;
 extern const SpEnumInfo sp_channel_info;
@@ -245,6 +253,7 @@ extern const SpEnumInfo sp_feedback_method_info;
 extern const SpEnumInfo sp_escalation_info;
 extern const SpEnumInfo sp_disclosure_decision_info;
 extern const SpEnumInfo sp_contract_issue_status_info;
+extern const SpEnumInfo sp_sanction_kind_info;
 
 /* Whether a case in this status is still being handled (not closed,
  * forwarded elsewhere or handled in another routine). */
