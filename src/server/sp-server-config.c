@@ -32,6 +32,7 @@ sp_server_config_new (void)
   self->idle_timeout_sec = 60;
   self->deadline_keys = g_new0 (char *, 1);
   self->deadline_rules = g_new0 (char *, 1);
+  self->intake = sp_intake_config_new ();
 
   return self;
 }
@@ -52,6 +53,7 @@ sp_server_config_free (SpServerConfig *self)
   g_free (self->config_path);
   g_free (self->audit_key);
   g_free (self->audit_head);
+  sp_intake_config_free (self->intake);
   g_free (self);
 }
 
@@ -196,7 +198,7 @@ sp_server_config_load_file (SpServerConfig  *self,
       add_deadline (self, keys[i], rule);
     }
 
-  return TRUE;
+  return sp_intake_config_load (self->intake, file, error);
 }
 
 /* Settings are writes too: a changed one is recorded in the audit log. */

@@ -18,11 +18,14 @@
  *   investigation=working-days:14
  *   city_environment=calendar-days:3
  *   city_environment_complex=calendar-days:10
+ *   [eservice], [open311], [open311-service CODE]: see sp-intake-config.h
  */
 
 #pragma once
 
 #include "synpunkt-core.h"
+
+#include "sp-intake-config.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +59,8 @@ typedef struct
   guint        max_connections_per_address;
   guint        read_timeout_sec;
   guint        idle_timeout_sec;
+  /* The e-service form and Open311 (sp-intake-config.h). */
+  SpIntakeConfig *intake;
 } SpServerConfig;
 
 SpServerConfig *sp_server_config_new        (void);
