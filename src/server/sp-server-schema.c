@@ -69,17 +69,17 @@ static const char * const server_migrations[] = {
   /* 2 → 3: residents' reports (sp-intake.h): the reference code a sender
    * is given for each case, the e-service form's spent CSRF tokens, and
    * the Open311 client applications with a hash of each one's api_key. */
-  "CREATE TABLE server_public_refs ("
+  "CREATE TABLE IF NOT EXISTS server_public_refs ("
   "  code TEXT PRIMARY KEY,"
   "  case_id TEXT NOT NULL UNIQUE,"
   "  channel TEXT NOT NULL,"
   "  client_id TEXT,"
   "  service_code TEXT,"
   "  created_at INTEGER NOT NULL);"
-  "CREATE TABLE server_form_tokens ("
+  "CREATE TABLE IF NOT EXISTS server_form_tokens ("
   "  nonce TEXT PRIMARY KEY,"
   "  expires_at INTEGER NOT NULL);"
-  "CREATE TABLE server_open311_clients ("
+  "CREATE TABLE IF NOT EXISTS server_open311_clients ("
   "  id TEXT PRIMARY KEY,"
   "  name TEXT NOT NULL UNIQUE,"
   "  key_hash TEXT NOT NULL UNIQUE,"
