@@ -32,6 +32,7 @@ sp_server_config_new (void)
   self->idle_timeout_sec = 60;
   self->deadline_keys = g_new0 (char *, 1);
   self->deadline_rules = g_new0 (char *, 1);
+  self->intake = sp_intake_config_new ();
 
   return self;
 }
@@ -53,6 +54,7 @@ sp_server_config_free (SpServerConfig *self)
   g_free (self->audit_key);
   g_free (self->audit_head);
   sp_directory_config_free (self->directory);
+  sp_intake_config_free (self->intake);
   g_free (self);
 }
 
@@ -201,7 +203,7 @@ sp_server_config_load_file (SpServerConfig  *self,
       add_deadline (self, keys[i], rule);
     }
 
-  return TRUE;
+  return sp_intake_config_load (self->intake, file, error);
 }
 
 /* Settings are writes too: a changed one is recorded in the audit log. */

@@ -19,6 +19,7 @@
  *   investigation=working-days:14
  *   city_environment=calendar-days:3
  *   city_environment_complex=calendar-days:10
+ *   [eservice], [open311], [open311-service CODE]: see sp-intake-config.h
  */
 
 #pragma once
@@ -26,6 +27,7 @@
 #include "synpunkt-core.h"
 
 #include "sp-directory.h"
+#include "sp-intake-config.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +63,8 @@ typedef struct
   guint        idle_timeout_sec;
   /* The organisation's directory, or NULL: local accounts only. */
   SpDirectoryConfig *directory;
+  /* The e-service form and Open311 (sp-intake-config.h). */
+  SpIntakeConfig *intake;
 } SpServerConfig;
 
 SpServerConfig *sp_server_config_new        (void);

@@ -11,6 +11,7 @@
 #include "sp-auth.h"
 #include "sp-directory-recheck.h"
 #include "sp-http.h"
+#include "sp-intake.h"
 #include "sp-listener.h"
 #include "sp-request-guard.h"
 #include "sp-routes.h"
@@ -26,6 +27,7 @@ struct _SpServer
   SoupServer           *soup;
   SpListener           *listener;
   SpDirectoryRecheck   *recheck;
+  SpIntake             *intake;
 };
 
 G_DEFINE_FINAL_TYPE (SpServer, sp_server, G_TYPE_OBJECT)
@@ -37,6 +39,7 @@ sp_server_dispose (GObject *object)
 
   g_clear_pointer (&self->listener, sp_listener_free);
   g_clear_pointer (&self->recheck, sp_directory_recheck_free);
+  g_clear_pointer (&self->intake, sp_intake_free);
   if (self->soup)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -250,6 +253,7 @@ sp_server_new (const SpServerConfig *config,
 
   self->config = config;
   self->store = g_object_ref (store);
+  self->intake = sp_intake_new (config->intake);
   self->soup = soup_server_new ("server-header", "synpunkt-server/" PACKAGE_VERSION " ", NULL);
   sp_request_guard_attach (self->soup);
 
@@ -342,4 +346,10 @@ const SpServerConfig *
 sp_server_get_config (SpServer *self)
 {
   return self->config;
+}
+
+SpIntake *
+sp_server_get_intake (SpServer *self)
+{
+  return self->intake;
 }
