@@ -649,20 +649,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Screenshots are taken in the language asked for (SYNPUNKT_LOCALEDIR,
-   * LANGUAGE); the checks are in English. */
-  if (g_getenv ("SYNPUNKT_SHOT_DIR") == NULL)
-    g_setenv ("LANGUAGE", "en", TRUE);
-  if (g_getenv ("SYNPUNKT_LOCALEDIR") != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SYNPUNKT_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* The locale of the environment, for screenshots in its language. */
-  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
-    setlocale (LC_ALL, "");
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  held_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  case_page_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -243,6 +243,20 @@ test_directory_named (Fixture       *f,
   shot ("account-directory");
 }
 
+/* A directory user while the directory is down: said so, in the app's own
+ * words, not as a wrong password. */
+static void
+test_directory_down (Fixture       *f,
+                     gconstpointer  data)
+{
+  sp_account_page_connect (SP_ACCOUNT_PAGE (f->page), f->server->base, "anna.directory",
+                           "a password");
+  g_assert_true (wait_for (has_error, f->page, 60));
+  g_assert_cmpstr (sp_account_page_get_error (SP_ACCOUNT_PAGE (f->page)), ==,
+                   _("The organisation’s directory cannot be reached: try again in a while"));
+  g_assert_false (sp_account_is_connected (f->account));
+}
+
 static gboolean
 intake_idle (gpointer data)
 {
@@ -737,6 +751,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/sync-gui/directory-named", Fixture, DIRECTORY_CONFIG, fixture_set_up,
               test_directory_named, fixture_tear_down);
+  g_test_add ("/sync-gui/directory-down", Fixture, DIRECTORY_CONFIG, fixture_set_up,
+              test_directory_down, fixture_tear_down);
   g_test_add ("/sync-gui/connect-create-find", Fixture, NULL, fixture_set_up,
               test_connect_create_find, fixture_tear_down);
   g_test_add ("/sync-gui/window-first-sync", Fixture, NULL, fixture_set_up, test_window_first_sync,

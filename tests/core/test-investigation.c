@@ -121,7 +121,7 @@ test_validation (void)
 static void
 test_assessed_needs_investigation (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = sp_test_store_new (&dir);
   g_autoptr(SpCase) kase = investigated_case (store, "Bedömd");
   g_autoptr(SpInvestigation) inv = investigation_for (kase);
@@ -203,7 +203,7 @@ final_answer (SpCase *kase)
 static void
 test_feedback_needs_an_answer (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = sp_test_store_new (&dir);
   g_autoptr(SpCase) a = assessed_case (store, "Brev");
   g_autoptr(SpCase) b = assessed_case (store, "Telefon");
@@ -265,7 +265,7 @@ test_feedback_needs_an_answer (void)
 static void
 test_no_action_possible (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = sp_test_store_new (&dir);
   g_autoptr(SpCase) kase = assessed_case (store, "Ingen åtgärd");
   g_autoptr(SpLetter) letter = final_answer (kase);
@@ -291,7 +291,7 @@ test_no_action_possible (void)
 static void
 test_individual_record_noted (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = sp_test_store_new (&dir);
   g_autoptr(SpCase) kase = assessed_case (store, "Akt");
   g_autoptr(GError) error = NULL;
@@ -316,7 +316,7 @@ test_individual_record_noted (void)
 static void
 test_city_environment_complex (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = sp_test_store_new (&dir);
   g_autoptr(SpCase) kase = sp_test_case_new ("Trasig parkbänk", NULL);
   g_autoptr(SpCase) stored = NULL;
@@ -348,7 +348,7 @@ test_city_environment_complex (void)
 static void
 test_praise_passed_on (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = sp_test_store_new (&dir);
   g_autoptr(SpCase) kase = sp_test_case_new ("Tack till hemtjänsten", NULL);
   g_autoptr(GError) error = NULL;
@@ -370,7 +370,7 @@ test_praise_passed_on (void)
 static void
 test_escalations (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = sp_test_store_new (&dir);
   g_autoptr(SpCase) a = investigated_case (store, "Lex Sarah");
   g_autoptr(SpCase) b = investigated_case (store, "Ingen eskalering");
@@ -426,7 +426,7 @@ test_escalations (void)
 static void
 test_delay_notice_letter (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = sp_test_store_new (&dir);
   g_autoptr(SpCase) kase = investigated_case (store, "Försenad");
   g_autoptr(SpLetter) letter = final_answer (kase);

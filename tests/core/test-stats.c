@@ -130,7 +130,7 @@ test_period (void)
 static void
 test_figures (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = hand_made_store (&dir);
   g_autoptr(SpStatsReport) report = NULL;
   g_autoptr(GError) error = NULL;
@@ -203,7 +203,7 @@ test_figures (void)
 static void
 test_scope (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = hand_made_store (&dir);
   g_autoptr(GError) error = NULL;
   SpPeriod t2 = sp_period_tertial (2025, 2);
@@ -240,7 +240,7 @@ test_scope (void)
 static void
 test_signals (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = sp_test_store_new (&dir);
   g_autoptr(GPtrArray) signals = NULL;
   g_autoptr(GError) error = NULL;
@@ -349,7 +349,7 @@ strict_csv_read (const char *text,
 static void
 test_csv (void)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr(SpTestDir) dir = NULL;
   g_autoptr(SpStore) store = hand_made_store (&dir);
   g_autoptr(SpStatsReport) report = NULL;
   g_autoptr(GPtrArray) records = NULL;

@@ -36,7 +36,7 @@ static int
 run_with_config (const char *text,
                  char      **err)
 {
-  g_autofree char *dir = sp_test_dir_new ("intake-config");
+  g_autoptr(SpTestDir) dir = sp_test_dir_new ("intake-config");
   g_autofree char *path = g_build_filename (dir, "server.conf", NULL);
   g_autofree char *db = g_build_filename (dir, "s.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -80,7 +80,7 @@ test_config_refused (void)
 static void
 test_open311_keys (void)
 {
-  g_autofree char *dir = sp_test_dir_new ("open311-keys");
+  g_autoptr(SpTestDir) dir = sp_test_dir_new ("open311-keys");
   g_autofree char *db = g_build_filename (dir, "s.db", NULL);
   g_autofree char *key = NULL;
   g_autofree char *key2 = NULL;

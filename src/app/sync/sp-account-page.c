@@ -239,9 +239,16 @@ on_connected (GObject      *source,
     {
       if (g_error_matches (error, SP_SYNC_ERROR, SP_SYNC_ERROR_CERTIFICATE))
         ask_trust (self, sp_account_get_refused_certificate (self->account));
-      else if (g_error_matches (error, SP_SYNC_ERROR, SP_SYNC_ERROR_REFUSED) ||
-               g_error_matches (error, SP_SYNC_ERROR, SP_SYNC_ERROR_AUTH))
+      else if (g_error_matches (error, SP_SYNC_ERROR, SP_SYNC_ERROR_AUTH))
         show_error (self, _("The user name or password is wrong."));
+      else if (g_error_matches (error, SP_SYNC_ERROR, SP_SYNC_ERROR_REFUSED))
+        {
+          /* A disabled directory account, one with no role, too many tries:
+           * the server says which. */
+          g_autofree char *text = g_strdup_printf (_("The server refused the sign-in: %s"),
+                                                   error->message);
+          show_error (self, text);
+        }
       else
         show_error (self, error->message);
       g_object_unref (self);

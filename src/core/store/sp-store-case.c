@@ -21,15 +21,17 @@ sp_store_get_case (SpStore     *self,
   return sp_store_load (self, SP_TYPE_CASE, id, error);
 }
 
-static gboolean
-add_event (SpStore        *self,
-           const char     *case_id,
-           const SpActor  *actor,
-           SpEventKind     kind,
-           const char     *field,
-           const char     *old_value,
-           const char     *new_value,
-           GError        **error)
+/* A case's history event, with an optional note. */
+gboolean
+_sp_store_add_case_event (SpStore       *self,
+                          const char    *case_id,
+                          const SpActor *actor,
+                          SpEventKind    kind,
+                          const char    *field,
+                          const char    *old_value,
+                          const char    *new_value,
+                          const char    *note,
+                          GError       **error)
 {
   g_autoptr(SpCaseEvent) event = sp_case_event_new ();
 
@@ -41,9 +43,13 @@ add_event (SpStore        *self,
   event->field = g_strdup (field);
   event->old_value = g_strdup (old_value);
   event->new_value = g_strdup (new_value);
+  event->note = g_strdup (note);
 
   return sp_store_add_event (self, event, error);
 }
+
+#define add_event(self, case_id, actor, kind, field, old_value, new_value, error) \
+  _sp_store_add_case_event (self, case_id, actor, kind, field, old_value, new_value, NULL, error)
 
 gboolean
 sp_store_add_event (SpStore      *self,

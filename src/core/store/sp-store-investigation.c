@@ -21,29 +21,7 @@
 
 static const char *case_id_of_entity (SpEntity *entity);
 
-static gboolean
-add_event (SpStore       *self,
-           const char    *case_id,
-           const SpActor *actor,
-           SpEventKind    kind,
-           const char    *field,
-           const char    *old_value,
-           const char    *new_value,
-           const char    *note,
-           GError       **error)
-{
-  g_autoptr(SpCaseEvent) event = sp_case_event_new ();
-
-  event->case_id = g_strdup (case_id);
-  event->actor_id = g_strdup (actor ? actor->user_id : NULL);
-  event->actor_name = g_strdup (actor ? actor->display_name : NULL);
-  event->kind = kind;
-  event->field = g_strdup (field);
-  event->old_value = g_strdup (old_value);
-  event->new_value = g_strdup (new_value);
-  event->note = g_strdup (note);
-  return sp_store_add_event (self, event, error);
-}
+#define add_event _sp_store_add_case_event
 
 static gboolean
 is_bookkeeping (const SpField *field)

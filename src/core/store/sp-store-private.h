@@ -85,4 +85,14 @@ void      _sp_case_query_build_where (const SpCaseQuery *query,
                                       GString           *where,
                                       GPtrArray         *texts);
 
+gboolean   _sp_store_add_case_event (SpStore       *self,
+                                     const char    *case_id,
+                                     const SpActor *actor,
+                                     SpEventKind    kind,
+                                     const char    *field,
+                                     const char    *old_value,
+                                     const char    *new_value,
+                                     const char    *note,
+                                     GError       **error);
+
 G_END_DECLS
