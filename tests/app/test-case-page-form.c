@@ -27,35 +27,6 @@ test_title (Fixture       *fixture,
 }
 
 static void
-note_dismissed (AdwToast *toast,
-                gboolean *dismissed)
-{
-  *dismissed = TRUE;
-}
-
-static void
-test_toast_replaces (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  AdwToast *first;
-  gboolean dismissed = FALSE;
-
-  open_page (fixture, &registrar);
-  click (sp_case_page_get_transition_button (fixture->page, SP_STATUS_REGISTERED));
-  first = sp_case_page_get_last_toast (fixture->page);
-  g_assert_nonnull (first);
-  g_signal_connect (first, "dismissed", G_CALLBACK (note_dismissed), &dismissed);
-
-  /* The next toast for the case takes the place of the first at once,
-   * instead of waiting until it times out. */
-  click (sp_case_page_get_transition_button (fixture->page, SP_STATUS_ASSIGNED));
-  g_assert_true (dismissed);
-  g_assert_true (sp_case_page_get_last_toast (fixture->page) != first);
-  g_assert_nonnull (strstr (adw_toast_get_title (sp_case_page_get_last_toast (fixture->page)),
-                            "Assigned"));
-}
-
-static void
 test_transitions_equal_widths (Fixture       *fixture,
                                gconstpointer  data)
 {
@@ -141,7 +112,6 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/case-page/title", test_title);
-  ADD ("/case-page/toast-replaces", test_toast_replaces);
   ADD ("/case-page/transitions-equal-widths", test_transitions_equal_widths);
   ADD ("/case-page/description-scrolls", test_description_scrolls);
   ADD ("/case-page/subject-limit", test_subject_limit);

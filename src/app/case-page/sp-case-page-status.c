@@ -43,11 +43,6 @@ _sp_case_page_toast (SpCasePage *self,
   g_autofree char *escaped = g_markup_escape_text (title, -1);
   AdwToast *toast = adw_toast_new (escaped);
 
-  /* The newest toast replaces the page's last one instead of waiting
-   * behind it, so the one on screen never names an older status. */
-  if (self->last_toast != NULL)
-    adw_toast_dismiss (self->last_toast);
-
   /* Only the newest toast is watched; an older one must not write into
    * this page once it is gone. */
   g_set_weak_pointer (&self->last_toast, toast);
