@@ -8,9 +8,12 @@ packages=(
   build-essential pkg-config meson ninja-build gettext itstool
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsodium-dev libsecret-1-dev libgnutls28-dev
+  libldap-dev slapd ldap-utils gnutls-bin
   glib-networking yelp-tools appstream appstream-util desktop-file-utils
-  xvfb xauth
+  xvfb xauth groff-base tzdata
+  poppler-utils libpango1.0-dev libcairo2-dev
   clang libclang-rt-14-dev
+  chromium fonts-dejavu-core nodejs
 )
 
 missing=()
@@ -24,4 +27,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The browser test's puppeteer-core, from the lock file, into
+# tests/browser/node_modules: nothing is downloaded when the tests run.
+# (It drives the system chromium; it never fetches a browser of its own.)
+if [ -f "$(dirname "$0")/../tests/browser/package-lock.json" ]; then
+  if ! command -v npm >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive ${sudo:-} apt-get install -y -qq --no-install-recommends npm
+  fi
+  (cd "$(dirname "$0")/../tests/browser" &&
+   PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
 fi

@@ -61,3 +61,19 @@ sp_test_remove_dir (const char *path)
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     g_error ("Could not remove the test folder %s", path);
 }
+
+/* A folder removed with what it holds when it goes out of scope:
+ * g_autoptr(SpTestDir) dir = sp_test_dir_new ("name"). Declared before the
+ * store that lives in it, it is removed after the store is closed. */
+typedef char SpTestDir;
+
+static inline void
+sp_test_dir_free (SpTestDir *dir)
+{
+  if (dir == NULL)
+    return;
+  sp_test_remove_tree (dir);
+  g_free (dir);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpTestDir, sp_test_dir_free)

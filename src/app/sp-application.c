@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "sp-application.h"
+#include "sp-deadline-notifier.h"
 #include "sp-preferences-window.h"
 #include "sp-window.h"
 
@@ -26,6 +27,8 @@ struct _SpApplication
   char           *db_path;
   GError         *store_error;
   SpStoreWorker  *worker;
+  SpDeadlineNotifier *notifier;
+  gboolean        held;
   SpAccount      *account;
   SpContext      *context;
   guint           demo_request;
@@ -42,6 +45,17 @@ default_db_path (void)
     return g_strdup (env);
 
   return g_build_filename (g_get_user_data_dir (), "synpunkt", "synpunkt.db", NULL);
+}
+
+static void
+update_mine (SpApplication *self)
+{
+  SpUser *user = sp_context_get_current_user (self->context);
+
+  if (self->notifier != NULL)
+    sp_deadline_notifier_set_mine (self->notifier,
+                                   user ? SP_ENTITY (user)->id : NULL,
+                                   user ? user->unit_id : NULL);
 }
 
 static void
@@ -67,10 +81,31 @@ open_store (SpApplication *self)
       return;
     }
 
+  self->notifier = sp_deadline_notifier_new (G_APPLICATION (self), self->worker,
+                                            self->settings);
+  g_signal_connect_object (self->context, "notify::current-user", G_CALLBACK (update_mine),
+                           self, G_CONNECT_SWAPPED);
+
   /* A server configured before: sign in again with the kept token and sync
    * in the background. Without one this does nothing. */
   sp_context_start (self->context);
   sp_account_restore (self->account);
+}
+
+/* Held, the application runs on without a window: deadlines are still
+ * announced and changes synced. */
+static void
+run_in_background_changed (SpApplication *self)
+{
+  gboolean wanted = g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (wanted == self->held)
+    return;
+  if (wanted)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+  self->held = wanted;
 }
 
 static void
@@ -187,12 +222,30 @@ sp_application_help_action (GSimpleAction *action,
   gtk_show_uri (window, "help:synpunkt", GDK_CURRENT_TIME);
 }
 
+/* From a notification about one case. */
+static void
+sp_application_show_case_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store_error != NULL)
+    return;
+  if (window == NULL)
+    window = GTK_WINDOW (sp_window_new (GTK_APPLICATION (self), self->context, NULL));
+  sp_window_show_case (SP_WINDOW (window), g_variant_get_string (parameter, NULL));
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", sp_application_quit_action },
   { "about", sp_application_about_action },
   { "preferences", sp_application_preferences_action },
   { "log-in", sp_application_log_in_action },
   { "help", sp_application_help_action },
+  { "show-case", sp_application_show_case_action, "s" },
 };
 
 static void
@@ -216,6 +269,9 @@ sp_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::style-variant",
                            G_CALLBACK (style_variant_changed), self, G_CONNECT_SWAPPED);
   style_variant_changed (self);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (run_in_background_changed), self, G_CONNECT_SWAPPED);
+  run_in_background_changed (self);
 
   open_store (self);
 }
@@ -276,6 +332,7 @@ sp_application_dispose (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_object (&self->account);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->worker);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);

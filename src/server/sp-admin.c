@@ -17,7 +17,7 @@
 #include "sp-server-config.h"
 #include "sp-server-schema.h"
 
-static const char * const commands[] = { "init", "user", "backup", "export", "import", "audit", "demo", "restore", NULL };
+static const char * const commands[] = { "init", "user", "backup", "export", "import", "audit", "demo", "restore", "open311-key", NULL };
 
 gboolean
 sp_admin_is_command (const char *name)
@@ -464,6 +464,8 @@ sp_admin_run (int    argc,
     return sp_admin_export (argc - 1, argv + 1);
   if (g_str_equal (name, "import"))
     return sp_admin_import (argc - 1, argv + 1);
+  if (g_str_equal (name, "open311-key"))
+    return sp_admin_open311_key (argc - 1, argv + 1);
 
   return 2;
 }

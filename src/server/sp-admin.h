@@ -42,5 +42,10 @@ int           sp_admin_audit_verify    (int         argc,
                                         char      **argv);
 int           sp_admin_restore         (int         argc,
                                         char      **argv);
+/* sp-admin-open311.c: open311-key add|list|revoke */
+int           sp_admin_open311_key     (int         argc,
+                                        char      **argv);
+/* The hash an api_key is kept and looked up by. */
+char         *sp_admin_open311_hash_key (const char *key);
 
 G_END_DECLS

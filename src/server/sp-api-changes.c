@@ -280,7 +280,28 @@ pushable_type (const char *name)
     return SP_TYPE_INVESTIGATION;
   if (g_strcmp0 (name, sp_planned_action_info.name) == 0)
     return SP_TYPE_PLANNED_ACTION;
+  if (g_strcmp0 (name, sp_letter_info.name) == 0)
+    return SP_TYPE_LETTER;
   return G_TYPE_INVALID;
+}
+
+/* The case's records are saved as the app saves them: checked whole, with
+ * their history (sp-store-investigation.c). */
+static gboolean
+save_child (SpRequest  *req,
+            SpEntity   *entity,
+            SpSaveFlags flags,
+            GError    **error)
+{
+  SpActor actor = sp_request_get_actor (req);
+
+  if (SP_IS_INVESTIGATION (entity))
+    return sp_store_save_investigation (req->store, SP_INVESTIGATION (entity), flags, &actor, error);
+  if (SP_IS_PLANNED_ACTION (entity))
+    return sp_store_save_planned_action (req->store, SP_PLANNED_ACTION (entity), flags, &actor, error);
+  if (SP_IS_LETTER (entity))
+    return sp_store_send_letter (req->store, SP_LETTER (entity), &actor, error);
+  return sp_store_save (req->store, entity, flags, actor.user_id, error);
 }
 
 /* The case a child record belongs to, if the user may change it. */
@@ -388,7 +409,7 @@ push_create (SpRequest   *req,
   else
     {
       if (!check_parent_editable (req, case_id_of (entity), error) ||
-          !sp_store_save (req->store, entity, SP_SAVE_DEFAULT, actor.user_id, error))
+          !save_child (req, entity, SP_SAVE_DEFAULT, error))
         return NULL;
     }
 
@@ -453,7 +474,13 @@ push_update (SpRequest   *req,
           !sp_store_update_case (req->store, SP_CASE (merged), &actor, TRUE, error))
         return NULL;
     }
-  else if (!sp_store_save (req->store, merged, SP_SAVE_CHECK_REV, actor.user_id, error))
+  else if (SP_IS_LETTER (merged))
+    {
+      sp_set_field_error (error, SP_ERROR_CONFLICT, "body",
+                          "A letter that was sent cannot be changed; send a new one");
+      return NULL;
+    }
+  else if (!save_child (req, merged, SP_SAVE_CHECK_REV, error))
     return NULL;
 
   if (!sp_audit_record_write (req->store, actor.user_id, "update", current, merged, error))

@@ -169,7 +169,25 @@ gboolean
 sp_api_users_list (SpRequest  *req,
                    GError    **error)
 {
-  return reply_all (req, SP_TYPE_USER, error);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GHashTable) directory = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonArray *items;
+
+  all = sp_store_load_where (req->store, SP_TYPE_USER, NULL, NULL, error);
+  if (all == NULL)
+    return FALSE;
+
+  /* Each user says whether it is local or the directory's. */
+  directory = sp_server_store_directory_user_ids (req->store);
+  node = sp_api_encode_list (all, -1);
+  items = json_object_get_array_member (json_node_get_object (node), "items");
+  for (guint i = 0; i < all->len; i++)
+    json_object_set_string_member (json_array_get_object_element (items, i), "source",
+                                   g_hash_table_contains (directory, SP_ENTITY (g_ptr_array_index (all, i))->id)
+                                   ? "directory" : "local");
+  sp_request_reply (req, SOUP_STATUS_OK, node);
+  return TRUE;
 }
 
 gboolean
@@ -253,7 +271,8 @@ sp_api_providers_create (SpRequest  *req,
 
   if (!sp_request_require_roles (req, ADMIN | SP_ROLE_BIT (SP_ROLE_PROCUREMENT), error))
     return FALSE;
-  if ((provider = decode_body (req, SP_TYPE_PROVIDER, error)) == NULL)
+  if ((provider = decode_body (req, SP_TYPE_PROVIDER, error)) == NULL ||
+      !sp_provider_validate (provider, error))
     return FALSE;
 
   return create_in_transaction (req, SP_ENTITY (provider), error);
@@ -343,6 +362,8 @@ check_changed_record (SpRequest  *req,
         return FALSE;
       return check_reference (req->store, SP_TYPE_UNIT, SP_USER (merged)->unit_id, "unit_id", error);
     }
+  if (SP_IS_PROVIDER (merged))
+    return sp_provider_validate (SP_PROVIDER (merged), error);
   if (SP_IS_CATEGORY (merged) &&
       g_strcmp0 (SP_CATEGORY (merged)->code, SP_CATEGORY (current)->code) != 0)
     {
@@ -383,6 +404,12 @@ patch_reference (SpRequest  *req,
       if (type != SP_TYPE_USER)
         {
           sp_set_field_error (error, SP_ERROR_INVALID, "password", "Only users have a password");
+          return FALSE;
+        }
+      if (req->param != NULL && sp_server_store_is_directory_user (req->store, req->param))
+        {
+          sp_set_field_error (error, SP_ERROR_INVALID, "password",
+                              "A directory user's password is kept in the directory");
           return FALSE;
         }
       if ((password = sp_json_member_string (object, "password", TRUE, error)) == NULL ||

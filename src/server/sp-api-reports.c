@@ -7,6 +7,9 @@
 
 #include "sp-api.h"
 #include "sp-http.h"
+#include "sp-principal.h"
+#include "sp-server-store.h"
+#include "sp-stats-json.h"
 
 static gboolean
 apply_year (SpRequest    *req,
@@ -90,10 +93,83 @@ count (JsonObject *group,
   json_object_set_int_member (group, name, n + 1);
 }
 
+/* Takes @name out of the request's query, so that the case list's parser
+ * does not refuse it. */
+static char *
+take_param (SpRequest  *req,
+            const char *name)
+{
+  char *value = NULL;
+
+  if (req->query != NULL && sp_http_query_get (req->query, name) != NULL)
+    {
+      value = g_strdup (sp_http_query_get (req->query, name));
+      g_hash_table_remove (req->query, name);
+    }
+  return value;
+}
+
+/* The figures of core's statistics for @period: the same numbers the app
+ * counts on its replica. Only where the caller's sight is one query. */
+static gboolean
+add_figures (SpRequest   *req,
+             JsonObject  *object,
+             const char  *period_text,
+             const char  *scope_text,
+             GError     **error)
+{
+  g_autoptr(SpStatsReport) report = NULL;
+  g_autoptr(GPtrArray) signals = NULL;
+  SpStatsQuery stats = { NULL, { SP_STATS_SCOPE_ORGANISATION, NULL }, SP_DATE_NONE };
+  SpCaseQuery base;
+  SpPeriod period;
+  g_autofree char *scope_out = NULL;
+  GError *local = NULL;
+
+  if (!sp_period_parse (period_text, &period, &local))
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "period", "%s", local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+  if (!sp_stats_scope_parse (scope_text, &stats.scope, &local))
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "scope", "%s", local->message);
+      g_error_free (local);
+      return FALSE;
+    }
+
+  sp_case_query_init (&base);
+  if ((sp_principal_has_role (req->principal, SP_ROLE_UNIT_MANAGER) && req->principal->user->unit_id != NULL &&
+       sp_server_store_unit_investigates_for_others (req->store, req->principal->user->unit_id)) ||
+      !sp_principal_restrict_query (req->principal, &base))
+    {
+      sp_stats_scope_clear (&stats.scope);
+      return TRUE;
+    }
+  stats.base = &base;
+  stats.today = sp_date_today_in_organisation ();
+
+  report = sp_stats_report_compute (req->store, &stats, &period, error);
+  if (report != NULL)
+    signals = sp_stats_signals_compute (req->store, &stats, &period, SP_STATS_SIGNAL_LEVEL, error);
+  scope_out = sp_stats_scope_to_string (&stats.scope);
+  sp_stats_scope_clear (&stats.scope);
+  if (report == NULL || signals == NULL)
+    return FALSE;
+
+  json_object_set_string_member (object, "scope", scope_out);
+  json_object_set_member (object, "figures", sp_stats_report_to_json (report));
+  json_object_set_member (object, "signals", sp_stats_signals_to_json (signals));
+  return TRUE;
+}
+
 gboolean
 sp_api_stats (SpRequest  *req,
               GError    **error)
 {
+  g_autofree char *period_text = take_param (req, "period");
+  g_autofree char *scope_text = take_param (req, "scope");
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *object;
@@ -146,6 +222,11 @@ sp_api_stats (SpRequest  *req,
   json_object_set_object_member (object, "by_channel", by_channel);
   json_object_set_object_member (object, "by_month", by_month);
   json_object_set_object_member (object, "by_status", by_status);
+  if (period_text != NULL && !add_figures (req, object, period_text, scope_text, error))
+    {
+      json_object_unref (object);
+      return FALSE;
+    }
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
   sp_request_reply (req, SOUP_STATUS_OK, node);

@@ -13,6 +13,7 @@
 #include "sp-auth.h"
 #include "sp-http.h"
 #include "sp-server-schema.h"
+#include "sp-server-store.h"
 
 #define MAX_FAILURE_DELAY_MS 3000
 
@@ -97,7 +98,8 @@ verify_in_thread (GTask        *task,
 }
 
 static JsonNode *
-session_json (const char *token,
+session_json (SpStore    *store,
+              const char *token,
               gint64      expires_at,
               SpUser     *user)
 {
@@ -109,21 +111,96 @@ session_json (const char *token,
     json_object_set_string_member (object, "token", token);
   json_object_set_string_member (object, "expires_at", expiry);
   json_object_set_member (object, "user", sp_json_encode (SP_ENTITY (user), SP_JSON_ENCODE_DEFAULT));
+  /* Beside the user, not in it: clients decode the user strictly. */
+  json_object_set_string_member (object, "source",
+                                 sp_server_store_is_directory_user (store, SP_ENTITY (user)->id)
+                                 ? "directory" : "local");
   json_node_take_object (node, object);
   return node;
 }
 
+typedef struct
+{
+  SpRequest *req;
+  GError    *error;
+} FailureData;
+
 static gboolean
 finish_failure (gpointer user_data)
 {
-  LoginData *data = user_data;
-  g_autoptr(GError) error = NULL;
+  FailureData *data = user_data;
 
-  g_set_error_literal (&error, SP_HTTP_ERROR, SP_HTTP_ERROR_UNAUTHORIZED,
-                       "Wrong user name or password");
-  sp_request_finish_async (g_steal_pointer (&data->req), error);
-  login_data_free (data);
+  sp_request_finish_async (data->req, data->error);
+  g_clear_error (&data->error);
+  g_free (data);
   return G_SOURCE_REMOVE;
+}
+
+void
+sp_api_login_refuse (SpRequest  *req,
+                     const char *username,
+                     SpUser     *user,
+                     GError     *error)
+{
+  g_autofree char *user_key = g_strconcat ("user:", username, NULL);
+  g_autofree char *addr_key = g_strconcat ("addr:", req->address ? req->address : "", NULL);
+  FailureData *data = g_new0 (FailureData, 1);
+  guint failures;
+  guint delay;
+  gboolean begun = sp_store_begin (req->store, NULL);
+
+  failures = sp_auth_record_failure (req->store, user_key,
+                                     req->config->failure_window_sec * G_USEC_PER_SEC);
+  sp_auth_record_failure (req->store, addr_key,
+                          req->config->failure_window_sec * G_USEC_PER_SEC);
+  sp_audit_append (req->store, user ? SP_ENTITY (user)->id : NULL,
+                   "login_failed", "user", user ? SP_ENTITY (user)->id : NULL,
+                   "username", NULL, username, NULL);
+  if (begun)
+    sp_store_commit (req->store, NULL);
+
+  data->req = req;
+  data->error = error;
+  if (data->error == NULL)
+    g_set_error_literal (&data->error, SP_HTTP_ERROR, SP_HTTP_ERROR_UNAUTHORIZED,
+                         "Wrong user name or password");
+
+  /* Each failure in a row waits longer before it is answered; the
+   * wait is a timer, not a blocked loop. */
+  delay = MIN (req->config->failure_delay_ms * failures, MAX_FAILURE_DELAY_MS);
+  g_timeout_add (delay, finish_failure, data);
+}
+
+void
+sp_api_login_accept (SpRequest  *req,
+                     const char *username,
+                     SpUser     *user)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user_key = g_strconcat ("user:", username, NULL);
+  g_autofree char *token = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  gint64 expires_at = 0;
+
+  if (!sp_store_begin (req->store, &error))
+    goto out;
+  sp_auth_clear_failures (req->store, user_key);
+  token = sp_auth_create_session (req->store, SP_ENTITY (user)->id,
+                                  req->config->session_lifetime_sec * G_USEC_PER_SEC,
+                                  req->address, &expires_at, &error);
+  if (!sp_server_store_end (req->store,
+                            token == NULL ||
+                            !sp_audit_append (req->store, SP_ENTITY (user)->id, "login", "user", SP_ENTITY (user)->id, NULL, NULL, NULL, &error),
+                            &error))
+    {
+      goto out;
+    }
+
+  node = session_json (req->store, token, expires_at, user);
+  sp_request_reply (req, SOUP_STATUS_OK, node);
+
+out:
+  sp_request_finish_async (req, error);
 }
 
 static void
@@ -132,57 +209,11 @@ login_verified (GObject      *source,
                 gpointer      user_data)
 {
   LoginData *data = user_data;
-  SpRequest *req = data->req;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *user_key = g_strconcat ("user:", data->username, NULL);
-  g_autofree char *addr_key = g_strconcat ("addr:", req->address ? req->address : "", NULL);
-  g_autofree char *token = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  gint64 expires_at = 0;
 
-  if (!data->ok)
-    {
-      guint failures;
-      guint delay;
-
-      gboolean begun = sp_store_begin (req->store, NULL);
-
-      failures = sp_auth_record_failure (req->store, user_key,
-                                         req->config->failure_window_sec * G_USEC_PER_SEC);
-      sp_auth_record_failure (req->store, addr_key,
-                              req->config->failure_window_sec * G_USEC_PER_SEC);
-      sp_audit_append (req->store, data->user ? SP_ENTITY (data->user)->id : NULL,
-                       "login_failed", "user", data->user ? SP_ENTITY (data->user)->id : NULL,
-                       "username", NULL, data->username, NULL);
-      if (begun)
-        sp_store_commit (req->store, NULL);
-
-      /* Each failure in a row waits longer before it is answered; the
-       * wait is a timer, not a blocked loop. */
-      delay = MIN (req->config->failure_delay_ms * failures, MAX_FAILURE_DELAY_MS);
-      g_timeout_add (delay, finish_failure, data);
-      return;
-    }
-
-  if (!sp_store_begin (req->store, &error))
-    goto out;
-  sp_auth_clear_failures (req->store, user_key);
-  token = sp_auth_create_session (req->store, SP_ENTITY (data->user)->id,
-                                  req->config->session_lifetime_sec * G_USEC_PER_SEC,
-                                  req->address, &expires_at, &error);
-  if (!sp_server_store_end (req->store,
-                            token == NULL ||
-                            !sp_audit_append (req->store, SP_ENTITY (data->user)->id, "login", "user", SP_ENTITY (data->user)->id, NULL, NULL, NULL, &error),
-                            &error))
-    {
-      goto out;
-    }
-
-  node = session_json (token, expires_at, data->user);
-  sp_request_reply (req, SOUP_STATUS_OK, node);
-
-out:
-  sp_request_finish_async (g_steal_pointer (&data->req), error);
+  if (data->ok)
+    sp_api_login_accept (g_steal_pointer (&data->req), data->username, data->user);
+  else
+    sp_api_login_refuse (g_steal_pointer (&data->req), data->username, data->user, NULL);
   login_data_free (data);
 }
 
@@ -240,6 +271,14 @@ sp_api_session_create (SpRequest  *req,
       return FALSE;
     }
 
+  /* A local account signs in with its own password; any other name is
+   * the directory's, when there is one. */
+  if (data->hash == NULL && req->config->directory != NULL)
+    {
+      login_data_free (data);
+      return sp_api_directory_login (req, username, password, error);
+    }
+
   /* argon2id takes a while on purpose: keep the loop serving others. */
   req->async = TRUE;
   data->req = req;
@@ -262,7 +301,7 @@ sp_api_session_get (SpRequest  *req,
   if (user == NULL)
     return FALSE;
 
-  node = session_json (NULL, expires_at, user);
+  node = session_json (req->store, NULL, expires_at, user);
   sp_request_reply (req, SOUP_STATUS_OK, node);
   return TRUE;
 }

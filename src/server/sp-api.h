@@ -14,6 +14,16 @@ gboolean sp_api_health            (SpRequest *req, GError **error);
 gboolean sp_api_session_create    (SpRequest *req, GError **error);
 gboolean sp_api_session_get       (SpRequest *req, GError **error);
 gboolean sp_api_session_delete    (SpRequest *req, GError **error);
+/* A login's end, for both kinds of account: each takes over @req (and
+ * @error) and finishes it; a refusal counts against the rate limits. */
+void     sp_api_login_accept      (SpRequest *req, const char *username, SpUser *user);
+void     sp_api_login_refuse      (SpRequest *req, const char *username, SpUser *user,
+                                   GError *error);
+
+/* sp-api-directory.c */
+gboolean sp_api_auth_info         (SpRequest *req, GError **error);
+gboolean sp_api_directory_login   (SpRequest *req, const char *username,
+                                   const char *password, GError **error);
 
 /* sp-api-cases.c */
 gboolean sp_api_cases_list        (SpRequest *req, GError **error);

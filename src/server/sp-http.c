@@ -50,6 +50,9 @@ sp_http_status_for_error (const GError  *error,
         case SP_HTTP_ERROR_METHOD_NOT_ALLOWED:
           *code = "method_not_allowed";
           return SOUP_STATUS_METHOD_NOT_ALLOWED;
+        case SP_HTTP_ERROR_DIRECTORY_UNREACHABLE:
+          *code = "directory_unreachable";
+          return SOUP_STATUS_SERVICE_UNAVAILABLE;
         default:
           break;
         }

@@ -22,6 +22,7 @@ typedef enum
   SP_HTTP_ERROR_UNSUPPORTED_MEDIA,   /* 415 */
   SP_HTTP_ERROR_NO_ROUTE,            /* 404 */
   SP_HTTP_ERROR_METHOD_NOT_ALLOWED,  /* 405 */
+  SP_HTTP_ERROR_DIRECTORY_UNREACHABLE, /* 503 */
 } SpHttpError;
 
 GQuark    sp_http_error_quark      (void);

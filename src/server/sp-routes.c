@@ -12,6 +12,7 @@
 
 static const SpRoute routes[] = {
   { "GET",    "/api/v1/health",                 sp_api_health,            SP_ROUTE_PUBLIC },
+  { "GET",    "/api/v1/auth-info",              sp_api_auth_info,         SP_ROUTE_PUBLIC },
   { "POST",   "/api/v1/session",                sp_api_session_create,    SP_ROUTE_PUBLIC },
   { "GET",    "/api/v1/session",                sp_api_session_get,       SP_ROUTE_AUTH },
   { "DELETE", "/api/v1/session",                sp_api_session_delete,    SP_ROUTE_AUTH },

@@ -32,6 +32,7 @@ sp_server_config_new (void)
   self->idle_timeout_sec = 60;
   self->deadline_keys = g_new0 (char *, 1);
   self->deadline_rules = g_new0 (char *, 1);
+  self->intake = sp_intake_config_new ();
 
   return self;
 }
@@ -52,6 +53,8 @@ sp_server_config_free (SpServerConfig *self)
   g_free (self->config_path);
   g_free (self->audit_key);
   g_free (self->audit_head);
+  sp_directory_config_free (self->directory);
+  sp_intake_config_free (self->intake);
   g_free (self);
 }
 
@@ -180,6 +183,10 @@ sp_server_config_load_file (SpServerConfig  *self,
   GET_INT ("idle_timeout", self->idle_timeout_sec, 1, 24 * 3600);
 #undef GET_INT
 
+  g_clear_pointer (&self->directory, sp_directory_config_free);
+  if (!sp_directory_config_load (file, path, &self->directory, error))
+    return FALSE;
+
   keys = g_key_file_get_keys (file, "deadlines", NULL, NULL);
   for (guint i = 0; keys && keys[i]; i++)
     {
@@ -196,7 +203,7 @@ sp_server_config_load_file (SpServerConfig  *self,
       add_deadline (self, keys[i], rule);
     }
 
-  return TRUE;
+  return sp_intake_config_load (self->intake, file, error);
 }
 
 /* Settings are writes too: a changed one is recorded in the audit log. */

@@ -14,15 +14,20 @@
  *   max_connections_per_address=64
  *   read_timeout=15               (seconds to send a whole request)
  *   idle_timeout=60               (seconds a kept-alive connection may idle)
+ *   [directory]                  (optional: see sp-directory.h)
  *   [deadlines]
  *   investigation=working-days:14
  *   city_environment=calendar-days:3
  *   city_environment_complex=calendar-days:10
+ *   [eservice], [open311], [open311-service CODE]: see sp-intake-config.h
  */
 
 #pragma once
 
 #include "synpunkt-core.h"
+
+#include "sp-directory.h"
+#include "sp-intake-config.h"
 
 G_BEGIN_DECLS
 
@@ -56,6 +61,10 @@ typedef struct
   guint        max_connections_per_address;
   guint        read_timeout_sec;
   guint        idle_timeout_sec;
+  /* The organisation's directory, or NULL: local accounts only. */
+  SpDirectoryConfig *directory;
+  /* The e-service form and Open311 (sp-intake-config.h). */
+  SpIntakeConfig *intake;
 } SpServerConfig;
 
 SpServerConfig *sp_server_config_new        (void);

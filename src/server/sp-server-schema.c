@@ -66,6 +66,32 @@ static const char * const server_migrations[] = {
   "ALTER TABLE server_audit ADD COLUMN rev INTEGER;"
   "ALTER TABLE server_audit ADD COLUMN state_hash TEXT;"
   "CREATE INDEX server_audit_rev ON server_audit (rev);",
+  /* 2 → 3: users who sign in with the organisation's directory, each
+   * with the entry it was found at (sp-directory.h). */
+  "CREATE TABLE IF NOT EXISTS server_directory_users ("
+  "  user_id TEXT PRIMARY KEY,"
+  "  dn TEXT NOT NULL,"
+  "  signed_in_at INTEGER NOT NULL);"
+  "CREATE INDEX IF NOT EXISTS server_directory_users_dn ON server_directory_users (dn);",
+  /* 3 → 4: residents’ reports (sp-intake.h): the reference code a sender
+   * is given for each case, the e-service form's spent CSRF tokens, and
+   * the Open311 client applications with a hash of each one's api_key. */
+  "CREATE TABLE IF NOT EXISTS server_public_refs ("
+  "  code TEXT PRIMARY KEY,"
+  "  case_id TEXT NOT NULL UNIQUE,"
+  "  channel TEXT NOT NULL,"
+  "  client_id TEXT,"
+  "  service_code TEXT,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE TABLE IF NOT EXISTS server_form_tokens ("
+  "  nonce TEXT PRIMARY KEY,"
+  "  expires_at INTEGER NOT NULL);"
+  "CREATE TABLE IF NOT EXISTS server_open311_clients ("
+  "  id TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  key_hash TEXT NOT NULL UNIQUE,"
+  "  created_at INTEGER NOT NULL,"
+  "  revoked_at INTEGER);",
   NULL
 };
 
@@ -86,6 +112,7 @@ prune (SpStore *store)
     "DELETE FROM server_sessions WHERE expires_at < ?1",
     "DELETE FROM server_login_failures WHERE window_start < ?1 - 86400000000",
     "DELETE FROM server_sync_batches WHERE created_at < ?1 - 2592000000000",
+    "DELETE FROM server_form_tokens WHERE expires_at < ?1",
   };
   gint64 now = g_get_real_time ();
 

@@ -7,7 +7,9 @@
  * store keeps the queries of one concern: sp-server-store-feed.c the sync
  * feed and pushed batches, sp-server-store-audit.c what the audit log says
  * of earlier states, sp-server-store-auth.c sessions, and
- * sp-server-store-cases.c what the case list needs to know of the cases.
+ * sp-server-store-cases.c what the case list needs to know of the cases,
+ * sp-server-store-intake.c residents' reports (reference codes, form
+ * tokens, Open311 clients).
  */
 
 #pragma once
@@ -56,11 +58,81 @@ gboolean   sp_server_store_end_sessions_of  (SpStore     *store,
                                              const char  *user_id,
                                              GError     **error);
 
+/* sp-server-store-directory.c */
+
+/* Links @user_id to the directory entry @dn (a directory user). */
+gboolean   sp_server_store_link_directory_user (SpStore    *store,
+                                             const char  *user_id,
+                                             const char  *dn,
+                                             GError     **error);
+/* The user linked to the entry @dn, or NULL. */
+char      *sp_server_store_find_directory_user (SpStore    *store,
+                                             const char  *dn);
+/* The ids of every directory user, as a set. */
+GHashTable *sp_server_store_directory_user_ids (SpStore    *store);
+gboolean   sp_server_store_is_directory_user (SpStore     *store,
+                                             const char  *user_id);
+/* Pairs of user id and DN of the directory users with a live session. */
+GPtrArray *sp_server_store_directory_sessions (SpStore    *store);
+
 /* sp-server-store-cases.c */
 
 /* Whether the unit @unit_id investigates a live case of another unit
  * (conflict of interest). TRUE when it cannot be told. */
 gboolean   sp_server_store_unit_investigates_for_others (SpStore    *store,
                                                          const char *unit_id);
+
+/* sp-server-store-intake.c */
+
+/* A case reported by a resident, under the code they were given. */
+typedef struct
+{
+  char   *code;
+  char   *case_id;
+  char   *channel;
+  char   *service_code;   /* Open311 reports only */
+  gint64  created_at;
+} SpPublicRef;
+
+void         sp_public_ref_free                  (SpPublicRef *ref);
+/* Spends a form token's @nonce: *@fresh is FALSE when it was spent already. */
+gboolean     sp_server_store_spend_form_token    (SpStore     *store,
+                                                  const char  *nonce,
+                                                  gint64       expires_at,
+                                                  gboolean    *fresh,
+                                                  GError     **error);
+gboolean     sp_server_store_add_public_ref      (SpStore     *store,
+                                                  const char  *code,
+                                                  const char  *case_id,
+                                                  const char  *channel,
+                                                  const char  *client_id,
+                                                  const char  *service_code,
+                                                  GError     **error);
+SpPublicRef *sp_server_store_find_public_ref     (SpStore     *store,
+                                                  const char  *code);
+/* The Open311 reports (of @service_code, if given), newest first. */
+GPtrArray   *sp_server_store_list_public_refs    (SpStore     *store,
+                                                  const char  *service_code,
+                                                  guint        limit,
+                                                  GError     **error);
+gboolean     sp_server_store_add_open311_client  (SpStore     *store,
+                                                  const char  *id,
+                                                  const char  *name,
+                                                  const char  *key_hash,
+                                                  GError     **error);
+/* The id of the client application whose key hashes to @key_hash, NULL
+ * if none (or revoked). */
+char        *sp_server_store_find_open311_client (SpStore     *store,
+                                                  const char  *key_hash);
+gboolean     sp_server_store_revoke_open311_client (SpStore   *store,
+                                                  const char  *name,
+                                                  gboolean    *found,
+                                                  GError     **error);
+/* One line a client: name, created (ISO 8601), active or revoked. */
+gboolean     sp_server_store_list_open311_clients (SpStore    *store,
+                                                  GString     *out,
+                                                  GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpPublicRef, sp_public_ref_free)
 
 G_END_DECLS

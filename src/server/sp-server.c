@@ -9,7 +9,9 @@
 #include <sys/socket.h>
 
 #include "sp-auth.h"
+#include "sp-directory-recheck.h"
 #include "sp-http.h"
+#include "sp-intake.h"
 #include "sp-listener.h"
 #include "sp-request-guard.h"
 #include "sp-routes.h"
@@ -24,6 +26,8 @@ struct _SpServer
   SpStore              *store;
   SoupServer           *soup;
   SpListener           *listener;
+  SpDirectoryRecheck   *recheck;
+  SpIntake             *intake;
 };
 
 G_DEFINE_FINAL_TYPE (SpServer, sp_server, G_TYPE_OBJECT)
@@ -34,6 +38,8 @@ sp_server_dispose (GObject *object)
   SpServer *self = SP_SERVER (object);
 
   g_clear_pointer (&self->listener, sp_listener_free);
+  g_clear_pointer (&self->recheck, sp_directory_recheck_free);
+  g_clear_pointer (&self->intake, sp_intake_free);
   if (self->soup)
     soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
@@ -247,6 +253,7 @@ sp_server_new (const SpServerConfig *config,
 
   self->config = config;
   self->store = g_object_ref (store);
+  self->intake = sp_intake_new (config->intake);
   self->soup = soup_server_new ("server-header", "synpunkt-server/" PACKAGE_VERSION " ", NULL);
   sp_request_guard_attach (self->soup);
 
@@ -261,6 +268,9 @@ sp_server_new (const SpServerConfig *config,
       soup_server_add_handler (self->soup, prefix, handle_api, self, NULL);
     }
   soup_server_add_handler (self->soup, NULL, handle_default, self, NULL);
+
+  if (config->directory != NULL)
+    self->recheck = sp_directory_recheck_new (store, config->directory);
 
   return self;
 }
@@ -336,4 +346,10 @@ const SpServerConfig *
 sp_server_get_config (SpServer *self)
 {
   return self->config;
+}
+
+SpIntake *
+sp_server_get_intake (SpServer *self)
+{
+  return self->intake;
 }

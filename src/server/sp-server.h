@@ -29,5 +29,7 @@ char                 *sp_server_dup_uri    (SpServer              *self);
 void                  sp_server_disconnect (SpServer              *self);
 SpStore              *sp_server_get_store  (SpServer              *self);
 const SpServerConfig *sp_server_get_config (SpServer              *self);
+/* Residents' reports: rate limit, form tokens, catalogue (sp-intake.h). */
+struct _SpIntake     *sp_server_get_intake (SpServer              *self);
 
 G_END_DECLS

@@ -176,7 +176,8 @@ request_free (Request *request)
 }
 
 static const char *
-server_message (JsonNode *node)
+server_error_member (JsonNode   *node,
+                     const char *member)
 {
   JsonObject *object, *error;
 
@@ -187,9 +188,17 @@ server_message (JsonNode *node)
       !JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "error")))
     return NULL;
   error = json_object_get_object_member (object, "error");
-  if (!json_object_has_member (error, "message"))
+  if (!json_object_has_member (error, member) ||
+      !JSON_NODE_HOLDS_VALUE (json_object_get_member (error, member)) ||
+      json_node_get_value_type (json_object_get_member (error, member)) != G_TYPE_STRING)
     return NULL;
-  return json_object_get_string_member (error, "message");
+  return json_object_get_string_member (error, member);
+}
+
+static const char *
+server_message (JsonNode *node)
+{
+  return server_error_member (node, "message");
 }
 
 static void
@@ -243,6 +252,10 @@ on_sent (GObject      *source,
   if (request->status == SOUP_STATUS_UNAUTHORIZED)
     g_task_return_new_error (task, SP_SYNC_ERROR, SP_SYNC_ERROR_AUTH, "%s",
                              server_message (node) ?: _("Please log in again"));
+  else if (request->status == SOUP_STATUS_SERVICE_UNAVAILABLE &&
+           g_strcmp0 (server_error_member (node, "code"), "directory_unreachable") == 0)
+    g_task_return_new_error (task, SP_SYNC_ERROR, SP_SYNC_ERROR_DIRECTORY, "%s",
+                             _("The organisation’s directory cannot be reached: try again in a while"));
   else if (request->status >= 500)
     g_task_return_new_error (task, SP_SYNC_ERROR, SP_SYNC_ERROR_SERVER,
                              _("The server failed (%u): %s"), request->status,

@@ -20,6 +20,7 @@ typedef enum
   SP_SYNC_ERROR_REFUSED,          /* 4xx other than 401 */
   SP_SYNC_ERROR_SERVER,           /* 5xx, or an answer that makes no sense */
   SP_SYNC_ERROR_MAPPING_NEEDED,   /* local units must be matched to the server's */
+  SP_SYNC_ERROR_DIRECTORY,        /* 503: the organisation's directory cannot be reached */
 } SpSyncErrorCode;
 
 GQuark sp_sync_error_quark (void);

@@ -203,6 +203,13 @@ _sp_sync_apply_page (SpStore     *store,
   if (!sp_store_begin (store, error))
     return FALSE;
 
+  /* The feed is in revision order, so a case's history and investigation
+   * can come before the case itself when the case changed since (a case
+   * moved through the workflow on the server): the references are checked
+   * when the page commits, not row by row. */
+  if (!sp_store_exec (store, "PRAGMA defer_foreign_keys = ON", error))
+    goto failed;
+
   /* The page answers a cursor the server no longer knows: nothing of it
    * is stored, and the pull starts again. */
   if (!check_server (store, page, since, &resync, error))

@@ -6,257 +6,7 @@
  * page in a toast overlay, on a real SQLite store in a temporary folder.
  */
 
-#include <string.h>
-
-#include <glib/gstdio.h>
-
-#include "../sp-test-dir.h"
-#include "sp-case-page.h"
-#include "sp-intake-date-button.h"
-
-typedef struct
-{
-  char       *dir;
-  SpStore    *store;
-  SpStoreWorker *worker;
-  char       *unit_id;
-  char       *case_id;
-  GtkWidget  *window;
-  SpCasePage *page;
-  guint       n_changed;
-} Fixture;
-
-/* The page under test, and the toasts it showed: the test holds them so
- * that a toast that timed out on a slow machine can still have its Undo
- * pressed. */
-static SpCasePage *current_page;
-static GPtrArray *held_toasts;
-
-static const SpActor registrar = { "u-reg", "Rita Registrator", SP_ROLE_BIT (SP_ROLE_REGISTRAR) };
-static const SpActor manager = { "u-man", "Maja Enhetschef", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
-static const SpActor staff = { "u-staff", "Sam Medarbetare", SP_ROLE_BIT (SP_ROLE_STAFF) };
-static const SpActor quality = { "u-q", "Kim Kvalitet", SP_ROLE_BIT (SP_ROLE_QUALITY) };
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-on_case_changed (SpCasePage *page,
-                 const char *case_id,
-                 Fixture    *fixture)
-{
-  g_assert_cmpstr (case_id, ==, fixture->case_id);
-  fixture->n_changed++;
-}
-
-static char *
-create_case (Fixture *fixture,
-             SpDate   received_on,
-             gboolean anonymous)
-{
-  g_autoptr(SpCase) kase = sp_case_new ();
-  g_autoptr(GError) error = NULL;
-
-  kase->kind = SP_CASE_KIND_COMPLAINT;
-  kase->channel = SP_CHANNEL_LETTER;
-  kase->received_on = received_on;
-  kase->sender_anonymous = anonymous;
-  if (!anonymous)
-    {
-      kase->sender_name = g_strdup ("Bo Ek & Söner <AB>");
-      kase->sender_email = g_strdup ("bo@example.se");
-      kase->sender_wants_feedback = TRUE;
-    }
-  kase->concerns = SP_CONCERNS_UNIT;
-  kase->unit_id = g_strdup (fixture->unit_id);
-  kase->area = SP_AREA_ELDERLY_CARE;
-  kase->category = g_strdup ("treatment");
-  kase->subject = g_strdup ("Maten var kall");
-  kase->description = g_strdup ("Tre dagar i rad.");
-
-  sp_store_create_case (fixture->store, kase, &staff, &error);
-  g_assert_no_error (error);
-
-  return g_strdup (SP_ENTITY (kase)->id);
-}
-
-static void
-open_page (Fixture       *fixture,
-           const SpActor *actor)
-{
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
-  fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  fixture->page = SP_CASE_PAGE (sp_case_page_new (fixture->store, fixture->worker, actor));
-  g_signal_connect (fixture->page, "case-changed", G_CALLBACK (on_case_changed), fixture);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-  gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
-  sp_case_page_set_case_id (fixture->page, fixture->case_id);
-  current_page = fixture->page;
-  iterate ();
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(SpUnit) unit = sp_unit_new ();
-  g_autoptr(SpCategory) category = sp_category_new ();
-
-  fixture->dir = sp_test_dir_new ("page");
-  path = g_build_filename (fixture->dir, "cases.db", NULL);
-  fixture->store = sp_store_open (path, &error);
-  g_assert_no_error (error);
-  fixture->worker = sp_store_worker_new (path);
-  sp_store_set_setting (fixture->store, "diary.prefix", "HVSDN", &error);
-  g_assert_no_error (error);
-
-  unit->name = g_strdup ("Solgårdens äldreboende");
-  unit->kind = SP_UNIT_KIND_UNIT;
-  sp_entity_ensure_id (SP_ENTITY (unit));
-  sp_store_save (fixture->store, SP_ENTITY (unit), SP_SAVE_DEFAULT, "test", &error);
-  g_assert_no_error (error);
-  fixture->unit_id = g_strdup (SP_ENTITY (unit)->id);
-
-  category->code = g_strdup ("treatment");
-  category->name = g_strdup ("Bemötande");
-  sp_entity_ensure_id (SP_ENTITY (category));
-  sp_store_save (fixture->store, SP_ENTITY (category), SP_SAVE_DEFAULT, "test", &error);
-  g_assert_no_error (error);
-
-  fixture->case_id = create_case (fixture, sp_date_today () - 2, FALSE);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  current_page = NULL;
-  g_ptr_array_set_size (held_toasts, 0);
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate ();
-  g_assert_null (fixture->window);
-
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->worker);
-  sp_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->unit_id);
-  g_free (fixture->case_id);
-}
-
-static SpCase *
-stored_case (Fixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  SpCase *kase = sp_store_get_case (fixture->store, fixture->case_id, &error);
-
-  g_assert_no_error (error);
-  return kase;
-}
-
-static GtkWidget *
-child (Fixture    *fixture,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SP_TYPE_CASE_PAGE,
-                                                   name);
-
-  g_assert_nonnull (object);
-  return GTK_WIDGET (object);
-}
-
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    n++;
-
-  return n;
-}
-
-/* Whether a row of the history has @text in its title. */
-static gboolean
-history_has (Fixture    *fixture,
-             const char *text)
-{
-  GtkWidget *list = sp_case_page_get_history_list (fixture->page);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-
-      if (strstr (title, text) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static const char *
-first_history_title (Fixture *fixture)
-{
-  GtkWidget *row = gtk_widget_get_first_child (sp_case_page_get_history_list (fixture->page));
-
-  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-}
-
-static const char *
-combo_text (GtkWidget *row)
-{
-  GObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (row));
-
-  g_assert_nonnull (item);
-  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
-}
-
-static void
-keep_toast (void)
-{
-  AdwToast *toast = current_page ? sp_case_page_get_last_toast (current_page) : NULL;
-
-  if (toast != NULL)
-    g_ptr_array_add (held_toasts, g_object_ref (toast));
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_get_mapped (button));
-  /* What a click does (gtk_widget_activate () would wait for the press
-   * animation to end). */
-  g_signal_emit_by_name (button, "clicked");
-  iterate ();
-  keep_toast ();
-}
-
-static void
-undo (Fixture *fixture)
-{
-  AdwToast *toast = sp_case_page_get_last_toast (fixture->page);
-
-  g_assert_nonnull (toast);
-  g_assert_nonnull (adw_toast_get_button_label (toast));
-  g_signal_emit_by_name (toast, "button-clicked");
-  iterate ();
-}
+#include "case-page-fixture.h"
 
 static void
 test_empty (Fixture       *fixture,
@@ -286,10 +36,13 @@ test_shows_case (Fixture       *fixture,
   g_autofree char *days = NULL;
 
   open_page (fixture, &registrar);
+  shot ("case-page");
 
   g_assert_cmpstr (sp_case_page_get_diary_text (fixture->page), ==, "Not registered");
   g_assert_cmpstr (sp_case_page_get_subject_text (fixture->page), ==, "Maten var kall");
   g_assert_cmpstr (sp_case_page_get_status_text (fixture->page), ==, "Received");
+  /* No conflict: the bar is not only unrevealed but out of the tree. */
+  g_assert_false (gtk_widget_get_visible (child (fixture, "conflict_bar")));
   days = g_strdup_printf ("%d days left", sp_case_get_days_left (kase, sp_date_today ()));
   g_assert_cmpstr (sp_case_page_get_deadline_text (fixture->page), ==, days);
   g_assert_false (gtk_widget_has_css_class (child (fixture, "days_left_label"), "error"));
@@ -654,7 +407,11 @@ test_edit_subject (Fixture       *fixture,
   g_assert_cmpstr (kase->subject, ==, "Maten var kall");
   g_clear_object (&kase);
 
+  /* The error goes as soon as the subject is valid, before Save. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "Maten var kall på Solgården");
+  iterate ();
+  g_assert_false (gtk_widget_is_visible (error_label));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
   click (save);
   g_assert_false (gtk_widget_is_visible (error_label));
 
@@ -892,10 +649,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  held_toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  case_page_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -74,6 +74,7 @@ test_shortcuts (void)
   g_assert_true (label_shown (GTK_WIDGET (shortcuts), "New case"));
   g_assert_true (label_shown (GTK_WIDGET (shortcuts), "Search"));
   gtk_window_close (shortcuts);
+  app_test_flush ();
 
   app_fixture_stop (&fixture);
 }
@@ -83,6 +84,7 @@ test_preferences (void)
 {
   AppFixture fixture = { 0 };
   GtkWindow *preferences;
+  GtkWidget *notify_switch, *background_switch;
   AdwStyleManager *styles = adw_style_manager_get_default ();
   GSettings *settings;
   GtkWidget *style_row = NULL;
@@ -121,6 +123,20 @@ test_preferences (void)
   g_settings_set_string (settings, "style-variant", "system");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (style_row)), ==, 0);
   g_assert_cmpint (adw_style_manager_get_color_scheme (styles), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Reminders on by default; the switches drive their settings. Running
+   * on without a window holds the application. */
+  notify_switch = app_test_find_by_id (GTK_WIDGET (preferences), "notify_switch");
+  background_switch = app_test_find_by_id (GTK_WIDGET (preferences), "background_switch");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (notify_switch)));
+  gtk_switch_set_active (GTK_SWITCH (notify_switch), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "notify-deadlines"));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (background_switch)));
+  gtk_switch_set_active (GTK_SWITCH (background_switch), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "run-in-background"));
+  gtk_switch_set_active (GTK_SWITCH (background_switch), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "run-in-background"));
+  g_settings_reset (settings, "notify-deadlines");
 
   gtk_window_destroy (preferences);
   app_fixture_stop (&fixture);

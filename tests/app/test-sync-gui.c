@@ -156,7 +156,8 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->server = sp_test_server_new (NULL);
+  /* @data: a server configuration, for the tests that need one. */
+  f->server = data ? sp_test_server_new_with_config (data) : sp_test_server_new (NULL);
   f->org = sp_test_org_new (f->server);
   f->dir = sp_test_dir_new ("gui-sync");
   f->db = g_build_filename (f->dir, "synpunkt.db", NULL);
@@ -213,6 +214,50 @@ test_wrong_password (Fixture       *f,
 }
 
 static gboolean
+directory_shown (gpointer data)
+{
+  return gtk_widget_get_visible (app_test_find_by_id (data, "directory_row"));
+}
+
+#define DIRECTORY_CONFIG \
+  "[directory]\nname=Stockholms stad\nuri=ldaps://127.0.0.1:9\n" \
+  "bind_dn=cn=synpunkt,dc=example,dc=org\nbind_password=service secret\n" \
+  "user_base=dc=example,dc=org\nuser_filter=(uid=%s)\n" \
+  "role.registrar=cn=registrars,dc=example,dc=org\n"
+
+/* A server that signs users in with a directory: the account page says
+ * which, also to a local account. */
+static void
+test_directory_named (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *row = app_test_find_by_id (f->page, "directory_row");
+
+  g_assert_false (gtk_widget_get_visible (row));
+  sp_account_page_connect (SP_ACCOUNT_PAGE (f->page), f->server->base, "manager_a",
+                           SP_TEST_PASSWORD);
+  g_assert_true (wait_for (is_synced, f->account, 60));
+  g_assert_true (wait_for (directory_shown, f->page, 30));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Stockholms stad");
+  g_assert_cmpstr (sp_account_get_directory_name (f->account), ==, "Stockholms stad");
+  shot ("account-directory");
+}
+
+/* A directory user while the directory is down: said so, in the app's own
+ * words, not as a wrong password. */
+static void
+test_directory_down (Fixture       *f,
+                     gconstpointer  data)
+{
+  sp_account_page_connect (SP_ACCOUNT_PAGE (f->page), f->server->base, "anna.directory",
+                           "a password");
+  g_assert_true (wait_for (has_error, f->page, 60));
+  g_assert_cmpstr (sp_account_page_get_error (SP_ACCOUNT_PAGE (f->page)), ==,
+                   _("The organisation’s directory cannot be reached: try again in a while"));
+  g_assert_false (sp_account_is_connected (f->account));
+}
+
+static gboolean
 intake_idle (gpointer data)
 {
   return !sp_intake_dialog_is_busy (data);
@@ -258,6 +303,8 @@ test_connect_create_find (Fixture       *f,
                            SP_TEST_PASSWORD);
   g_assert_true (wait_for (is_synced, f->account, 60));
   g_assert_null (sp_account_page_get_error (SP_ACCOUNT_PAGE (f->page)));
+  /* This server has local accounts only: no directory is named. */
+  g_assert_false (gtk_widget_get_visible (app_test_find_by_id (f->page, "directory_row")));
 
   /* Who the server says the user is. */
   user = sp_account_get_user (f->account);
@@ -702,6 +749,10 @@ main (int   argc,
 
   g_test_add ("/sync-gui/wrong-password", Fixture, NULL, fixture_set_up, test_wrong_password,
               fixture_tear_down);
+  g_test_add ("/sync-gui/directory-named", Fixture, DIRECTORY_CONFIG, fixture_set_up,
+              test_directory_named, fixture_tear_down);
+  g_test_add ("/sync-gui/directory-down", Fixture, DIRECTORY_CONFIG, fixture_set_up,
+              test_directory_down, fixture_tear_down);
   g_test_add ("/sync-gui/connect-create-find", Fixture, NULL, fixture_set_up,
               test_connect_create_find, fixture_tear_down);
   g_test_add ("/sync-gui/window-first-sync", Fixture, NULL, fixture_set_up, test_window_first_sync,

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "app-test-util.h"
+#include "sp-account-page.h"
 #include "sp-case-page.h"
 #include "sp-intake-dialog.h"
 
@@ -79,17 +80,46 @@ visible_columns (AppFixture *fixture)
   return visible;
 }
 
+static AdwPreferencesWindow *
+find_preferences (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_PREFERENCES_WINDOW (window))
+        return ADW_PREFERENCES_WINDOW (window);
+    }
+  return NULL;
+}
+
 static void
 test_empty_database (void)
 {
   AppFixture fixture = { 0 };
+  AdwPreferencesWindow *preferences = NULL;
+  GtkWidget *connect;
 
   app_fixture_make_db (&fixture);
   app_fixture_start (&fixture);
 
-  /* A new, empty database offers demo data. */
+  /* A new, empty database offers a server, demo data or an empty start. */
   app_fixture_wait_page (&fixture, "first-run");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture.window)));
+  connect = app_test_find_by_id (GTK_WIDGET (fixture.window), "connect_button");
+  g_assert_nonnull (connect);
+  g_assert_true (gtk_widget_is_sensitive (connect));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (connect)), ==, "app.log-in");
+  g_assert_nonnull (app_test_find_by_id (GTK_WIDGET (fixture.window), "demo_button"));
+  g_assert_nonnull (app_test_find_by_id (GTK_WIDGET (fixture.window), "start_empty_button"));
+
+  /* Connecting opens the Server page of the preferences. */
+  g_signal_emit_by_name (connect, "clicked");
+  APP_TEST_WAIT ((preferences = find_preferences ()) != NULL, 30);
+  g_assert_true (SP_IS_ACCOUNT_PAGE (adw_preferences_window_get_visible_page (preferences)));
+  gtk_window_destroy (GTK_WINDOW (preferences));
 
   /* Starting empty shows the list's own empty state. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.start-empty", NULL);
@@ -647,6 +677,19 @@ test_case_page (void)
     app_test_flush ();
     g_assert_cmpstr (sp_case_page_get_case_id (SP_CASE_PAGE (page)), ==,
                      SP_ENTITY (received)->id);
+    /* The header bar names the case: diary number (or "Not registered")
+     * over its subject, not just "Case". */
+    {
+      AdwWindowTitle *title = ADW_WINDOW_TITLE (app_test_find_by_id (GTK_WIDGET (fixture.window),
+                                                                     "content_title"));
+
+      g_assert_cmpstr (adw_window_title_get_title (title), ==,
+                       received->diary_number ? received->diary_number
+                       : received->status == SP_STATUS_RECEIVED ? "Not registered"
+                       : adw_window_title_get_title (title));
+      g_assert_cmpstr (adw_window_title_get_title (title), !=, "Case");
+      g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, received->subject);
+    }
     button = sp_case_page_get_transition_button (SP_CASE_PAGE (page), target);
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
@@ -718,6 +761,9 @@ test_deadline_text (void)
   g_autofree char *soon = NULL;
   g_autofree char *now = NULL;
   g_autofree char *closed = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *forwarded = NULL;
+  g_autofree char *none = NULL;
 
   kase->status = SP_STATUS_INVESTIGATING;
   kase->due_on = sp_date_new (2025, 3, 7);
@@ -734,9 +780,28 @@ test_deadline_text (void)
   now = sp_case_view_format_deadline (kase, today, &overdue);
   g_assert_cmpstr (now, ==, "Due today");
 
+  /* Feedback given, and every status after it, reads as on the case page,
+   * however far past the deadline. */
+  kase->due_on = sp_date_new (2025, 1, 7);
+  kase->status = SP_STATUS_FEEDBACK_GIVEN;
+  kase->feedback_on = sp_date_new (2025, 1, 20);
+  given = sp_case_view_format_deadline (kase, today, &overdue);
+  g_assert_cmpstr (given, ==, "Feedback given");
+  g_assert_false (overdue);
+
   kase->status = SP_STATUS_CLOSED;
   closed = sp_case_view_format_deadline (kase, today, &overdue);
-  g_assert_null (closed);
+  g_assert_cmpstr (closed, ==, "Feedback given");
+  g_assert_false (overdue);
+
+  kase->status = SP_STATUS_FORWARDED_ELSEWHERE;
+  kase->feedback_on = SP_DATE_NONE;
+  forwarded = sp_case_view_format_deadline (kase, today, &overdue);
+  g_assert_cmpstr (forwarded, ==, "No longer running");
+
+  kase->due_on = SP_DATE_NONE;
+  none = sp_case_view_format_deadline (kase, today, &overdue);
+  g_assert_null (none);
 }
 
 static void

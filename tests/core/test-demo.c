@@ -244,6 +244,20 @@ test_cases (Fixture       *f,
     }
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM planned_actions"), >, 0);
 
+  /* The unit manager's letters, in proportion, each sent whole. */
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM letters WHERE kind = 'final_answer'"), >,
+                   count (f->store, "SELECT count(*) FROM cases WHERE feedback_method = 'phone'"));
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM letters WHERE kind = 'acknowledgement'"), >, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM letters WHERE body LIKE '%{{%' OR sent_on IS NULL"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM investigations WHERE lex_sarah = 1"), >, 0);
+  /* The routine's conditions hold for what the demo made. */
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases WHERE status = 'closed'"
+                                    " AND individual_record = 1 AND individual_record_noted = 0"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases WHERE status IN ('feedback_given', 'closed')"
+                                    " AND feedback_on IS NOT NULL AND sender_anonymous = 0"
+                                    " AND ifnull (feedback_method, 'none') = 'none'"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM cases WHERE praise_passed_on IS NOT NULL"), >, 0);
+
   cases = sp_store_load_where (f->store, SP_TYPE_CASE, NULL, NULL, NULL);
   g_assert_cmpuint (cases->len, ==, N_CASES);
 

@@ -100,7 +100,7 @@ test_enums (void)
     &sp_relation_info, &sp_concerns_info, &sp_area_info, &sp_role_info,
     &sp_assessment_info, &sp_contract_form_info, &sp_unit_kind_info, &sp_event_kind_info,
     &sp_letter_kind_info, &sp_letter_method_info, &sp_language_info,
-    &sp_disclosure_decision_info, &sp_contract_issue_status_info,
+    &sp_disclosure_decision_info, &sp_contract_issue_status_info, &sp_sanction_kind_info,
   };
   int v;
 
@@ -201,6 +201,111 @@ test_case_rules (void)
   g_assert_false (sp_is_uuid (NULL));
 }
 
+static GType
+expected_value_type (const SpField *field)
+{
+  switch (field->type)
+    {
+    case SP_FIELD_STRING: return G_TYPE_STRING;
+    case SP_FIELD_INT:
+    case SP_FIELD_TIMESTAMP: return G_TYPE_INT64;
+    case SP_FIELD_BOOL: return G_TYPE_BOOLEAN;
+    case SP_FIELD_DATE:
+    case SP_FIELD_FLAGS: return G_TYPE_UINT;
+    case SP_FIELD_ENUM: return G_TYPE_INT;
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 GHashTable *counts)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pspec->name));
+
+  g_hash_table_insert (counts, (gpointer)pspec->name, GUINT_TO_POINTER (n + 1));
+}
+
+/* Every field of every entity is a read-only property of the right type
+ * that holds the field's value and notifies when the value changes. */
+static void
+test_properties (void)
+{
+  guint n;
+  GType *types = sp_test_entity_types (&n);
+
+  for (guint t = 0; t < n; t++)
+    {
+      g_autoptr(SpEntity) entity = sp_entity_new (types[t]);
+      g_autoptr(SpEntity) other = sp_entity_new (types[t]);
+      g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+      const SpEntityInfo *info = sp_entity_get_info (entity);
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n_pspecs;
+
+      pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (entity), &n_pspecs);
+      g_assert_cmpuint (n_pspecs, ==, info->n_fields);
+
+      sp_test_fill_entity (entity, t);
+      g_signal_connect (other, "notify", G_CALLBACK (count_notify_cb), counts);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          const SpField *field = &info->fields[i];
+          g_autofree char *name = g_strdelimit (g_strdup (field->name), "_", '-');
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (entity), name);
+          g_auto(GValue) value = G_VALUE_INIT;
+          g_autofree char *as_text = NULL;
+          g_autofree char *expected = NULL;
+
+          g_assert_nonnull (pspec);
+          g_assert_true (pspec == sp_entity_find_field_pspec (entity, field));
+          /* The column's own name finds it too, as <lookup> in a .ui does. */
+          g_assert_true (pspec == g_object_class_find_property (G_OBJECT_GET_CLASS (entity),
+                                                                field->name));
+          g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == expected_value_type (field));
+          g_assert_true (pspec->flags & G_PARAM_READABLE);
+          g_assert_false (pspec->flags & G_PARAM_WRITABLE);
+
+          g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+          g_object_get_property (G_OBJECT (entity), name, &value);
+          if (field->type == SP_FIELD_STRING)
+            g_assert_cmpstr (g_value_get_string (&value), ==, sp_entity_get_string (entity, field));
+          else
+            {
+              expected = g_strdup_printf ("%" G_GINT64_FORMAT, sp_entity_get_int (entity, field));
+              switch (field->type)
+                {
+                case SP_FIELD_INT:
+                case SP_FIELD_TIMESTAMP:
+                  as_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_value_get_int64 (&value));
+                  break;
+                case SP_FIELD_BOOL:
+                  as_text = g_strdup_printf ("%d", g_value_get_boolean (&value));
+                  break;
+                case SP_FIELD_DATE:
+                case SP_FIELD_FLAGS:
+                  as_text = g_strdup_printf ("%u", g_value_get_uint (&value));
+                  break;
+                case SP_FIELD_ENUM:
+                  as_text = g_strdup_printf ("%d", g_value_get_int (&value));
+                  break;
+                default:
+                  g_assert_not_reached ();
+                }
+              g_assert_cmpstr (as_text, ==, expected);
+            }
+
+          /* A change notifies once; setting the same value again does not. */
+          sp_entity_field_copy (other, entity, field);
+          sp_entity_field_copy (other, entity, field);
+          g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, pspec->name)), ==,
+                            sp_entity_field_is_set (entity, field) ? 1 : 0);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/entity/text/round-trip", test_text_round_trip);
   g_test_add_func ("/entity/text/refused", test_text_refused);
   g_test_add_func ("/entity/enums", test_enums);
+  g_test_add_func ("/entity/properties", test_properties);
   g_test_add_func ("/entity/case/deadline", test_case_deadline);
   g_test_add_func ("/entity/case/rules", test_case_rules);
 

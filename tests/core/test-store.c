@@ -300,10 +300,22 @@ test_workflow_and_diary (void)
   /* The whole way to closed, with the history to show for it. */
   g_assert_true (sp_store_transition_case (store, a, SP_STATUS_ASSIGNED, &registrar, &error));
   g_assert_true (sp_store_transition_case (store, a, SP_STATUS_INVESTIGATING, &manager, &error));
+  {
+    g_autoptr(SpInvestigation) inv = sp_investigation_new ();
+
+    inv->case_id = g_strdup (SP_ENTITY (a)->id);
+    inv->facts = g_strdup ("Det som hände");
+    inv->assessment = SP_ASSESSMENT_JUSTIFIED;
+    g_assert_true (sp_store_save_investigation (store, inv, SP_SAVE_DEFAULT, &manager, &error));
+  }
   g_assert_true (sp_store_transition_case (store, a, SP_STATUS_ASSESSED, &manager, &error));
   g_assert_false (sp_store_transition_case (store, a, SP_STATUS_CLOSED, &manager, &error));
   g_assert_error (error, SP_ERROR, SP_ERROR_TRANSITION);
   g_clear_error (&error);
+  a->feedback_method = SP_FEEDBACK_METHOD_PHONE;
+  a->feedback_on = a->received_on;
+  a->feedback_note = g_strdup ("Ringde och förklarade");
+  g_assert_true (sp_store_update_case (store, a, &manager, FALSE, &error));
   g_assert_true (sp_store_transition_case (store, a, SP_STATUS_FEEDBACK_GIVEN, &manager, &error));
   g_assert_cmpuint (a->feedback_on, !=, SP_DATE_NONE);
   g_assert_true (sp_store_transition_case (store, a, SP_STATUS_CLOSED, &manager, &error));

@@ -281,6 +281,56 @@ test_reports_access (Fixture       *f,
   g_assert_cmpint (sp_test_get_int (head_stats, "total"), ==, 4);
 }
 
+/* The server's figures are core's statistics over the same data: the
+ * numbers the app counts on its replica. */
+static void
+test_stats_figures (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SpTestResponse) stats = NULL;
+  g_autoptr(SpTestResponse) bad = NULL;
+  g_autoptr(SpTestResponse) bad_scope = NULL;
+  g_autoptr(SpStatsReport) report = NULL;
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *server_text = NULL;
+  g_autofree char *core_text = NULL;
+  g_autoptr(JsonNode) core_node = NULL;
+  SpDate today = sp_date_today_in_organisation ();
+  int year = sp_date_get_year (today);
+  SpStatsQuery query = { NULL, { SP_STATS_SCOPE_ORGANISATION, NULL }, today };
+  SpPeriod period = sp_period_year (year);
+  SpCaseQuery base;
+
+  path = g_strdup_printf ("/api/v1/stats?period=%d", year);
+  stats = sp_test_json (f->server, "GET", path, f->org->quality, NULL);
+  sp_test_assert_status (stats, 200);
+  g_assert_cmpstr (sp_test_get_string (stats, "scope"), ==, "organisation");
+  g_assert_nonnull (sp_test_get_node (stats, "figures"));
+  g_assert_nonnull (sp_test_get_node (stats, "signals"));
+
+  store = sp_store_open (f->server->db, &error);
+  g_assert_no_error (error);
+  sp_case_query_init (&base);
+  base.hide_named_employee = TRUE;
+  query.base = &base;
+  report = sp_stats_report_compute (store, &query, &period, &error);
+  g_assert_no_error (error);
+  core_node = sp_stats_report_to_json (report);
+  core_text = json_to_string (core_node, FALSE);
+  server_text = json_to_string (sp_test_get_node (stats, "figures"), FALSE);
+  g_assert_cmpstr (server_text, ==, core_text);
+  g_assert_cmpint (report->current->total + report->previous->total, >, 0);
+
+  bad = sp_test_json (f->server, "GET", "/api/v1/stats?period=2025-T4", f->org->quality, NULL);
+  sp_test_assert_status (bad, 422);
+  g_assert_cmpstr (sp_test_error_field (bad), ==, "period");
+  bad_scope = sp_test_json (f->server, "GET", "/api/v1/stats?period=2025&scope=planet:x", f->org->quality, NULL);
+  sp_test_assert_status (bad_scope, 422);
+  g_assert_cmpstr (sp_test_error_field (bad_scope), ==, "scope");
+}
+
 /* Several roles at once get the union, each case as the most generous
  * role allows. */
 static void
@@ -372,6 +422,7 @@ main (int    argc,
   ADD ("unit-boundaries", test_unit_boundaries);
   ADD ("admin-only", test_admin_only);
   ADD ("reports", test_reports_access);
+  ADD ("stats-figures", test_stats_figures);
   ADD ("several-roles", test_several_roles);
   ADD ("investigating-unit-and-assignee", test_investigating_unit_and_assignee);
 #undef ADD

@@ -319,6 +319,23 @@ test_reference_data (Fixture       *f,
                            "{\"name\":\"Omsorg AB\",\"org_number\":\"556677-8899\","
                            "\"contract_form\":\"choice_system\",\"area\":\"elderly_care\"}");
   sp_test_assert_status (provider, 201);
+  {
+    static const char * const bad[] = {
+      "{\"name\":\"Fel AB\",\"org_number\":\"556677-8898\"}",          /* check digit */
+      "{\"name\":\"Fel AB\",\"org_number\":\"55667788\"}",             /* length */
+      "{\"name\":\"Fel AB\",\"org_number\":\"5566'); DROP TABLE providers;--\"}",
+      "{\"name\":\"Fel AB\",\"contract_starts_on\":\"2026-01-01\",\"contract_ends_on\":\"2025-12-31\"}",
+    };
+    static const char * const fields[] = { "org_number", "org_number", "org_number", "contract_ends_on" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(SpTestResponse) refused = sp_test_json (f->server, "POST", "/api/v1/providers",
+                                                          f->org->procurement, bad[i]);
+        sp_test_assert_status (refused, 422);
+        g_assert_cmpstr (sp_test_error_field (refused), ==, fields[i]);
+      }
+  }
   providers = sp_test_json (f->server, "GET", "/api/v1/providers", f->org->staff_a, NULL);
   g_assert_cmpint (sp_test_get_int (providers, "total"), ==, 1);
 

@@ -227,7 +227,7 @@ test_existence_does_not_leak (Fixture       *f,
   g_autofree char *push_code = NULL;
   g_autofree char *child = NULL;
   g_autofree char *child_code = NULL;
-  g_autofree char *action = g_strdup_printf ("{\"case_id\":\"%s\",\"description\":\"Ring upp\"}", f->case_a);
+  g_autofree char *action = g_strdup_printf ("{\"case_id\":\"%s\",\"description\":\"Ring upp\",\"responsible\":\"Chefen\",\"due_on\":\"2026-12-01\"}", f->case_a);
   g_autofree char *own = NULL;
   g_autofree char *own_action = NULL;
   g_autoptr(SpTestResponse) hidden = NULL;
@@ -255,7 +255,7 @@ test_existence_does_not_leak (Fixture       *f,
   g_free (push (f, f->org->staff_a, "planned_action", "create",
                 "6e4fad85-6f4b-4c3b-8a9d-4d5e6f708192", action, NULL));
   own = sp_test_create_case (f->server, f->org->staff_b, NULL);
-  own_action = g_strdup_printf ("{\"case_id\":\"%s\",\"description\":\"Ring upp\"}", own);
+  own_action = g_strdup_printf ("{\"case_id\":\"%s\",\"description\":\"Ring upp\",\"responsible\":\"Chefen\",\"due_on\":\"2026-12-01\"}", own);
   child = push (f, f->org->staff_b, "planned_action", "create",
                 "6e4fad85-6f4b-4c3b-8a9d-4d5e6f708192", own_action, &child_code);
   g_assert_cmpstr (child, ==, "rejected");

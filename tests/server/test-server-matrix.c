@@ -556,7 +556,7 @@ test_personal_fields (Fixture       *f,
                           "{\"entity\":\"investigation\",\"op\":\"create\",\"id\":\"7f5a0b96-7a5c-4d4c-9bae-5e6f708192a3\","
                           "\"fields\":{\"case_id\":\"%s\",%s}},"
                           "{\"entity\":\"planned_action\",\"op\":\"create\",\"id\":\"8a6b1ca7-8b6d-4e5d-8cbf-6f708192a3b4\","
-                          "\"fields\":{\"case_id\":\"%s\",%s}}]}", case_id, inv, case_id, action);
+                          "\"fields\":{\"case_id\":\"%s\",\"due_on\":\"2026-12-01\",%s}}]}", case_id, inv, case_id, action);
   pushed = request (f, "POST", "/api/v1/changes", f->org->registrar, body);
   sp_test_assert_status (pushed, 200);
   g_assert_cmpstr (sp_test_get_string (pushed, "results.0.status"), ==, "applied");
@@ -835,6 +835,7 @@ prepare_push (Fixture    *f,
  * A route the server has and this table lacks fails the test. */
 static const RouteRule rules[] = {
   { "GET",    "/api/v1/health",                expect_anyone,          prepare_none, TRUE },
+  { "GET",    "/api/v1/auth-info",             expect_anyone,          prepare_none, TRUE },
   { "POST",   "/api/v1/session",               expect_anyone,          prepare_login, TRUE },
   { "GET",    "/api/v1/session",               expect_anyone,          prepare_none },
   { "DELETE", "/api/v1/session",               expect_deleted,         prepare_none },

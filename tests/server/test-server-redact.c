@@ -64,7 +64,7 @@ fixture_setup (Fixture       *f,
                           "\"heard\":\"Personalen och " NAME "\",\"analysis\":\"Hos " NAME "\"}},"
                           "{\"entity\":\"planned_action\",\"op\":\"create\",\"id\":\"%s\","
                           "\"fields\":{\"case_id\":\"%s\",\"description\":\"Besöka " NAME "\","
-                          "\"responsible\":\"Kerstin " NAME "\"}}]}",
+                          "\"responsible\":\"Kerstin " NAME "\",\"due_on\":\"2026-12-01\"}}]}",
                           "3b1f7a52-3c1e-4f0e-9d6a-1a2b3c4d5e6f", f->case_id,
                           "4c2e8b63-4d2f-4a1f-8e7b-2b3c4d5e6f70", f->case_id);
   pushed = sp_test_json (f->server, "POST", "/api/v1/changes", f->org->manager_a, push);

@@ -99,8 +99,14 @@ sp_case_view_format_deadline (SpCase   *kase,
   if (overdue != NULL)
     *overdue = FALSE;
 
-  if (kase == NULL || !sp_status_is_open (kase->status) || kase->due_on == SP_DATE_NONE)
+  if (kase == NULL || kase->due_on == SP_DATE_NONE)
     return NULL;
+
+  /* Once feedback is given the deadline no longer runs: say what the case
+   * page says. */
+  if (!sp_status_is_open (kase->status) || kase->status >= SP_STATUS_FEEDBACK_GIVEN)
+    return g_strdup (kase->feedback_on != SP_DATE_NONE ? _("Feedback given")
+                                                     : _("No longer running"));
 
   days = sp_case_get_days_left (kase, today);
 
@@ -258,6 +264,13 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
 
   gtk_label_set_text (label, text != NULL ? text : "");
+  /* An empty cell (a case with no category, say) is read as "None", not
+   * as the label's role. */
+  if (text == NULL || text[0] == 0)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("None"), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL);
   if (dim)
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   /* Red, and the words say it too: colour is never the only sign. */

@@ -17,7 +17,11 @@ _sp_case_page_fill_conflicts (SpCasePage *self)
   if (self->case_id != NULL)
     conflicts = sp_store_list_conflicts (self->store, self->case_id, NULL);
 
-  gtk_info_bar_set_revealed (self->conflict_bar, conflicts != NULL && conflicts->len > 0);
+  gboolean shown = conflicts != NULL && conflicts->len > 0;
+
+  /* Hidden, not only unrevealed: a screen reader would still read it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->conflict_bar), shown);
+  gtk_info_bar_set_revealed (self->conflict_bar, shown);
 }
 
 static void

@@ -169,6 +169,59 @@ fill_flags (SpCasePage *self)
                                              : _("Unit managers and registrars set the flags."));
 }
 
+/* The counter shows near the limit; typing stops at it. */
+static void
+update_subject_counter (SpCasePage *self)
+{
+  glong length = g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)), -1);
+  g_autofree char *text = NULL;
+
+  /* Translators: characters typed of the most allowed, e.g. 187/200 */
+  text = g_strdup_printf (_("%ld/%d"), length, SP_CASE_PAGE_SUBJECT_MAX);
+  gtk_label_set_text (self->subject_counter_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->subject_counter_label),
+                          length >= SP_CASE_PAGE_SUBJECT_WARN);
+}
+
+static const char *
+check_subject (const char *subject)
+{
+  if (subject == NULL)
+    return _("Enter a subject: a few words on what it is about");
+  if (g_utf8_strlen (subject, -1) > SP_CASE_PAGE_SUBJECT_MAX)
+    return _("The subject is too long: at most 200 characters");
+
+  return NULL;
+}
+
+static void
+show_subject_error (SpCasePage *self,
+                    const char *error)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->subject_error_row), error != NULL);
+  gtk_label_set_text (self->subject_error_label, error ? error : "");
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->subject_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->subject_entry), "error");
+}
+
+static void
+on_subject_changed (SpCasePage *self)
+{
+  update_subject_counter (self);
+
+  /* An error goes as soon as the subject is fixed, not at the next Save. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->subject_error_row)))
+    {
+      g_autofree char *subject =
+        strip_or_null (gtk_editable_get_text (GTK_EDITABLE (self->subject_entry)));
+
+      if (check_subject (subject) == NULL)
+        show_subject_error (self, NULL);
+    }
+}
+
 static void
 update_content_buttons (SpCasePage *self)
 {
@@ -195,7 +248,8 @@ fill_content (SpCasePage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->subject_entry), kase->subject ? kase->subject : "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
                             kase->description ? kase->description : "", -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->subject_error_row), FALSE);
+  show_subject_error (self, NULL);
+  update_subject_counter (self);
   update_content_buttons (self);
 }
 
@@ -299,20 +353,13 @@ on_content_save (SpCasePage *self)
   text = get_view_text (self->description_view);
   description = strip_or_null (text);
 
-  if (subject == NULL)
-    error = _("Enter a subject: a few words on what it is about");
-  else if (g_utf8_strlen (subject, -1) > 200)
-    error = _("The subject is too long: at most 200 characters");
-
-  gtk_widget_set_visible (GTK_WIDGET (self->subject_error_row), error != NULL);
-  gtk_label_set_text (self->subject_error_label, error ? error : "");
+  error = check_subject (subject);
+  show_subject_error (self, error);
   if (error != NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->subject_entry), "error");
       gtk_widget_grab_focus (GTK_WIDGET (self->subject_entry));
       return;
     }
-  gtk_widget_remove_css_class (GTK_WIDGET (self->subject_entry), "error");
 
   edited = sp_entity_copy (SP_ENTITY (self->kase));
   g_free (edited->subject);
@@ -390,6 +437,40 @@ on_delay_open (SpCasePage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->delay_reason_row));
 }
 
+/* The reason the delay form refuses, or NULL. */
+static const char *
+check_delay (SpCasePage *self,
+             const char *reason,
+             SpDate      date)
+{
+  if (reason == NULL)
+    return _("Enter the reason for the delay, as told to the sender");
+  if (g_utf8_strlen (reason, -1) > 5000)
+    return _("The reason is too long: at most 5000 characters");
+  if (date == SP_DATE_NONE)
+    return _("Choose the date the notice was sent");
+  if (date > sp_date_today ())
+    return _("The notice cannot have been sent in the future");
+  if (date < self->kase->received_on)
+    return _("The notice cannot have been sent before the case came in");
+
+  return NULL;
+}
+
+/* An error goes as soon as the form is fixed. */
+static void
+on_delay_changed (SpCasePage *self)
+{
+  g_autofree char *reason = NULL;
+
+  if (self->kase == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->delay_error_row)))
+    return;
+
+  reason = strip_or_null (gtk_editable_get_text (GTK_EDITABLE (self->delay_reason_row)));
+  if (check_delay (self, reason, sp_intake_date_button_get_date (self->delay_date_button)) == NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->delay_error_row), FALSE);
+}
+
 static void
 on_delay_save (SpCasePage *self)
 {
@@ -403,16 +484,7 @@ on_delay_save (SpCasePage *self)
     return;
 
   reason = strip_or_null (gtk_editable_get_text (GTK_EDITABLE (self->delay_reason_row)));
-  if (reason == NULL)
-    error = _("Enter the reason for the delay, as told to the sender");
-  else if (g_utf8_strlen (reason, -1) > 5000)
-    error = _("The reason is too long: at most 5000 characters");
-  else if (date == SP_DATE_NONE)
-    error = _("Choose the date the notice was sent");
-  else if (date > sp_date_today ())
-    error = _("The notice cannot have been sent in the future");
-  else if (date < self->kase->received_on)
-    error = _("The notice cannot have been sent before the case came in");
+  error = check_delay (self, reason, date);
 
   gtk_label_set_text (self->delay_error_label, error ? error : "");
   gtk_widget_set_visible (GTK_WIDGET (self->delay_error_row), error != NULL);
@@ -473,8 +545,17 @@ _sp_case_page_init_details (SpCasePage *self)
   g_signal_connect_object (self->conflict_of_interest_switch, "notify::active",
                            G_CALLBACK (on_flag_toggled), self, 0);
 
+  /* Typing stops at the limit (a paste is cut there). */
+  gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->subject_entry))),
+                           SP_CASE_PAGE_SUBJECT_MAX);
+  g_signal_connect_object (self->subject_entry, "changed",
+                           G_CALLBACK (on_subject_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->subject_entry, "changed",
                            G_CALLBACK (on_content_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->delay_reason_row, "changed",
+                           G_CALLBACK (on_delay_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->delay_date_button, "notify::date",
+                           G_CALLBACK (on_delay_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
                            G_CALLBACK (on_content_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->content_save_button, "clicked",

@@ -99,6 +99,7 @@ struct _SpCasePage
   AdwEntryRow        *subject_entry;
   AdwPreferencesRow  *subject_error_row;
   GtkLabel           *subject_error_label;
+  GtkLabel           *subject_counter_label;
   AdwPreferencesRow  *description_row;
   GtkTextView        *description_view;
   AdwPreferencesRow  *content_actions_row;
@@ -106,7 +107,14 @@ struct _SpCasePage
   GtkButton          *content_save_button;
 
   GtkListBox         *history_list;
+
+  char               *title;         /* the header bar's: diary number */
+  char               *subtitle;      /* and subject */
 };
+
+/* The longest subject; the counter shows from SP_CASE_PAGE_SUBJECT_WARN on. */
+#define SP_CASE_PAGE_SUBJECT_MAX  200
+#define SP_CASE_PAGE_SUBJECT_WARN 180
 
 /* Roles that may change the case's flags, its text and record a delay
  * notice: the people who handle it, not those who only read it. */

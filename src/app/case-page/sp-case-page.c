@@ -22,6 +22,34 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_titles (SpCasePage *self,
+            const char *title,
+            const char *subtitle)
+{
+  if (g_strcmp0 (self->title, title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+  if (g_strcmp0 (self->subtitle, subtitle) != 0)
+    {
+      g_free (self->subtitle);
+      self->subtitle = g_strdup (subtitle);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+    }
+}
+
 static int
 compare_categories (gconstpointer a,
                     gconstpointer b)
@@ -211,6 +239,7 @@ fill_header (SpCasePage *self)
   else
     gtk_label_set_text (self->diary_label, _("Not registered"));
   gtk_label_set_text (self->subject_label, kase->subject ? kase->subject : "");
+  set_titles (self, gtk_label_get_text (self->diary_label), kase->subject);
   /* Translators: kind · channel · date received, e.g.
    * “Complaint · Phone · Received 2026-11-20” */
   meta = g_strdup_printf (_("%s · %s · Received %s"),
@@ -231,6 +260,7 @@ _sp_case_page_reload (SpCasePage *self)
   if (self->case_id == NULL)
     {
       g_clear_object (&self->kase);
+      set_titles (self, NULL, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -239,6 +269,7 @@ _sp_case_page_reload (SpCasePage *self)
   if (kase == NULL)
     {
       g_clear_object (&self->kase);
+      set_titles (self, NULL, NULL);
       adw_status_page_set_description (self->missing_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "missing");
       return;
@@ -252,6 +283,7 @@ _sp_case_page_reload (SpCasePage *self)
     {
       g_clear_object (&kase);
       g_clear_object (&self->kase);
+      set_titles (self, NULL, NULL);
       adw_status_page_set_description (self->missing_page,
                                        _("This case concerns a named employee. Only unit "
                                          "managers, heads of department and registrars may "
@@ -300,6 +332,45 @@ _sp_case_page_emit_changed (SpCasePage *self,
                             const char *case_id)
 {
   g_signal_emit (self, signals[CASE_CHANGED], 0, case_id);
+}
+
+const char *
+sp_case_page_get_title (SpCasePage *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
+
+  return self->title;
+}
+
+const char *
+sp_case_page_get_subtitle (SpCasePage *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
+
+  return self->subtitle;
+}
+
+static void
+sp_case_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  SpCasePage *self = SP_CASE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 const char *
@@ -434,6 +505,8 @@ sp_case_page_finalize (GObject *object)
   g_clear_pointer (&self->case_id, g_free);
   g_clear_pointer (&self->actor_user_id, g_free);
   g_clear_pointer (&self->actor_name, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->unit_names, g_hash_table_unref);
   g_clear_pointer (&self->provider_names, g_hash_table_unref);
   g_clear_pointer (&self->category_names, g_hash_table_unref);
@@ -460,6 +533,26 @@ sp_case_page_class_init (SpCasePageClass *klass)
 
   object_class->dispose = sp_case_page_dispose;
   object_class->finalize = sp_case_page_finalize;
+  object_class->get_property = sp_case_page_get_property;
+
+  /**
+   * SpCasePage:title:
+   *
+   * What the header bar says of the case shown: its diary number, or
+   * that it is not registered; NULL when no case is shown.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SpCasePage:subtitle:
+   *
+   * The subject of the case shown, under the title.
+   */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * SpCasePage::case-changed:
@@ -539,6 +632,7 @@ sp_case_page_class_init (SpCasePageClass *klass)
   CHILD (subject_entry);
   CHILD (subject_error_row);
   CHILD (subject_error_label);
+  CHILD (subject_counter_label);
   CHILD (description_row);
   CHILD (description_view);
   CHILD (content_actions_row);

@@ -23,6 +23,10 @@ GtkWidget  *sp_case_page_new                (SpStore       *store,
 void        sp_case_page_set_case_id        (SpCasePage    *self,
                                              const char    *case_id);
 const char *sp_case_page_get_case_id        (SpCasePage    *self);
+/* The header bar's title (diary number, or "Not registered") and
+ * subtitle (subject) for the case shown; NULL when none is. */
+const char *sp_case_page_get_title          (SpCasePage    *self);
+const char *sp_case_page_get_subtitle       (SpCasePage    *self);
 
 /* For tests: the widgets that show and change the case. */
 /* The button that moves the case to @to, or NULL when there is none. */

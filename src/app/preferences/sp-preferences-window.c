@@ -19,6 +19,8 @@ struct _SpPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   AdwComboRow          *style_row;
+  GtkSwitch            *notify_switch;
+  GtkSwitch            *background_switch;
   AdwActionRow         *user_row;
   AdwComboRow          *unit_row;
   AdwActionRow         *investigation_row;
@@ -260,6 +262,8 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/synpunkt/Synpunkt/sp-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, notify_switch);
+  gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, user_row);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, unit_row);
   gtk_widget_class_bind_template_child (widget_class, SpPreferencesWindow, investigation_row);
@@ -315,6 +319,11 @@ sp_preferences_window_constructed (GObject *object)
   g_settings_bind_with_mapping (sp_context_get_settings (self->context), "style-variant",
                                 self->style_row, "selected", G_SETTINGS_BIND_DEFAULT,
                                 style_get_mapping, style_set_mapping, NULL, NULL);
+
+  g_settings_bind (sp_context_get_settings (self->context), "notify-deadlines",
+                   self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (sp_context_get_settings (self->context), "run-in-background",
+                   self->background_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   adw_action_row_set_subtitle (self->user_row, user ? user->display_name : "");
   adw_action_row_set_subtitle (self->path_row, sp_context_get_db_path (self->context));

@@ -23,6 +23,7 @@ struct _SpAccountPage
   AdwActionRow         *server_row;
   AdwActionRow         *name_row;
   AdwActionRow         *roles_row;
+  AdwActionRow         *directory_row;
   AdwActionRow         *keyring_row;
   AdwPreferencesGroup  *mapping_group;
   GPtrArray            *mapping_rows;
@@ -157,6 +158,12 @@ update (SpAccountPage *self)
                                    user ? (user->display_name ? user->display_name : user->username)
                                         : _("Unknown until the next login"));
       adw_action_row_set_subtitle (self->roles_row, roles[0] ? roles : _("None"));
+      /* Which directory signs users in here, if the server has one. */
+      gtk_widget_set_visible (GTK_WIDGET (self->directory_row),
+                              sp_account_get_directory_name (self->account) != NULL);
+      adw_action_row_set_subtitle (self->directory_row,
+                                   sp_account_get_directory_name (self->account)
+                                   ? sp_account_get_directory_name (self->account) : "");
       adw_action_row_set_subtitle (self->keyring_row,
                                    sp_account_has_keyring (self->account)
                                    ? _("Kept in your keyring")
@@ -232,9 +239,16 @@ on_connected (GObject      *source,
     {
       if (g_error_matches (error, SP_SYNC_ERROR, SP_SYNC_ERROR_CERTIFICATE))
         ask_trust (self, sp_account_get_refused_certificate (self->account));
-      else if (g_error_matches (error, SP_SYNC_ERROR, SP_SYNC_ERROR_REFUSED) ||
-               g_error_matches (error, SP_SYNC_ERROR, SP_SYNC_ERROR_AUTH))
+      else if (g_error_matches (error, SP_SYNC_ERROR, SP_SYNC_ERROR_AUTH))
         show_error (self, _("The user name or password is wrong."));
+      else if (g_error_matches (error, SP_SYNC_ERROR, SP_SYNC_ERROR_REFUSED))
+        {
+          /* A disabled directory account, one with no role, too many tries:
+           * the server says which. */
+          g_autofree char *text = g_strdup_printf (_("The server refused the sign-in: %s"),
+                                                   error->message);
+          show_error (self, text);
+        }
       else
         show_error (self, error->message);
       g_object_unref (self);
@@ -378,6 +392,7 @@ sp_account_page_class_init (SpAccountPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, username_row);
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, password_row);
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, SpAccountPage, directory_row);
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, connect_button);
   gtk_widget_class_bind_template_child (widget_class, SpAccountPage, user_group);

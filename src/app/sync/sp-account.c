@@ -19,6 +19,7 @@ struct _SpAccount
   SpSyncClient *client;
   SpSyncEngine *engine;
   SpUser       *user;
+  char         *directory_name;  /* the directory the server signs in with */
   gboolean      keyring;
   gboolean      restoring;     /* looking for the token in the keyring */
   gboolean      releasing;     /* signing out: the replica is being emptied */
@@ -31,6 +32,7 @@ enum {
   PROP_CONNECTED,
   PROP_USER,
   PROP_ENGINE,
+  PROP_DIRECTORY_NAME,
   N_PROPS
 };
 
@@ -79,6 +81,7 @@ sp_account_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->user);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->directory_name, g_free);
 
   G_OBJECT_CLASS (sp_account_parent_class)->finalize (object);
 }
@@ -102,6 +105,9 @@ sp_account_get_property (GObject    *object,
     case PROP_ENGINE:
       g_value_set_object (value, self->engine);
       break;
+    case PROP_DIRECTORY_NAME:
+      g_value_set_string (value, self->directory_name);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -120,6 +126,7 @@ sp_account_class_init (SpAccountClass *klass)
   properties[PROP_CONNECTED] = g_param_spec_boolean ("connected", NULL, NULL, FALSE, flags);
   properties[PROP_USER] = g_param_spec_object ("user", NULL, NULL, SP_TYPE_USER, flags);
   properties[PROP_ENGINE] = g_param_spec_object ("engine", NULL, NULL, SP_TYPE_SYNC_ENGINE, flags);
+  properties[PROP_DIRECTORY_NAME] = g_param_spec_string ("directory-name", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* What this computer held was emptied (another account signed in, or
@@ -194,6 +201,14 @@ sp_account_get_engine (SpAccount *self)
   return self->engine;
 }
 
+const char *
+sp_account_get_directory_name (SpAccount *self)
+{
+  g_return_val_if_fail (SP_IS_ACCOUNT (self), NULL);
+
+  return self->directory_name;
+}
+
 gboolean
 sp_account_has_keyring (SpAccount *self)
 {
@@ -228,8 +243,32 @@ on_engine_reset (SpAccount  *self,
 }
 
 static void
+on_auth_info (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SpAccount) self = user_data;
+  g_autoptr(JsonNode) node = sp_sync_client_request_finish (SP_SYNC_CLIENT (source), result, NULL, NULL);
+  JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *directory = object ? json_object_get_member (object, "directory") : NULL;
+  const char *name = NULL;
+
+  if (directory != NULL && JSON_NODE_HOLDS_OBJECT (directory))
+    name = json_object_get_string_member_with_default (json_node_get_object (directory), "name", NULL);
+  if (g_strcmp0 (name, self->directory_name) == 0 || SP_SYNC_CLIENT (source) != self->client)
+    return;
+  g_free (self->directory_name);
+  self->directory_name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRECTORY_NAME]);
+}
+
+static void
 start_engine (SpAccount *self)
 {
+  /* Which directory the server signs in with, for the account page. */
+  sp_sync_client_request_async (self->client, "GET", "/api/v1/auth-info", NULL, NULL,
+                                on_auth_info, g_object_ref (self));
+
   self->engine = sp_sync_engine_new (self->db_path, self->client);
   g_signal_connect_object (self->engine, "reset", G_CALLBACK (on_engine_reset), self,
                            G_CONNECT_SWAPPED);

@@ -29,6 +29,9 @@ const char   *sp_account_get_username     (SpAccount           *self);
 /* The user as the server knows them, once logged in; NULL before. */
 SpUser       *sp_account_get_user         (SpAccount           *self);
 SpSyncEngine *sp_account_get_engine       (SpAccount           *self);
+/* The organisation's directory the server signs users in with (GET
+ * /api/v1/auth-info), or NULL: local accounts only, or not known yet. */
+const char   *sp_account_get_directory_name (SpAccount         *self);
 /* FALSE when no keyring could keep the token: it lives in memory only. */
 gboolean      sp_account_has_keyring      (SpAccount           *self);
 

@@ -106,9 +106,16 @@ update_title (SpWindow *self)
 
   if (self->shown_case_id != NULL)
     {
-      /* Translators: the title above one case; the view it came from below */
-      adw_window_title_set_title (self->content_title, _("Case"));
-      adw_window_title_set_subtitle (self->content_title, view_title (self->view));
+      SpCasePage *page = self->case_page ? SP_CASE_PAGE (self->case_page) : NULL;
+      const char *title = page ? sp_case_page_get_title (page) : NULL;
+      const char *subject = page ? sp_case_page_get_subtitle (page) : NULL;
+
+      /* The case's diary number (or "Not registered") and its subject;
+       * "Case" only while none is shown. */
+      /* Translators: the title above one case that is not shown */
+      adw_window_title_set_title (self->content_title, title ? title : _("Case"));
+      adw_window_title_set_subtitle (self->content_title,
+                                     title ? (subject ? subject : "") : view_title (self->view));
       return;
     }
 
@@ -226,6 +233,10 @@ sp_window_show_case (SpWindow   *self,
                                           sp_context_get_worker (self->context),
                                           sp_context_get_actor (self->context));
       g_signal_connect_object (self->case_page, "case-changed", G_CALLBACK (case_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->case_page, "notify::title", G_CALLBACK (update_title),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->case_page, "notify::subtitle", G_CALLBACK (update_title),
                                self, G_CONNECT_SWAPPED);
       adw_bin_set_child (self->case_bin, self->case_page);
     }
@@ -724,8 +735,20 @@ current_user_changed (SpWindow *self)
     return;
 
   update_user (self);
+
+  /* My Cases follows the new user; the filter bar keeps its criteria. */
   if (g_strcmp0 (self->view, "mine") == 0)
-    sp_window_set_view (self, "mine");
+    {
+      SpCaseViewKind kind;
+      g_autoptr(SpCaseFilter) mine = _sp_window_filter_for_view (self, "mine", &kind);
+      g_autoptr(SpCaseFilter) filter = sp_case_filter_copy (sp_case_view_get_filter (self->case_view));
+
+      g_free (filter->mine_user_id);
+      g_free (filter->mine_unit_id);
+      filter->mine_user_id = g_strdup (mine->mine_user_id);
+      filter->mine_unit_id = g_strdup (mine->mine_unit_id);
+      sp_case_view_set_view (self->case_view, kind, filter);
+    }
   _sp_window_sidebar_update_counts (self);
   _sp_window_update_actions (self);
 }

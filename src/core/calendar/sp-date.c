@@ -32,6 +32,28 @@ sp_date_new (int year,
   return g_date_get_julian (&d);
 }
 
+static GTimeZone *
+organisation_zone (void)
+{
+  static GTimeZone *zone;
+
+  if (g_once_init_enter (&zone))
+    {
+      GTimeZone *found = g_time_zone_new_identifier (SP_DATE_ORGANISATION_ZONE);
+
+      if (found == NULL)
+        {
+          g_warning ("No time zone data for %s: using the local time zone",
+                     SP_DATE_ORGANISATION_ZONE);
+          found = g_time_zone_new_local ();
+        }
+      g_once_init_leave (&zone, found);
+    }
+  return zone;
+}
+
+/* The day is the organisation's, wherever the program runs: a server kept
+ * in UTC, or a laptop on a journey, sees the deadlines Stockholm sees. */
 SpDate
 sp_date_today (void)
 {
@@ -48,13 +70,12 @@ sp_date_today (void)
   if (fake != NULL && sp_date_parse (fake, &date))
     return date;
 
-  /* Asked for every case read: the local time zone is looked up at most
-   * once a second. */
+  /* Asked for every case read: the clock is read at most once a second. */
   clock = g_get_monotonic_time ();
   G_LOCK (known);
   if (clock >= known_until)
     {
-      now = g_date_time_new_now_local ();
+      now = g_date_time_new_now (organisation_zone ());
       known = sp_date_new (g_date_time_get_year (now),
                            g_date_time_get_month (now),
                            g_date_time_get_day_of_month (now));
@@ -69,31 +90,7 @@ sp_date_today (void)
 SpDate
 sp_date_today_in_organisation (void)
 {
-  const char *fake = g_getenv ("SYNPUNKT_TODAY");
-  static GTimeZone *zone;
-  g_autoptr(GDateTime) now = NULL;
-  SpDate date;
-
-  if (fake != NULL && sp_date_parse (fake, &date))
-    return date;
-
-  /* The server may run in UTC: near midnight its day is not Stockholm's. */
-  if (g_once_init_enter (&zone))
-    {
-      GTimeZone *found = g_time_zone_new_identifier (SP_DATE_ORGANISATION_ZONE);
-
-      if (found == NULL)
-        {
-          g_warning ("No time zone data for %s: using the local time zone",
-                     SP_DATE_ORGANISATION_ZONE);
-          found = g_time_zone_new_local ();
-        }
-      g_once_init_leave (&zone, found);
-    }
-
-  now = g_date_time_new_now (zone);
-  return sp_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
-                      g_date_time_get_day_of_month (now));
+  return sp_date_today ();
 }
 
 SpDate

@@ -34,9 +34,10 @@ typedef guint32 SpDate;
 SpDate       sp_date_new          (int         year,
                                    int         month,
                                    int         day);
+/* Today in SP_DATE_ORGANISATION_ZONE, whatever zone the process runs in;
+ * SYNPUNKT_TODAY=YYYY-MM-DD pins it. */
 SpDate       sp_date_today        (void);
-/* Today in SP_DATE_ORGANISATION_ZONE, whatever zone the process runs in
- * (SYNPUNKT_TODAY pins it as it pins sp_date_today()). */
+/* The same as sp_date_today (); kept for the callers that name the zone. */
 SpDate       sp_date_today_in_organisation (void);
 SpDate       sp_date_first        (void);
 SpDate       sp_date_last         (void);

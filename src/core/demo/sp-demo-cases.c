@@ -4,6 +4,8 @@
  */
 
 #include "sp-demo-private.h"
+#include "sp-letter.h"
+#include "sp-letter-template.h"
 #include "sp-demo-text.h"
 
 static const guint area_weights[] = {
@@ -343,6 +345,81 @@ department_name (Demo       *d,
   return parent ? parent->name : "förvaltningen";
 }
 
+/* The letters a case of this state has had: the acknowledgement of most
+ * registered cases, the delay notice that was recorded, and the final
+ * answer of most answered ones (the rest were answered by phone). Their
+ * text is the shipped template, filled in. */
+static gboolean
+save_letter (Demo         *d,
+             SpCase       *kase,
+             GHashTable   *values,
+             SpLetterKind  kind,
+             SpDate        sent_on,
+             SpUser       *sender,
+             GError      **error)
+{
+  g_autoptr(SpLetter) letter = sp_letter_new ();
+
+  letter->case_id = g_strdup (SP_ENTITY (kase)->id);
+  letter->kind = kind;
+  letter->language = SP_LANGUAGE_SV;
+  letter->method = kase->sender_email ? SP_LETTER_METHOD_EMAIL : SP_LETTER_METHOD_POST;
+  letter->recipient = g_strdup (kase->sender_email ? kase->sender_email : kase->sender_name);
+  letter->body = sp_letter_template_fill (sp_letter_template_default (kind, SP_LANGUAGE_SV), values, NULL);
+  letter->sent_on = not_after (d, sent_on);
+  letter->sent_by = g_strdup (sender ? sender->display_name : NULL);
+  return save_at (d, letter, 0, demo_timestamp (d, letter->sent_on, 8, 17),
+                  sender ? SP_ENTITY (sender)->id : NULL, error);
+}
+
+static gboolean
+add_letters (Demo             *d,
+             SpCase           *kase,
+             const DemoDates  *dates,
+             SpUser           *registrar,
+             SpUser           *manager,
+             GError          **error)
+{
+  SpUnit *unit = kase->unit_id ? g_hash_table_lookup (d->units_by_id, kase->unit_id) : NULL;
+  g_autoptr(GHashTable) values = NULL;
+
+  if (kase->sender_anonymous || (kase->sender_name == NULL && kase->sender_email == NULL))
+    return TRUE;
+
+  values = sp_letter_values_new (kase, unit, NULL, "Hässelby-Vällingby stadsdelsförvaltning",
+                                 manager ? manager->display_name : NULL, SP_LANGUAGE_SV);
+  g_hash_table_replace (values, (gpointer)"contact_name",
+                        g_strdup_printf ("avdelningschefen för %s", department_name (d, kase->unit_id)));
+  g_hash_table_replace (values, (gpointer)"contact_address", g_strdup ("Box 3, 162 11 Vällingby"));
+  g_hash_table_replace (values, (gpointer)"contact_phone", g_strdup ("08-508 05 000"));
+  if (kase->delay_notice_on != SP_DATE_NONE)
+    g_hash_table_replace (values, (gpointer)"new_due_on",
+                          sp_letter_format_date (kase->delay_notice_on + 14, SP_LANGUAGE_SV));
+  g_hash_table_replace (values, (gpointer)"answer",
+                        g_strdup ("Vi har gått igenom det du beskriver tillsammans med personalen, "
+                                  "och vi har tagit upp det på enhetens arbetsplatsträff."));
+
+  if (kase->diary_number != NULL && kase->status >= SP_STATUS_ASSIGNED &&
+      kase->status <= SP_STATUS_CLOSED && demo_chance (d, 85) &&
+      !save_letter (d, kase, values, SP_LETTER_ACKNOWLEDGEMENT, dates->registered + 1, registrar, error))
+    return FALSE;
+  if (kase->delay_notice_on != SP_DATE_NONE &&
+      !save_letter (d, kase, values, SP_LETTER_DELAY_NOTICE, kase->delay_notice_on, manager, error))
+    return FALSE;
+  if (kase->feedback_on != SP_DATE_NONE)
+    {
+      if (demo_chance (d, 85))
+        {
+          kase->feedback_method = SP_FEEDBACK_METHOD_LETTER;
+          return save_letter (d, kase, values, SP_LETTER_FINAL_ANSWER, kase->feedback_on, manager, error);
+        }
+      kase->feedback_method = SP_FEEDBACK_METHOD_PHONE;
+      kase->feedback_note = g_strdup ("Ringde upp avsändaren, gick igenom vad utredningen visade "
+                                      "och vad enheten gör nu.");
+    }
+  return TRUE;
+}
+
 static gboolean
 add_investigation (Demo             *d,
                    SpCase           *kase,
@@ -636,8 +713,22 @@ _sp_demo_add_case (Demo    *d,
 
   if (kase->status >= SP_STATUS_ASSIGNED && kase->status <= SP_STATUS_CLOSED && manager != NULL)
     kase->assigned_to = g_strdup (SP_ENTITY (manager)->id);
-  if (kase->individual_record && !sp_status_is_open (kase->status))
-    kase->individual_record_noted = demo_chance (d, 90);
+  /* R22: a closed case has its note in the person's file; one waiting
+   * for it to be closed may not yet. */
+  if (kase->individual_record && kase->status == SP_STATUS_CLOSED)
+    kase->individual_record_noted = TRUE;
+  else if (kase->individual_record && kase->status == SP_STATUS_FEEDBACK_GIVEN)
+    kase->individual_record_noted = demo_chance (d, 70);
+  /* R21: praise is passed on to those it concerns. */
+  if (kase->valence == SP_VALENCE_POSITIVE && kase->status >= SP_STATUS_ASSIGNED &&
+      kase->status <= SP_STATUS_CLOSED && demo_chance (d, 90))
+    {
+      SpUnit *praised = kase->unit_id ? g_hash_table_lookup (d->units_by_id, kase->unit_id) : NULL;
+
+      kase->praise_passed_on = not_after (d, received + demo_range (d, 1, 6));
+      kase->praise_passed_to = g_strdup_printf ("Personalen och chefen på %s",
+                                                praised ? praised->name : "enheten");
+    }
 
   /* A late answer was often, not always, announced with a delay notice. */
   answered = kase->feedback_on ? kase->feedback_on
@@ -668,6 +759,9 @@ _sp_demo_add_case (Demo    *d,
   if (kase->kind != SP_CASE_KIND_CITIZEN_PROPOSAL &&
       kase->status >= SP_STATUS_INVESTIGATING && kase->status <= SP_STATUS_CLOSED &&
       !add_investigation (d, kase, &dates, manager, error))
+    return FALSE;
+
+  if (!add_letters (d, kase, &dates, registrar, manager, error))
     return FALSE;
 
   if (!save_at (d, kase, case_rev, demo_timestamp (d, date_of_status (&dates, kase), 8, 17),

@@ -58,6 +58,13 @@ SP_DEFINE_ENTITY (SpCase, sp_case, "case", "cases",
   SP_DEFINE_DATE (SpCase, delay_notice_on, 0),
   SP_DEFINE_STRING (SpCase, delay_reason, SP_FIELD_LONG | SP_FIELD_FREE_TEXT, 5000),
   SP_DEFINE_DATE (SpCase, feedback_on, 0),
+  SP_DEFINE_ENUM (SpCase, feedback_method, 0, sp_feedback_method_info),
+  SP_DEFINE_STRING (SpCase, feedback_note, SP_FIELD_LONG | SP_FIELD_FREE_TEXT, 5000),
+  SP_DEFINE_BOOL (SpCase, no_action_possible, 0),
+  SP_DEFINE_BOOL (SpCase, complex, 0),
+  SP_DEFINE_STRING (SpCase, complex_reason, SP_FIELD_LONG | SP_FIELD_FREE_TEXT, 2000),
+  SP_DEFINE_DATE (SpCase, praise_passed_on, 0),
+  SP_DEFINE_STRING (SpCase, praise_passed_to, SP_FIELD_FREE_TEXT, 200),
   SP_DEFINE_DATE (SpCase, closed_on, SP_FIELD_SERVER),
   SP_DEFINE_STRING (SpCase, created_by, SP_FIELD_SERVER, 200),
   SP_DEFINE_TIMESTAMP (SpCase, created_at, SP_FIELD_SERVER))
@@ -73,6 +80,9 @@ sp_case_get_deadline_rule (SpCase                 *self,
 
   if (self->given_due_on != SP_DATE_NONE)
     *rule = (SpDeadlineRule) { SP_DEADLINE_GIVEN_DATE, 0 };
+  else if ((self->channel == SP_CHANNEL_TYCK_TILL_APP || self->area == SP_AREA_CITY_ENVIRONMENT) &&
+           self->complex)
+    *rule = config->city_environment_complex;
   else if (self->channel == SP_CHANNEL_TYCK_TILL_APP || self->area == SP_AREA_CITY_ENVIRONMENT)
     *rule = config->city_environment;
   else

@@ -65,6 +65,16 @@ struct _SpCase
   SpDate      delay_notice_on;
   char       *delay_reason;
   SpDate      feedback_on;
+  SpFeedbackMethod feedback_method;    /* a final answer not by letter */
+  char       *feedback_note;           /* what the sender was told */
+  /* Closed as "no action possible", once told why (Norrmalm). */
+  gboolean    no_action_possible;
+  /* A city environment case that needs investigating: 10 days, not 3 (R29). */
+  gboolean    complex;
+  char       *complex_reason;
+  /* Positive feedback passed on to the staff and manager it concerns (R21). */
+  SpDate      praise_passed_on;
+  char       *praise_passed_to;
   SpDate      closed_on;
   char       *created_by;
   gint64      created_at;

@@ -33,11 +33,127 @@ sp_entity_finalize (GObject *object)
 }
 
 static void
+sp_entity_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SpEntity *self = SP_ENTITY (object);
+  const SpEntityInfo *info = sp_entity_get_info (self);
+  const SpField *field;
+
+  if (prop_id == 0 || prop_id > info->n_fields)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  field = &info->fields[prop_id - 1];
+  switch (field->type)
+    {
+    case SP_FIELD_STRING:
+      g_value_set_string (value, sp_entity_get_string (self, field));
+      break;
+    case SP_FIELD_INT:
+    case SP_FIELD_TIMESTAMP:
+      g_value_set_int64 (value, sp_entity_get_int (self, field));
+      break;
+    case SP_FIELD_BOOL:
+      g_value_set_boolean (value, sp_entity_get_int (self, field) != 0);
+      break;
+    case SP_FIELD_DATE:
+    case SP_FIELD_FLAGS:
+      g_value_set_uint (value, (guint)sp_entity_get_int (self, field));
+      break;
+    case SP_FIELD_ENUM:
+      g_value_set_int (value, (int)sp_entity_get_int (self, field));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
 sp_entity_class_init (SpEntityClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = sp_entity_finalize;
+  object_class->get_property = sp_entity_get_property;
+}
+
+static GParamSpec *
+field_pspec_new (const SpField *field)
+{
+  g_autofree char *name = g_strdelimit (g_strdup (field->name), "_", '-');
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                            G_PARAM_STATIC_NICK | G_PARAM_STATIC_BLURB;
+
+  switch (field->type)
+    {
+    case SP_FIELD_STRING:
+      return g_param_spec_string (name, NULL, NULL, NULL, flags);
+    case SP_FIELD_INT:
+    case SP_FIELD_TIMESTAMP:
+      return g_param_spec_int64 (name, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+    case SP_FIELD_BOOL:
+      return g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
+    case SP_FIELD_DATE:
+    case SP_FIELD_FLAGS:
+      return g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0, flags);
+    case SP_FIELD_ENUM:
+      return g_param_spec_int (name, NULL, NULL, G_MININT, G_MAXINT, 0, flags);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+sp_entity_class_install_fields (gpointer            klass,
+                                const SpEntityInfo *info)
+{
+  SpEntityClass *entity_class = klass;
+
+  g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (klass), SP_TYPE_ENTITY));
+  g_return_if_fail (info != NULL);
+
+  entity_class->info = info;
+  G_OBJECT_CLASS (klass)->get_property = sp_entity_get_property;
+  /* Kept for the life of the program, as the class is. */
+  entity_class->field_pspecs = g_new0 (GParamSpec *, info->n_fields + 1);
+  for (guint i = 0; i < info->n_fields; i++)
+    entity_class->field_pspecs[i + 1] = field_pspec_new (&info->fields[i]);
+
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), info->n_fields + 1,
+                                     entity_class->field_pspecs);
+}
+
+GParamSpec *
+sp_entity_find_field_pspec (SpEntity      *self,
+                            const SpField *field)
+{
+  const SpEntityInfo *info;
+  gsize i;
+
+  g_return_val_if_fail (SP_IS_ENTITY (self), NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+
+  info = sp_entity_get_info (self);
+  if (field < info->fields || field >= info->fields + info->n_fields)
+    return NULL;
+
+  i = field - info->fields;
+  return SP_ENTITY_GET_CLASS (self)->field_pspecs[i + 1];
+}
+
+static void
+notify_field (SpEntity      *self,
+              const SpField *field)
+{
+  GParamSpec *pspec = sp_entity_find_field_pspec (self, field);
+
+  if (pspec != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 static void
@@ -120,40 +236,11 @@ sp_entity_field_copy (SpEntity      *dest,
                       SpEntity      *src,
                       const SpField *field)
 {
-  gpointer d = FIELD_PTR (dest, field);
-  gpointer s = FIELD_PTR (src, field);
-
-  switch (field->type)
-    {
-    case SP_FIELD_STRING:
-      g_free (*(char **)d);
-      *(char **)d = g_strdup (*(char **)s);
-      break;
-
-    case SP_FIELD_INT:
-    case SP_FIELD_TIMESTAMP:
-      *(gint64 *)d = *(gint64 *)s;
-      break;
-
-    case SP_FIELD_BOOL:
-      *(gboolean *)d = *(gboolean *)s;
-      break;
-
-    case SP_FIELD_DATE:
-      *(SpDate *)d = *(SpDate *)s;
-      break;
-
-    case SP_FIELD_ENUM:
-      *(int *)d = *(int *)s;
-      break;
-
-    case SP_FIELD_FLAGS:
-      *(guint *)d = *(guint *)s;
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  /* Through the setters, so that @dest notifies what changes. */
+  if (field->type == SP_FIELD_STRING)
+    sp_entity_set_string (dest, field, sp_entity_get_string (src, field));
+  else
+    sp_entity_set_int (dest, field, sp_entity_get_int (src, field));
 }
 
 gpointer
@@ -209,8 +296,12 @@ sp_entity_set_string (SpEntity      *self,
   p = FIELD_PTR (self, field);
   if (*p != value)
     {
+      gboolean changed = g_strcmp0 (*p, value) != 0;
+
       g_free (*p);
       *p = g_strdup (value);
+      if (changed)
+        notify_field (self, field);
     }
 }
 
@@ -246,6 +337,10 @@ sp_entity_set_int (SpEntity      *self,
 {
   gpointer p = FIELD_PTR (self, field);
 
+  if (field->type != SP_FIELD_STRING && sp_entity_get_int (self, field) ==
+      (field->type == SP_FIELD_BOOL ? (value != 0) : value))
+    return;
+
   switch (field->type)
     {
     case SP_FIELD_INT:
@@ -268,6 +363,8 @@ sp_entity_set_int (SpEntity      *self,
     default:
       g_return_if_reached ();
     }
+
+  notify_field (self, field);
 }
 
 gboolean

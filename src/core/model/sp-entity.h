@@ -91,6 +91,9 @@ struct _SpEntityClass
   GObjectClass        parent_class;
 
   const SpEntityInfo *info;
+  /* One read-only property a field, in the order of info->fields, made
+   * by sp_entity_class_install_fields(). */
+  GParamSpec        **field_pspecs;
 };
 
 GType sp_entity_get_type (void) G_GNUC_CONST;
@@ -130,10 +133,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpEntity, g_object_unref)
   static const SpField t_n##_fields[] = { SP_ENTITY_COMMON_FIELDS, __VA_ARGS__ }; \
   const SpEntityInfo t_n##_info = { entity_name, table_name, t_n##_fields, G_N_ELEMENTS (t_n##_fields) }; \
   G_DEFINE_FINAL_TYPE (TN, t_n, SP_TYPE_ENTITY) \
-  static void t_n##_class_init (TN##Class *klass) { ((SpEntityClass *)klass)->info = &t_n##_info; } \
+  static void t_n##_class_init (TN##Class *klass) { sp_entity_class_install_fields (klass, &t_n##_info); } \
   static void t_n##_init (TN *self) { } \
   TN *t_n##_new (void) { return g_object_new (t_n##_get_type (), NULL); }
 
+/* Sets the class's field table and installs one read-only GObject property
+ * a field, named for its column with '-' for '_' ("received-on"): a string
+ * field is a gchararray, an int or timestamp a gint64, a bool a gboolean, a
+ * date a guint (SpDate), an enum a gint and a set of flags a guint. The
+ * setters below notify the property when a value changes; code that writes
+ * a field straight into the struct notifies nothing. */
+void                sp_entity_class_install_fields (gpointer            klass,
+                                                    const SpEntityInfo *info);
+/* The property of @field, a field of @self's table. */
+GParamSpec         *sp_entity_find_field_pspec   (SpEntity           *self,
+                                                  const SpField      *field);
 const SpEntityInfo *sp_entity_class_get_info     (gpointer            klass);
 const SpEntityInfo *sp_entity_get_info           (SpEntity           *self);
 const SpEntityInfo *sp_entity_info_for_type      (GType               type);

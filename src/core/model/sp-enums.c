@@ -124,6 +124,20 @@ ENUM_INFO (sp_letter_method_info, "letter_method",
   { "email", N_("E-mail") },
   { "in_person", N_("In person") })
 
+ENUM_INFO (sp_feedback_method_info, "feedback_method",
+  { "none", N_("Not recorded") },
+  { "letter", N_("Letter") },
+  { "phone", N_("By phone") },
+  { "in_person", N_("In person") })
+
+/* The names are the investigation's columns of each escalation. */
+ENUM_INFO (sp_escalation_info, "escalation",
+  { "lex_sarah", N_("Lex Sarah") },
+  { "lex_maria", N_("Lex Maria") },
+  { "deviation", N_("Deviation routine") },
+  { "contract_breach", N_("Contract breach") },
+  { "welfare_crime", N_("Sign of welfare crime") })
+
 ENUM_INFO (sp_language_info, "language",
   { "sv", N_("Swedish") },
   { "en", N_("English") })
@@ -140,6 +154,11 @@ ENUM_INFO (sp_contract_issue_status_info, "contract_issue_status",
   { "account_received", N_("Account received") },
   { "sanctioned", N_("Sanctioned") },
   { "closed", N_("Closed") })
+
+ENUM_INFO (sp_sanction_kind_info, "sanction_kind",
+  { "none", N_("No sanction") },
+  { "penalty", N_("Penalty (vite)") },
+  { "termination", N_("Termination of the contract") })
 
 gboolean
 sp_enum_is_valid (const SpEnumInfo *info,

@@ -183,6 +183,26 @@ typedef enum
   SP_LETTER_METHOD_IN_PERSON,
 } SpLetterMethod;
 
+/* How the final answer reached the sender, when it was not a letter. */
+typedef enum
+{
+  SP_FEEDBACK_METHOD_NONE,
+  SP_FEEDBACK_METHOD_LETTER,
+  SP_FEEDBACK_METHOD_PHONE,
+  SP_FEEDBACK_METHOD_IN_PERSON,
+} SpFeedbackMethod;
+
+/* The escalations of an investigation, as bits for queries. */
+typedef enum
+{
+  SP_ESCALATION_LEX_SARAH,
+  SP_ESCALATION_LEX_MARIA,
+  SP_ESCALATION_DEVIATION,
+  SP_ESCALATION_CONTRACT_BREACH,
+  SP_ESCALATION_WELFARE_CRIME,
+  SP_N_ESCALATIONS
+} SpEscalation;
+
 typedef enum
 {
   SP_LANGUAGE_SV,
@@ -206,6 +226,14 @@ typedef enum
   SP_CONTRACT_ISSUE_CLOSED,
 } SpContractIssueStatus;
 
+/* What the administration decided about a contract issue. */
+typedef enum
+{
+  SP_SANCTION_NONE,
+  SP_SANCTION_PENALTY,      /* vite, with an amount */
+  SP_SANCTION_TERMINATION,  /* hävning of the contract */
+} SpSanctionKind;
+
 extern const SpEnumInfo sp_case_kind_info;
 extern const SpEnumInfo sp_valence_info;
 extern const SpEnumInfo sp_channel_info;
@@ -221,8 +249,11 @@ extern const SpEnumInfo sp_event_kind_info;
 extern const SpEnumInfo sp_letter_kind_info;
 extern const SpEnumInfo sp_letter_method_info;
 extern const SpEnumInfo sp_language_info;
+extern const SpEnumInfo sp_feedback_method_info;
+extern const SpEnumInfo sp_escalation_info;
 extern const SpEnumInfo sp_disclosure_decision_info;
 extern const SpEnumInfo sp_contract_issue_status_info;
+extern const SpEnumInfo sp_sanction_kind_info;
 
 /* Whether a case in this status is still being handled (not closed,
  * forwarded elsewhere or handled in another routine). */

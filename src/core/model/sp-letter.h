@@ -25,6 +25,7 @@ struct _SpLetter
   char           *contact_person;     /* whom to turn to if not satisfied */
   SpDate          sent_on;
   SpLetterMethod  method;
+  char           *sent_by;            /* who sent it, by name */
 };
 
 extern const SpEntityInfo sp_letter_info;

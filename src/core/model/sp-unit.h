@@ -22,6 +22,10 @@ struct _SpUnit
   SpUnitKind  kind;
   SpArea      area;
   char       *manager_id;
+  /* Whom the unit's senders can turn to if not satisfied (Norrmalm). */
+  char       *contact_name;
+  char       *contact_address;
+  char       *contact_phone;
 };
 
 extern const SpEntityInfo sp_unit_info;

@@ -192,6 +192,126 @@ sp_workflow_check (SpCase    *self,
   return check_conditions (self, to, error);
 }
 
+static gboolean
+text_is_empty (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_assessed (SpCase                   *self,
+                const SpWorkflowEvidence *evidence,
+                GError                  **error)
+{
+  SpInvestigation *inv = evidence ? evidence->investigation : NULL;
+
+  if (inv == NULL || SP_ENTITY (inv)->deleted)
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, "investigation",
+                          _("Document the investigation before marking the case as assessed"));
+      return FALSE;
+    }
+  if (text_is_empty (inv->facts))
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, "facts",
+                          _("Write down what happened before marking the case as assessed"));
+      return FALSE;
+    }
+  if (inv->assessment == SP_ASSESSMENT_NOT_ASSESSED)
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, "assessment",
+                          _("Choose an assessment (justified, partly justified, not justified "
+                            "or cannot be assessed) before marking the case as assessed"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_feedback (SpCase                   *self,
+                const SpWorkflowEvidence *evidence,
+                GError                  **error)
+{
+  if (evidence && evidence->n_final_answers > 0)
+    return TRUE;
+
+  switch (self->feedback_method)
+    {
+    case SP_FEEDBACK_METHOD_PHONE:
+    case SP_FEEDBACK_METHOD_IN_PERSON:
+      if (self->feedback_on == SP_DATE_NONE)
+        {
+          sp_set_field_error (error, SP_ERROR_TRANSITION, "feedback_on",
+                              _("Give the date the sender was answered"));
+          return FALSE;
+        }
+      if (text_is_empty (self->feedback_note))
+        {
+          sp_set_field_error (error, SP_ERROR_TRANSITION, "feedback_note",
+                              _("Note what the sender was told"));
+          return FALSE;
+        }
+      return TRUE;
+
+    case SP_FEEDBACK_METHOD_NONE:
+    case SP_FEEDBACK_METHOD_LETTER:
+    default:
+      sp_set_field_error (error, SP_ERROR_TRANSITION, "feedback_method",
+                          _("Send the final answer, or record the answer given by phone or in "
+                            "person with its date and a note, before recording feedback"));
+      return FALSE;
+    }
+}
+
+static gboolean
+check_closed (SpCase                   *self,
+              const SpWorkflowEvidence *evidence,
+              GError                  **error)
+{
+  if (self->individual_record && !self->individual_record_noted)
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, "individual_record_noted",
+                          _("The case concerns an individual's record: note in the person's file "
+                            "that it came in, was registered and was handled before closing it"));
+      return FALSE;
+    }
+  if (self->no_action_possible && self->status != SP_STATUS_FEEDBACK_GIVEN)
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, "no_action_possible",
+                          _("A case can be closed as “no action possible” only after the sender "
+                            "has been told why no action will be taken"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sp_workflow_check_evidence (SpCase                   *self,
+                            const SpWorkflowEvidence *evidence,
+                            SpStatus                  to,
+                            GError                  **error)
+{
+  g_return_val_if_fail (SP_IS_CASE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  switch (to)
+    {
+    case SP_STATUS_ASSESSED:
+      return check_assessed (self, evidence, error);
+    case SP_STATUS_FEEDBACK_GIVEN:
+      return check_feedback (self, evidence, error);
+    case SP_STATUS_CLOSED:
+      return check_closed (self, evidence, error);
+    default:
+      return TRUE;
+    }
+}
+
 guint
 sp_workflow_get_targets (SpCase   *self,
                          guint     roles,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "sp-case.h"
+#include "sp-investigation.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,27 @@ gboolean sp_workflow_check        (SpCase   *self,
                                    SpStatus  to,
                                    guint     roles,
                                    GError  **error);
+/* What a transition may need besides the case: the routine's evidence
+ * that the work was done. The store gathers it (sp_store_transition_case()),
+ * so that the app, the replica and the server apply the same rules. */
+typedef struct
+{
+  SpInvestigation *investigation;   /* NULL when none was started */
+  guint            n_final_answers; /* final-answer letters sent */
+  guint            n_answers;       /* letters of any kind sent */
+} SpWorkflowEvidence;
+
+/* The routine's conditions on the evidence: "assessed" needs an
+ * investigation with facts and an assessment; "feedback given" needs a
+ * final answer (a letter, or a phone or in-person answer with its date and
+ * a note); "closed" needs the note in the person's file when the case
+ * concerns an individual's record (R22), and "no action possible" only
+ * after the feedback that explains why. SP_ERROR_TRANSITION naming the
+ * field to fill in. */
+gboolean sp_workflow_check_evidence (SpCase                   *self,
+                                     const SpWorkflowEvidence *evidence,
+                                     SpStatus                  to,
+                                     GError                  **error);
 /* The states this case can move to with @roles, in workflow order. */
 guint    sp_workflow_get_targets  (SpCase   *self,
                                    guint     roles,

@@ -172,6 +172,25 @@ build_where (const SpCaseQuery *query,
   if (query->contract_breach_only)
     g_string_append (b->where, " AND c.contract_breach = 1");
 
+  if (query->escalations != 0)
+    {
+      gboolean first = TRUE;
+
+      g_string_append (b->where, " AND EXISTS (SELECT 1 FROM investigations i"
+                                 " WHERE i.case_id = c.id AND i.deleted = 0 AND (");
+      /* The names are the investigation's own columns: never user input. */
+      for (guint e = 0; e < SP_N_ESCALATIONS; e++)
+        if (query->escalations & (1u << e))
+          {
+            g_string_append_printf (b->where, "%si.%s = 1", first ? "" : " OR ",
+                                    sp_enum_to_name (&sp_escalation_info, e));
+            first = FALSE;
+          }
+      if (first)
+        g_string_append (b->where, "0");
+      g_string_append (b->where, "))");
+    }
+
   if (query->overdue_only)
     {
       /* Overdue: past its due date and not yet given feedback or closed. */
@@ -196,7 +215,11 @@ build_where (const SpCaseQuery *query,
 
   if (query->mine_user_id || query->mine_unit_id)
     {
-      g_string_append (b->where, " AND (c.assigned_to IS ? OR (c.unit_id IS ? AND ? IS NOT NULL))");
+      /* Either may be missing: a missing one matches nothing (not the
+       * cases that lack an assignee or a unit). */
+      g_string_append (b->where, " AND ((c.assigned_to = ? AND ? IS NOT NULL) OR "
+                                 "(c.unit_id = ? AND ? IS NOT NULL))");
+      g_ptr_array_add (b->texts, g_strdup (query->mine_user_id));
       g_ptr_array_add (b->texts, g_strdup (query->mine_user_id));
       g_ptr_array_add (b->texts, g_strdup (query->mine_unit_id));
       g_ptr_array_add (b->texts, g_strdup (query->mine_unit_id));
@@ -215,6 +238,16 @@ build_where (const SpCaseQuery *query,
       else if (fts != NULL)
         add_text (b, "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", fts);
     }
+}
+
+void
+_sp_case_query_build_where (const SpCaseQuery *query,
+                            GString           *where,
+                            GPtrArray         *texts)
+{
+  Builder b = { where, texts };
+
+  build_where (query, &b);
 }
 
 static void

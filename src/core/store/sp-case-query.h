@@ -38,6 +38,8 @@ typedef struct
   gboolean     registered_only; /* has a diary number */
   const char  *text;           /* full-text search, as typed */
   const char  *assigned_to;
+  /* Cases whose investigation flags any of these (bits 1 << SpEscalation) */
+  guint        escalations;
 
   /* Access restrictions that the caller's role imposes */
   const char  *created_by;

@@ -333,9 +333,47 @@ static const char migration_2[] =
   "  PRIMARY KEY (entity, record_id, field)\n"
   ");\n";
 
+/* The unit manager's work (issue 12, and R21, R22, R29 of issue 11): how
+ * the final answer was given, "no action possible", a complex city
+ * environment case, praise passed on; who sent a letter; the person a
+ * unit's senders can turn to if not satisfied. */
+static const char migration_3[] =
+  "ALTER TABLE cases ADD COLUMN feedback_method TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN feedback_note TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN no_action_possible INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE cases ADD COLUMN complex INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE cases ADD COLUMN complex_reason TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN praise_passed_on TEXT;\n"
+  "ALTER TABLE cases ADD COLUMN praise_passed_to TEXT;\n"
+  "ALTER TABLE letters ADD COLUMN sent_by TEXT;\n"
+  "ALTER TABLE units ADD COLUMN contact_name TEXT;\n"
+  "ALTER TABLE units ADD COLUMN contact_address TEXT;\n"
+  "ALTER TABLE units ADD COLUMN contact_phone TEXT;\n";
+/* The provider register's contract period and contact person, and the
+ * contract issue's life cycle (issue 14): what the breach is, the request
+ * for correction, the provider's account, the sanction and the routing of
+ * routine R14. */
+static const char migration_4[] =
+  "ALTER TABLE providers ADD COLUMN contract_starts_on TEXT;\n"
+  "ALTER TABLE providers ADD COLUMN contract_ends_on TEXT;\n"
+  "ALTER TABLE providers ADD COLUMN contact_person TEXT;\n"
+  "ALTER TABLE contract_issues ADD COLUMN opened_on TEXT;\n"
+  "ALTER TABLE contract_issues ADD COLUMN routed_to TEXT;\n"
+  "ALTER TABLE contract_issues ADD COLUMN breach TEXT;\n"
+  "ALTER TABLE contract_issues ADD COLUMN correction_request TEXT;\n"
+  "ALTER TABLE contract_issues ADD COLUMN account TEXT;\n"
+  "ALTER TABLE contract_issues ADD COLUMN sanction_kind TEXT;\n"
+  "ALTER TABLE contract_issues ADD COLUMN sanction_amount INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE contract_issues ADD COLUMN sanction_decided_on TEXT;\n"
+  "ALTER TABLE contract_issues ADD COLUMN closed_on TEXT;\n"
+  "ALTER TABLE contract_issues ADD COLUMN welfare_crime INTEGER NOT NULL DEFAULT 0;\n"
+  "CREATE INDEX contract_issues_provider ON contract_issues (provider_id, status);\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
+  migration_4,
   NULL
 };
 

@@ -10,6 +10,7 @@
 
 #include "sp-error.h"
 #include "sp-store-private.h"
+#include "sp-store-investigation.h"
 #include "sp-workflow.h"
 
 SpCase *
@@ -20,15 +21,17 @@ sp_store_get_case (SpStore     *self,
   return sp_store_load (self, SP_TYPE_CASE, id, error);
 }
 
-static gboolean
-add_event (SpStore        *self,
-           const char     *case_id,
-           const SpActor  *actor,
-           SpEventKind     kind,
-           const char     *field,
-           const char     *old_value,
-           const char     *new_value,
-           GError        **error)
+/* A case's history event, with an optional note. */
+gboolean
+_sp_store_add_case_event (SpStore       *self,
+                          const char    *case_id,
+                          const SpActor *actor,
+                          SpEventKind    kind,
+                          const char    *field,
+                          const char    *old_value,
+                          const char    *new_value,
+                          const char    *note,
+                          GError       **error)
 {
   g_autoptr(SpCaseEvent) event = sp_case_event_new ();
 
@@ -40,9 +43,13 @@ add_event (SpStore        *self,
   event->field = g_strdup (field);
   event->old_value = g_strdup (old_value);
   event->new_value = g_strdup (new_value);
+  event->note = g_strdup (note);
 
   return sp_store_add_event (self, event, error);
 }
+
+#define add_event(self, case_id, actor, kind, field, old_value, new_value, error) \
+  _sp_store_add_case_event (self, case_id, actor, kind, field, old_value, new_value, NULL, error)
 
 gboolean
 sp_store_add_event (SpStore      *self,
@@ -182,6 +189,23 @@ sp_store_update_case (SpStore        *self,
         goto failed;
     }
 
+  /* Positive feedback passed on to those it concerns (R21): a step of
+   * its own in the history, besides the fields' changes. */
+  if (stored->praise_passed_on == SP_DATE_NONE && kase->praise_passed_on != SP_DATE_NONE)
+    {
+      g_autoptr(SpCaseEvent) event = sp_case_event_new ();
+
+      event->case_id = g_strdup (entity->id);
+      event->actor_id = g_strdup (actor ? actor->user_id : NULL);
+      event->actor_name = g_strdup (actor ? actor->display_name : NULL);
+      event->kind = SP_EVENT_NOTE;
+      event->field = g_strdup ("praise_passed_on");
+      event->new_value = g_strdup (kase->praise_passed_to);
+      event->note = g_strdup ("praise_passed_on");
+      if (!sp_store_add_event (self, event, error))
+        goto failed;
+    }
+
   if (!sp_store_save (self, entity, SP_SAVE_DEFAULT, actor ? actor->user_id : NULL, error))
     goto failed;
 
@@ -218,6 +242,19 @@ sp_store_transition_case (SpStore        *self,
 
   if (!sp_workflow_check (stored, to, actor ? actor->roles : 0, error))
     goto failed;
+
+  /* What the routine asks to have been done first, from the records. */
+  {
+    SpWorkflowEvidence evidence;
+    gboolean ok;
+
+    if (!sp_store_get_workflow_evidence (self, SP_ENTITY (stored)->id, &evidence, error))
+      goto failed;
+    ok = sp_workflow_check_evidence (stored, &evidence, to, error);
+    sp_workflow_evidence_clear (&evidence);
+    if (!ok)
+      goto failed;
+  }
 
   changed = sp_entity_copy (SP_ENTITY (stored));
   changed->status = to;

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "sp-case-query.h"
 #include "sp-store.h"
 
 G_BEGIN_DECLS
@@ -76,5 +77,22 @@ GPtrArray *_sp_store_read_all    (SpStore            *self,
                                   sqlite3_stmt       *stmt,
                                   GType               type,
                                   GError            **error);
+
+/* The WHERE clause of @query over "cases c" (starting "c.deleted = 0"),
+ * appended to @where; its parameters, all text, appended to @texts (of
+ * g_free'd strings), in order. */
+void      _sp_case_query_build_where (const SpCaseQuery *query,
+                                      GString           *where,
+                                      GPtrArray         *texts);
+
+gboolean   _sp_store_add_case_event (SpStore       *self,
+                                     const char    *case_id,
+                                     const SpActor *actor,
+                                     SpEventKind    kind,
+                                     const char    *field,
+                                     const char    *old_value,
+                                     const char    *new_value,
+                                     const char    *note,
+                                     GError       **error);
 
 G_END_DECLS

@@ -1,0 +1,249 @@
+/* test-notifications.c: the user's deadlines are announced, each once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <synpunkt-core.h>
+
+#include "sp-deadline-notifier.h"
+#include "../sp-test-dir.h"
+#include "../sp-test-wait.h"
+
+/* A Tuesday with no holiday near. */
+#define TODAY "2026-03-10"
+
+typedef struct
+{
+  char               *id;
+  char               *title;
+  char               *body;
+  char               *case_id;
+} Announced;
+
+typedef struct
+{
+  char               *dir;
+  SpStore            *store;
+  SpStoreWorker      *worker;
+  GApplication       *application;
+  SpDeadlineNotifier *notifier;
+  GSettings          *settings;
+  char               *unit;
+  GPtrArray          *announced;
+  guint               checks;
+} Fixture;
+
+static const SpActor registrar = { "reg", "Registrar", SP_ROLE_BIT (SP_ROLE_REGISTRAR) };
+
+static void
+announced_free (gpointer data)
+{
+  Announced *a = data;
+
+  g_free (a->id);
+  g_free (a->title);
+  g_free (a->body);
+  g_free (a->case_id);
+  g_free (a);
+}
+
+static void
+on_announced (SpDeadlineNotifier *notifier,
+              const char         *id,
+              const char         *title,
+              const char         *body,
+              const char         *case_id,
+              Fixture            *f)
+{
+  Announced *a = g_new0 (Announced, 1);
+
+  a->id = g_strdup (id);
+  a->title = g_strdup (title);
+  a->body = g_strdup (body);
+  a->case_id = g_strdup (case_id);
+  g_ptr_array_add (f->announced, a);
+}
+
+static void
+on_checked (SpDeadlineNotifier *notifier,
+            Fixture            *f)
+{
+  f->checks++;
+}
+
+static char *
+add_case (Fixture    *f,
+          const char *subject,
+          SpDate      due_on)
+{
+  g_autoptr(SpCase) kase = sp_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  kase->kind = SP_CASE_KIND_COMPLAINT;
+  kase->channel = SP_CHANNEL_LETTER;
+  kase->received_on = due_on - 14;
+  kase->subject = g_strdup (subject);
+  kase->description = g_strdup ("En beskrivning");
+  kase->sender_anonymous = TRUE;
+  kase->unit_id = g_strdup (f->unit);
+  g_assert_true (sp_store_create_case (f->store, kase, &registrar, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kase->due_on, ==, due_on);
+  return g_strdup (SP_ENTITY (kase)->id);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SpUnit) unit = sp_unit_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = sp_test_dir_new ("notifications");
+  path = g_build_filename (f->dir, "synpunkt.db", NULL);
+  f->store = sp_store_open (path, &error);
+  g_assert_no_error (error);
+  unit->name = g_strdup ("Hemtjänsten Vällingby");
+  g_assert_true (sp_store_save (f->store, SP_ENTITY (unit), 0, NULL, NULL));
+  f->unit = g_strdup (SP_ENTITY (unit)->id);
+
+  f->worker = sp_store_worker_new (path);
+  f->application = g_application_new ("se.synpunkt.NotificationsTest", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (f->application, NULL, &error));
+  g_assert_no_error (error);
+  f->settings = g_settings_new ("se.synpunkt.Synpunkt");
+  f->notifier = sp_deadline_notifier_new (f->application, f->worker, f->settings);
+  f->announced = g_ptr_array_new_with_free_func (announced_free);
+  g_signal_connect (f->notifier, "announced", G_CALLBACK (on_announced), f);
+  g_signal_connect (f->notifier, "checked", G_CALLBACK (on_checked), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->notifier);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->application);
+  g_clear_object (&f->worker);
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->announced, g_ptr_array_unref);
+  g_free (f->unit);
+  sp_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static Announced *
+nth (Fixture *f,
+     guint    i)
+{
+  return g_ptr_array_index (f->announced, i);
+}
+
+static void
+check_and_wait (Fixture *f)
+{
+  guint before = f->checks;
+
+  sp_deadline_notifier_check (f->notifier);
+  SP_TEST_WAIT (f->checks > before, 30);
+}
+
+static void
+test_each_once (Fixture       *f,
+                gconstpointer  data)
+{
+  SpDate today = sp_date_today ();
+  g_autofree char *tomorrow = add_case (f, "Maten på boendet", today + 1);
+  g_autofree char *overdue = add_case (f, "Bemötande i hemtjänsten", today - 4);
+  g_autofree char *fresh = NULL;
+  g_autoptr(SpDeadlineNotifier) restarted = NULL;
+
+  /* Nobody's cases: nothing is looked for. */
+  sp_deadline_notifier_check (f->notifier);
+
+  /* The first look: the day's summary. */
+  sp_deadline_notifier_set_mine (f->notifier, NULL, f->unit);
+  SP_TEST_WAIT (f->checks == 1, 30);
+  g_assert_cmpuint (f->announced->len, ==, 1);
+  g_assert_cmpstr (nth (f, 0)->id, ==, SP_NOTIFICATION_SUMMARY);
+  g_assert_cmpstr (nth (f, 0)->title, ==, "Your deadlines");
+  g_assert_cmpstr (nth (f, 0)->body, ==, "1 case is due tomorrow.\n1 case is overdue.");
+  g_assert_null (nth (f, 0)->case_id);
+
+  /* Looked at again, nothing is announced twice. */
+  check_and_wait (f);
+  g_assert_cmpuint (f->announced->len, ==, 1);
+
+  /* A case that becomes overdue: a notification of its own, opening it. */
+  fresh = add_case (f, "Avgiften", today - 5);
+  check_and_wait (f);
+  g_assert_cmpuint (f->announced->len, ==, 2);
+  g_assert_cmpstr (nth (f, 1)->title, ==, "A case has become overdue");
+  g_assert_cmpstr (nth (f, 1)->body, ==, "Avgiften");
+  g_assert_cmpstr (nth (f, 1)->case_id, ==, fresh);
+  g_assert_true (g_str_has_prefix (nth (f, 1)->id, SP_NOTIFICATION_OVERDUE_PREFIX));
+
+  /* After a restart, the same day: nothing again. */
+  g_clear_object (&f->notifier);
+  restarted = sp_deadline_notifier_new (f->application, f->worker, f->settings);
+  g_signal_connect (restarted, "announced", G_CALLBACK (on_announced), f);
+  g_signal_connect (restarted, "checked", G_CALLBACK (on_checked), f);
+  sp_deadline_notifier_set_mine (restarted, NULL, f->unit);
+  SP_TEST_WAIT (f->checks == 4, 30);
+  g_assert_cmpuint (f->announced->len, ==, 2);
+}
+
+static void
+test_many_overdue (Fixture       *f,
+                   gconstpointer  data)
+{
+  SpDate today = sp_date_today ();
+
+  sp_deadline_notifier_set_mine (f->notifier, NULL, f->unit);
+  SP_TEST_WAIT (f->checks == 1, 30);
+  g_assert_cmpuint (f->announced->len, ==, 0);
+
+  /* Eight at once: five one by one, then one for the other three. */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *subject = g_strdup_printf ("Ärende %u", i);
+      g_autofree char *id = add_case (f, subject, today - 4);
+    }
+  check_and_wait (f);
+  g_assert_cmpuint (f->announced->len, ==, 7);
+  g_assert_cmpstr (nth (f, 0)->id, ==, SP_NOTIFICATION_SUMMARY);
+  g_assert_cmpstr (nth (f, 0)->body, ==, "8 cases are overdue.");
+  for (guint i = 1; i <= 5; i++)
+    g_assert_nonnull (nth (f, i)->case_id);
+  g_assert_cmpstr (nth (f, 6)->title, ==, "3 more cases have become overdue");
+  g_assert_null (nth (f, 6)->case_id);
+}
+
+static void
+test_other_unit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *overdue = add_case (f, "Bemötande", sp_date_today () - 4);
+  g_autofree char *other = g_uuid_string_random ();
+
+  sp_deadline_notifier_set_mine (f->notifier, "someone", other);
+  SP_TEST_WAIT (f->checks == 1, 30);
+  g_assert_cmpuint (f->announced->len, ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_setenv ("SYNPUNKT_TODAY", TODAY, TRUE);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/notifications/each-once", Fixture, NULL,
+              fixture_set_up, test_each_once, fixture_tear_down);
+  g_test_add ("/notifications/many-overdue", Fixture, NULL,
+              fixture_set_up, test_many_overdue, fixture_tear_down);
+  g_test_add ("/notifications/other-unit", Fixture, NULL,
+              fixture_set_up, test_other_unit, fixture_tear_down);
+  return g_test_run ();
+}

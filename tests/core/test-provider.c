@@ -1,0 +1,191 @@
+/* test-provider.c: organisation numbers, the contract issue's life cycle
+ * and routine R14's routing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "synpunkt-core.h"
+
+static void
+test_org_number (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *normal;
+
+  /* 556036-0793 and 212000-0142 are real, valid numbers. */
+  normal = sp_org_number_normalize ("5560360793", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (normal, ==, "556036-0793");
+  g_free (normal);
+  normal = sp_org_number_normalize (" 212000-0142 ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (normal, ==, "212000-0142");
+  g_free (normal);
+
+  g_assert_false (sp_org_number_is_valid ("556036-0794"));   /* check digit */
+  g_assert_false (sp_org_number_is_valid ("556036-079"));    /* nine digits */
+  g_assert_false (sp_org_number_is_valid ("556036-07930"));  /* eleven */
+  g_assert_false (sp_org_number_is_valid ("5560-360793"));   /* hyphen misplaced */
+  g_assert_false (sp_org_number_is_valid ("55603-60793'--"));
+  g_assert_false (sp_org_number_is_valid (""));
+
+  normal = sp_org_number_normalize ("556036-0794", &error);
+  g_assert_null (normal);
+  g_assert_error (error, SP_ERROR, SP_ERROR_INVALID);
+  g_assert_cmpstr (sp_error_get_field (error), ==, "org_number");
+}
+
+static void
+test_provider_validate (void)
+{
+  g_autoptr(SpProvider) provider = sp_provider_new ();
+  g_autoptr(GError) error = NULL;
+
+  provider->name = g_strdup ("Omsorgshuset AB");
+  provider->org_number = g_strdup ("5560360793");
+  provider->contract_starts_on = sp_date_new (2025, 1, 1);
+  provider->contract_ends_on = sp_date_new (2026, 12, 31);
+  g_assert_true (sp_provider_validate (provider, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (provider->org_number, ==, "556036-0793");
+  g_assert_true (sp_provider_is_active_on (provider, sp_date_new (2025, 6, 1)));
+  g_assert_false (sp_provider_is_active_on (provider, sp_date_new (2027, 1, 1)));
+
+  provider->contract_ends_on = sp_date_new (2024, 12, 31);
+  g_assert_false (sp_provider_validate (provider, &error));
+  g_assert_cmpstr (sp_error_get_field (error), ==, "contract_ends_on");
+}
+
+static void
+test_route (void)
+{
+  g_autoptr(SpProvider) provider = sp_provider_new ();
+
+  provider->responsible_administration = g_strdup ("Äldreförvaltningen");
+  provider->contract_form = SP_CONTRACT_FORM_CONTRACTED_OPERATION;
+  g_assert_cmpstr (sp_provider_route_contract_issue (provider), ==, SP_ROUTE_PROCUREMENT);
+  provider->contract_form = SP_CONTRACT_FORM_CHOICE_SYSTEM;
+  g_assert_cmpstr (sp_provider_route_contract_issue (provider), ==, "Äldreförvaltningen");
+  provider->contract_form = SP_CONTRACT_FORM_FRAMEWORK_AGREEMENT;
+  g_assert_cmpstr (sp_provider_route_contract_issue (provider), ==, "Äldreförvaltningen");
+  g_clear_pointer (&provider->responsible_administration, g_free);
+  g_assert_cmpstr (sp_provider_route_contract_issue (provider), ==, SP_ROUTE_PROCUREMENT);
+}
+
+static void
+expect_invalid (SpContractIssue *before,
+                SpContractIssue *after,
+                SpDate           today,
+                const char      *field)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sp_contract_issue_check_move (before, after, today, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (sp_error_get_field (error), ==, field);
+}
+
+static void
+step (SpContractIssue **before,
+      SpContractIssue  *after,
+      SpDate            today)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sp_contract_issue_check_move (*before, after, today, &error));
+  g_assert_no_error (error);
+  g_clear_object (before);
+  *before = sp_entity_copy (SP_ENTITY (after));
+}
+
+static void
+test_life_cycle (void)
+{
+  g_autoptr(SpContractIssue) before = NULL;
+  g_autoptr(SpContractIssue) issue = sp_contract_issue_new ();
+  SpDate today = sp_date_new (2026, 3, 2);
+
+  issue->case_id = g_strdup ("00000000-0000-4000-8000-000000000001");
+  issue->opened_on = today;
+  issue->status = SP_CONTRACT_ISSUE_SANCTIONED;
+  expect_invalid (NULL, issue, today, "status");       /* starts open */
+  issue->status = SP_CONTRACT_ISSUE_OPEN;
+  step (&before, issue, today);
+
+  /* Straight to a sanction is not a step of the life cycle. */
+  issue->status = SP_CONTRACT_ISSUE_SANCTIONED;
+  expect_invalid (before, issue, today, "status");
+
+  issue->status = SP_CONTRACT_ISSUE_CORRECTION_REQUESTED;
+  expect_invalid (before, issue, today, "correction_requested_on");
+  issue->correction_requested_on = today;
+  expect_invalid (before, issue, today, "correction_due_on");
+  issue->correction_due_on = sp_date_new (2026, 3, 1);  /* in the past */
+  expect_invalid (before, issue, today, "correction_due_on");
+  issue->correction_due_on = sp_date_new (2026, 3, 16);
+  step (&before, issue, today);
+  g_assert_false (sp_contract_issue_is_overdue (issue, today));
+  g_assert_true (sp_contract_issue_is_overdue (issue, sp_date_new (2026, 3, 17)));
+
+  issue->status = SP_CONTRACT_ISSUE_ACCOUNT_RECEIVED;
+  expect_invalid (before, issue, today, "account_received_on");
+  issue->account_received_on = sp_date_new (2026, 3, 10);
+  expect_invalid (before, issue, today, "account");
+  issue->account = g_strdup ("Bemanningen har förstärkts.");
+  /* A deadline that has passed is no reason to refuse a later step. */
+  step (&before, issue, sp_date_new (2026, 4, 1));
+
+  issue->status = SP_CONTRACT_ISSUE_SANCTIONED;
+  issue->sanction_kind = SP_SANCTION_PENALTY;
+  expect_invalid (before, issue, today, "sanction_amount");
+  issue->sanction_amount = 25000;
+  expect_invalid (before, issue, today, "sanction_decided_on");
+  issue->sanction_decided_on = sp_date_new (2026, 3, 20);
+  step (&before, issue, today);
+
+  issue->status = SP_CONTRACT_ISSUE_OPEN;
+  expect_invalid (before, issue, today, "status");      /* no way back */
+
+  issue->status = SP_CONTRACT_ISSUE_CLOSED;
+  expect_invalid (before, issue, today, "closed_on");
+  issue->closed_on = sp_date_new (2026, 3, 25);
+  expect_invalid (before, issue, today, "outcome");
+  issue->outcome = g_strdup ("Vitet är betalt; bemanningen följs upp i maj.");
+  step (&before, issue, today);
+  g_assert_false (sp_contract_issue_can_move (SP_CONTRACT_ISSUE_CLOSED, SP_CONTRACT_ISSUE_OPEN));
+}
+
+static void
+test_sanction_rules (void)
+{
+  g_autoptr(SpContractIssue) issue = sp_contract_issue_new ();
+  g_autoptr(GError) error = NULL;
+
+  issue->sanction_kind = SP_SANCTION_TERMINATION;
+  issue->sanction_amount = 100;
+  g_assert_false (sp_contract_issue_validate (issue, &error));
+  g_assert_cmpstr (sp_error_get_field (error), ==, "sanction_amount");
+  g_clear_error (&error);
+  issue->sanction_amount = 0;
+  g_assert_false (sp_contract_issue_validate (issue, &error));
+  g_assert_cmpstr (sp_error_get_field (error), ==, "sanction_decided_on");
+  g_clear_error (&error);
+  issue->sanction_decided_on = sp_date_new (2026, 1, 2);
+  g_assert_true (sp_contract_issue_validate (issue, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/provider/org-number", test_org_number);
+  g_test_add_func ("/provider/validate", test_provider_validate);
+  g_test_add_func ("/provider/route", test_route);
+  g_test_add_func ("/contract-issue/life-cycle", test_life_cycle);
+  g_test_add_func ("/contract-issue/sanction", test_sanction_rules);
+
+  return g_test_run ();
+}
