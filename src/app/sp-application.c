@@ -376,17 +376,6 @@ sp_application_new (GApplicationFlags flags)
                        NULL);
 }
 
-SpStore *
-sp_application_get_store (SpApplication *self)
-{
-  g_return_val_if_fail (SP_IS_APPLICATION (self), NULL);
-
-  if (self->context == NULL || sp_application_get_store_error (self) != NULL)
-    return NULL;
-
-  return sp_context_get_main_store (self->context);
-}
-
 SpContext *
 sp_application_get_context (SpApplication *self)
 {

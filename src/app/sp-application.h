@@ -17,10 +17,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpApplication, sp_application, SP, APPLICATION, AdwApplication)
 
 SpApplication  *sp_application_new            (GApplicationFlags flags);
-/* A store of the local database on the main thread, opened on the first
- * call: only for the case page, until its reads and saves are jobs of the
- * worker too. NULL if it could not be opened. */
-SpStore        *sp_application_get_store      (SpApplication  *self);
 /* What the windows and pages work with (NULL if the database's folder
  * could not be made). */
 SpContext      *sp_application_get_context    (SpApplication  *self);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "../sp-test-dir.h"
+#include "../sp-test-store.h"
 #include "../sp-test-wait.h"
 #include "sp-application.h"
 #include "sp-window.h"
@@ -73,7 +74,7 @@ app_fixture_populate (AppFixture *fixture,
                       guint       n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SpStore) store = sp_store_open (fixture->db_path, &error);
+  g_autoptr(SpStore) store = sp_test_store_open (fixture->db_path, &error);
 
   g_assert_no_error (error);
   g_assert_true (sp_demo_populate (store, n, 7, &error));
@@ -86,6 +87,8 @@ app_fixture_start (AppFixture *fixture)
   g_autoptr(GError) error = NULL;
 
   g_setenv ("SYNPUNKT_DB", fixture->db_path, TRUE);
+  /* The app must not touch SQLite on this thread, the main loop's. */
+  sp_store_guard_thread (TRUE);
   fixture->app = sp_application_new (G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
   g_assert_no_error (error);
@@ -200,6 +203,7 @@ app_fixture_stop (AppFixture *fixture)
   app_test_flush ();
   if (fixture->app != NULL)
     app_test_application_shut_down (&fixture->app);
+  sp_store_guard_thread (FALSE);
 
   sp_test_remove_dir (fixture->dir);
   g_clear_pointer (&fixture->db_path, g_free);
@@ -212,7 +216,7 @@ static inline SpStore *
 app_fixture_open_store (AppFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  SpStore *store = sp_store_open (fixture->db_path, &error);
+  SpStore *store = sp_test_store_open (fixture->db_path, &error);
 
   g_assert_no_error (error);
   return store;

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "../sp-test-dir.h"
+#include "../sp-test-store.h"
 #include "../sp-test-wait.h"
 #include "sp-case-page.h"
 #include "sp-intake-date-button.h"
@@ -23,6 +24,7 @@ typedef struct
   char       *dir;
   SpStore    *store;
   SpStoreWorker *worker;
+  SpReference *reference;
   char       *unit_id;
   char       *case_id;
   GtkWidget  *window;
@@ -41,9 +43,15 @@ static const SpActor manager = { "u-man", "Maja Enhetschef", SP_ROLE_BIT (SP_ROL
 static const SpActor staff = { "u-staff", "Sam Medarbetare", SP_ROLE_BIT (SP_ROLE_STAFF) };
 static const SpActor quality = { "u-q", "Kim Kvalitet", SP_ROLE_BIT (SP_ROLE_QUALITY) };
 
+/* Runs the main loop until nothing is pending and the page under test
+ * has every read and save back from its worker. */
 static inline void
 iterate (void)
 {
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (current_page != NULL)
+    SP_TEST_WAIT (!sp_case_page_get_busy (current_page), 60);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 }
@@ -115,14 +123,22 @@ open_page (Fixture       *fixture,
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  fixture->page = SP_CASE_PAGE (sp_case_page_new (fixture->store, fixture->worker, actor));
+  /* The reference data as the store has it now, read in the worker. */
+  g_clear_object (&fixture->reference);
+  fixture->reference = sp_reference_new (fixture->worker);
+  sp_reference_reload (fixture->reference);
+  SP_TEST_WAIT (sp_reference_get_loaded (fixture->reference), 30);
+
+  /* From here on the page must not touch SQLite on this thread. */
+  sp_store_guard_thread (TRUE);
+  fixture->page = SP_CASE_PAGE (sp_case_page_new (fixture->worker, fixture->reference, actor));
   g_signal_connect (fixture->page, "case-changed", G_CALLBACK (on_case_changed), fixture);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
   gtk_window_set_child (GTK_WINDOW (fixture->window), overlay);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
+  g_set_weak_pointer (&current_page, fixture->page);
   sp_case_page_set_case_id (fixture->page, fixture->case_id);
-  current_page = fixture->page;
   iterate ();
 }
 
@@ -137,7 +153,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = sp_test_dir_new ("page");
   path = g_build_filename (fixture->dir, "cases.db", NULL);
-  fixture->store = sp_store_open (path, &error);
+  fixture->store = sp_test_store_open (path, &error);
   g_assert_no_error (error);
   fixture->worker = sp_store_worker_new (path);
   sp_store_set_setting (fixture->store, "diary.prefix", "HVSDN", &error);
@@ -163,13 +179,15 @@ static inline void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  current_page = NULL;
+  g_clear_weak_pointer (&current_page);
   g_ptr_array_set_size (held_toasts, 0);
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   iterate ();
   g_assert_null (fixture->window);
+  sp_store_guard_thread (FALSE);
 
+  g_clear_object (&fixture->reference);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->worker);
   sp_test_remove_dir (fixture->dir);

@@ -26,7 +26,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = sp_test_dir_new ("model");
   fixture->db_path = g_build_filename (fixture->dir, "cases.db", NULL);
 
-  store = sp_store_open (fixture->db_path, &error);
+  store = sp_test_store_open (fixture->db_path, &error);
   g_assert_no_error (error);
   g_assert_true (sp_demo_populate (store, GPOINTER_TO_UINT (data), 3, &error));
   g_assert_no_error (error);
@@ -63,7 +63,7 @@ query_all (Fixture      *fixture,
            SpCaseFilter *filter)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SpStore) store = sp_store_open (fixture->db_path, &error);
+  g_autoptr(SpStore) store = sp_test_store_open (fixture->db_path, &error);
   SpCaseQuery query;
   GPtrArray *cases;
 

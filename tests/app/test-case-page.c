@@ -20,10 +20,12 @@ test_empty (Fixture       *fixture,
                    ==, "empty");
 
   sp_case_page_set_case_id (fixture->page, "00000000-0000-4000-8000-000000000000");
+  iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "stack"))),
                    ==, "missing");
 
   sp_case_page_set_case_id (fixture->page, id);
+  iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture, "stack"))),
                    ==, "case");
 }

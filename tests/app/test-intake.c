@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "../sp-test-dir.h"
+#include "../sp-test-store.h"
 #include "sp-intake-date-button.h"
 #include "sp-intake-dialog.h"
 #include "sp-intake-validate.h"
@@ -91,7 +92,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->dir = sp_test_dir_new ("intake");
   path = g_build_filename (fixture->dir, "cases.db", NULL);
-  fixture->store = sp_store_open (path, &error);
+  fixture->store = sp_test_store_open (path, &error);
   g_assert_no_error (error);
   fixture->worker = sp_store_worker_new (path);
 

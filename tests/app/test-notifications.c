@@ -7,6 +7,7 @@
 
 #include "sp-deadline-notifier.h"
 #include "../sp-test-dir.h"
+#include "../sp-test-store.h"
 #include "../sp-test-wait.h"
 
 /* A Tuesday with no holiday near. */
@@ -102,7 +103,7 @@ fixture_set_up (Fixture       *f,
 
   f->dir = sp_test_dir_new ("notifications");
   path = g_build_filename (f->dir, "synpunkt.db", NULL);
-  f->store = sp_store_open (path, &error);
+  f->store = sp_test_store_open (path, &error);
   g_assert_no_error (error);
   unit->name = g_strdup ("Hemtjänsten Vällingby");
   g_assert_true (sp_store_save (f->store, SP_ENTITY (unit), 0, NULL, NULL));

@@ -161,7 +161,7 @@ fixture_set_up (Fixture       *f,
   f->org = sp_test_org_new (f->server);
   f->dir = sp_test_dir_new ("gui-sync");
   f->db = g_build_filename (f->dir, "synpunkt.db", NULL);
-  f->store = sp_store_open (f->db, &error);
+  f->store = sp_test_store_open (f->db, &error);
   g_assert_no_error (error);
 
   f->settings = g_settings_new ("se.synpunkt.Synpunkt");
@@ -426,15 +426,18 @@ test_conflict_dialog (Fixture       *f,
     GtkWidget *window = gtk_window_new ();
     GtkWidget *bar;
 
+    g_autoptr(SpReference) reference = NULL;
+
     worker = sp_store_worker_new (f->db);
-    page = sp_case_page_new (f->store, worker, &me);
+    reference = sp_reference_new (worker);
+    page = sp_case_page_new (worker, reference, &me);
     gtk_window_set_child (GTK_WINDOW (window), page);
     sp_case_page_set_case_id (SP_CASE_PAGE (page), id);
     gtk_window_present (GTK_WINDOW (window));
-    iterate ();
     bar = find_info_bar (page);
     g_assert_nonnull (bar);
-    g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+    /* The page reads in its worker: the notice shows once that came. */
+    SP_TEST_WAIT (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)), 30);
     gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
     shot ("case-page-conflict");
     gtk_window_destroy (GTK_WINDOW (window));
@@ -660,7 +663,9 @@ static SpCase *
 local_case (SpApplication *app,
             const char    *id)
 {
-  return sp_store_get_case (sp_application_get_store (app), id, NULL);
+  g_autoptr(SpStore) store = sp_test_store_open (sp_application_get_db_path (app), NULL);
+
+  return store ? sp_store_get_case (store, id, NULL) : NULL;
 }
 
 /* One computer, two people in turn: the second never sees what the first

@@ -235,6 +235,43 @@ test_main_thread (Fixture       *fixture,
   g_test_trap_assert_stderr ("*belongs to a store worker*");
 }
 
+/* The guard the GUI tests use: on the guarded thread any store but an
+ * exempted one aborts; another thread is not held. */
+static void
+test_guard_thread (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "guard.db", NULL);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(SpStore) exempt = sp_store_open (path, NULL);
+      g_autoptr(SpStore) store = sp_store_open (path, NULL);
+
+      g_assert_nonnull (exempt);
+      g_assert_nonnull (store);
+      sp_store_exempt_from_guard (exempt);
+      g_assert_false (sp_store_guard_thread (TRUE));
+      g_assert_true (sp_store_exec (exempt, "SELECT 1", NULL));
+      sp_test_remove_dir (fixture->dir);
+      sp_store_exec (store, "SELECT 1", NULL);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*used on the guarded (main) thread*");
+
+  /* Unguarded again, the same store works. */
+  {
+    g_autoptr(SpStore) store = sp_store_open (path, NULL);
+
+    g_assert_false (sp_store_guard_thread (TRUE));
+    g_assert_true (sp_store_guard_thread (FALSE));
+    g_assert_true (sp_store_exec (store, "SELECT 1", NULL));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -248,6 +285,8 @@ main (int    argc,
   g_test_add ("/store-worker/dropped", Fixture, NULL, fixture_set_up, test_dropped,
               fixture_tear_down);
   g_test_add ("/store-worker/main-thread", Fixture, NULL, fixture_set_up, test_main_thread,
+              fixture_tear_down);
+  g_test_add ("/store-worker/guard-thread", Fixture, NULL, fixture_set_up, test_guard_thread,
               fixture_tear_down);
 
   return g_test_run ();

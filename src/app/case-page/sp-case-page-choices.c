@@ -17,7 +17,7 @@ static void
 build_id_model (SpCasePage  *self,
                 AdwComboRow *row,
                 GPtrArray   *ids,
-                GHashTable  *names,
+                const char *(*name_of) (SpCasePage *, const char *),
                 const char  *current)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
@@ -28,11 +28,11 @@ build_id_model (SpCasePage  *self,
     {
       const char *id = g_ptr_array_index (ids, i);
 
-      gtk_string_list_append (list, _sp_case_page_lookup_name (self, names, id));
+      gtk_string_list_append (list, name_of (self, id));
       known |= g_strcmp0 (id, current) == 0;
     }
   if (!known)
-    gtk_string_list_append (list, _sp_case_page_lookup_name (self, names, current));
+    gtk_string_list_append (list, name_of (self, current));
 
   adw_combo_row_set_model (row, G_LIST_MODEL (list));
 }
@@ -75,17 +75,17 @@ build_choice_models (SpCasePage *self)
       const char *code = g_ptr_array_index (self->category_codes, i);
 
       gtk_string_list_append (categories,
-                              _sp_case_page_lookup_name (self, self->category_names, code));
+                              _sp_case_page_category_name (self, code));
       known |= g_strcmp0 (code, kase->category) == 0;
     }
   if (!known)
     gtk_string_list_append (categories, kase->category);
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
 
-  build_id_model (self, self->unit_row, self->unit_ids, self->unit_names, kase->unit_id);
-  build_id_model (self, self->provider_row, self->provider_ids, self->provider_names,
+  build_id_model (self, self->unit_row, self->unit_ids, _sp_case_page_unit_name, kase->unit_id);
+  build_id_model (self, self->provider_row, self->provider_ids, _sp_case_page_provider_name,
                   kase->provider_id);
-  build_id_model (self, self->investigating_unit_row, self->unit_ids, self->unit_names,
+  build_id_model (self, self->investigating_unit_row, self->unit_ids, _sp_case_page_unit_name,
                   kase->investigating_unit_id);
 
   self->models_dirty = FALSE;
@@ -158,7 +158,7 @@ save_id_choice (SpCasePage  *self,
 
   edited = sp_entity_copy (SP_ENTITY (self->kase));
   sp_entity_set_string (SP_ENTITY (edited), field, id);
-  _sp_case_page_save_edit (self, edited, toast_title, fields);
+  _sp_case_page_save_edit (self, edited, toast_title, fields, NULL);
 }
 
 static void
@@ -195,7 +195,7 @@ on_area_selected (SpCasePage *self)
   edited = sp_entity_copy (SP_ENTITY (self->kase));
   edited->area = (SpArea) selected;
   _sp_case_page_save_edit (self, edited, _("Area of activity changed"),
-                           (const char * const *) fields);
+                           (const char * const *) fields, NULL);
 }
 
 static void
@@ -220,7 +220,8 @@ on_category_selected (SpCasePage *self)
   edited = sp_entity_copy (SP_ENTITY (self->kase));
   g_free (edited->category);
   edited->category = g_strdup (code);
-  _sp_case_page_save_edit (self, edited, _("Category changed"), (const char * const *) fields);
+  _sp_case_page_save_edit (self, edited, _("Category changed"), (const char * const *) fields,
+                           NULL);
 }
 
 void

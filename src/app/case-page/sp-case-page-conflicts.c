@@ -10,13 +10,9 @@
 #include "sp-conflict-dialog.h"
 
 void
-_sp_case_page_fill_conflicts (SpCasePage *self)
+_sp_case_page_fill_conflicts (SpCasePage *self,
+                              GPtrArray  *conflicts)
 {
-  g_autoptr(GPtrArray) conflicts = NULL;
-
-  if (self->case_id != NULL)
-    conflicts = sp_store_list_conflicts (self->store, self->case_id, NULL);
-
   gboolean shown = conflicts != NULL && conflicts->len > 0;
 
   /* Hidden, not only unrevealed: a screen reader would still read it. */

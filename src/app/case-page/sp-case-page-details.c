@@ -321,7 +321,7 @@ on_flag_toggled (GtkSwitch  *toggle,
   /* Translators: %s is a flag, e.g. “Conflict of interest” */
   title = g_strdup_printf (active ? _("Flag set: %s") : _("Flag cleared: %s"),
                            _sp_case_page_field_label (field));
-  _sp_case_page_save_edit (self, edited, title, fields);
+  _sp_case_page_save_edit (self, edited, title, fields, NULL);
 }
 
 static void
@@ -334,6 +334,38 @@ on_content_changed (SpCasePage *self)
   update_content_buttons (self);
 }
 
+/* After the save of the subject and description has come back. */
+static void
+content_saved (SpCasePage     *self,
+               SpCasePageSave *save)
+{
+  if (save->error == NULL)
+    {
+      self->content_dirty = FALSE;
+      self->filling = TRUE;
+      fill_content (self);
+      self->filling = FALSE;
+      update_content_buttons (self);
+      return;
+    }
+
+  if (self->kase == NULL)
+    return;
+
+  /* Refused (someone else saved first): keep what the user changed, and
+   * show the new version of what they did not touch, so that saving again
+   * does not quietly put back the old text over the other change. */
+  self->filling = TRUE;
+  if (g_strcmp0 (save->edited->subject, save->before->subject) == 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->subject_entry),
+                           self->kase->subject ? self->kase->subject : "");
+  if (g_strcmp0 (save->edited->description, save->before->description) == 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+                              self->kase->description ? self->kase->description : "", -1);
+  self->filling = FALSE;
+  update_content_buttons (self);
+}
+
 static void
 on_content_save (SpCasePage *self)
 {
@@ -342,8 +374,6 @@ on_content_save (SpCasePage *self)
   g_autofree char *subject = NULL;
   g_autofree char *description = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *base_subject = NULL;
-  g_autofree char *base_description = NULL;
   const char *error = NULL;
 
   if (self->kase == NULL)
@@ -367,8 +397,6 @@ on_content_save (SpCasePage *self)
   g_free (edited->description);
   edited->description = g_steal_pointer (&description);
 
-  /* On a conflict the text stays dirty and in place; on success the page
-   * refills from the saved case. */
   if (g_strcmp0 (edited->subject, self->kase->subject) == 0 &&
       g_strcmp0 (edited->description, self->kase->description) == 0)
     {
@@ -377,34 +405,10 @@ on_content_save (SpCasePage *self)
       return;
     }
 
-  base_subject = g_strdup (self->kase->subject);
-  base_description = g_strdup (self->kase->description);
-
-  /* While dirty, a reload leaves the editors alone. */
-  if (_sp_case_page_save_edit (self, edited, _("Changes saved"), (const char * const *) fields))
-    {
-      self->content_dirty = FALSE;
-      self->filling = TRUE;
-      fill_content (self);
-      self->filling = FALSE;
-      return;
-    }
-
-  if (self->kase == NULL)
-    return;
-
-  /* Refused (someone else saved first): keep what the user changed, and
-   * show the new version of what they did not touch, so that saving again
-   * does not quietly put back the old text over the other change. */
-  self->filling = TRUE;
-  if (g_strcmp0 (edited->subject, base_subject) == 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->subject_entry),
-                           self->kase->subject ? self->kase->subject : "");
-  if (g_strcmp0 (edited->description, base_description) == 0)
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
-                              self->kase->description ? self->kase->description : "", -1);
-  self->filling = FALSE;
-  update_content_buttons (self);
+  /* While dirty, a refill leaves the editors alone; on a conflict the text
+   * stays dirty and in place. */
+  _sp_case_page_save_edit (self, edited, _("Changes saved"), (const char * const *) fields,
+                           content_saved);
 }
 
 void
@@ -472,6 +476,19 @@ on_delay_changed (SpCasePage *self)
 }
 
 static void
+delay_saved (SpCasePage     *self,
+             SpCasePageSave *save)
+{
+  if (save->error != NULL)
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->delay_reason_row), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->delay_reason_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->delay_date_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->delay_error_row), FALSE);
+}
+
+static void
 on_delay_save (SpCasePage *self)
 {
   static const char * const fields[] = { "delay_reason", "delay_notice_on", NULL };
@@ -499,14 +516,8 @@ on_delay_save (SpCasePage *self)
   edited->delay_reason = g_steal_pointer (&reason);
   edited->delay_notice_on = date;
 
-  if (_sp_case_page_save_edit (self, edited, _("Delay notice recorded"),
-                               (const char * const *) fields))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->delay_reason_row), "");
-      gtk_widget_set_visible (GTK_WIDGET (self->delay_reason_row), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->delay_date_row), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->delay_error_row), FALSE);
-    }
+  _sp_case_page_save_edit (self, edited, _("Delay notice recorded"),
+                           (const char * const *) fields, delay_saved);
 }
 
 void

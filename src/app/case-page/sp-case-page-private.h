@@ -10,12 +10,58 @@
 
 G_BEGIN_DECLS
 
+/* A case as the worker read it, with its history and open conflicts. */
+typedef struct
+{
+  SpCase    *kase;
+  GPtrArray *events;        /* SpCaseEvent, or NULL with events_error */
+  GError    *events_error;
+  GPtrArray *conflicts;     /* SpConflict, may be NULL */
+} SpCasePageData;
+
+typedef enum
+{
+  SP_SAVE_EDIT,             /* edited, with a revision check */
+  SP_SAVE_TRANSITION,       /* edited moved to `to` (and forwarded_to) */
+  SP_SAVE_UNDO,             /* before's `fields` put back, if still at after_rev */
+} SpSaveKind;
+
+typedef struct _SpCasePageSave SpCasePageSave;
+
+/* Called on the main thread once a save has come back and the page was
+ * refilled; save->error says whether it was refused. */
+typedef void (*SpCasePageSaved) (SpCasePage     *self,
+                                 SpCasePageSave *save);
+
+struct _SpCasePageSave
+{
+  SpSaveKind       kind;
+  SpCasePage      *page;           /* a reference, until the save is done */
+  SpCase          *edited;
+  SpStatus         to;
+  char            *forwarded_to;
+  SpCase          *before;         /* the case as it was before the action */
+  gint64           after_rev;      /* for an undo */
+  GPtrArray       *fields;         /* names of the fields changed */
+  char            *user_id;        /* the actor, copied for the thread */
+  char            *display_name;
+  guint            roles;
+  char            *toast_title;
+  SpCasePageSaved  done;
+
+  /* filled by the job */
+  SpCasePageData  *data;           /* the case as stored afterwards */
+  GError          *error;          /* why the save was refused */
+};
+
 struct _SpCasePage
 {
   AdwBin              parent_instance;
 
-  SpStore            *store;
-  SpStoreWorker      *worker;        /* for the conflict dialog */
+  SpStoreWorker      *worker;        /* every read and save is its job */
+  SpReference        *reference;     /* names of units, providers, categories */
+  GCancellable       *load_cancellable;
+  guint               n_jobs;        /* reads and saves not yet come back */
   char               *actor_user_id;
   char               *actor_name;
   SpActor             actor;
@@ -24,10 +70,7 @@ struct _SpCasePage
   SpCase             *kase;          /* as last loaded from the store */
   AdwToast           *last_toast;    /* weak */
 
-  /* id → name, read when a case is shown */
-  GHashTable         *unit_names;
-  GHashTable         *provider_names;
-  GHashTable         *category_names;
+  /* the drop-downs' choices, in the reference data's order */
   GPtrArray          *category_codes;  /* in the category row's order */
   GPtrArray          *unit_ids;        /* in the unit row's order */
   GPtrArray          *provider_ids;    /* in the provider row's order */
@@ -121,26 +164,57 @@ struct _SpCasePage
 #define SP_CASE_PAGE_HANDLER_ROLES (SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) | \
                                     SP_ROLE_BIT (SP_ROLE_REGISTRAR))
 
+/* sp-case-page-jobs.c */
+void        _sp_case_page_data_free      (SpCasePageData *data);
+void        _sp_case_page_load_async     (SpCasePage          *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+SpCasePageData *_sp_case_page_load_finish (SpCasePage         *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+SpCasePageSave *_sp_case_page_save_new   (SpCasePage    *self,
+                                          SpSaveKind     kind);
+void        _sp_case_page_save_free      (SpCasePageSave *save);
+void        _sp_case_page_save_async     (SpCasePage          *self,
+                                          SpCasePageSave      *save,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    _sp_case_page_save_finish    (SpCasePage          *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpCasePageData, _sp_case_page_data_free)
+
 /* sp-case-page.c */
+/* Reads the case again in the worker and refills the page when it comes. */
 void        _sp_case_page_reload         (SpCasePage    *self);
+/* Fills the page from @data (its case is taken). */
+void        _sp_case_page_apply          (SpCasePage    *self,
+                                          SpCasePageData *data);
 void        _sp_case_page_emit_changed   (SpCasePage    *self,
                                           const char    *case_id);
 gboolean    _sp_case_page_may_edit       (SpCasePage    *self);
 gboolean    _sp_case_page_may_see_personal_data (SpCasePage *self);
-const char *_sp_case_page_lookup_name    (SpCasePage    *self,
-                                          GHashTable    *names,
+/* The name shown for a unit, provider or category (its id if unknown). */
+const char *_sp_case_page_unit_name      (SpCasePage    *self,
                                           const char    *id);
+const char *_sp_case_page_provider_name  (SpCasePage    *self,
+                                          const char    *id);
+const char *_sp_case_page_category_name  (SpCasePage    *self,
+                                          const char    *code);
 
 /* sp-case-page-status.c */
 void        _sp_case_page_fill_transitions (SpCasePage  *self);
 void        _sp_case_page_toast          (SpCasePage    *self,
                                           const char    *title);
 /* Saves @edited (a copy of self->kase with @fields changed) with a revision
- * check, tells the user with a toast that offers Undo, and reloads. */
-gboolean    _sp_case_page_save_edit      (SpCasePage    *self,
+ * check in the worker, refills the page, tells the user with a toast that
+ * offers Undo, then calls @done (may be NULL). */
+void        _sp_case_page_save_edit      (SpCasePage    *self,
                                           SpCase        *edited,
                                           const char    *toast_title,
-                                          const char * const *fields);
+                                          const char * const *fields,
+                                          SpCasePageSaved done);
 
 /* sp-case-page-details.c */
 void        _sp_case_page_init_details   (SpCasePage    *self);
@@ -153,12 +227,15 @@ void        _sp_case_page_init_choices   (SpCasePage    *self);
 void        _sp_case_page_fill_choices   (SpCasePage    *self);
 
 /* sp-case-page-timeline.c */
-void        _sp_case_page_fill_timeline  (SpCasePage    *self);
+void        _sp_case_page_fill_timeline  (SpCasePage    *self,
+                                          GPtrArray     *events,
+                                          const GError  *error);
 const char *_sp_case_page_field_label    (const char    *field);
 
 /* sp-case-page-conflicts.c: the notice of changes that conflict with the
  * server's, and the dialog to choose */
-void        _sp_case_page_fill_conflicts      (SpCasePage *self);
+void        _sp_case_page_fill_conflicts      (SpCasePage *self,
+                                               GPtrArray  *conflicts);
 void        _sp_case_page_resolve_conflicts   (SpCasePage *self);
 char       *_sp_case_page_format_value   (SpCasePage    *self,
                                           const char    *field,

@@ -33,6 +33,7 @@ undo_free (gpointer data)
   g_free (undo);
 }
 
+static void save (SpCasePage *self, SpCasePageSave *save);
 
 void
 _sp_case_page_toast (SpCasePage *self,
@@ -61,69 +62,30 @@ on_undo_clicked (AdwToast *toast,
                  Undo     *undo)
 {
   g_autoptr(SpCasePage) self = g_weak_ref_get (&undo->page);
-  g_autoptr(SpCase) current = NULL;
-  g_autoptr(GError) error = NULL;
+  SpCasePageSave *request;
 
   if (self == NULL || undo->before == NULL)
     return;
 
-  current = sp_store_get_case (self->store, SP_ENTITY (undo->before)->id, &error);
-  if (current == NULL)
-    {
-      _sp_case_page_toast (self, error->message);
-      return;
-    }
-
-  /* Only undo what is still there: if anyone changed the case since,
-   * putting old values back would throw their change away. */
-  if (SP_ENTITY (current)->rev != undo->after_rev)
-    {
-      _sp_case_page_toast (self, _("The case has changed since, so nothing was undone"));
-      _sp_case_page_reload (self);
-      return;
-    }
-
-  for (guint i = 0; i < undo->fields->len; i++)
-    {
-      const SpField *field = sp_entity_info_lookup (&sp_case_info,
-                                                    g_ptr_array_index (undo->fields, i));
-
-      if (field != NULL)
-        sp_entity_field_copy (SP_ENTITY (current), SP_ENTITY (undo->before), field);
-    }
-
-  /* The store records a status_changed or field_changed event for each
-   * restored field, so the history shows the undo too. */
-  if (!sp_store_update_case (self->store, current, &self->actor, TRUE, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not undo: %s"), error->message);
-
-      _sp_case_page_toast (self, message);
-      _sp_case_page_reload (self);
-      return;
-    }
-
-  g_clear_object (&undo->before);
-  _sp_case_page_reload (self);
-  _sp_case_page_toast (self, _("Undone"));
-  /* The case undone may no longer be the one shown. */
-  _sp_case_page_emit_changed (self, SP_ENTITY (current)->id);
+  request = _sp_case_page_save_new (self, SP_SAVE_UNDO);
+  request->before = g_steal_pointer (&undo->before);
+  request->after_rev = undo->after_rev;
+  request->fields = g_ptr_array_ref (undo->fields);
+  save (self, request);
 }
 
 static void
-toast_with_undo (SpCasePage *self,
-                 const char *title,
-                 SpCase     *before,
-                 GPtrArray  *fields)
+toast_with_undo (SpCasePage     *self,
+                 SpCasePageSave *done)
 {
   Undo *undo = g_new0 (Undo, 1);
 
   g_weak_ref_init (&undo->page, self);
-  undo->before = g_object_ref (before);
+  undo->before = g_object_ref (done->before);
   undo->after_rev = SP_ENTITY (self->kase)->rev;
-  undo->fields = g_ptr_array_ref (fields);
+  undo->fields = g_ptr_array_ref (done->fields);
 
-  _sp_case_page_toast (self, title);
+  _sp_case_page_toast (self, done->toast_title);
   if (self->last_toast == NULL)
     {
       undo_free (undo);
@@ -141,53 +103,136 @@ toast_with_undo (SpCasePage *self,
 }
 
 static void
-tell_error (SpCasePage   *self,
-            const GError *error)
+tell_error (SpCasePage     *self,
+            SpCasePageSave *done)
 {
-  if (g_error_matches (error, SP_ERROR, SP_ERROR_CONFLICT))
-    {
-      /* Show the case as it is now; text being typed stays (see
-       * _sp_case_page_fill_details). */
-      _sp_case_page_reload (self);
-      _sp_case_page_toast (self, _("Someone else changed this case meanwhile. It now shows "
-                                   "their version; check it and make your change again."));
-    }
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+  g_autofree char *message = NULL;
 
-      _sp_case_page_reload (self);
-      _sp_case_page_toast (self, message);
+  if (done->kind == SP_SAVE_UNDO)
+    {
+      if (g_error_matches (done->error, SP_ERROR, SP_ERROR_CONFLICT))
+        message = g_strdup (done->error->message);
+      else
+        message = g_strdup_printf (_("Could not undo: %s"), done->error->message);
+    }
+  else if (g_error_matches (done->error, SP_ERROR, SP_ERROR_CONFLICT))
+    /* The page shows the case as it is now; text being typed stays (see
+     * _sp_case_page_fill_details). */
+    message = g_strdup (_("Someone else changed this case meanwhile. It now shows their "
+                          "version; check it and make your change again."));
+  else
+    message = g_strdup_printf (_("Not saved: %s"), done->error->message);
+
+  _sp_case_page_toast (self, message);
+}
+
+static void
+tell_saved (SpCasePage     *self,
+            SpCasePageSave *done)
+{
+  g_autofree char *title = NULL;
+
+  switch (done->kind)
+    {
+    case SP_SAVE_UNDO:
+      _sp_case_page_toast (self, _("Undone"));
+      break;
+
+    case SP_SAVE_TRANSITION:
+      if (done->to == SP_STATUS_REGISTERED)
+        {
+          /* Diary numbers are gap-free: once taken, a number stays with
+           * its case, so registering is not undone from here. */
+          title = g_strdup_printf (_("Registered as %s"),
+                                   self->kase->diary_number ? self->kase->diary_number : "");
+          _sp_case_page_toast (self, title);
+          break;
+        }
+      /* Translators: %s is a status, e.g. “Under investigation” */
+      done->toast_title = g_strdup_printf (_("Status changed to “%s”"),
+                                           sp_enum_get_label (&sp_status_info, done->to));
+      toast_with_undo (self, done);
+      break;
+
+    case SP_SAVE_EDIT:
+    default:
+      toast_with_undo (self, done);
+      break;
     }
 }
 
-gboolean
-_sp_case_page_save_edit (SpCasePage         *self,
-                         SpCase             *edited,
-                         const char         *toast_title,
-                         const char * const *fields)
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  g_autoptr(SpCase) before = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  SpCasePageSave *done = user_data;
+  SpCasePage *self = done->page;
   g_autoptr(GError) error = NULL;
 
-  g_assert (self->kase != NULL);
+  if (!_sp_case_page_save_finish (self, result, &error) && done->error == NULL)
+    done->error = g_steal_pointer (&error);
 
-  before = sp_entity_copy (SP_ENTITY (self->kase));
+  /* Taken or refused, the page shows the case as it is stored now (if it
+   * still shows that case). */
+  if (done->data != NULL && g_strcmp0 (SP_ENTITY (done->data->kase)->id, self->case_id) == 0)
+    _sp_case_page_apply (self, done->data);
+  else if (done->data == NULL)
+    _sp_case_page_reload (self);
+
+  if (done->error != NULL)
+    tell_error (self, done);
+  else if (self->kase != NULL)
+    tell_saved (self, done);
+
+  if (done->done != NULL)
+    done->done (self, done);
+
+  /* The case saved or undone may no longer be the one shown. */
+  if (done->error == NULL)
+    _sp_case_page_emit_changed (self, SP_ENTITY (done->kind == SP_SAVE_UNDO ? done->before
+                                                                          : done->edited)->id);
+
+  _sp_case_page_save_free (done);
+}
+
+static void
+save (SpCasePage     *self,
+      SpCasePageSave *request)
+{
+  request->page = g_object_ref (self);
+  _sp_case_page_save_async (self, request, saved_cb, request);
+}
+
+static GPtrArray *
+field_names (const char * const *fields)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
   for (guint i = 0; fields[i] != NULL; i++)
     g_ptr_array_add (names, g_strdup (fields[i]));
 
-  if (!sp_store_update_case (self->store, edited, &self->actor, TRUE, &error))
-    {
-      tell_error (self, error);
-      return FALSE;
-    }
+  return names;
+}
 
-  _sp_case_page_reload (self);
-  toast_with_undo (self, toast_title, before, names);
-  _sp_case_page_emit_changed (self, self->case_id);
+void
+_sp_case_page_save_edit (SpCasePage         *self,
+                         SpCase             *edited,
+                         const char         *toast_title,
+                         const char * const *fields,
+                         SpCasePageSaved     done)
+{
+  SpCasePageSave *request;
 
-  return TRUE;
+  g_assert (self->kase != NULL);
+
+  request = _sp_case_page_save_new (self, SP_SAVE_EDIT);
+  request->before = sp_entity_copy (SP_ENTITY (self->kase));
+  request->edited = g_object_ref (edited);
+  request->fields = field_names (fields);
+  request->toast_title = g_strdup (toast_title);
+  request->done = done;
+  save (self, request);
 }
 
 /* Moves the case to @to and, for a case forwarded elsewhere, records
@@ -197,75 +242,21 @@ do_transition (SpCasePage *self,
                SpStatus    to,
                const char *forwarded_to)
 {
-  g_autoptr(SpCase) before = NULL;
-  g_autoptr(SpCase) changed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
+  static const char * const status_fields[] = {
+    "status", "feedback_on", "closed_on", "forwarded_to", NULL
+  };
+  SpCasePageSave *request;
 
   if (self->kase == NULL)
     return;
 
-  before = sp_entity_copy (SP_ENTITY (self->kase));
-  changed = sp_entity_copy (SP_ENTITY (self->kase));
-
-  if (!sp_store_begin (self->store, &error))
-    {
-      tell_error (self, error);
-      return;
-    }
-
-  if (!sp_store_transition_case (self->store, changed, to, &self->actor, &error))
-    {
-      sp_store_rollback (self->store);
-      tell_error (self, error);
-      return;
-    }
-
-  if (forwarded_to != NULL)
-    {
-      g_free (changed->forwarded_to);
-      changed->forwarded_to = g_strdup (forwarded_to);
-      if (!sp_store_update_case (self->store, changed, &self->actor, TRUE, &error))
-        {
-          sp_store_rollback (self->store);
-          tell_error (self, error);
-          return;
-        }
-    }
-
-  if (!sp_store_commit (self->store, &error))
-    {
-      tell_error (self, error);
-      return;
-    }
-
-  _sp_case_page_reload (self);
-
-  if (to == SP_STATUS_REGISTERED)
-    {
-      /* Diary numbers are gap-free: once taken, a number stays with its
-       * case, so registering is not undone from here. */
-      title = g_strdup_printf (_("Registered as %s"),
-                               self->kase->diary_number ? self->kase->diary_number : "");
-      _sp_case_page_toast (self, title);
-    }
-  else
-    {
-      static const char * const status_fields[] = {
-        "status", "feedback_on", "closed_on", "forwarded_to",
-      };
-      g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; i < G_N_ELEMENTS (status_fields); i++)
-        g_ptr_array_add (fields, g_strdup (status_fields[i]));
-
-      /* Translators: %s is a status, e.g. “Under investigation” */
-      title = g_strdup_printf (_("Status changed to “%s”"),
-                               sp_enum_get_label (&sp_status_info, to));
-      toast_with_undo (self, title, before, fields);
-    }
-
-  _sp_case_page_emit_changed (self, self->case_id);
+  request = _sp_case_page_save_new (self, SP_SAVE_TRANSITION);
+  request->before = sp_entity_copy (SP_ENTITY (self->kase));
+  request->edited = sp_entity_copy (SP_ENTITY (self->kase));
+  request->to = to;
+  request->forwarded_to = g_strdup (forwarded_to);
+  request->fields = field_names (status_fields);
+  save (self, request);
 }
 
 static void

@@ -117,11 +117,11 @@ _sp_case_page_format_value (SpCasePage *self,
     }
 
   if (g_strcmp0 (field, "unit_id") == 0 || g_strcmp0 (field, "investigating_unit_id") == 0)
-    return g_strdup (_sp_case_page_lookup_name (self, self->unit_names, value));
+    return g_strdup (_sp_case_page_unit_name (self, value));
   if (g_strcmp0 (field, "provider_id") == 0)
-    return g_strdup (_sp_case_page_lookup_name (self, self->provider_names, value));
+    return g_strdup (_sp_case_page_provider_name (self, value));
   if (g_strcmp0 (field, "category") == 0)
-    return g_strdup (_sp_case_page_lookup_name (self, self->category_names, value));
+    return g_strdup (_sp_case_page_category_name (self, value));
 
   return shorten (value);
 }
@@ -245,23 +245,22 @@ make_row (SpCasePage  *self,
 }
 
 void
-_sp_case_page_fill_timeline (SpCasePage *self)
+_sp_case_page_fill_timeline (SpCasePage   *self,
+                             GPtrArray    *events,
+                             const GError *error)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
 
-  events = sp_store_get_case_events (self->store, self->case_id, &error);
   if (events == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The history could not be read"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error ? error->message : "");
       gtk_list_box_append (self->history_list, row);
       return;
     }

@@ -50,85 +50,79 @@ set_titles (SpCasePage *self,
     }
 }
 
-static int
-compare_categories (gconstpointer a,
-                    gconstpointer b)
-{
-  SpCategory *ca = *(SpCategory **) a;
-  SpCategory *cb = *(SpCategory **) b;
-
-  if (ca->position != cb->position)
-    return ca->position < cb->position ? -1 : 1;
-
-  return g_strcmp0 (ca->code, cb->code);
-}
-
+/* The drop-downs' choices, in the reference data's one order. A case is
+ * about a department or unit, not the whole administration. */
 static void
 load_names (SpCasePage *self)
 {
-  g_autoptr(GPtrArray) units = NULL;
-  g_autoptr(GPtrArray) providers = NULL;
-  g_autoptr(GPtrArray) categories = NULL;
+  GListModel *units = sp_reference_get_units (self->reference);
+  GListModel *providers = sp_reference_get_providers (self->reference);
+  GListModel *categories = sp_reference_get_categories (self->reference);
 
-  g_hash_table_remove_all (self->unit_names);
-  g_hash_table_remove_all (self->provider_names);
-  g_hash_table_remove_all (self->category_names);
   g_ptr_array_set_size (self->category_codes, 0);
   g_ptr_array_set_size (self->unit_ids, 0);
   g_ptr_array_set_size (self->provider_ids, 0);
 
-  units = sp_store_load_where (self->store, SP_TYPE_UNIT, NULL, NULL, NULL);
-  if (units != NULL)
-    g_ptr_array_sort (units, sp_entity_compare_names);
-  for (guint i = 0; units != NULL && i < units->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
     {
-      SpUnit *unit = g_ptr_array_index (units, i);
+      g_autoptr(SpUnit) unit = g_list_model_get_item (units, i);
 
-      g_hash_table_insert (self->unit_names, g_strdup (SP_ENTITY (unit)->id),
-                           g_strdup (unit->name));
-      /* A case is about a department or unit, not the whole administration. */
       if (unit->kind != SP_UNIT_KIND_ADMINISTRATION)
         g_ptr_array_add (self->unit_ids, g_strdup (SP_ENTITY (unit)->id));
     }
-
-  providers = sp_store_load_where (self->store, SP_TYPE_PROVIDER, NULL, NULL, NULL);
-  if (providers != NULL)
-    g_ptr_array_sort (providers, sp_entity_compare_names);
-  for (guint i = 0; providers != NULL && i < providers->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (providers); i++)
     {
-      SpProvider *provider = g_ptr_array_index (providers, i);
+      g_autoptr(SpProvider) provider = g_list_model_get_item (providers, i);
 
-      g_hash_table_insert (self->provider_names, g_strdup (SP_ENTITY (provider)->id),
-                           g_strdup (provider->name));
       g_ptr_array_add (self->provider_ids, g_strdup (SP_ENTITY (provider)->id));
     }
-
-  categories = sp_store_load_where (self->store, SP_TYPE_CATEGORY, NULL, NULL, NULL);
-  if (categories != NULL)
-    g_ptr_array_sort (categories, compare_categories);
-  for (guint i = 0; categories != NULL && i < categories->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
-      SpCategory *category = g_ptr_array_index (categories, i);
+      g_autoptr(SpCategory) category = g_list_model_get_item (categories, i);
 
-      g_hash_table_insert (self->category_names, g_strdup (category->code),
-                           g_strdup (category->name));
       g_ptr_array_add (self->category_codes, g_strdup (category->code));
     }
+
+  self->models_dirty = TRUE;
+}
+
+static void
+reference_changed (SpCasePage *self)
+{
+  load_names (self);
+  if (self->kase == NULL)
+    return;
+
+  self->filling = TRUE;
+  _sp_case_page_fill_details (self);
+  self->filling = FALSE;
 }
 
 const char *
-_sp_case_page_lookup_name (SpCasePage *self,
-                           GHashTable *names,
-                           const char *id)
+_sp_case_page_unit_name (SpCasePage *self,
+                         const char *id)
 {
-  const char *name;
-
-  if (id == NULL)
-    return NULL;
-
-  name = g_hash_table_lookup (names, id);
+  const char *name = sp_reference_get_unit_name (self->reference, id);
 
   return name != NULL ? name : id;
+}
+
+const char *
+_sp_case_page_provider_name (SpCasePage *self,
+                             const char *id)
+{
+  const char *name = sp_reference_get_provider_name (self->reference, id);
+
+  return name != NULL ? name : id;
+}
+
+const char *
+_sp_case_page_category_name (SpCasePage *self,
+                             const char *code)
+{
+  const char *name = sp_reference_get_category_name (self->reference, code);
+
+  return name != NULL ? name : code;
 }
 
 gboolean
@@ -251,11 +245,70 @@ fill_header (SpCasePage *self)
   gtk_label_set_text (self->status_label, sp_enum_get_label (&sp_status_info, kase->status));
 }
 
+static void
+show_missing (SpCasePage *self,
+              const char *message)
+{
+  g_clear_object (&self->kase);
+  set_titles (self, NULL, NULL);
+  adw_status_page_set_description (self->missing_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "missing");
+}
+
+void
+_sp_case_page_apply (SpCasePage     *self,
+                     SpCasePageData *data)
+{
+  /* Cases about a named employee are for the people who handle them
+   * individually (domain: unit manager, head of department, registrar). */
+  if (data->kase->named_employee &&
+      (self->actor.roles & (SP_CASE_PAGE_HANDLER_ROLES |
+                            SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD))) == 0)
+    {
+      show_missing (self, _("This case concerns a named employee. Only unit managers, heads of "
+                            "department and registrars may see it."));
+      return;
+    }
+
+  g_clear_object (&self->kase);
+  self->kase = g_steal_pointer (&data->kase);
+
+  self->filling = TRUE;
+  fill_header (self);
+  _sp_case_page_fill_transitions (self);
+  fill_deadline (self);
+  _sp_case_page_fill_details (self);
+  _sp_case_page_fill_timeline (self, data->events, data->events_error);
+  _sp_case_page_fill_conflicts (self, data->conflicts);
+  self->filling = FALSE;
+
+  gtk_stack_set_visible_child_name (self->stack, "case");
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SpCasePage) self = user_data;
+  g_autoptr(SpCasePageData) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  data = _sp_case_page_load_finish (self, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (data == NULL)
+    show_missing (self, error->message);
+  else if (g_strcmp0 (SP_ENTITY (data->kase)->id, self->case_id) == 0)
+    _sp_case_page_apply (self, data);
+}
+
 void
 _sp_case_page_reload (SpCasePage *self)
 {
-  g_autoptr(GError) error = NULL;
-  SpCase *kase = NULL;
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
 
   if (self->case_id == NULL)
     {
@@ -265,46 +318,8 @@ _sp_case_page_reload (SpCasePage *self)
       return;
     }
 
-  kase = sp_store_get_case (self->store, self->case_id, &error);
-  if (kase == NULL)
-    {
-      g_clear_object (&self->kase);
-      set_titles (self, NULL, NULL);
-      adw_status_page_set_description (self->missing_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "missing");
-      return;
-    }
-
-  /* Cases about a named employee are for the people who handle them
-   * individually (domain: unit manager, head of department, registrar). */
-  if (kase->named_employee &&
-      (self->actor.roles & (SP_CASE_PAGE_HANDLER_ROLES |
-                            SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD))) == 0)
-    {
-      g_clear_object (&kase);
-      g_clear_object (&self->kase);
-      set_titles (self, NULL, NULL);
-      adw_status_page_set_description (self->missing_page,
-                                       _("This case concerns a named employee. Only unit "
-                                         "managers, heads of department and registrars may "
-                                         "see it."));
-      gtk_stack_set_visible_child_name (self->stack, "missing");
-      return;
-    }
-
-  g_clear_object (&self->kase);
-  self->kase = kase;
-
-  self->filling = TRUE;
-  fill_header (self);
-  _sp_case_page_fill_transitions (self);
-  fill_deadline (self);
-  _sp_case_page_fill_details (self);
-  _sp_case_page_fill_timeline (self);
-  _sp_case_page_fill_conflicts (self);
-  self->filling = FALSE;
-
-  gtk_stack_set_visible_child_name (self->stack, "case");
+  self->load_cancellable = g_cancellable_new ();
+  _sp_case_page_load_async (self, self->load_cancellable, loaded_cb, g_object_ref (self));
 }
 
 void
@@ -321,7 +336,10 @@ sp_case_page_set_case_id (SpCasePage *self,
       self->content_dirty = FALSE;
       self->models_dirty = TRUE;
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-      load_names (self);
+      /* Until the new case comes, the old one is not shown under its
+       * title. */
+      if (self->kase != NULL && g_strcmp0 (SP_ENTITY (self->kase)->id, case_id) != 0)
+        g_clear_object (&self->kase);
     }
 
   _sp_case_page_reload (self);
@@ -489,6 +507,9 @@ sp_case_page_dispose (GObject *object)
   SpCasePage *self = SP_CASE_PAGE (object);
 
   g_clear_weak_pointer (&self->last_toast);
+  g_cancellable_cancel (self->load_cancellable);
+  if (self->reference != NULL)
+    g_signal_handlers_disconnect_by_data (self->reference, self);
 
   /* AdwBin drops its child, the template's root, itself. */
   G_OBJECT_CLASS (sp_case_page_parent_class)->dispose (object);
@@ -500,16 +521,14 @@ sp_case_page_finalize (GObject *object)
   SpCasePage *self = SP_CASE_PAGE (object);
 
   g_clear_object (&self->kase);
-  g_clear_object (&self->store);
   g_clear_object (&self->worker);
+  g_clear_object (&self->reference);
+  g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->case_id, g_free);
   g_clear_pointer (&self->actor_user_id, g_free);
   g_clear_pointer (&self->actor_name, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
-  g_clear_pointer (&self->unit_names, g_hash_table_unref);
-  g_clear_pointer (&self->provider_names, g_hash_table_unref);
-  g_clear_pointer (&self->category_names, g_hash_table_unref);
   g_clear_pointer (&self->category_codes, g_ptr_array_unref);
   g_clear_pointer (&self->unit_ids, g_ptr_array_unref);
   g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
@@ -645,9 +664,6 @@ sp_case_page_class_init (SpCasePageClass *klass)
 static void
 sp_case_page_init (SpCasePage *self)
 {
-  self->unit_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->provider_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->category_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->category_codes = g_ptr_array_new_with_free_func (g_free);
   self->unit_ids = g_ptr_array_new_with_free_func (g_free);
   self->provider_ids = g_ptr_array_new_with_free_func (g_free);
@@ -660,24 +676,56 @@ sp_case_page_init (SpCasePage *self)
 }
 
 GtkWidget *
-sp_case_page_new (SpStore       *store,
-                  SpStoreWorker *worker,
+sp_case_page_new (SpStoreWorker *worker,
+                  SpReference   *reference,
                   const SpActor *actor)
 {
   SpCasePage *self;
 
-  g_return_val_if_fail (SP_IS_STORE (store), NULL);
   g_return_val_if_fail (SP_IS_STORE_WORKER (worker), NULL);
+  g_return_val_if_fail (SP_IS_REFERENCE (reference), NULL);
   g_return_val_if_fail (actor != NULL, NULL);
 
   self = g_object_new (SP_TYPE_CASE_PAGE, NULL);
-  self->store = g_object_ref (store);
   self->worker = g_object_ref (worker);
+  self->reference = g_object_ref (reference);
+  g_signal_connect_object (reference, "changed", G_CALLBACK (reference_changed), self,
+                           G_CONNECT_SWAPPED);
+  load_names (self);
+  sp_case_page_set_actor (self, actor);
+
+  return GTK_WIDGET (self);
+}
+
+void
+sp_case_page_set_actor (SpCasePage    *self,
+                        const SpActor *actor)
+{
+  g_return_if_fail (SP_IS_CASE_PAGE (self));
+  g_return_if_fail (actor != NULL);
+
+  if (self->actor.roles == actor->roles &&
+      g_strcmp0 (self->actor_user_id, actor->user_id) == 0 &&
+      g_strcmp0 (self->actor_name, actor->display_name) == 0)
+    return;
+
+  g_free (self->actor_user_id);
+  g_free (self->actor_name);
   self->actor_user_id = g_strdup (actor->user_id);
   self->actor_name = g_strdup (actor->display_name);
   self->actor.user_id = self->actor_user_id;
   self->actor.display_name = self->actor_name;
   self->actor.roles = actor->roles;
 
-  return GTK_WIDGET (self);
+  /* What may be seen and done depends on the roles. */
+  if (self->case_id != NULL)
+    _sp_case_page_reload (self);
+}
+
+gboolean
+sp_case_page_get_busy (SpCasePage *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_PAGE (self), FALSE);
+
+  return self->n_jobs > 0;
 }

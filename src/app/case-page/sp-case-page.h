@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "synpunkt-core.h"
+#include "sp-reference.h"
 
 G_BEGIN_DECLS
 
@@ -15,9 +16,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SpCasePage, sp_case_page, SP, CASE_PAGE, AdwBin)
 
-GtkWidget  *sp_case_page_new                (SpStore       *store,
-                                             SpStoreWorker *worker,
+/* Reads and saves through @worker only; names come from @reference. */
+GtkWidget  *sp_case_page_new                (SpStoreWorker *worker,
+                                             SpReference   *reference,
                                              const SpActor *actor);
+/* Who works now (a copy is kept); the page refills for their roles. */
+void        sp_case_page_set_actor          (SpCasePage    *self,
+                                             const SpActor *actor);
+/* Whether reads or saves of the page have not come back yet (tests wait
+ * for this to be FALSE). */
+gboolean    sp_case_page_get_busy           (SpCasePage    *self);
 /* Shows the case @case_id (NULL: the "no case selected" state). Reloads
  * it from the store when it is the case already shown. */
 void        sp_case_page_set_case_id        (SpCasePage    *self,

@@ -28,7 +28,6 @@ struct _SpContext
   GSettings     *settings;
   char          *db_path;
   SpReference   *reference;
-  SpStore       *main_store;    /* the case page's, opened when it asks */
   SpSyncEngine  *engine;        /* the account's, while it has one */
   guint          reload_id;
 
@@ -267,7 +266,6 @@ sp_context_finalize (GObject *object)
   SpContext *self = SP_CONTEXT (object);
 
   g_clear_object (&self->reference);
-  g_clear_object (&self->main_store);
   g_clear_object (&self->worker);
   g_clear_object (&self->settings);
   g_clear_object (&self->local_user);
@@ -598,33 +596,6 @@ sp_context_read_deadlines_finish (SpContext         *self,
   *config = *read;
 
   return TRUE;
-}
-
-SpStore *
-sp_context_get_main_store (SpContext *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (SP_IS_CONTEXT (self), NULL);
-
-  /* Opened only when the case page asks: nothing else uses a store on the
-   * main thread. */
-  if (self->main_store == NULL && self->error == NULL)
-    {
-      self->main_store = sp_store_open (self->db_path, &error);
-      if (self->main_store == NULL)
-        g_warning ("Could not open the case page's store: %s", error->message);
-    }
-
-  return self->main_store;
-}
-
-gboolean
-sp_context_has_main_store (SpContext *self)
-{
-  g_return_val_if_fail (SP_IS_CONTEXT (self), FALSE);
-
-  return self->main_store != NULL;
 }
 
 /* The unit with the most open cases, so that "My cases" has something to

@@ -84,11 +84,4 @@ gboolean       sp_context_fill_demo_finish    (SpContext            *self,
                                                GAsyncResult         *result,
                                                GError              **error);
 
-/* A store of the database on the main thread, opened on the first call:
- * only the case page uses it, until its reads and saves are jobs of the
- * worker too. */
-SpStore       *sp_context_get_main_store      (SpContext      *self);
-/* Whether that store was opened (the tests check nothing else opens it). */
-gboolean       sp_context_has_main_store      (SpContext      *self);
-
 G_END_DECLS

@@ -229,8 +229,8 @@ sp_window_show_case (SpWindow   *self,
 
   if (self->case_page == NULL)
     {
-      self->case_page = sp_case_page_new (sp_context_get_main_store (self->context),
-                                          sp_context_get_worker (self->context),
+      self->case_page = sp_case_page_new (sp_context_get_worker (self->context),
+                                          sp_context_get_reference (self->context),
                                           sp_context_get_actor (self->context));
       g_signal_connect_object (self->case_page, "case-changed", G_CALLBACK (case_changed),
                                self, G_CONNECT_SWAPPED);
@@ -735,6 +735,8 @@ current_user_changed (SpWindow *self)
     return;
 
   update_user (self);
+  if (self->case_page != NULL && sp_context_get_actor (self->context) != NULL)
+    sp_case_page_set_actor (SP_CASE_PAGE (self->case_page), sp_context_get_actor (self->context));
 
   /* My Cases follows the new user; the filter bar keeps its criteria. */
   if (g_strcmp0 (self->view, "mine") == 0)

@@ -42,6 +42,7 @@ struct _SpStore
   guint       rollback_only : 1;
   guint       registered : 1;  /* in the list of open stores of its file */
   guint       worker_only : 1; /* a store worker's: the main loop must not wait on it */
+  guint       guard_exempt : 1; /* a test's own store, allowed on the guarded thread */
   /* The mode: read from the settings once, at open, and changed only by
    * sp_store_set_replica (here, or on another store of the same file in
    * this process); NULL for an authority. Set atomically, since the other

@@ -136,13 +136,35 @@ _sp_store_set_worker_only (SpStore *self)
   self->worker_only = TRUE;
 }
 
+static GThread *guarded_thread;
+
+gboolean
+sp_store_guard_thread (gboolean guard)
+{
+  gpointer before = g_atomic_pointer_exchange (&guarded_thread, guard ? g_thread_self () : NULL);
+
+  return before != NULL;
+}
+
+void
+sp_store_exempt_from_guard (SpStore *self)
+{
+  g_return_if_fail (SP_IS_STORE (self));
+
+  self->guard_exempt = TRUE;
+}
+
 /* Every statement goes through sp_store_prepare or sp_store_exec, so these
- * two are where a worker's store catches the main loop using it. */
+ * two are where a worker's store catches the main loop using it, and where
+ * the guarded thread is caught using any store. */
 static inline void
 check_thread (SpStore *self)
 {
   if (G_UNLIKELY (self->worker_only) && g_main_context_is_owner (g_main_context_default ()))
     g_error ("The store %s belongs to a store worker, and the main loop used it", self->path);
+  if (G_UNLIKELY (g_atomic_pointer_get (&guarded_thread) == g_thread_self ()) &&
+      !self->guard_exempt)
+    g_error ("The store %s was used on the guarded (main) thread", self->path);
 }
 
 gboolean

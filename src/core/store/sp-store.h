@@ -42,6 +42,13 @@ typedef struct
   guint       roles;
 } SpActor;
 
+/* For tests: with @guard, any store used from now on on the calling thread
+ * (the main loop's) aborts the program, except one exempted. This proves
+ * that an application does all its SQLite work in store workers. Returns
+ * whether a thread was guarded before. */
+gboolean       sp_store_guard_thread      (gboolean            guard);
+void           sp_store_exempt_from_guard (SpStore            *self);
+
 SpStore       *sp_store_open              (const char         *path,
                                            GError            **error);
 const char    *sp_store_get_path          (SpStore            *self);
