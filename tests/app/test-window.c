@@ -11,6 +11,7 @@
 
 #include "app-test-util.h"
 #include "sp-account-page.h"
+#include "sp-case-cell.h"
 #include "sp-case-page.h"
 #include "sp-intake-dialog.h"
 
@@ -190,6 +191,41 @@ test_demo_database (void)
   query.descending = TRUE;
   ids = expected_ids (&fixture, &query, 40);
   assert_rows_are (&fixture, ids);
+
+  /* The cells (GtkBuilderListItemFactory templates of the .ui) show the
+   * first row's case as the store has it. */
+  {
+    g_autoptr(SpCase) first = app_fixture_get_case (&fixture, 0);
+    g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+    g_autofree char *received = sp_date_to_string (first->received_on);
+    guint n_found = 0;
+
+    APP_TEST_WAIT ((g_ptr_array_set_size (cells, 0),
+                    app_test_collect (GTK_WIDGET (fixture.window), SP_TYPE_CASE_CELL, cells),
+                    cells->len >= 8 * 10), 30);
+    for (guint i = 0; i < cells->len; i++)
+      {
+        SpCaseCell *cell = g_ptr_array_index (cells, i);
+        g_autofree char *column = NULL;
+
+        if (sp_case_cell_get_case (cell) == NULL ||
+            g_strcmp0 (SP_ENTITY (sp_case_cell_get_case (cell))->id, SP_ENTITY (first)->id) != 0)
+          continue;
+        g_object_get (cell, "column", &column, NULL);
+        if (g_str_equal (column, "subject"))
+          g_assert_cmpstr (sp_case_cell_get_text (cell), ==, first->subject);
+        else if (g_str_equal (column, "received"))
+          g_assert_cmpstr (sp_case_cell_get_text (cell), ==, received);
+        else if (g_str_equal (column, "diary"))
+          g_assert_cmpstr (sp_case_cell_get_text (cell), ==,
+                           first->diary_number ? first->diary_number : "Not registered");
+        else if (g_str_equal (column, "status"))
+          g_assert_cmpstr (sp_case_cell_get_text (cell), ==,
+                           sp_enum_get_label (&sp_status_info, first->status));
+        n_found++;
+      }
+    g_assert_cmpuint (n_found, ==, 8);
+  }
 
   /* Rows far down arrive as their page is read. */
   {

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-case-view.h"
+#include "sp-case-view-private.h"
 
 typedef enum
 {
@@ -26,25 +26,24 @@ typedef enum
   N_COLUMNS
 } ColumnId;
 
+/* The columns themselves (title, width, cell) are in sp-case-view.ui;
+ * here is how each sorts, and whether a narrow window keeps it. */
 typedef struct
 {
-  const char *id;
-  const char *title;
+  const char *child;     /* the column's id in the template */
   SpCaseSort  sort;
-  gboolean    expand;
   gboolean    compact;   /* still shown in a narrow window */
-  int         width;     /* fixed width, or -1 */
 } ColumnInfo;
 
 static const ColumnInfo columns[N_COLUMNS] = {
-  { "diary", N_("Diary No."), SP_CASE_SORT_DIARY_NUMBER, FALSE, TRUE, 135 },
-  { "received", N_("Received"), SP_CASE_SORT_RECEIVED_ON, FALSE, FALSE, 92 },
-  { "kind", N_("Kind"), SP_CASE_SORT_KIND, FALSE, FALSE, 95 },
-  { "category", N_("Category"), SP_CASE_SORT_CATEGORY, FALSE, FALSE, 110 },
-  { "place", N_("Unit or Provider"), SP_CASE_SORT_UNIT, FALSE, FALSE, 140 },
-  { "subject", N_("Subject"), SP_CASE_SORT_SUBJECT, TRUE, TRUE, -1 },
-  { "status", N_("Status"), SP_CASE_SORT_STATUS, FALSE, FALSE, 155 },
-  { "deadline", N_("Deadline"), SP_CASE_SORT_DUE_ON, FALSE, TRUE, 132 },
+  { "diary_column", SP_CASE_SORT_DIARY_NUMBER, TRUE },
+  { "received_column", SP_CASE_SORT_RECEIVED_ON, FALSE },
+  { "kind_column", SP_CASE_SORT_KIND, FALSE },
+  { "category_column", SP_CASE_SORT_CATEGORY, FALSE },
+  { "place_column", SP_CASE_SORT_UNIT, FALSE },
+  { "subject_column", SP_CASE_SORT_SUBJECT, TRUE },
+  { "status_column", SP_CASE_SORT_STATUS, FALSE },
+  { "deadline_column", SP_CASE_SORT_DUE_ON, TRUE },
 };
 
 typedef struct
@@ -67,9 +66,10 @@ struct _SpCaseView
   AdwStatusPage       *empty_page;
 
   GtkColumnViewColumn *columns[N_COLUMNS];
+  int                  widths[N_COLUMNS];  /* fixed, as the template gives them */
   gboolean             compact;
   SpCaseListModel     *model;
-  GHashTable          *bound;      /* GtkListItem → its factory, for rows bound now */
+  GHashTable          *bound;      /* the SpCaseCells showing a case now */
   GtkSingleSelection  *selection;
   SpReference         *cache;
   SpCaseFilter        *filter;
@@ -123,168 +123,6 @@ sp_case_view_format_deadline (SpCase   *kase,
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %d day", "In %d days", (gulong) days),
                           days);
-}
-
-static const char *
-place_name (SpCaseView *self,
-            SpCase     *kase)
-{
-  const char *name = NULL;
-
-  if (self->cache != NULL)
-    {
-      if (kase->provider_id != NULL)
-        name = sp_reference_get_provider_name (self->cache, kase->provider_id);
-      if (name == NULL && kase->unit_id != NULL)
-        name = sp_reference_get_unit_name (self->cache, kase->unit_id);
-    }
-
-  if (name == NULL && kase->concerns == SP_CONCERNS_OTHER_DISTRICT)
-    name = kase->other_district;
-  if (name == NULL && kase->concerns == SP_CONCERNS_OTHER_AUTHORITY)
-    name = kase->other_authority;
-
-  return name;
-}
-
-/* The whole text of a cell whose text may be cut. Asked for when the
- * pointer rests on it: setting a tooltip on every bound cell would ask
- * the display where the pointer is each time. */
-static gboolean
-query_cell_tooltip (GtkWidget  *label,
-                    int         x,
-                    int         y,
-                    gboolean    keyboard,
-                    GtkTooltip *tooltip,
-                    gpointer    user_data)
-{
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
-
-  if (text == NULL || text[0] == 0)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            SpCaseView               *self)
-{
-  ColumnId column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (column == COL_SUBJECT || column == COL_DEADLINE)
-    {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (query_cell_tooltip), NULL);
-    }
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           SpCaseView               *self)
-{
-  ColumnId column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  SpCase *kase = gtk_list_item_get_item (item);
-  g_autofree char *owned = NULL;
-  const char *text = NULL;
-  gboolean overdue = FALSE;
-  gboolean dim = FALSE;
-
-  if (self->bound != NULL)
-    g_hash_table_insert (self->bound, item, factory);
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "overdue");
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-
-  if (sp_case_is_placeholder (kase))
-    {
-      gtk_label_set_text (label, "");
-      return;
-    }
-
-  switch (column)
-    {
-    case COL_DIARY:
-      text = kase->diary_number;
-      if (text == NULL)
-        {
-          /* Translators: the diary number of a case not registered (yet) */
-          text = _("Not registered");
-          dim = TRUE;
-        }
-      break;
-
-    case COL_RECEIVED:
-      text = owned = sp_date_to_string (kase->received_on);
-      break;
-
-    case COL_KIND:
-      text = sp_enum_get_label (&sp_case_kind_info, kase->kind);
-      break;
-
-    case COL_CATEGORY:
-      if (self->cache != NULL)
-        text = sp_reference_get_category_name (self->cache, kase->category);
-      if (text == NULL)
-        text = kase->category;
-      break;
-
-    case COL_PLACE:
-      text = place_name (self, kase);
-      break;
-
-    case COL_SUBJECT:
-      text = kase->subject;
-      break;
-
-    case COL_STATUS:
-      text = sp_enum_get_label (&sp_status_info, kase->status);
-      break;
-
-    case COL_DEADLINE:
-      text = owned = sp_case_view_format_deadline (kase, self->today, &overdue);
-      if (text == NULL)
-        {
-          /* Translators: the deadline of a case no longer being handled */
-          text = _("None");
-          dim = TRUE;
-        }
-      break;
-
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  gtk_label_set_text (label, text != NULL ? text : "");
-  /* An empty cell (a case with no category, say) is read as "None", not
-   * as the label's role. */
-  if (text == NULL || text[0] == 0)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _("None"), -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL);
-  if (dim)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
-  /* Red, and the words say it too: colour is never the only sign. */
-  if (overdue)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "overdue");
-}
-
-static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             SpCaseView               *self)
-{
-  if (self->bound != NULL)
-    g_hash_table_remove (self->bound, item);
 }
 
 /* Each column's sorter only reports that it was asked first; see
@@ -368,6 +206,7 @@ try_select (SpCaseView *self)
     {
       gtk_single_selection_set_selected (self->selection, position);
       g_clear_pointer (&self->select_id, g_free);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
     }
 }
 
@@ -378,15 +217,19 @@ static void
 request_bound_rows (SpCaseView *self)
 {
   GHashTableIter iter;
-  gpointer item;
+  gpointer cell;
+
+  if (self->bound == NULL)
+    return;
 
   g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, NULL))
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
     {
-      guint position = gtk_list_item_get_position (item);
+      GtkListItem *item = sp_case_cell_get_list_item (cell);
+      guint position = item ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION;
 
       if (position != GTK_INVALID_LIST_POSITION &&
-          sp_case_is_placeholder (gtk_list_item_get_item (item)))
+          sp_case_is_placeholder (sp_case_cell_get_case (cell)))
         {
           g_autoptr(GObject) asked = g_list_model_get_item (G_LIST_MODEL (self->model), position);
         }
@@ -498,7 +341,6 @@ sp_case_view_dispose (GObject *object)
   g_clear_object (&self->cache);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->select_id, g_free);
-  g_clear_pointer (&self->bound, g_hash_table_unref);
   for (guint i = 0; i < N_COLUMNS; i++)
     g_clear_object (&self->columns[i]);
 
@@ -522,6 +364,8 @@ sp_case_view_class_init (SpCaseViewClass *klass)
 
   g_type_ensure (SP_TYPE_FILTER_BAR);
 
+  g_type_ensure (SP_TYPE_CASE_CELL);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/synpunkt/Synpunkt/sp-case-view.ui");
   gtk_widget_class_bind_template_child (widget_class, SpCaseView, search_bar);
@@ -531,6 +375,9 @@ sp_case_view_class_init (SpCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpCaseView, stack);
   gtk_widget_class_bind_template_child (widget_class, SpCaseView, spinner);
   gtk_widget_class_bind_template_child (widget_class, SpCaseView, column_view);
+  /* The columns, found by id in init (no field of their own). */
+  for (guint i = 0; i < N_COLUMNS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, columns[i].child, FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, SpCaseView, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, filter_bar_changed);
@@ -552,28 +399,20 @@ sp_case_view_init (SpCaseView *self)
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkSorter) sorter = NULL;
       GtkColumnViewColumn *column;
+      g_autoptr(GtkSorter) sorter = NULL;
 
-      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
-      g_signal_connect (factory, "teardown", G_CALLBACK (unbind_cell), self);
-
-      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
-      gtk_column_view_column_set_resizable (column, TRUE);
-
+      column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                      SP_TYPE_CASE_VIEW,
+                                                                      columns[i].child));
       self->probes[i].view = self;
       self->probes[i].column = (int) i;
       sorter = GTK_SORTER (gtk_custom_sorter_new (column_sorter_compare, &self->probes[i], NULL));
       gtk_column_view_column_set_sorter (column, sorter);
 
-      gtk_column_view_append_column (self->column_view, column);
-      self->columns[i] = column;   /* ours too: a narrow window takes some out */
+      /* Ours too: a narrow window takes some out. */
+      self->columns[i] = g_object_ref (column);
+      self->widths[i] = gtk_column_view_column_get_fixed_width (column);
     }
 
   self->sorter_changed_id =
@@ -587,27 +426,6 @@ sp_case_view_new (void)
   return g_object_new (SP_TYPE_CASE_VIEW, NULL);
 }
 
-static void
-cache_changed (SpCaseView *self)
-{
-  GHashTableIter iter;
-  gpointer item, factory;
-  g_autoptr(GPtrArray) items = g_ptr_array_new ();
-  g_autoptr(GPtrArray) factories = g_ptr_array_new ();
-
-  /* Bind the bound rows again so that they show names, not ids. Not with
-   * items-changed over the whole model: that makes the list view walk all
-   * of it, reading every page. */
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, &factory))
-    {
-      g_ptr_array_add (items, item);
-      g_ptr_array_add (factories, factory);
-    }
-  for (guint i = 0; i < items->len; i++)
-    bind_cell (g_ptr_array_index (factories, i), g_ptr_array_index (items, i), self);
-}
-
 void
 sp_case_view_setup (SpCaseView    *self,
                     SpStoreWorker *worker,
@@ -619,8 +437,6 @@ sp_case_view_setup (SpCaseView    *self,
   g_return_if_fail (self->model == NULL);
 
   self->cache = g_object_ref (cache);
-  g_signal_connect_object (cache, "changed", G_CALLBACK (cache_changed), self,
-                           G_CONNECT_SWAPPED);
   sp_filter_bar_set_reference (self->filter_bar, cache);
 
   self->model = sp_case_list_model_new (worker);
@@ -750,14 +566,46 @@ sp_case_view_set_compact (SpCaseView *self,
         gtk_column_view_remove_column (self->column_view, self->columns[i]);
 
       /* Narrow, the subject needs every pixel the others can spare. */
-      if (columns[i].width > 0)
+      if (self->widths[i] > 0)
         gtk_column_view_column_set_fixed_width (self->columns[i],
-                                                compact ? columns[i].width - 12
-                                                        : columns[i].width);
+                                                compact ? self->widths[i] - 12
+                                                        : self->widths[i]);
       if (show)
         position++;
     }
   self->updating--;
+}
+
+void
+_sp_case_view_add_cell (SpCaseView *self,
+                        SpCaseCell *cell)
+{
+  if (self->bound != NULL)
+    g_hash_table_add (self->bound, cell);
+}
+
+void
+_sp_case_view_remove_cell (SpCaseView *self,
+                           SpCaseCell *cell)
+{
+  if (self->bound != NULL)
+    g_hash_table_remove (self->bound, cell);
+}
+
+SpDate
+sp_case_view_get_today (SpCaseView *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), SP_DATE_NONE);
+
+  return self->today;
+}
+
+SpReference *
+sp_case_view_get_reference (SpCaseView *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
+
+  return self->cache;
 }
 
 SpCaseListModel *
@@ -820,14 +668,17 @@ guint
 sp_case_view_count_waiting_rows (SpCaseView *self)
 {
   GHashTableIter iter;
-  gpointer item;
+  gpointer cell;
   guint n = 0;
 
   g_return_val_if_fail (SP_IS_CASE_VIEW (self), 0);
 
+  if (self->bound == NULL)
+    return 0;
+
   g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &item, NULL))
-    n += sp_case_is_placeholder (gtk_list_item_get_item (item));
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    n += sp_case_is_placeholder (sp_case_cell_get_case (cell));
 
   return n;
 }
@@ -837,5 +688,5 @@ sp_case_view_count_bound_rows (SpCaseView *self)
 {
   g_return_val_if_fail (SP_IS_CASE_VIEW (self), 0);
 
-  return g_hash_table_size (self->bound);
+  return self->bound ? g_hash_table_size (self->bound) : 0;
 }

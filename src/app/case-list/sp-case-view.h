@@ -45,6 +45,9 @@ void             sp_case_view_set_compact       (SpCaseView     *self,
                                                  gboolean        compact);
 
 SpCaseListModel *sp_case_view_get_model         (SpCaseView     *self);
+/* What the cells show by: the date deadlines count from, and the names. */
+SpDate           sp_case_view_get_today         (SpCaseView     *self);
+SpReference     *sp_case_view_get_reference     (SpCaseView     *self);
 GtkColumnView   *sp_case_view_get_column_view   (SpCaseView     *self);
 GtkSearchBar    *sp_case_view_get_search_bar    (SpCaseView     *self);
 GtkEditable     *sp_case_view_get_search_entry  (SpCaseView     *self);
