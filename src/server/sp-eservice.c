@@ -350,7 +350,10 @@ reply_page (Page       *page,
   g_autofree char *html = NULL;
   const char *other = page->lang == SP_LANG_SV ? "en" : "sv";
 
-  set (page, "org", config->org_name ? config->org_name : tr (page, N_("The district administration")));
+  g_autofree char *stored_name = sp_store_dup_setting (sp_server_get_store (server), "organisation.name");
+  const char *org = config->org_name ? config->org_name : stored_name;
+
+  set (page, "org", org && *org ? org : tr (page, N_("The district administration")));
   take (page, "title", page->errors->len > 0
                        ? g_strdup_printf ("%s %s", tr (page, N_("Error:")), title)
                        : g_strdup (title));

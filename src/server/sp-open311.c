@@ -169,7 +169,12 @@ encode_request (Call        *call,
   set_string_or_null (object, "service_name", service ? service->name : NULL);
   set_string_or_null (object, "service_code", ref->service_code);
   json_object_set_null_member (object, "description");
-  set_string_or_null (object, "agency_responsible", sp_server_get_config (call->server)->org_name);
+  {
+    g_autofree char *stored = sp_store_dup_setting (sp_server_get_store (call->server), "organisation.name");
+    const char *org = sp_server_get_config (call->server)->org_name;
+
+    set_string_or_null (object, "agency_responsible", org ? org : stored);
+  }
   json_object_set_null_member (object, "service_notice");
   set_string_or_null (object, "requested_datetime", requested);
   set_string_or_null (object, "updated_datetime", updated ? updated : requested);
