@@ -636,6 +636,8 @@ read_form (Page              *page,
   bytes = soup_message_body_flatten (body);
   text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   page->form = soup_form_decode (text);
+  if (g_str_equal (posted (page, "lang"), "en") || g_str_equal (posted (page, "lang"), "sv"))
+    page->lang = sp_intake_pick_lang (posted (page, "lang"), NULL);
 
   /* Characters that are not UTF-8 cannot be shown back: the form comes
    * back empty with the reason. */
@@ -665,7 +667,6 @@ handle_post (Page              *page,
 
   if (!read_form (page, msg))
     return;
-  page->lang = sp_intake_pick_lang (g_str_equal (posted (page, "lang"), "en") ? "en" : "sv", NULL);
 
   if (!sp_intake_allow_post (page->intake, address))
     {
