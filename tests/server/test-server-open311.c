@@ -39,6 +39,14 @@ static const char *listing_config =
   "name=Nedskräpning\n"
   "area=city_environment\n";
 
+static const char *limited_config =
+  "[eservice]\n"
+  "max_posts=3\n"
+  "post_window=3600\n"
+  "[open311-service litter]\n"
+  "name=Nedskräpning\n"
+  "area=city_environment\n";
+
 typedef struct
 {
   SpTestServer *server;
@@ -487,6 +495,26 @@ test_listing_on (Fixture       *f,
   g_assert_true ((strstr (text, first) != NULL) != (strstr (text, second) != NULL));
 }
 
+/* More posts from one address than the window allows: 429 in the error
+ * document, and only the ones allowed are stored. */
+static void
+test_rate_limit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("api_key=%s&service_code=litter&lat=59&long=17", f->key);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(SpTestResponse) resp = post (f, i % 2 ? "xml" : "json", body);
+
+      if (i < 3)
+        sp_test_assert_status (resp, 200);
+      else
+        assert_error (resp, i % 2 ? "xml" : "json", 429);
+    }
+  g_assert_cmpint (count_cases (f), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -503,6 +531,7 @@ main (int    argc,
   ADD ("/server/open311/bad-requests", test_bad_requests, NULL);
   ADD ("/server/open311/listing-off", test_listing_off, NULL);
   ADD ("/server/open311/listing-on", test_listing_on, listing_config);
+  ADD ("/server/open311/rate-limit", test_rate_limit, limited_config);
 #undef ADD
 
   return g_test_run ();
