@@ -391,13 +391,17 @@ reply_form (Page  *page,
   take (page, "relation_options", enum_options (page, &sp_relation_info, posted (page, "relation"), N_("Choose")));
   take (page, "about_options", about_options (page, posted (page, "about")));
   set_field_state (page, "kind", "kind-hint");
+  set_field_state (page, "area", NULL);
   set_field_state (page, "about", NULL);
+  set_field_state (page, "about_text", "about_text-hint");
   set_field_state (page, "subject", NULL);
   set_field_state (page, "description", "description-hint");
   set_field_state (page, "sender", NULL);
   set_field_state (page, "name", NULL);
   set_field_state (page, "email", NULL);
   set_field_state (page, "phone", NULL);
+  set_field_state (page, "address", NULL);
+  set_field_state (page, "relation", NULL);
   set_field_state (page, "feedback", NULL);
   set (page, "privacy", page->lang == SP_LANG_SV && page->config->privacy_sv
                         ? page->config->privacy_sv
@@ -482,12 +486,23 @@ check_form (Page *page)
 
   if (g_str_equal (sender, "contact"))
     {
+      if (g_utf8_strlen (posted (page, "name"), -1) > 200)
+        add_error (page, "name", tr (page, N_("Write your name in at most 200 characters")));
+      if (g_utf8_strlen (email, -1) > 254)
+        add_error (page, "email", tr (page, N_("Write the e-mail address in at most 254 characters")));
+      if (g_utf8_strlen (posted (page, "phone"), -1) > 40)
+        add_error (page, "phone", tr (page, N_("Write the phone number in at most 40 characters")));
+      if (g_utf8_strlen (posted (page, "address"), -1) > 500)
+        add_error (page, "address", tr (page, N_("Write the postal address in at most 500 characters")));
       if (is_blank (posted (page, "name")))
         add_error (page, "name", tr (page, N_("Enter your name, or choose to be anonymous")));
-      if (*email && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
-        add_error (page, "email", tr (page, N_("Enter an e-mail address such as name@example.se")));
-      else if (*email == '\0' && *posted (page, "phone") == '\0' && *posted (page, "address") == '\0')
-        add_error (page, "email", tr (page, N_("Enter an e-mail address, a phone number or a postal address, so that we can answer you")));
+      if (find_error (page, "email") == NULL)
+        {
+          if (*email && (strchr (email, '@') == NULL || strchr (email, ' ') != NULL))
+            add_error (page, "email", tr (page, N_("Enter an e-mail address such as name@example.se")));
+          else if (*email == '\0' && *posted (page, "phone") == '\0' && *posted (page, "address") == '\0')
+            add_error (page, "email", tr (page, N_("Enter an e-mail address, a phone number or a postal address, so that we can answer you")));
+        }
     }
   else if (g_str_equal (sender, "anonymous"))
     {
@@ -777,7 +792,12 @@ handle_status (Page       *page,
   set_field_state (page, "code", "code-hint");
   take (page, "error_summary", error_summary (page));
   content = render (page, "status.html");
-  reply_page (page, status, tr (page, N_("The status of your report")), content, NULL);
+  {
+    g_autofree char *escaped = upper ? g_uri_escape_string (upper, NULL, FALSE) : NULL;
+    g_autofree char *keep = escaped ? g_strdup_printf ("code=%s&", escaped) : NULL;
+
+    reply_page (page, status, tr (page, N_("The status of your report")), content, keep);
+  }
 }
 
 static void

@@ -299,6 +299,23 @@ test_missing_fields (Fixture       *f,
     sp_test_assert_status (r, 422);
     g_assert_nonnull (strstr (h, "<a href=\"#feedback\">"));
     g_assert_nonnull (strstr (h, "<a href=\"#about\">"));
+    g_assert_nonnull (strstr (h, "id=\"about\" name=\"about\" aria-invalid=\"true\""));
+  }
+
+  /* Answers longer than a case holds, an unknown area. */
+  {
+    g_autofree char *t = fresh_token (f);
+    g_autofree char *e = g_uri_escape_string (t, NULL, FALSE);
+    g_autofree char *long_name = g_strnfill (201, 'a');
+    g_autofree char *b = g_strdup_printf ("csrf=%s&lang=en&kind=opinion&subject=a&description=b&area=moon"
+                                          "&sender=contact&name=%s&phone=1&website=", e, long_name);
+    g_autoptr(SpTestResponse) r = post (f, b);
+    g_autofree char *h = body_of (r);
+
+    sp_test_assert_status (r, 422);
+    g_assert_nonnull (strstr (h, "<a href=\"#name\">Write your name in at most 200 characters</a>"));
+    g_assert_nonnull (strstr (h, "<a href=\"#area\">"));
+    g_assert_nonnull (strstr (h, "<p class=\"field-error\" id=\"area-error\">"));
   }
 
   g_assert_cmpint (count_cases (f), ==, 0);
