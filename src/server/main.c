@@ -16,6 +16,7 @@
 #include "sp-audit.h"
 #include "sp-audit-key.h"
 #include "sp-auth.h"
+#include "sp-public.h"
 #include "sp-routes.h"
 #include "sp-server.h"
 #include "sp-server-schema.h"
@@ -105,6 +106,7 @@ print_routes (void)
 
   for (guint i = 0; i < n_routes; i++)
     g_print ("%s %s\n", routes[i].method, routes[i].path);
+  sp_public_print_routes ();
 }
 
 int

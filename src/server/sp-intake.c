@@ -249,6 +249,7 @@ sp_intake_submit (SpStore     *store,
                   gint64       nonce_expires,
                   const char  *client_id,
                   const char  *service_code,
+                  const SpIntakePlace *place,
                   char       **code,
                   GError     **error)
 {
@@ -276,7 +277,10 @@ sp_intake_submit (SpStore     *store,
            !sp_audit_record_write (store, NULL, "create", NULL, SP_ENTITY (kase), error) ||
            !sp_server_store_add_public_ref (store, made, SP_ENTITY (kase)->id,
                                             sp_enum_to_name (&sp_channel_info, kase->channel),
-                                            client_id, service_code, error);
+                                            client_id, service_code, error) ||
+           (place != NULL &&
+            !sp_server_store_add_public_place (store, made, place->has_position, place->lat,
+                                               place->lon, place->address, error));
   if (!sp_server_store_end (store, failed, error))
     return FALSE;
 

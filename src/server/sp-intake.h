@@ -43,16 +43,27 @@ gboolean    sp_intake_check_token    (SpIntake             *self,
                                       gint64               *expires_at,
                                       GError              **error);
 
+/* Where an Open311 report is: lat/long, an address, or both. */
+typedef struct
+{
+  gboolean    has_position;
+  double      lat;
+  double      lon;
+  const char *address;
+} SpIntakePlace;
+
 /* Stores @kase as received today in the registrar's queue, with its
  * reference code (returned in @code) and, for the form, spends the token
  * @nonce in the same transaction: a spent one refuses the report
- * (SP_ERROR_CONFLICT on "csrf") and nothing is stored. */
+ * (SP_ERROR_CONFLICT on "csrf") and nothing is stored. @place, if
+ * given, is kept beside the code. */
 gboolean    sp_intake_submit         (SpStore              *store,
                                       SpCase               *kase,
                                       const char           *nonce,
                                       gint64                nonce_expires,
                                       const char           *client_id,
                                       const char           *service_code,
+                                      const SpIntakePlace  *place,
                                       char                **code,
                                       GError              **error);
 

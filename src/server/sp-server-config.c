@@ -131,7 +131,7 @@ sp_server_config_load_file (SpServerConfig  *self,
   g_autoptr(GError) local_error = NULL;
   gint64 value;
 
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, error))
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_KEEP_TRANSLATIONS, error))
     return FALSE;
   g_free (self->config_path);
   self->config_path = g_strdup (path);

@@ -92,6 +92,13 @@ static const char * const server_migrations[] = {
   "  key_hash TEXT NOT NULL UNIQUE,"
   "  created_at INTEGER NOT NULL,"
   "  revoked_at INTEGER);",
+  /* 4 → 5: where an Open311 report is, as its client sent it (lat/long,
+   * an address or both), under the report's reference code. */
+  "CREATE TABLE IF NOT EXISTS server_public_places ("
+  "  code TEXT PRIMARY KEY,"
+  "  lat REAL,"
+  "  long REAL,"
+  "  address TEXT);",
   NULL
 };
 

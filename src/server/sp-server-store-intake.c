@@ -69,6 +69,64 @@ sp_server_store_add_public_ref (SpStore     *store,
   return sp_store_step_done (store, stmt, error);
 }
 
+gboolean
+sp_server_store_add_public_place (SpStore     *store,
+                                  const char  *code,
+                                  gboolean     has_position,
+                                  double       lat,
+                                  double       lon,
+                                  const char  *address,
+                                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = sp_store_prepare (store,
+                           "INSERT INTO server_public_places (code, lat, long, address)"
+                           " VALUES (?1, ?2, ?3, ?4)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if (has_position)
+    {
+      sqlite3_bind_double (stmt, 2, lat);
+      sqlite3_bind_double (stmt, 3, lon);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 2);
+      sqlite3_bind_null (stmt, 3);
+    }
+  sqlite3_bind_text (stmt, 4, address, -1, SQLITE_TRANSIENT);
+  return sp_store_step_done (store, stmt, error);
+}
+
+gboolean
+sp_server_store_find_public_position (SpStore    *store,
+                                      const char *code,
+                                      double     *lat,
+                                      double     *lon)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  stmt = sp_store_prepare (store,
+                           "SELECT lat, long FROM server_public_places"
+                           " WHERE code = ?1 AND lat IS NOT NULL",
+                           NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *lat = sqlite3_column_double (stmt, 0);
+      *lon = sqlite3_column_double (stmt, 1);
+      found = TRUE;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
 static SpPublicRef *
 read_ref (sqlite3_stmt *stmt)
 {

@@ -110,6 +110,19 @@ gboolean     sp_server_store_add_public_ref      (SpStore     *store,
                                                   GError     **error);
 SpPublicRef *sp_server_store_find_public_ref     (SpStore     *store,
                                                   const char  *code);
+/* Where an Open311 report is (server migration 5). */
+gboolean     sp_server_store_add_public_place    (SpStore     *store,
+                                                  const char  *code,
+                                                  gboolean     has_position,
+                                                  double       lat,
+                                                  double       lon,
+                                                  const char  *address,
+                                                  GError     **error);
+/* FALSE if @code has no position. */
+gboolean     sp_server_store_find_public_position (SpStore    *store,
+                                                  const char  *code,
+                                                  double      *lat,
+                                                  double      *lon);
 /* The Open311 reports (of @service_code, if given), newest first. */
 GPtrArray   *sp_server_store_list_public_refs    (SpStore     *store,
                                                   const char  *service_code,

@@ -13,6 +13,7 @@
 #include "sp-http.h"
 #include "sp-intake.h"
 #include "sp-listener.h"
+#include "sp-public.h"
 #include "sp-request-guard.h"
 #include "sp-routes.h"
 #include "sp-server.h"
@@ -267,6 +268,7 @@ sp_server_new (const SpServerConfig *config,
       soup_server_add_early_handler (self->soup, prefix, handle_early, self, NULL);
       soup_server_add_handler (self->soup, prefix, handle_api, self, NULL);
     }
+  sp_public_attach (self, self->soup);
   soup_server_add_handler (self->soup, NULL, handle_default, self, NULL);
 
   if (config->directory != NULL)

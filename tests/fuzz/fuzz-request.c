@@ -6,9 +6,12 @@
  * request guards, the routes and every handler) runs in a thread of this
  * process; each input is written to it over a loopback connection as it
  * is, "@TOKEN@" replaced by a registrar's live session token so that the
- * handlers behind the login are reached too. A finding is a crash or a
- * sanitizer report in the server, an answer that is not HTTP, an error
- * answer whose body is not the documented {"error":…} JSON, a request the
+ * handlers behind the login are reached too, and "@CSRF@" by a fresh token
+ * of the e-service form (an Open311 client's api_key is "fuzzkey"). A
+ * finding is a crash or a sanitizer report in the server, an answer that
+ * is not HTTP, an error answer whose body is not one of the documented
+ * error formats (the API's {"error":…} JSON, the e-service's HTML page,
+ * the Open311 error document in XML or JSON), a request the
  * server neither answers nor closes within its read timeout, or a server
  * that no longer answers its health check.
  */
@@ -26,7 +29,9 @@
 
 #include "sp-admin.h"
 #include "sp-auth.h"
+#include "sp-intake.h"
 #include "sp-server.h"
+#include "sp-server-store.h"
 #include "sp-server-config.h"
 #include "sp-server-schema.h"
 
@@ -36,6 +41,7 @@
 
 static char *dir;
 static char *token;
+static SpIntake *intake;
 static guint16 port;
 static guint n_inputs;
 
@@ -111,7 +117,24 @@ setup (void)
                                         "127.0.0.1", NULL, &error)))
     g_error ("%s", error->message);
 
+  /* The public paths: one Open311 service and client, no rate limit in
+   * the way. */
+  {
+    SpIntakeService *service = g_new0 (SpIntakeService, 1);
+    g_autofree char *hash = sp_admin_open311_hash_key ("fuzzkey");
+
+    service->code = g_strdup ("litter");
+    service->name = g_strdup ("Nedskräpning");
+    service->area = SP_AREA_CITY_ENVIRONMENT;
+    g_ptr_array_add (config->intake->services, service);
+    config->intake->max_posts = 100000;
+    config->intake->public_listing = TRUE;
+    if (!sp_server_store_add_open311_client (store, "0b3c6a2e-fuzz", "fuzz", hash, &error))
+      g_error ("%s", error->message);
+  }
+
   server = sp_server_new (config, store);
+  intake = sp_server_get_intake (server);
   if (!sp_server_listen (server, &error))
     g_error ("%s", error->message);
   uri = sp_server_dup_uri (server);
@@ -161,8 +184,26 @@ exchange (const guint8 *request,
   return answer;
 }
 
+/* Whether @p starts one of the documented error bodies. */
+static gboolean
+is_error_body (const char *p,
+               gsize       length)
+{
+  static const char * const starts[] = {
+    "{\"error\":{",
+    "<!DOCTYPE html>",
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<errors><error><code>",
+    "[{\"code\":",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    if (strncmp (p, starts[i], MIN (length, strlen (starts[i]))) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Every answer on the connection is HTTP; every error's body, if it has
- * one, is {"error":…}. */
+ * one, is a documented error format. */
 static void
 check_answers (GByteArray *answer)
 {
@@ -189,7 +230,7 @@ check_answers (GByteArray *answer)
       else if (strstr (head, "chunked") != NULL)
         return;
       p = head_end + 4;
-      if (status >= 400 && body_length > 0 && strncmp (p, "{\"error\":{", MIN (body_length, 10)) != 0)
+      if (status >= 400 && body_length > 0 && !is_error_body (p, MIN (body_length, (gsize) (end - p))))
         g_error ("HTTP %u with a body that is not the error JSON: %.*s", status,
                  (int) MIN (body_length, 200), p);
       p += MIN (body_length, (gsize) (end - p));
@@ -230,7 +271,18 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   while (p < end)
     {
       const guint8 *mark = memmem (p, end - p, "@TOKEN@", 7);
+      const guint8 *csrf = memmem (p, end - p, "@CSRF@", 6);
 
+      if (csrf != NULL && (mark == NULL || csrf < mark))
+        {
+          g_autofree char *fresh = sp_intake_new_token (intake);
+          g_autofree char *escaped = g_uri_escape_string (fresh, NULL, FALSE);
+
+          g_byte_array_append (request, p, csrf - p);
+          g_byte_array_append (request, (const guint8 *) escaped, strlen (escaped));
+          p = csrf + 6;
+          continue;
+        }
       if (mark == NULL)
         {
           g_byte_array_append (request, p, end - p);

@@ -379,7 +379,9 @@ test_fuzz (Fixture       *f,
       g_auto(GStrv) parts = g_strsplit (routes[r], " ", 2);
       g_autofree char *path = NULL;
 
-      if (parts[0] == NULL || parts[1] == NULL ||
+      /* The public paths answer in their own formats, not the API's JSON
+       * errors: test-server-eservice.c and test-server-open311.c. */
+      if (parts[0] == NULL || parts[1] == NULL || !g_str_has_prefix (parts[1], "/api/") ||
           (g_strcmp0 (parts[0], "POST") != 0 && g_strcmp0 (parts[0], "PATCH") != 0))
         continue;
       path = g_strdup (parts[1]);
