@@ -211,6 +211,30 @@ sp_application_log_in_action (GSimpleAction *action,
   show_preferences (user_data, TRUE);
 }
 
+/* Without a help viewer GTK only says "Operation not supported": say
+ * what is missing, in words. */
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GtkWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (gtk_show_uri_full_finish (window, result, &error))
+    return;
+
+  g_debug ("Could not show the help: %s", error->message);
+  dialog = adw_message_dialog_new (window, _("The Help Could Not Be Opened"),
+                                   _("No help viewer is installed on this computer. Ask your "
+                                     "administrator to install “Help” (the yelp package); the "
+                                     "user guide then opens with F1."));
+  gtk_widget_set_name (dialog, "help-missing-dialog");
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 sp_application_help_action (GSimpleAction *action,
                             GVariant      *parameter,
@@ -219,7 +243,8 @@ sp_application_help_action (GSimpleAction *action,
   SpApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_show_uri (window, "help:synpunkt", GDK_CURRENT_TIME);
+  gtk_show_uri_full (window, "help:synpunkt", GDK_CURRENT_TIME, NULL, help_shown_cb,
+                     window ? g_object_ref (window) : NULL);
 }
 
 /* From a notification about one case. */

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "app-test-util.h"
 #include "sp-account-page.h"
 #include "sp-preferences-window.h"
@@ -55,6 +57,36 @@ test_about (void)
                    GTK_LICENSE_GPL_3_0);
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (fixture.window));
   gtk_window_destroy (about);
+
+  app_fixture_stop (&fixture);
+}
+
+/* F1 with no help viewer on the machine says so in words. */
+static void
+test_help_missing (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(GAppInfo) viewer = g_app_info_get_default_for_uri_scheme ("help");
+  GtkWindow *dialog;
+
+  if (viewer != NULL)
+    {
+      g_test_skip ("A help viewer is installed here");
+      return;
+    }
+
+  app_fixture_make_db (&fixture);
+  app_fixture_start (&fixture);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.app), "help", NULL);
+  APP_TEST_WAIT (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 30);
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, "help-missing-dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Help Could Not Be Opened");
+  g_assert_true (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "yelp") != NULL);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture.window));
+  gtk_window_destroy (dialog);
 
   app_fixture_stop (&fixture);
 }
@@ -176,6 +208,7 @@ main (int   argc,
 
   g_test_add_func ("/app/dialogs/about", test_about);
   g_test_add_func ("/app/dialogs/shortcuts", test_shortcuts);
+  g_test_add_func ("/app/dialogs/help-missing", test_help_missing);
   g_test_add_func ("/app/dialogs/preferences", test_preferences);
   g_test_add_func ("/app/window/unopenable-database", test_unopenable_database);
 

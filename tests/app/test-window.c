@@ -598,6 +598,42 @@ is_open (SpCase *kase)
   return sp_status_is_open (kase->status);
 }
 
+/* Moving through the sidebar with the keyboard only moves the highlight;
+ * activating a row shows its view, and the highlight follows the view. */
+static void
+test_sidebar_keyboard (void)
+{
+  AppFixture fixture = { 0 };
+  GtkListBox *list;
+  GtkListBoxRow *diary = NULL;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, 50);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  g_assert_cmpstr (sp_window_get_view (fixture.window), ==, "all");
+
+  list = GTK_LIST_BOX (app_test_find_by_id (GTK_WIDGET (fixture.window), "sidebar_list"));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "view"), "diary") == 0)
+      diary = GTK_LIST_BOX_ROW (child);
+  g_assert_nonnull (diary);
+
+  /* What the arrow keys do in a browse list box. */
+  gtk_list_box_select_row (list, diary);
+  app_test_flush ();
+  g_assert_cmpstr (sp_window_get_view (fixture.window), ==, "all");
+
+  /* Enter, Space or a click. */
+  g_signal_emit_by_name (list, "row-activated", diary);
+  app_test_flush ();
+  g_assert_cmpstr (sp_window_get_view (fixture.window), ==, "diary");
+  g_assert_true (gtk_list_box_get_selected_row (list) == diary);
+
+  app_fixture_stop (&fixture);
+}
+
 static void
 test_restore_view (void)
 {
@@ -985,6 +1021,7 @@ main (int   argc,
   g_test_add_func ("/app/window/search", test_search);
   g_test_add_func ("/app/window/my-cases", test_my_cases);
   g_test_add_func ("/app/window/restore-view", test_restore_view);
+  g_test_add_func ("/app/window/sidebar-keyboard", test_sidebar_keyboard);
   g_test_add_func ("/app/window/narrow", test_narrow);
   g_test_add_func ("/app/window/new-case", test_new_case);
   g_test_add_func ("/app/window/close-saves-state", test_close_saves_state);

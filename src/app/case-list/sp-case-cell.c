@@ -275,8 +275,6 @@ sp_case_cell_set_property (GObject      *object,
     case PROP_COLUMN:
       g_free (self->column);
       self->column = g_value_dup_string (value);
-      if (g_strcmp0 (self->column, "subject") == 0 || g_strcmp0 (self->column, "deadline") == 0)
-        gtk_widget_set_has_tooltip (GTK_WIDGET (self->label), TRUE);
       update (self);
       break;
 
@@ -325,6 +323,9 @@ sp_case_cell_init (SpCaseCell *self)
   gtk_label_set_xalign (self->label, 0.0f);
   gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (self->label, TRUE);
+  /* Any column may be cut (a long unit name, Swedish words): the whole
+   * text shows when the pointer rests on it. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->label), TRUE);
   g_signal_connect (self->label, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
 }

@@ -67,8 +67,7 @@ void     _sp_window_sidebar_select    (SpWindow       *self,
 void     _sp_window_sidebar_update_counts (SpWindow   *self);
 void     _sp_window_sidebar_show_counts (SpWindow     *self,
                                          gboolean      show);
-void     _sp_window_sidebar_row_selected (SpWindow      *self,
-                                          GtkListBoxRow *row);
+void     _sp_window_sidebar_focus_left (SpWindow      *self);
 void     _sp_window_sidebar_row_activated (SpWindow      *self,
                                            GtkListBoxRow *row);
 /* The filter a view stands for: its conditions and any saved criteria. */

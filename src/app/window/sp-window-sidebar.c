@@ -14,7 +14,6 @@
 #define SAVED_PREFIX "saved:"
 #define MAX_FILTER_NAME 60
 
-static gboolean sidebar_selecting;
 
 SpCaseFilter *
 _sp_window_filter_for_view (SpWindow       *self,
@@ -168,7 +167,6 @@ _sp_window_sidebar_rebuild (SpWindow *self)
   GVariantIter iter;
   const char *name;
 
-  sidebar_selecting = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
     gtk_list_box_remove (self->sidebar_list, child);
 
@@ -193,7 +191,6 @@ _sp_window_sidebar_rebuild (SpWindow *self)
                            make_row (self, view, "folder-saved-search-symbolic", saved_name,
                                      TRUE));
     }
-  sidebar_selecting = FALSE;
 
   if (self->view != NULL)
     _sp_window_sidebar_select (self, self->view);
@@ -222,24 +219,19 @@ _sp_window_sidebar_select (SpWindow   *self,
 {
   GtkListBoxRow *row = find_row (self, view);
 
-  sidebar_selecting = TRUE;
   if (row != NULL)
     gtk_list_box_select_row (self->sidebar_list, row);
-  sidebar_selecting = FALSE;
 }
 
+/* Moving the keyboard focus through the sidebar only moves the highlight:
+ * the view changes when a row is activated (a click, Enter or Space), so
+ * that Tab and the arrow keys can pass the sidebar. When the focus leaves
+ * it, the highlight goes back to the view shown. */
 void
-_sp_window_sidebar_row_selected (SpWindow      *self,
-                                 GtkListBoxRow *row)
+_sp_window_sidebar_focus_left (SpWindow *self)
 {
-  const char *view;
-
-  if (sidebar_selecting || row == NULL || self->disposing)
-    return;
-
-  view = g_object_get_data (G_OBJECT (row), "view");
-  if (g_strcmp0 (view, self->view) != 0 || self->shown_case_id != NULL)
-    sp_window_set_view (self, view);
+  if (!self->disposing && self->view != NULL)
+    _sp_window_sidebar_select (self, self->view);
 }
 
 void

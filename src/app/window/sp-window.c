@@ -706,7 +706,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, case_activated);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, _sp_window_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, _sp_window_sidebar_focus_left);
   gtk_widget_class_bind_template_callback (widget_class, _sp_window_sidebar_row_activated);
 
   _sp_window_install_actions (widget_class);
