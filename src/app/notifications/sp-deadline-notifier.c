@@ -243,6 +243,7 @@ took_reminders (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(SpReminders) reminders = sp_store_worker_run_finish (SP_STORE_WORKER (object),
                                                                  result, &error);
+  guint first_new;
 
   if (reminders == NULL)
     {
@@ -253,6 +254,9 @@ took_reminders (GObject      *object,
   if (self->application == NULL)
     return;
 
+  /* Only this look's announcements are told; earlier ones may still wait
+   * for the bus's answer about a notification server. */
+  first_new = self->waiting->len;
   if (reminders->summary)
     g_ptr_array_add (self->waiting, summary_announcement (reminders));
   for (guint i = 0; i < MIN (reminders->newly_overdue->len, MAX_SINGLE); i++)
@@ -260,7 +264,7 @@ took_reminders (GObject      *object,
   if (reminders->newly_overdue->len > MAX_SINGLE)
     g_ptr_array_add (self->waiting, more_overdue_announcement (reminders->newly_overdue->len - MAX_SINGLE));
 
-  for (guint i = 0; i < self->waiting->len; i++)
+  for (guint i = first_new; i < self->waiting->len; i++)
     {
       Announcement *a = g_ptr_array_index (self->waiting, i);
 
