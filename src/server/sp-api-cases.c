@@ -244,7 +244,8 @@ sp_api_parse_case_query (SpRequest    *req,
 {
   static const char * const known[] = {
     "status", "kind", "unit", "category", "provider", "overdue", "q", "from", "to",
-    "limit", "offset", "sort", "registered", "assigned_to", "mine", "year", "escalation", NULL
+    "limit", "offset", "sort", "registered", "assigned_to", "mine", "year", "escalation",
+    "channel", "area", "valence", NULL
   };
   const char *sort;
   gboolean mine = FALSE;
@@ -268,6 +269,9 @@ sp_api_parse_case_query (SpRequest    *req,
 
   if (!parse_enum_set (req->query, "status", &sp_status_info, &query->statuses, error) ||
       !parse_enum_set (req->query, "kind", &sp_case_kind_info, &query->kinds, error) ||
+      !parse_enum_set (req->query, "channel", &sp_channel_info, &query->channels, error) ||
+      !parse_enum_set (req->query, "area", &sp_area_info, &query->areas, error) ||
+      !parse_enum_set (req->query, "valence", &sp_valence_info, &query->valences, error) ||
       !parse_enum_set (req->query, "escalation", &sp_escalation_info, &query->escalations, error) ||
       !parse_uuid (req->query, "unit", &query->unit_id, error) ||
       !parse_uuid (req->query, "provider", &query->provider_id, error) ||

@@ -213,6 +213,9 @@ test_filter_variant (void)
 
   filter->kinds = 1u << SP_CASE_KIND_COMPLAINT;
   filter->statuses = SP_CASE_FILTER_OPEN_STATUSES;
+  filter->channels = 1u << SP_CHANNEL_PHONE;
+  filter->areas = 1u << SP_AREA_PRESCHOOL;
+  filter->valences = 1u << SP_VALENCE_POSITIVE;
   filter->unit_id = g_strdup ("b3f1c1de-0000-4000-8000-000000000001");
   filter->category = g_strdup ("bemotande");
   filter->from = sp_date_new (2025, 1, 1);
@@ -224,6 +227,17 @@ test_filter_variant (void)
   sp_case_filter_load_variant (loaded, variant);
   g_assert_true (sp_case_filter_equal (filter, loaded));
   g_assert_true (sp_case_filter_has_criteria (loaded));
+  g_assert_cmpuint (loaded->channels, ==, 1u << SP_CHANNEL_PHONE);
+  g_assert_cmpuint (loaded->areas, ==, 1u << SP_AREA_PRESCHOOL);
+  g_assert_cmpuint (loaded->valences, ==, 1u << SP_VALENCE_POSITIVE);
+  {
+    SpCaseQuery query;
+
+    sp_case_filter_to_query (loaded, &query);
+    g_assert_cmpuint (query.channels, ==, 1u << SP_CHANNEL_PHONE);
+    g_assert_cmpuint (query.areas, ==, 1u << SP_AREA_PRESCHOOL);
+    g_assert_cmpuint (query.valences, ==, 1u << SP_VALENCE_POSITIVE);
+  }
 
   /* A hand-edited setting with wrong types and bad dates is ignored key by
    * key, never trusted. */

@@ -421,6 +421,42 @@ test_filtering (void)
   g_assert_cmpuint (n_complaints, >, 0);
   assert_all_rows (&fixture, is_complaint);
 
+  /* Channel, area and positive-or-negative filter the same way (the
+   * demo has cases by phone in elderly care). */
+  {
+    GtkWidget *channel = app_test_find_by_id (GTK_WIDGET (bar), "channel_dropdown");
+    GtkWidget *area = app_test_find_by_id (GTK_WIDGET (bar), "area_dropdown");
+    GtkWidget *valence = app_test_find_by_id (GTK_WIDGET (bar), "valence_dropdown");
+    SpCaseQuery narrowed;
+    guint n;
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (channel), 1 + SP_CHANNEL_PHONE);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (area), 1 + SP_AREA_ELDERLY_CARE);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (valence), 1 + SP_VALENCE_NEGATIVE);
+    app_fixture_wait_list (&fixture);
+    n = g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture)));
+    narrowed = query;
+    narrowed.channels = 1u << SP_CHANNEL_PHONE;
+    narrowed.areas = 1u << SP_AREA_ELDERLY_CARE;
+    narrowed.valences = 1u << SP_VALENCE_NEGATIVE;
+    g_assert_cmpint (n, ==, expected_count (&fixture, &narrowed));
+    g_assert_cmpuint (n, <, n_complaints);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(SpCase) kase = app_fixture_get_case (&fixture, i);
+
+        g_assert_cmpint (kase->channel, ==, SP_CHANNEL_PHONE);
+        g_assert_cmpint (kase->area, ==, SP_AREA_ELDERLY_CARE);
+      }
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (channel), 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (area), 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (valence), 0);
+    app_fixture_wait_list (&fixture);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==,
+                      n_complaints);
+  }
+
   /* And overdue. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (overdue_button), TRUE);
   app_fixture_wait_list (&fixture);

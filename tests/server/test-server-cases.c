@@ -104,6 +104,21 @@ test_list_filters (Fixture       *f,
   g_assert_cmpint (count_of (f, reg, "kind=complaint"), ==, 2);
   g_assert_cmpint (count_of (f, reg, "kind=complaint,opinion"), ==, 3);
   g_assert_cmpint (count_of (f, reg, "category=food_meals"), ==, 1);
+  g_assert_cmpint (count_of (f, reg, "channel=phone"), ==, 1);
+  g_assert_cmpint (count_of (f, reg, "channel=phone,letter"), ==, 2);
+  g_assert_cmpint (count_of (f, reg, "valence=negative"), ==, 4);
+  g_assert_cmpint (count_of (f, reg, "valence=positive,neutral"), ==, 0);
+  /* The units of the test organisation are all in elderly care. */
+  g_assert_cmpint (count_of (f, reg, "area=elderly_care"), ==, 4);
+  g_assert_cmpint (count_of (f, reg, "area=preschool,city_environment"), ==, 0);
+  {
+    g_autoptr(SpTestResponse) bad = sp_test_json (f->server, "GET", "/api/v1/cases?channel=fax",
+                                                  reg, NULL);
+
+    g_assert_cmpint (bad->status, >=, 400);
+    g_assert_cmpint (bad->status, <, 500);
+    g_assert_cmpstr (sp_test_get_string (bad, "error.field"), ==, "channel");
+  }
   g_assert_cmpint (count_of (f, reg, "from=2026-01-01&to=2026-03-31"), ==, 2);
   g_assert_cmpint (count_of (f, reg, "status=received"), ==, 4);
   g_assert_cmpint (count_of (f, reg, "status=closed"), ==, 0);

@@ -65,6 +65,9 @@ sp_case_filter_set_criteria (SpCaseFilter *self,
 
   self->kinds = other->kinds;
   self->statuses = other->statuses;
+  self->channels = other->channels;
+  self->areas = other->areas;
+  self->valences = other->valences;
   set_str (&self->unit_id, other->unit_id);
   set_str (&self->category, other->category);
   set_str (&self->provider_id, other->provider_id);
@@ -102,6 +105,9 @@ sp_case_filter_to_query (SpCaseFilter *self,
 
   sp_case_query_init (query);
   query->kinds = self->kinds;
+  query->channels = self->channels;
+  query->areas = self->areas;
+  query->valences = self->valences;
   /* A status chosen in the filter bar wins over the view's own (My cases
    * shows open cases unless the user asks for, say, closed ones). */
   query->statuses = self->statuses != 0 ? self->statuses : self->view_statuses;
@@ -152,6 +158,12 @@ sp_case_filter_to_variant (SpCaseFilter *self)
     g_variant_builder_add (&builder, "{sv}", "kinds", g_variant_new_uint32 (self->kinds));
   if (self->statuses != 0)
     g_variant_builder_add (&builder, "{sv}", "statuses", g_variant_new_uint32 (self->statuses));
+  if (self->channels != 0)
+    g_variant_builder_add (&builder, "{sv}", "channels", g_variant_new_uint32 (self->channels));
+  if (self->areas != 0)
+    g_variant_builder_add (&builder, "{sv}", "areas", g_variant_new_uint32 (self->areas));
+  if (self->valences != 0)
+    g_variant_builder_add (&builder, "{sv}", "valences", g_variant_new_uint32 (self->valences));
   add_string (&builder, "unit", self->unit_id);
   add_string (&builder, "category", self->category);
   add_string (&builder, "provider", self->provider_id);
@@ -207,6 +219,9 @@ sp_case_filter_load_variant (SpCaseFilter *self,
 
   self->kinds = g_variant_dict_lookup (dict, "kinds", "u", &bits) ? bits : 0;
   self->statuses = g_variant_dict_lookup (dict, "statuses", "u", &bits) ? bits : 0;
+  self->channels = g_variant_dict_lookup (dict, "channels", "u", &bits) ? bits : 0;
+  self->areas = g_variant_dict_lookup (dict, "areas", "u", &bits) ? bits : 0;
+  self->valences = g_variant_dict_lookup (dict, "valences", "u", &bits) ? bits : 0;
   load_string (dict, "unit", &self->unit_id);
   load_string (dict, "category", &self->category);
   load_string (dict, "provider", &self->provider_id);
@@ -221,7 +236,8 @@ sp_case_filter_has_criteria (SpCaseFilter *self)
 {
   g_return_val_if_fail (SP_IS_CASE_FILTER (self), FALSE);
 
-  return self->kinds != 0 || self->statuses != 0 || self->unit_id != NULL ||
+  return self->kinds != 0 || self->statuses != 0 || self->channels != 0 ||
+         self->areas != 0 || self->valences != 0 || self->unit_id != NULL ||
          self->category != NULL || self->provider_id != NULL ||
          self->from != SP_DATE_NONE || self->to != SP_DATE_NONE ||
          self->overdue_only || (self->text != NULL && *self->text != '\0');
@@ -235,6 +251,7 @@ sp_case_filter_equal (SpCaseFilter *a,
   g_return_val_if_fail (SP_IS_CASE_FILTER (b), FALSE);
 
   return a->kinds == b->kinds && a->statuses == b->statuses &&
+         a->channels == b->channels && a->areas == b->areas && a->valences == b->valences &&
          g_strcmp0 (a->unit_id, b->unit_id) == 0 &&
          g_strcmp0 (a->category, b->category) == 0 &&
          g_strcmp0 (a->provider_id, b->provider_id) == 0 &&

@@ -25,6 +25,9 @@ struct _SpCaseFilter
   /* What the filter bar sets (and a saved filter stores) */
   guint       kinds;         /* bits 1 << SpCaseKind */
   guint       statuses;      /* bits 1 << SpStatus */
+  guint       channels;      /* bits 1 << SpChannel */
+  guint       areas;         /* bits 1 << SpArea */
+  guint       valences;      /* bits 1 << SpValence */
   char       *unit_id;
   char       *category;
   char       *provider_id;

@@ -23,6 +23,9 @@ struct _SpFilterBar
 
   GtkWidget      *scroller;      /* the row of filters, scrolled when narrow */
   GtkDropDown    *kind_dropdown;
+  GtkDropDown    *channel_dropdown;
+  GtkDropDown    *area_dropdown;
+  GtkDropDown    *valence_dropdown;
   GtkDropDown    *status_dropdown;
   GtkDropDown    *place_dropdown;
   GtkDropDown    *category_dropdown;
@@ -266,6 +269,9 @@ sp_filter_bar_class_init (SpFilterBarClass *klass)
                                                "/se/synpunkt/Synpunkt/sp-filter-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, scroller);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SpFilterBar, channel_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SpFilterBar, area_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SpFilterBar, valence_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, place_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, category_dropdown);
@@ -283,10 +289,43 @@ sp_filter_bar_class_init (SpFilterBarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "filterbar");
 }
 
+/* A drop-down of one enum's values after "any": one value or none. */
+static void
+setup_enum (SpFilterBar      *self,
+            GtkDropDown      *dropdown,
+            const SpEnumInfo *info,
+            const char       *any)
+{
+  g_autoptr(GtkStringList) values = enum_string_list (info, any, NULL);
+
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (values));
+  g_signal_connect_swapped (dropdown, "notify::selected", G_CALLBACK (criteria_changed), self);
+}
+
+static guint
+enum_bits (GtkDropDown *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  return (selected > 0 && selected != GTK_INVALID_LIST_POSITION) ? 1u << (selected - 1) : 0;
+}
+
+static void
+select_enum (GtkDropDown      *dropdown,
+             const SpEnumInfo *info,
+             guint             bits)
+{
+  guint selected = 0;
+
+  for (guint i = 0; i < info->n_values; i++)
+    if (bits == 1u << i)
+      selected = i + 1;
+  gtk_drop_down_set_selected (dropdown, selected);
+}
+
 static void
 sp_filter_bar_init (SpFilterBar *self)
 {
-  g_autoptr(GtkStringList) kinds = NULL;
   g_autoptr(GtkStringList) statuses = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -296,15 +335,15 @@ sp_filter_bar_init (SpFilterBar *self)
   g_array_set_clear_func (self->places, place_clear);
   self->categories = g_ptr_array_new_with_free_func (g_free);
 
-  kinds = enum_string_list (&sp_case_kind_info, _("Any kind"), NULL);
   statuses = enum_string_list (&sp_status_info, _("Any status"), _("Open"));
-  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  setup_enum (self, self->kind_dropdown, &sp_case_kind_info, _("Any kind"));
+  setup_enum (self, self->channel_dropdown, &sp_channel_info, _("Any channel"));
+  setup_enum (self, self->area_dropdown, &sp_area_info, _("Any area"));
+  setup_enum (self, self->valence_dropdown, &sp_valence_info, _("Positive or negative"));
   rebuild_names (self);
   update_date_buttons (self);
 
-  g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
-                            G_CALLBACK (criteria_changed), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected",
                             G_CALLBACK (criteria_changed), self);
   g_signal_connect_swapped (self->place_dropdown, "notify::selected",
@@ -358,8 +397,10 @@ read_widgets (SpFilterBar  *self,
 {
   guint selected;
 
-  selected = gtk_drop_down_get_selected (self->kind_dropdown);
-  filter->kinds = (selected > 0 && selected != GTK_INVALID_LIST_POSITION) ? 1u << (selected - 1) : 0;
+  filter->kinds = enum_bits (self->kind_dropdown);
+  filter->channels = enum_bits (self->channel_dropdown);
+  filter->areas = enum_bits (self->area_dropdown);
+  filter->valences = enum_bits (self->valence_dropdown);
 
   selected = gtk_drop_down_get_selected (self->status_dropdown);
   if (selected == STATUS_OPEN)
@@ -406,10 +447,10 @@ sp_filter_bar_set_criteria (SpFilterBar  *self,
 
   self->blocked++;
 
-  for (guint i = 0; i < sp_case_kind_info.n_values; i++)
-    if (filter->kinds == 1u << i)
-      selected = i + 1;
-  gtk_drop_down_set_selected (self->kind_dropdown, selected);
+  select_enum (self->kind_dropdown, &sp_case_kind_info, filter->kinds);
+  select_enum (self->channel_dropdown, &sp_channel_info, filter->channels);
+  select_enum (self->area_dropdown, &sp_area_info, filter->areas);
+  select_enum (self->valence_dropdown, &sp_valence_info, filter->valences);
 
   selected = STATUS_ANY;
   if (filter->statuses == SP_CASE_FILTER_OPEN_STATUSES)

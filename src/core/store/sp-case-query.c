@@ -144,6 +144,9 @@ build_where (const SpCaseQuery *query,
 
   add_bits (b, "c.status", query->statuses, &sp_status_info);
   add_bits (b, "c.kind", query->kinds, &sp_case_kind_info);
+  add_bits (b, "c.channel", query->channels, &sp_channel_info);
+  add_bits (b, "c.area", query->areas, &sp_area_info);
+  add_bits (b, "c.valence", query->valences, &sp_valence_info);
 
   if (query->unit_id)
     add_text (b, "c.unit_id = ?", query->unit_id);

@@ -29,6 +29,9 @@ typedef struct
   /* Filters; zero/NULL means "any" */
   guint        statuses;       /* bits 1 << SpStatus */
   guint        kinds;          /* bits 1 << SpCaseKind */
+  guint        channels;       /* bits 1 << SpChannel */
+  guint        areas;          /* bits 1 << SpArea */
+  guint        valences;       /* bits 1 << SpValence */
   const char  *unit_id;
   const char  *category;
   const char  *provider_id;
