@@ -8,6 +8,7 @@
  */
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "app-test-util.h"
 #include "sp-account-page.h"
@@ -144,14 +145,25 @@ test_fill_demo (void)
   app_fixture_start (&fixture);
   app_fixture_wait_page (&fixture, "first-run");
 
-  sp_window_fill_demo (fixture.window, 150);
+  sp_window_fill_demo (fixture.window, 1500);
   g_assert_cmpstr (app_fixture_page (&fixture), ==, "filling");
+  /* The page says how far the fill has come, in counts grouped as the
+   * language writes them. */
+  {
+    AdwStatusPage *filling = ADW_STATUS_PAGE (app_test_find_by_id (GTK_WIDGET (fixture.window),
+                                                                   "filling_page"));
+
+    APP_TEST_WAIT (strstr (adw_status_page_get_description (filling), " of 1,500 demo cases made") != NULL ||
+                   g_strcmp0 (app_fixture_page (&fixture), "list") == 0, 60);
+  }
   app_fixture_wait_page (&fixture, "list");
   app_fixture_wait_list (&fixture);
+  g_assert_cmpuint (sp_context_get_demo_done (sp_application_get_context (fixture.app)), ==, 1500);
 
   sp_case_query_init (&query);
-  g_assert_cmpint (expected_count (&fixture, &query), ==, 150);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, 150);
+  g_assert_cmpint (expected_count (&fixture, &query), ==, 1500);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, 1500);
+  g_assert_cmpstr (sp_window_get_subtitle (fixture.window), ==, "1,500 cases");
 
   /* The local user works in the demo's busiest unit: My Cases has cases. */
   g_assert_nonnull (sp_application_get_user (fixture.app)->unit_id);
@@ -161,7 +173,7 @@ test_fill_demo (void)
   sp_window_fill_demo (fixture.window, 150);
   app_fixture_wait_page (&fixture, "list");
   app_fixture_wait_list (&fixture);
-  g_assert_cmpint (expected_count (&fixture, &query), ==, 150);
+  g_assert_cmpint (expected_count (&fixture, &query), ==, 1500);
 
   app_fixture_stop (&fixture);
 }

@@ -19,6 +19,14 @@
  * at most this often meanwhile. */
 #define SYNC_RELOAD_MS 1000
 
+/* What the demo fill's thread counts, shared with the main thread
+ * (g_atomic_rc_box). */
+typedef struct
+{
+  guint n_cases;
+  gint  done;
+} DemoJob;
+
 struct _SpContext
 {
   GObject        parent_instance;
@@ -36,6 +44,7 @@ struct _SpContext
   SpActor        actor;
   GError        *error;
   GCancellable  *cancellable;
+  DemoJob       *demo;          /* the demo fill running, if any */
 };
 
 G_DEFINE_FINAL_TYPE (SpContext, sp_context, G_TYPE_OBJECT)
@@ -270,6 +279,7 @@ sp_context_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->local_user);
   g_clear_object (&self->current_user);
+  g_clear_pointer (&self->demo, g_atomic_rc_box_release);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
   g_clear_pointer (&self->db_path, g_free);
@@ -636,13 +646,24 @@ demo_fill_free (gpointer p)
 }
 
 /* Runs in the store worker's thread. */
+static void
+demo_progress (guint    done,
+               guint    total,
+               gpointer user_data)
+{
+  DemoJob *job = user_data;
+
+  g_atomic_int_set (&job->done, (gint) done);
+}
+
 static gpointer
 fill_demo (SpStore       *store,
            gpointer       data,
            GCancellable  *cancellable,
            GError       **error)
 {
-  guint n_cases = GPOINTER_TO_UINT (data);
+  DemoJob *job = data;
+  guint n_cases = job->n_cases;
   DemoFill *fill = g_new0 (DemoFill, 1);
   SpCaseQuery query;
   gint64 count;
@@ -655,12 +676,20 @@ fill_demo (SpStore       *store,
   if (count > 0)
     return fill;
 
-  if (!sp_demo_populate (store, n_cases, DEMO_SEED, error))
+  if (!sp_demo_populate_with_progress (store, n_cases, DEMO_SEED, demo_progress, job, error))
     return (demo_fill_free (fill), NULL);
 
   fill->filled = TRUE;
   fill->unit_id = busiest_unit (store);
   return fill;
+}
+
+guint
+sp_context_get_demo_done (SpContext *self)
+{
+  g_return_val_if_fail (SP_IS_CONTEXT (self), 0);
+
+  return self->demo != NULL ? (guint) g_atomic_int_get (&self->demo->done) : 0;
 }
 
 static void
@@ -692,9 +721,12 @@ sp_context_fill_demo_async (SpContext           *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sp_context_fill_demo_async);
-  sp_store_worker_run_async (self->worker, fill_demo, GUINT_TO_POINTER (n_cases), NULL,
-                             demo_fill_free, cancellable, on_demo_filled,
-                             g_steal_pointer (&task));
+  g_clear_pointer (&self->demo, g_atomic_rc_box_release);
+  self->demo = g_atomic_rc_box_new0 (DemoJob);
+  self->demo->n_cases = n_cases;
+  sp_store_worker_run_async (self->worker, fill_demo, g_atomic_rc_box_acquire (self->demo),
+                             g_atomic_rc_box_release, demo_fill_free, cancellable,
+                             on_demo_filled, g_steal_pointer (&task));
 }
 
 static void

@@ -80,6 +80,8 @@ void           sp_context_fill_demo_async     (SpContext            *self,
                                                GCancellable         *cancellable,
                                                GAsyncReadyCallback   callback,
                                                gpointer              user_data);
+/* How many of the demo cases the fill running (or the last) has made. */
+guint          sp_context_get_demo_done       (SpContext            *self);
 gboolean       sp_context_fill_demo_finish    (SpContext            *self,
                                                GAsyncResult         *result,
                                                GError              **error);

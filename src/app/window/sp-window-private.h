@@ -51,6 +51,8 @@ struct _SpWindow
   guint                 counts_serial;
   guint                 pending_demo;   /* --demo asked to fill once known empty */
   gboolean              filling;
+  guint                 demo_total;       /* cases the demo fill makes */
+  guint                 demo_progress_id;
   gboolean              started_empty;
   gboolean              disposing;      /* children going away; react to nothing */
 };

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-format.h"
 #include "sp-window-private.h"
 
 #define SAVED_PREFIX "saved:"
@@ -334,7 +335,7 @@ counts_read_cb (GObject      *object,
           if (row != NULL)
             {
               GtkLabel *label = g_object_get_data (G_OBJECT (row), "count-label");
-              g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+              g_autofree char *text = sp_format_count (count);
               gtk_label_set_text (label, text);
             }
         }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-sync-indicator.h"
+#include "sp-format.h"
 #include "sp-window-private.h"
 
 #include "sp-case-page.h"
@@ -100,8 +101,10 @@ update_title (SpWindow *self)
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "syncing") != 0)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+      g_autofree char *count = sp_format_count (n);
 
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u case", "%u cases", n), n);
+      /* Translators: %s is a count, its thousands grouped (“100,000”) */
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s case", "%s cases", n), count);
     }
 
   if (self->shown_case_id != NULL)
@@ -353,6 +356,7 @@ fill_demo_cb (GObject      *object,
 
   filled = sp_context_fill_demo_finish (SP_CONTEXT (object), result, &error);
   self->filling = FALSE;
+  g_clear_handle_id (&self->demo_progress_id, g_source_remove);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -370,6 +374,23 @@ fill_demo_cb (GObject      *object,
 
   sp_window_reload (self);
   _sp_window_update_page (self);
+}
+
+/* While the demo fill runs: how far it has come, every quarter second. */
+static gboolean
+show_demo_progress (gpointer user_data)
+{
+  SpWindow *self = user_data;
+  g_autofree char *done = sp_format_count (sp_context_get_demo_done (self->context));
+  g_autofree char *total = sp_format_count (self->demo_total);
+  g_autofree char *description = NULL;
+
+  /* Translators: the demo data being made, e.g. “12,500 of 100,000 demo cases made” */
+  description = g_strdup_printf (_("%s of %s demo cases made, with their district, units and "
+                                   "providers."), done, total);
+  adw_status_page_set_description (self->filling_page, description);
+
+  return G_SOURCE_CONTINUE;
 }
 
 void
@@ -392,6 +413,9 @@ sp_window_fill_demo (SpWindow *self,
                                               n_cases), n_cases);
   adw_status_page_set_description (self->filling_page, description);
   _sp_window_update_page (self);
+  self->demo_total = n_cases;
+  g_clear_handle_id (&self->demo_progress_id, g_source_remove);
+  self->demo_progress_id = g_timeout_add (250, show_demo_progress, self);
 
   sp_context_fill_demo_async (self->context, n_cases, self->cancellable,
                                   fill_demo_cb, g_object_ref (self));
@@ -445,6 +469,7 @@ sync_state_changed (SpWindow *self)
   if (self->sync_reload_id != 0 && sp_sync_engine_get_state (self->engine) != SP_SYNC_STATE_SYNCING)
     {
       g_clear_handle_id (&self->sync_reload_id, g_source_remove);
+  g_clear_handle_id (&self->demo_progress_id, g_source_remove);
       sp_window_reload (self);
     }
   _sp_window_update_page (self);
@@ -948,4 +973,12 @@ sp_window_get_view_count (SpWindow   *self,
   count = g_hash_table_lookup (self->counts, view);
 
   return count != NULL ? *count : -1;
+}
+
+const char *
+sp_window_get_subtitle (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return adw_window_title_get_subtitle (self->content_title);
 }

@@ -31,6 +31,8 @@ SpCaseView *sp_window_get_case_view     (SpWindow      *self);
 const char *sp_window_get_page          (SpWindow      *self);
 /* "mine", "all", "diary" or "saved:NAME". */
 const char *sp_window_get_view          (SpWindow      *self);
+/* What the header bar says under the view's title ("1,500 cases"). */
+const char *sp_window_get_subtitle      (SpWindow      *self);
 void        sp_window_set_view          (SpWindow      *self,
                                          const char    *view);
 /* Fills an empty database with demo cases, showing a spinner meanwhile. */

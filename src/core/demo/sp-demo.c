@@ -100,6 +100,17 @@ sp_demo_populate (SpStore  *store,
                   guint32   seed,
                   GError  **error)
 {
+  return sp_demo_populate_with_progress (store, n_cases, seed, NULL, NULL, error);
+}
+
+gboolean
+sp_demo_populate_with_progress (SpStore         *store,
+                                guint            n_cases,
+                                guint32          seed,
+                                SpDemoProgress   progress,
+                                gpointer         user_data,
+                                GError         **error)
+{
   Demo d = { 0 };
   g_autofree SpDate *dates = NULL;
   guint32 id_seed[3];
@@ -152,8 +163,14 @@ sp_demo_populate (SpStore  *store,
   qsort (dates, n_cases, sizeof (SpDate), compare_dates);
 
   for (guint i = 0; i < n_cases; i++)
-    if (!_sp_demo_add_case (&d, dates[i], error))
-      goto failed;
+    {
+      if (!_sp_demo_add_case (&d, dates[i], error))
+        goto failed;
+      if (progress != NULL && (i + 1) % 500 == 0)
+        progress (i + 1, n_cases, user_data);
+    }
+  if (progress != NULL)
+    progress (n_cases, n_cases, user_data);
 
   ok = sp_store_commit (store, error);
   goto out;

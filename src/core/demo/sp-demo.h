@@ -18,4 +18,17 @@ gboolean sp_demo_populate (SpStore  *store,
                            guint32   seed,
                            GError  **error);
 
+/* Called from the thread that populates, now and then, with the cases
+ * made so far. */
+typedef void (*SpDemoProgress) (guint    done,
+                                guint    total,
+                                gpointer user_data);
+
+gboolean sp_demo_populate_with_progress (SpStore         *store,
+                                         guint            n_cases,
+                                         guint32          seed,
+                                         SpDemoProgress   progress,
+                                         gpointer         user_data,
+                                         GError         **error);
+
 G_END_DECLS
