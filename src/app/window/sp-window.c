@@ -35,6 +35,8 @@ view_title (const char *view)
     return _("My Cases");
   if (g_strcmp0 (view, "diary") == 0)
     return _("Diary");
+  if (g_strcmp0 (view, "analytics") == 0)
+    return _("Analytics");
   if (view != NULL && g_str_has_prefix (view, "saved:"))
     return view + strlen ("saved:");
   return _("All Cases");
@@ -99,6 +101,8 @@ _sp_window_update_page (SpWindow *self)
     page = "first-run";
   else if (self->shown_case_id != NULL)
     page = "case";
+  else if (g_strcmp0 (self->view, "analytics") == 0)
+    page = "analytics";
   else
     page = "list";
 
@@ -719,6 +723,11 @@ sp_window_set_view (SpWindow   *self,
 
   g_return_if_fail (SP_IS_WINDOW (self));
 
+  if (g_strcmp0 (view, "analytics") == 0)
+    {
+      _sp_window_show_analytics (self);
+      return;
+    }
   base = _sp_window_filter_for_view (self, view, &kind);
   if (base == NULL)
     {
