@@ -7,7 +7,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "app-test-util.h"
 #include "sp-analytics-view.h"
@@ -196,6 +199,7 @@ test_quality_story (void)
       APP_TEST_WAIT (sp_chart_get_scene (other) != NULL, 30);
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (other)) || i > 1);
     }
+  APP_TEST_WAIT (!gtk_stack_get_transition_running (GTK_STACK (find (f, "content_stack"))), 10);
   shot ("analytics-light");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   shot ("analytics-dark");
@@ -281,6 +285,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Screenshots in the language of the environment (SYNPUNKT_LOCALEDIR,
+   * LANGUAGE); the checks hold in any. */
+  if (g_getenv ("SYNPUNKT_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SYNPUNKT_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
+    setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/app/analytics/quality-story", test_quality_story);

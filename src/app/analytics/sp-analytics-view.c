@@ -93,9 +93,11 @@ static char *
 compare_counts (gint64 previous,
                 gint64 last_year)
 {
+  g_autofree char *before = g_strdup_printf ("%" G_GINT64_FORMAT, previous);
+  g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, last_year);
+
   /* Translators: under a key figure: the previous period's and last year's */
-  return g_strdup_printf (_("Before: %" G_GINT64_FORMAT " · Last year: %" G_GINT64_FORMAT),
-                          previous, last_year);
+  return g_strdup_printf (_("Before: %s · Last year: %s"), before, last);
 }
 
 static void
@@ -117,9 +119,11 @@ fill_key_figures (SpAnalyticsView *self)
   g_autofree char *p90 = format_days (r->current->p90_days);
   g_autofree char *median_cmp = g_strdup_printf (_("90th percentile: %s"), p90);
   g_autofree char *share = format_share (justified);
-  g_autofree char *share_cmp = g_strdup_printf (_("Of %" G_GINT64_FORMAT " assessed"),
-                                                r->current->complaints -
-                                                r->current->assessment[SP_ASSESSMENT_NOT_ASSESSED]);
+  g_autofree char *assessed = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                               r->current->complaints -
+                                               r->current->assessment[SP_ASSESSMENT_NOT_ASSESSED]);
+  /* Translators: under the share of complaints justified */
+  g_autofree char *share_cmp = g_strdup_printf (_("Of %s assessed"), assessed);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->key_figures))) != NULL)
@@ -158,13 +162,15 @@ fill_signals (SpAnalyticsView *self)
       g_autofree char *name = _sp_analytics_view_key_name (self, s->dimension, s->key);
       g_autofree char *escaped = g_markup_escape_text (name, -1);
 
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, s->count);
+      g_autofree char *before = g_strdup_printf ("%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %"
+                                                 G_GINT64_FORMAT, s->previous[0], s->previous[1],
+                                                 s->previous[2]);
+
       g_string_append_c (text, '\n');
       /* Translators: a pattern signal: name, count, the three periods before, the mean, p */
-      g_string_append_printf (text, _("%s: %" G_GINT64_FORMAT " cases (before: %" G_GINT64_FORMAT
-                                      ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "; expected %.1f; "
-                                      "Poisson p = %.4f)"),
-                              escaped, s->count, s->previous[0], s->previous[1], s->previous[2],
-                              s->expected, s->p_value);
+      g_string_append_printf (text, _("%s: %s cases (before: %s; expected %.1f; Poisson p = %.4f)"),
+                              escaped, count, before, s->expected, s->p_value);
     }
   gtk_label_set_markup (self->signals_label, text->str);
 }

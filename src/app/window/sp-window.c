@@ -73,7 +73,8 @@ update_title (SpWindow *self)
     }
 
   adw_window_title_set_title (self->content_title, view_title (self->view));
-  adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
+  adw_window_title_set_subtitle (self->content_title,
+                                 subtitle && g_strcmp0 (self->view, "analytics") != 0 ? subtitle : "");
 }
 
 void
