@@ -7,7 +7,7 @@
  * texts, in points, with colours named by role (a series' palette index,
  * the foreground, the grid). The app's SpChart widget appends the shapes
  * to a GtkSnapshot; sp_chart_scene_draw() draws them on a cairo context
- * (a PDF page). Both measure text with pango, so they look the same.
+ * (a PDF page). Both draw text with pango, so they look the same.
  *
  * Kinds:
  * - BARS: a group of bars per label, a bar per series, with value labels.
@@ -107,8 +107,9 @@ typedef struct
   GPtrArray *shapes;   /* SpChartShape * */
 } SpChartScene;
 
-/* Lays @data out in @width × @height points, texts measured with
- * @context's fonts (the widget's, or pango-cairo's for PDF). */
+/* Lays @data out in @width × @height points. Texts get boxes of fixed
+ * sizes, so @context (the widget's, or pango-cairo's) may be NULL; the
+ * renderers ellipsize what does not fit. */
 SpChartScene *sp_chart_scene_new        (const SpChartData *data,
                                          PangoContext      *context,
                                          double             width,
