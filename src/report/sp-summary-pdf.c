@@ -224,21 +224,32 @@ row (Writer             *w,
      guint               n,
      gboolean            heading)
 {
-  double first = n > 4 ? TEXT_WIDTH * 0.34 : TEXT_WIDTH * 0.46;
+  double first = n > 4 ? TEXT_WIDTH * 0.34 : TEXT_WIDTH * 0.40;
   double other = (TEXT_WIDTH - first) / MAX (n - 1, 1);
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
   double height = 15.0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PangoLayout *layout = layout_text (w, cells[i] ? cells[i] : "", 9, heading,
+                                         i == 0 ? first : other - 4,
+                                         i == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+      int h;
+
+      /* Headings wrap (up to three lines); values stay on one. */
+      pango_layout_set_height (layout, heading ? -3 : -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_size (layout, NULL, &h);
+      height = MAX (height, h / (double) PANGO_SCALE + 3.0);
+      g_ptr_array_add (layouts, layout);
+    }
 
   need (w, height);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PangoLayout) layout = layout_text (w, cells[i] ? cells[i] : "", 9, heading,
-                                                   i == 0 ? first : other - 4,
-                                                   i == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       cairo_set_source_rgb (w->cr, 0.14, 0.12, 0.19);
       cairo_move_to (w->cr, MARGIN + (i == 0 ? 0 : first + other * (i - 1)), w->y);
-      pango_cairo_show_layout (w->cr, layout);
+      pango_cairo_show_layout (w->cr, g_ptr_array_index (layouts, i));
     }
   w->y += height;
   cairo_set_source_rgba (w->cr, 0, 0, 0, heading ? 0.5 : 0.12);
@@ -380,7 +391,7 @@ key_figures (Writer *w)
 
   paragraph (w, P (w, "Key figures"), 16, TRUE, 10);
   row (w, heading, 4, TRUE);
-  w->y += 12;
+  w->y += 2;
   count_row (w, "Cases", f[0]->total, f[1]->total, f[2]->total);
   count_row (w, "Complaints", f[0]->complaints, f[1]->complaints, f[2]->complaints);
   count_row (w, "Positive feedback (what works)", f[0]->positive, f[1]->positive, f[2]->positive);

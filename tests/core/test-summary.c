@@ -190,6 +190,21 @@ test_summary_pdf (void)
   g_assert_nonnull (strstr (text, "Answered within the deadline"));
   g_assert_null (strstr (text, "Nyckeltal"));
 
+  /* To look at: SYNPUNKT_SHOT_DIR keeps both. */
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
+    {
+      const char *both[] = { sv, en };
+
+      for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+        {
+          g_autofree char *kept = g_build_filename (g_getenv ("SYNPUNKT_SHOT_DIR"),
+                                                    i == 0 ? "summary-sv.pdf" : "summary-en.pdf", NULL);
+          g_autoptr(GFile) from = g_file_new_for_path (both[i]);
+          g_autoptr(GFile) to = g_file_new_for_path (kept);
+
+          g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+        }
+    }
   sp_test_remove_dir (dir);
 }
 
