@@ -281,6 +281,37 @@ test_quality_story (void)
   app_fixture_stop (f);
 }
 
+/* Closed on Analytics, the window opens on Analytics again. */
+static void
+test_reopens_on_analytics (void)
+{
+  AppFixture fixture = { 0 };
+  AppFixture *f = &fixture;
+  g_autoptr(GSettings) settings = g_settings_new ("se.synpunkt.Synpunkt");
+  SpAnalyticsView *view;
+
+  app_fixture_make_db (f);
+  app_fixture_populate (f, 200);
+  g_settings_set_string (settings, "last-view", "analytics");
+  app_fixture_start (f);
+  app_fixture_wait_page (f, "analytics");
+  g_assert_cmpstr (sp_window_get_view (f->window), ==, "analytics");
+  view = SP_ANALYTICS_VIEW (find (f, "analytics-view"));
+  APP_TEST_WAIT (g_strcmp0 (sp_analytics_view_get_state (view), "figures") == 0, 60);
+
+  /* Closing remembers it. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  app_test_flush ();
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-view");
+
+    g_assert_cmpstr (last, ==, "analytics");
+  }
+  g_clear_object (&f->window);
+  app_fixture_stop (f);
+  g_settings_reset (settings, "last-view");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +327,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/app/analytics/quality-story", test_quality_story);
+  g_test_add_func ("/app/analytics/reopens-on-analytics", test_reopens_on_analytics);
 
   return g_test_run ();
 }

@@ -512,8 +512,8 @@ restore_state (SpWindow *self)
   sp_window_set_view (self, view);
 
   /* The filter bar as it was left, unless the view is a saved filter
-   * (which brings its own). */
-  if (!g_str_has_prefix (self->view, "saved:"))
+   * (which brings its own) or has no list. */
+  if (!g_str_has_prefix (self->view, "saved:") && g_strcmp0 (self->view, "analytics") != 0)
     {
       SpCaseViewKind kind;
       g_autoptr(SpCaseFilter) base = _sp_window_filter_for_view (self, self->view, &kind);
