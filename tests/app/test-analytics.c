@@ -221,6 +221,16 @@ test_quality_story (void)
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (value)), ==, expected);
   }
   shot ("analytics-table");
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find (f, "analytics_scroller")));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.45);
+      shot ("analytics-lower");
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      shot ("analytics-bottom");
+      gtk_adjustment_set_value (adjustment, 0);
+    }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (table_toggle), FALSE);
 
   /* The summary PDF, in Swedish, as the file chooser's Save starts it. */
