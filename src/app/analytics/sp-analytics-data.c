@@ -196,7 +196,8 @@ static SpChartData *
 dimension_chart (SpAnalyticsData  *data,
                  SpStatsDimension  dimension,
                  const char       *title,
-                 SpNameCache      *names)
+                 SpNameCache      *names,
+                 gboolean          keyed)
 {
   SpChartData *chart = sp_chart_data_new (SP_CHART_BARS, title);
   g_autofree char *now = sp_period_get_label (&data->report->current->period);
@@ -213,7 +214,7 @@ dimension_chart (SpAnalyticsData  *data,
     {
       SpStatsCount *count = g_ptr_array_index (sorted, i);
       guint index = sp_chart_data_add_label (chart, key_label (dimension, count->key, names),
-                                             count->key);
+                                             keyed ? count->key : NULL);
 
       sp_chart_series_set (current, index, count->count);
       sp_chart_series_set (last_year, index,
@@ -334,11 +335,12 @@ sp_analytics_data_chart (SpAnalyticsData *data,
   g_return_val_if_fail (data != NULL && id != NULL, NULL);
 
   if (g_str_equal (id, "category"))
-    return dimension_chart (data, SP_STATS_CATEGORY, _("Cases by category"), names);
+    return dimension_chart (data, SP_STATS_CATEGORY, _("Cases by category"), names, TRUE);
   if (g_str_equal (id, "unit"))
-    return dimension_chart (data, SP_STATS_UNIT, _("Cases by unit"), names);
+    return dimension_chart (data, SP_STATS_UNIT, _("Cases by unit"), names, TRUE);
   if (g_str_equal (id, "channel"))
-    return dimension_chart (data, SP_STATS_CHANNEL, _("Cases by channel"), names);
+    /* The case list filters on no channel: its bars lead nowhere. */
+    return dimension_chart (data, SP_STATS_CHANNEL, _("Cases by channel"), names, FALSE);
   if (g_str_equal (id, "kind-valence"))
     return kind_valence_chart (data);
   if (g_str_equal (id, "trend"))

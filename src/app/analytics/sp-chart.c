@@ -227,7 +227,6 @@ sp_chart_init (SpChart *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed), self, G_CONNECT_SWAPPED);
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
 }
 
 GtkWidget *
@@ -241,6 +240,7 @@ sp_chart_set_data (SpChart     *self,
                    SpChartData *data)
 {
   g_autofree char *description = NULL;
+  gboolean clickable = FALSE;
 
   g_return_if_fail (SP_IS_CHART (self));
 
@@ -253,7 +253,11 @@ sp_chart_set_data (SpChart     *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, data->title,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      for (guint i = 0; i < data->keys->len && !clickable; i++)
+        clickable = g_ptr_array_index (data->keys, i) != NULL;
     }
+  /* The hand over charts whose bars open the cases behind them. */
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), clickable ? "pointer" : NULL);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
