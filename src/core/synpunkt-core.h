@@ -37,6 +37,8 @@
 #include "sp-stats.h"
 #include "sp-stats-json.h"
 #include "sp-stats-signals.h"
+#include "sp-csv.h"
+#include "sp-case-csv.h"
 #include "sp-unit.h"
 #include "sp-user.h"
 #include "sp-workflow.h"

@@ -427,6 +427,31 @@ sp_api_query_visible_cases (SpRequest    *req,
   return page;
 }
 
+/* The list as CSV: no personal data (sp-case-csv.h); quality staff get
+ * no subject either, other readers the subject of the cases they see
+ * whole. */
+static void
+reply_cases_csv (SpRequest         *req,
+                 GPtrArray         *cases,
+                 const SpApiFormat *format)
+{
+  SpCaseCsvFlags flags = sp_principal_has_role (req->principal, SP_ROLE_QUALITY)
+                         ? SP_CASE_CSV_DEFAULT : SP_CASE_CSV_SUBJECT;
+  SpCsv csv;
+
+  sp_csv_init (&csv, format->separator, format->bom);
+  sp_case_csv_header (&csv, flags);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      SpCase *kase = g_ptr_array_index (cases, i);
+      gboolean redact = TRUE;
+
+      sp_principal_can_read_case (req->principal, kase, &redact);
+      sp_case_csv_row (&csv, kase, flags, redact);
+    }
+  sp_api_reply_csv (req, sp_csv_steal (&csv), "synpunkt-cases.csv");
+}
+
 gboolean
 sp_api_cases_list (SpRequest  *req,
                    GError    **error)
@@ -436,14 +461,23 @@ sp_api_cases_list (SpRequest  *req,
   JsonObject *object;
   JsonArray *items;
   SpCaseQuery query;
+  SpApiFormat format;
   gint64 total = 0;
 
-  if (!sp_api_parse_case_query (req, &query, error))
+  if (!sp_api_take_format (req, &format, error) || !sp_api_parse_case_query (req, &query, error))
     return FALSE;
+  /* An export is the whole list as filtered, unless paged on purpose. */
+  if (format.csv && sp_http_query_get (req->query, "limit") == NULL)
+    query.limit = 0;
 
   cases = sp_api_query_visible_cases (req, &query, &total, error);
   if (cases == NULL)
     return FALSE;
+  if (format.csv)
+    {
+      reply_cases_csv (req, cases, &format);
+      return TRUE;
+    }
 
   object = json_object_new ();
   items = json_array_new ();

@@ -109,23 +109,26 @@ take_param (SpRequest  *req,
   return value;
 }
 
-/* The figures of core's statistics for @period: the same numbers the app
- * counts on its replica. Only where the caller's sight is one query. */
+/* Core's statistics for @period: the same numbers the app counts on its
+ * replica. Only where the caller's sight is one query: otherwise TRUE
+ * with *report NULL. */
 static gboolean
-add_figures (SpRequest   *req,
-             JsonObject  *object,
-             const char  *period_text,
-             const char  *scope_text,
-             GError     **error)
+compute_report (SpRequest      *req,
+                const char     *period_text,
+                const char     *scope_text,
+                SpStatsReport **report,
+                GPtrArray     **signals,
+                char          **scope_out,
+                GError        **error)
 {
-  g_autoptr(SpStatsReport) report = NULL;
-  g_autoptr(GPtrArray) signals = NULL;
   SpStatsQuery stats = { NULL, { SP_STATS_SCOPE_ORGANISATION, NULL }, SP_DATE_NONE };
   SpCaseQuery base;
   SpPeriod period;
-  g_autofree char *scope_out = NULL;
   GError *local = NULL;
 
+  *report = NULL;
+  *signals = NULL;
+  *scope_out = NULL;
   if (!sp_period_parse (period_text, &period, &local))
     {
       sp_set_field_error (error, SP_ERROR_INVALID, "period", "%s", local->message);
@@ -150,17 +153,100 @@ add_figures (SpRequest   *req,
   stats.base = &base;
   stats.today = sp_date_today_in_organisation ();
 
-  report = sp_stats_report_compute (req->store, &stats, &period, error);
-  if (report != NULL)
-    signals = sp_stats_signals_compute (req->store, &stats, &period, SP_STATS_SIGNAL_LEVEL, error);
-  scope_out = sp_stats_scope_to_string (&stats.scope);
+  *report = sp_stats_report_compute (req->store, &stats, &period, error);
+  if (*report != NULL)
+    *signals = sp_stats_signals_compute (req->store, &stats, &period, SP_STATS_SIGNAL_LEVEL, error);
+  *scope_out = sp_stats_scope_to_string (&stats.scope);
   sp_stats_scope_clear (&stats.scope);
-  if (report == NULL || signals == NULL)
+  if (*report == NULL || *signals == NULL)
+    {
+      g_clear_pointer (report, sp_stats_report_free);
+      g_clear_pointer (scope_out, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_figures (SpRequest   *req,
+             JsonObject  *object,
+             const char  *period_text,
+             const char  *scope_text,
+             GError     **error)
+{
+  g_autoptr(SpStatsReport) report = NULL;
+  g_autoptr(GPtrArray) signals = NULL;
+  g_autofree char *scope_out = NULL;
+
+  if (!compute_report (req, period_text, scope_text, &report, &signals, &scope_out, error))
     return FALSE;
+  if (report == NULL)
+    return TRUE;
 
   json_object_set_string_member (object, "scope", scope_out);
   json_object_set_member (object, "figures", sp_stats_report_to_json (report));
   json_object_set_member (object, "signals", sp_stats_signals_to_json (signals));
+  return TRUE;
+}
+
+/* The figures as CSV: every table, or the one named by table=. They hold
+ * counts only, no personal data, for every role. */
+static gboolean
+reply_stats_csv (SpRequest         *req,
+                 const SpApiFormat *format,
+                 const char        *period_text,
+                 const char        *scope_text,
+                 const char        *table,
+                 GError           **error)
+{
+  g_autoptr(SpStatsReport) report = NULL;
+  g_autoptr(GPtrArray) signals = NULL;
+  g_autofree char *scope_out = NULL;
+  g_autofree char *filename = NULL;
+  int dimension = -1;
+
+  if (period_text == NULL)
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "period", "format=csv needs a period");
+      return FALSE;
+    }
+  if (table != NULL && !sp_enum_from_name (&sp_stats_dimension_info, table, &dimension))
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "table", "Unknown statistics table");
+      return FALSE;
+    }
+  if (req->query != NULL && g_hash_table_size (req->query) > 0)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, req->query);
+      g_hash_table_iter_next (&iter, &key, NULL);
+      sp_set_field_error (error, SP_ERROR_INVALID, g_utf8_validate (key, -1, NULL) ? key : NULL,
+                          "Unknown query parameter for format=csv");
+      return FALSE;
+    }
+  if (!sp_principal_reads_cases (req->principal))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, NULL, "Your roles do not let you see cases");
+      return FALSE;
+    }
+  if (!compute_report (req, period_text, scope_text, &report, &signals, &scope_out, error))
+    return FALSE;
+  if (report == NULL)
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, NULL,
+                          "Your roles' cases cannot be counted as one set");
+      return FALSE;
+    }
+
+  filename = g_strdup_printf ("synpunkt-stats-%s.csv", period_text);
+  g_strcanon (filename, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.", '_');
+  sp_api_reply_csv (req,
+                    dimension >= 0
+                      ? sp_stats_report_table_to_csv (report, dimension, format->separator, format->bom)
+                      : sp_stats_report_to_csv (report, format->separator, format->bom),
+                    filename);
   return TRUE;
 }
 
@@ -170,6 +256,8 @@ sp_api_stats (SpRequest  *req,
 {
   g_autofree char *period_text = take_param (req, "period");
   g_autofree char *scope_text = take_param (req, "scope");
+  g_autofree char *table = take_param (req, "table");
+  SpApiFormat format;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *object;
@@ -178,6 +266,15 @@ sp_api_stats (SpRequest  *req,
   gint64 total = 0;
   gint64 overdue = 0;
 
+  if (!sp_api_take_format (req, &format, error))
+    return FALSE;
+  if (format.csv)
+    return reply_stats_csv (req, &format, period_text, scope_text, table, error);
+  if (table != NULL)
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "table", "A table is only chosen with format=csv");
+      return FALSE;
+    }
   if (!sp_api_parse_case_query (req, &query, error) || !apply_year (req, &query, error))
     return FALSE;
   query.limit = 0;

@@ -97,4 +97,23 @@ GPtrArray *sp_api_query_visible_cases (SpRequest    *req,
                                        gint64       *total,
                                        GError      **error);
 
+/* sp-api-csv.c: `format=json|csv` and `separator=comma|semicolon` */
+typedef struct
+{
+  gboolean csv;
+  char     separator;  /* ',' or ';' */
+  gboolean bom;        /* with the semicolon, for spreadsheets set to Swedish */
+} SpApiFormat;
+
+/* Takes format and separator out of the request's query (422 naming a
+ * bad value; a separator without format=csv is refused too). */
+gboolean  sp_api_take_format      (SpRequest    *req,
+                                   SpApiFormat  *format,
+                                   GError      **error);
+/* 200 text/csv; charset=utf-8, as an attachment named @filename; takes
+ * @text. */
+void      sp_api_reply_csv        (SpRequest    *req,
+                                   char         *text,
+                                   const char   *filename);
+
 G_END_DECLS

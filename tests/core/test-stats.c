@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "../sp-test-csv.h"
 #include <math.h>
 
 #include "sp-test-util.h"
@@ -290,61 +291,7 @@ test_signals (void)
   g_assert_cmpfloat (s->p_value, <, 0.01);
 }
 
-/* A strict RFC 4180 reader: fields separated by @sep, records ended by
- * CRLF (the last too), quoted fields with doubled quotes; anything else
- * (a bare quote, a lone CR or LF, text after a closing quote) fails. */
-static GPtrArray *
-strict_csv_read (const char *text,
-                 char        sep)
-{
-  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  GPtrArray *record = g_ptr_array_new_with_free_func (g_free);
-  GString *field = g_string_new (NULL);
-  const char *p = text;
-
-  if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
-    p += 3;
-  g_assert_true (g_utf8_validate (p, -1, NULL));
-  while (*p)
-    {
-      if (*p == '"')
-        {
-          for (p++;; p++)
-            {
-              g_assert_true (*p != '\0');
-              if (*p == '"' && p[1] == '"')
-                g_string_append_c (field, *p++);
-              else if (*p == '"')
-                break;
-              else
-                g_string_append_c (field, *p);
-            }
-          p++;
-          g_assert_true (*p == sep || (*p == '\r' && p[1] == '\n'));
-        }
-      else
-        while (*p != sep && *p != '\r')
-          {
-            g_assert_true (*p != '"' && *p != '\n' && *p != '\0');
-            g_string_append_c (field, *p++);
-          }
-      g_ptr_array_add (record, g_strdup (field->str));
-      g_string_truncate (field, 0);
-      if (*p == sep)
-        p++;
-      else
-        {
-          g_assert_true (p[0] == '\r' && p[1] == '\n');
-          p += 2;
-          g_ptr_array_add (records, record);
-          record = g_ptr_array_new_with_free_func (g_free);
-        }
-    }
-  g_assert_cmpuint (record->len, ==, 0);
-  g_ptr_array_unref (record);
-  g_string_free (field, TRUE);
-  return records;
-}
+#define strict_csv_read sp_test_csv_read
 
 static void
 test_csv (void)

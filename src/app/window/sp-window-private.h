@@ -77,6 +77,9 @@ SpCaseFilter *_sp_window_filter_for_view (SpWindow    *self,
                                           const char  *view,
                                           SpCaseViewKind *kind);
 
+/* sp-window-analytics.c */
+void     _sp_window_show_analytics    (SpWindow       *self);
+
 /* sp-window.c */
 void     _sp_window_update_page       (SpWindow       *self);
 void     _sp_window_go_back           (SpWindow       *self);

@@ -178,6 +178,9 @@ _sp_window_sidebar_rebuild (SpWindow *self)
   gtk_list_box_append (self->sidebar_list,
                        make_row (self, "diary", "x-office-address-book-symbolic", _("Diary"),
                                  FALSE));
+  gtk_list_box_append (self->sidebar_list,
+                       make_row (self, "analytics", "sp-analytics-symbolic",
+                                 _("Analytics"), FALSE));
 
   g_variant_iter_init (&iter, saved);
   while (g_variant_iter_next (&iter, "{&s@a{sv}}", &name, NULL))

@@ -85,6 +85,8 @@ view_title (const char *view)
     return _("My Cases");
   if (g_strcmp0 (view, "diary") == 0)
     return _("Diary");
+  if (g_strcmp0 (view, "analytics") == 0)
+    return _("Analytics");
   if (view != NULL && g_str_has_prefix (view, "saved:"))
     return view + strlen ("saved:");
   return _("All Cases");
@@ -123,7 +125,8 @@ update_title (SpWindow *self)
     }
 
   adw_window_title_set_title (self->content_title, view_title (self->view));
-  adw_window_title_set_subtitle (self->content_title, subtitle ? subtitle : "");
+  adw_window_title_set_subtitle (self->content_title,
+                                 subtitle && g_strcmp0 (self->view, "analytics") != 0 ? subtitle : "");
 }
 
 /* The status pages not shown are hidden, not only covered, so that a
@@ -177,6 +180,8 @@ _sp_window_update_page (SpWindow *self)
     page = "first-run";
   else if (self->shown_case_id != NULL)
     page = "case";
+  else if (g_strcmp0 (self->view, "analytics") == 0)
+    page = "analytics";
   else
     page = "list";
 
@@ -617,8 +622,8 @@ restore_state (SpWindow *self)
   sp_window_set_view (self, view);
 
   /* The filter bar as it was left, unless the view is a saved filter
-   * (which brings its own). */
-  if (!g_str_has_prefix (self->view, "saved:"))
+   * (which brings its own) or has no list. */
+  if (!g_str_has_prefix (self->view, "saved:") && g_strcmp0 (self->view, "analytics") != 0)
     {
       SpCaseViewKind kind;
       g_autoptr(SpCaseFilter) base = _sp_window_filter_for_view (self, self->view, &kind);
@@ -936,6 +941,11 @@ sp_window_set_view (SpWindow   *self,
 
   g_return_if_fail (SP_IS_WINDOW (self));
 
+  if (g_strcmp0 (view, "analytics") == 0)
+    {
+      _sp_window_show_analytics (self);
+      return;
+    }
   base = _sp_window_filter_for_view (self, view, &kind);
   if (base == NULL)
     {

@@ -39,4 +39,12 @@ char  *sp_stats_report_table_to_csv (const SpStatsReport *report,
                                      char                 separator,
                                      gboolean             bom);
 
+/* Every figure of @report in one table: table, key, current, previous,
+ * last_year. The table "summary" holds the totals, the deadline and the
+ * handling times (days with one decimal, a point, empty when none),
+ * "assessment" the complaints' assessments, then one table per dimension. */
+char  *sp_stats_report_to_csv       (const SpStatsReport *report,
+                                     char                 separator,
+                                     gboolean             bom);
+
 G_END_DECLS

@@ -1,0 +1,43 @@
+/* sp-summary-pdf.h: the tertial or annual summary as PDF (routine R25)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A4 pages drawn with cairo and pango: a cover with the organisation, the
+ * scope and the period; the key figures against the previous period and
+ * the same period last year; each chart (drawn by sp_chart_scene_draw(),
+ * the code the app's charts use) with its table; the pattern signals with
+ * the numbers behind them. Its own words are Swedish or English as asked;
+ * the labels inside the charts come as given. Only counts: no personal
+ * data.
+ */
+
+#pragma once
+
+#include "sp-chart-scene.h"
+#include "synpunkt-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  SpLanguage           language;
+  const char          *organisation;
+  const char          *scope;          /* "Whole organisation", a unit's name… */
+  const SpStatsReport *report;
+  GPtrArray           *signals;        /* SpStatsSignal, may be NULL */
+  GPtrArray           *signal_names;   /* char *, the name of each signal's key */
+  GPtrArray           *chart_ids;      /* char *: "category", "trend"… (titles by id) */
+  GPtrArray           *charts;         /* SpChartData *, in the same order */
+  SpDate               made_on;
+} SpSummaryDocument;
+
+/* The summary's own words in @language: "Key figures", "Nyckeltal"… */
+const char *sp_summary_phrase    (SpLanguage               language,
+                                  const char              *english) G_GNUC_FORMAT (2);
+/* Writes the PDF; its number of pages in *@n_pages if given. */
+gboolean    sp_summary_pdf_write (const SpSummaryDocument *doc,
+                                  const char              *path,
+                                  guint                   *n_pages,
+                                  GError                 **error);
+
+G_END_DECLS
