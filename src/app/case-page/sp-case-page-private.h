@@ -7,6 +7,7 @@
 
 #include "sp-case-page.h"
 #include "sp-intake-date-button.h"
+#include "sp-investigation-section.h"
 
 G_BEGIN_DECLS
 
@@ -106,6 +107,7 @@ struct _SpCasePage
   GtkButton          *content_revert_button;
   GtkButton          *content_save_button;
 
+  SpInvestigationSection *investigation_section;
   GtkListBox         *history_list;
 
   char               *title;         /* the header bar's: diary number */

@@ -261,6 +261,7 @@ _sp_case_page_reload (SpCasePage *self)
     {
       g_clear_object (&self->kase);
       set_titles (self, NULL, NULL);
+      sp_investigation_section_set_case_id (self->investigation_section, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -302,6 +303,7 @@ _sp_case_page_reload (SpCasePage *self)
   _sp_case_page_fill_details (self);
   _sp_case_page_fill_timeline (self);
   _sp_case_page_fill_conflicts (self);
+  sp_investigation_section_set_case_id (self->investigation_section, self->case_id);
   self->filling = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, "case");
@@ -565,6 +567,7 @@ sp_case_page_class_init (SpCasePageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (SP_TYPE_INTAKE_DATE_BUTTON);
+  g_type_ensure (SP_TYPE_INVESTIGATION_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/synpunkt/Synpunkt/sp-case-page.ui");
@@ -638,6 +641,7 @@ sp_case_page_class_init (SpCasePageClass *klass)
   CHILD (content_actions_row);
   CHILD (content_revert_button);
   CHILD (content_save_button);
+  CHILD (investigation_section);
   CHILD (history_list);
 #undef CHILD
 }
@@ -678,6 +682,11 @@ sp_case_page_new (SpStore       *store,
   self->actor.user_id = self->actor_user_id;
   self->actor.display_name = self->actor_name;
   self->actor.roles = actor->roles;
+  sp_investigation_section_set_worker (self->investigation_section, worker);
+  sp_investigation_section_set_actor (self->investigation_section, actor);
+  /* Its saves are in the history. */
+  g_signal_connect_object (self->investigation_section, "saved",
+                           G_CALLBACK (_sp_case_page_fill_timeline), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }
