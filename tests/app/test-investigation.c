@@ -7,6 +7,9 @@
 #include "app-test-util.h"
 #include "case-page-fixture.h"
 #include "sp-investigation-section.h"
+#include "sp-letter-composer.h"
+#include "sp-letter-template.h"
+#include "sp-letters-section.h"
 #include "sp-planned-action-row.h"
 #include "sp-store-investigation.h"
 
@@ -233,6 +236,175 @@ test_story (Fixture       *fixture,
   g_assert_cmpint (kase->status, ==, SP_STATUS_ASSESSED);
 }
 
+static SpLetterComposer *
+find_composer (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SP_IS_LETTER_COMPOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return SP_LETTER_COMPOSER (window);
+    }
+  return NULL;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *command = g_strdup_printf ("pdftotext -layout '%s' -", path);
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, &err, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+static SpLettersSection *
+letters (Fixture *fixture)
+{
+  return SP_LETTERS_SECTION (app_test_find_by_id (GTK_WIDGET (fixture->page), "letters_section"));
+}
+
+static void
+set_unit_contact (Fixture *fixture)
+{
+  g_autoptr(SpUnit) unit = sp_store_load (fixture->store, SP_TYPE_UNIT, fixture->unit_id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  unit->contact_name = g_strdup ("Eva Avdelningschef");
+  unit->contact_address = g_strdup ("Box 1, 162 11 Vällingby");
+  unit->contact_phone = g_strdup ("08-508 00 000");
+  sp_store_save (fixture->store, SP_ENTITY (unit), SP_SAVE_DEFAULT, "test", &error);
+  g_assert_no_error (error);
+}
+
+/* After the assessment: Record feedback asks for the final answer, which
+ * cannot go with a placeholder left, goes out as a PDF, is recorded on
+ * the case, and prints again the same. */
+static void
+test_final_answer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SpInvestigation) inv = sp_investigation_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpCase) kase = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "svar.pdf", NULL);
+  g_autofree char *again = g_build_filename (fixture->dir, "igen.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) again_file = g_file_new_for_path (again);
+  g_autofree char *text = NULL;
+  g_autofree char *again_text = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *today = sp_letter_format_date (sp_date_today (), SP_LANGUAGE_SV);
+  SpLetterComposer *composer;
+  gpointer composer_alive;
+  GtkWidget *row;
+
+  set_unit_contact (fixture);
+  move_case_to (fixture, SP_STATUS_INVESTIGATING);
+  inv->case_id = g_strdup (fixture->case_id);
+  inv->investigator_id = g_strdup ("Maja Enhetschef");
+  inv->facts = g_strdup ("Maten var kall.");
+  inv->assessment = SP_ASSESSMENT_JUSTIFIED;
+  inv->feedback_text = g_strdup ("Vi har lagat värmeskåpet.");
+  sp_store_save_investigation (fixture->store, inv, SP_SAVE_DEFAULT, &manager, &error);
+  g_assert_no_error (error);
+  kase = stored_case (fixture);
+  sp_store_transition_case (fixture->store, kase, SP_STATUS_ASSESSED, &manager, &error);
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+
+  open_page (fixture, &manager);
+  wait_idle (fixture);
+  APP_TEST_WAIT (!sp_letters_section_get_busy (letters (fixture)), 30);
+
+  click (sp_case_page_get_transition_button (fixture->page, SP_STATUS_FEEDBACK_GIVEN));
+  composer = find_composer ();
+  g_assert_nonnull (composer);
+  APP_TEST_WAIT (sp_letter_composer_get_ready (composer), 30);
+  iterate ();
+
+  /* The template filled from the case, the investigation and the unit. */
+  body = sp_letter_composer_dup_text (composer);
+  g_assert_nonnull (strstr (body, "Hej Bo Ek & Söner <AB>,"));
+  g_assert_nonnull (strstr (body, "Vi har lagat värmeskåpet."));
+  g_assert_nonnull (strstr (body, "Eva Avdelningschef, Box 1, 162 11 Vällingby"));
+  /* The organisation has no name here: it is left to fill in, and the
+   * letter cannot go until it is. */
+  g_assert_nonnull (strstr (body, "{{organisation}}"));
+  g_assert_nonnull (strstr (sp_letter_composer_get_problem (composer), "placeholder"));
+  g_assert_false (gtk_widget_is_sensitive (app_test_find_by_id (GTK_WIDGET (composer),
+                                                                "pdf_button")));
+  sp_letter_composer_save_pdf (composer, file);
+  iterate ();
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  row = app_test_find_by_id (GTK_WIDGET (composer), "organisation");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Hässelby-Vällingby stadsdelsförvaltning");
+  g_signal_emit_by_name (row, "apply");
+  iterate ();
+  g_assert_null (sp_letter_composer_get_problem (composer));
+  g_assert_true (gtk_widget_is_sensitive (app_test_find_by_id (GTK_WIDGET (composer),
+                                                               "pdf_button")));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (app_test_find_by_id (GTK_WIDGET (composer),
+                                                                             "view_stack")),
+                                         "preview");
+  shot ("letter-preview");
+
+  composer_alive = composer;
+  g_object_add_weak_pointer (G_OBJECT (composer), &composer_alive);
+  sp_letter_composer_save_pdf (composer, file);
+  APP_TEST_WAIT (composer_alive == NULL, 30);
+
+  /* The PDF has the sender, the diary number, a Swedish date and whom to
+   * turn to. */
+  text = pdf_text (path);
+  kase = stored_case (fixture);
+  g_assert_nonnull (kase->diary_number);
+  g_assert_nonnull (strstr (text, kase->diary_number));
+  g_assert_nonnull (strstr (text, today));
+  g_assert_nonnull (strstr (text, "Bo Ek & Söner <AB>"));
+  /* (pdftotext may break the name across lines) */
+  g_assert_nonnull (strstr (text, "Avdelningschef"));
+  g_assert_nonnull (strstr (text, "08-508 00 000"));
+
+  /* Recorded, and the feedback with it. */
+  APP_TEST_WAIT (sp_letters_section_get_n_letters (letters (fixture)) == 1 &&
+                 !sp_letters_section_get_busy (letters (fixture)), 30);
+  g_clear_object (&kase);
+  kase = stored_case (fixture);
+  g_assert_cmpint (kase->status, ==, SP_STATUS_FEEDBACK_GIVEN);
+  g_assert_true (history_has (fixture, "Letter sent: Final answer (Post)"));
+  g_assert_true (sp_letters_section_has_final_answer (letters (fixture)));
+  shot ("letters");
+
+  /* Printed again, it is the same letter. */
+  sp_letters_section_save_pdf (letters (fixture), 0, again_file);
+  APP_TEST_WAIT (!sp_letters_section_get_busy (letters (fixture)), 30);
+  again_text = pdf_text (again);
+  g_assert_cmpstr (again_text, ==, text);
+}
+
+/* Nobody to write to. */
+static void
+test_anonymous_gets_no_letter (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_free (fixture->case_id);
+  fixture->case_id = create_case (fixture, sp_date_today () - 1, TRUE);
+  open_page (fixture, &manager);
+  APP_TEST_WAIT (!sp_letters_section_get_busy (letters (fixture)), 30);
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (app_test_find_by_id (GTK_WIDGET (letters (fixture)),
+                                                                "write_button")));
+  g_assert_null (sp_letters_section_compose (letters (fixture), SP_LETTER_FINAL_ANSWER));
+}
+
 /* What was saved is what a new page shows; a removed action is gone. */
 static void
 test_reopen_and_remove (Fixture       *fixture,
@@ -322,6 +494,8 @@ main (int   argc,
   ADD ("/investigation/reopen-and-remove", test_reopen_and_remove);
   ADD ("/investigation/hidden-from-quality", test_hidden_from_quality);
   ADD ("/investigation/authority-answer", test_authority_answer);
+  ADD ("/investigation/final-answer", test_final_answer);
+  ADD ("/investigation/anonymous-gets-no-letter", test_anonymous_gets_no_letter);
 #undef ADD
 
   return g_test_run ();

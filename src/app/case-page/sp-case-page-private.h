@@ -8,6 +8,7 @@
 #include "sp-case-page.h"
 #include "sp-intake-date-button.h"
 #include "sp-investigation-section.h"
+#include "sp-letters-section.h"
 
 G_BEGIN_DECLS
 
@@ -108,6 +109,8 @@ struct _SpCasePage
   GtkButton          *content_save_button;
 
   SpInvestigationSection *investigation_section;
+  SpLettersSection   *letters_section;
+  gboolean            feedback_after_letter; /* Record feedback waits for the final answer */
   GtkListBox         *history_list;
 
   char               *title;         /* the header bar's: diary number */
@@ -134,6 +137,8 @@ const char *_sp_case_page_lookup_name    (SpCasePage    *self,
                                           const char    *id);
 
 /* sp-case-page-status.c */
+void        _sp_case_page_on_letter_sent (SpCasePage    *self,
+                                          int            kind);
 void        _sp_case_page_fill_transitions (SpCasePage  *self);
 void        _sp_case_page_toast          (SpCasePage    *self,
                                           const char    *title);

@@ -262,6 +262,7 @@ _sp_case_page_reload (SpCasePage *self)
       g_clear_object (&self->kase);
       set_titles (self, NULL, NULL);
       sp_investigation_section_set_case_id (self->investigation_section, NULL);
+      sp_letters_section_set_case_id (self->letters_section, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -304,6 +305,7 @@ _sp_case_page_reload (SpCasePage *self)
   _sp_case_page_fill_timeline (self);
   _sp_case_page_fill_conflicts (self);
   sp_investigation_section_set_case_id (self->investigation_section, self->case_id);
+  sp_letters_section_set_case_id (self->letters_section, self->case_id);
   self->filling = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, "case");
@@ -568,6 +570,7 @@ sp_case_page_class_init (SpCasePageClass *klass)
 
   g_type_ensure (SP_TYPE_INTAKE_DATE_BUTTON);
   g_type_ensure (SP_TYPE_INVESTIGATION_SECTION);
+  g_type_ensure (SP_TYPE_LETTERS_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/synpunkt/Synpunkt/sp-case-page.ui");
@@ -642,6 +645,7 @@ sp_case_page_class_init (SpCasePageClass *klass)
   CHILD (content_revert_button);
   CHILD (content_save_button);
   CHILD (investigation_section);
+  CHILD (letters_section);
   CHILD (history_list);
 #undef CHILD
 }
@@ -687,6 +691,10 @@ sp_case_page_new (SpStore       *store,
   /* Its saves are in the history. */
   g_signal_connect_object (self->investigation_section, "saved",
                            G_CALLBACK (_sp_case_page_fill_timeline), self, G_CONNECT_SWAPPED);
+  sp_letters_section_set_worker (self->letters_section, worker);
+  sp_letters_section_set_actor (self->letters_section, actor);
+  g_signal_connect_object (self->letters_section, "letter-sent",
+                           G_CALLBACK (_sp_case_page_on_letter_sent), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }
