@@ -38,6 +38,24 @@ move_case_to (Fixture  *fixture,
     }
 }
 
+/* The checks of words are in English; screenshots in another language
+ * skip them. */
+static gboolean
+in_english (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language == NULL || g_str_has_prefix (language, "en");
+}
+
+/* Whether @text holds @words (always, in another language). */
+static gboolean
+says (const char *text,
+      const char *words)
+{
+  return !in_english () || (text != NULL && strstr (text, words) != NULL);
+}
+
 static SpInvestigationSection *
 section (Fixture *fixture)
 {
@@ -79,8 +97,7 @@ error_shown (GtkWidget  *root,
   GtkWidget *row = app_test_find_by_id (root, row_id);
   GtkWidget *label = app_test_find_by_id (root, label_id);
 
-  return gtk_widget_get_visible (row) &&
-         strstr (gtk_label_get_text (GTK_LABEL (label)), text) != NULL;
+  return gtk_widget_get_visible (row) && says (gtk_label_get_text (GTK_LABEL (label)), text);
 }
 
 static SpInvestigation *
@@ -140,15 +157,14 @@ test_story (Fixture       *fixture,
   open_page (fixture, &manager);
   wait_idle (fixture);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section (fixture))));
-  g_assert_cmpstr (sp_investigation_section_get_state_text (section (fixture)), ==,
-                   "Not started");
+  g_assert_true (says (sp_investigation_section_get_state_text (section (fixture)), "Not started"));
   /* The unit manager investigates unless someone else is named. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (part (fixture, "investigator_id_row"))),
                    ==, "Maja Enhetschef");
 
   /* Nothing documented: "assessed" is refused, in the routine's words. */
   click_assessed (fixture);
-  g_assert_nonnull (strstr (last_toast_title (fixture), "Document the investigation"));
+  g_assert_true (says (last_toast_title (fixture), "Document the investigation"));
   kase = stored_case (fixture);
   g_assert_cmpint (kase->status, ==, SP_STATUS_INVESTIGATING);
   g_clear_object (&kase);
@@ -158,8 +174,7 @@ test_story (Fixture       *fixture,
                               SP_ASSESSMENT_JUSTIFIED);
   wait_idle (fixture);
   g_assert_true (error_shown (GTK_WIDGET (section (fixture)), "facts", "write down what happened"));
-  g_assert_nonnull (strstr (sp_investigation_section_get_state_text (section (fixture)),
-                            "Not saved"));
+  g_assert_true (says (sp_investigation_section_get_state_text (section (fixture)), "Not saved"));
   g_assert_null (stored_investigation (fixture));
 
   /* The facts without an assessment: saved as a draft, still not assessed. */
@@ -169,15 +184,14 @@ test_story (Fixture       *fixture,
   type_into (fixture, "heard_view", "Kökspersonalen och två undersköterskor.");
   wait_idle (fixture);
   g_assert_false (error_shown (GTK_WIDGET (section (fixture)), "facts", ""));
-  g_assert_nonnull (strstr (sp_investigation_section_get_state_text (section (fixture)),
-                            "Draft saved"));
+  g_assert_true (says (sp_investigation_section_get_state_text (section (fixture)), "Draft saved"));
   inv = stored_investigation (fixture);
   g_assert_nonnull (inv);
   g_assert_cmpstr (inv->facts, ==, "Maten serverades kall tre dagar i rad.");
   g_assert_cmpint (inv->assessment, ==, SP_ASSESSMENT_NOT_ASSESSED);
   g_clear_object (&inv);
   click_assessed (fixture);
-  g_assert_nonnull (strstr (last_toast_title (fixture), "Choose an assessment"));
+  g_assert_true (says (last_toast_title (fixture), "Choose an assessment"));
 
   /* The rest of the form. */
   type_into (fixture, "analysis_view", "Värmeskåpet var trasigt.");
@@ -222,9 +236,12 @@ test_story (Fixture       *fixture,
   g_clear_object (&inv);
 
   /* The history says what was changed, in words. */
-  g_assert_true (history_has (fixture, "Investigation · Assessment: Not assessed → Justified"));
-  g_assert_true (history_has (fixture, "Investigation · Lex Sarah: No → Yes"));
-  g_assert_true (history_has (fixture, "Planned action · Responsible"));
+  if (in_english ())
+    {
+      g_assert_true (history_has (fixture, "Investigation · Assessment: Not assessed → Justified"));
+      g_assert_true (history_has (fixture, "Investigation · Lex Sarah: No → Yes"));
+      g_assert_true (history_has (fixture, "Planned action · Responsible"));
+    }
   gtk_widget_grab_focus (part (fixture, "analysis_view"));
   shot ("investigation");
   gtk_widget_grab_focus (part (fixture, "lex_sarah_reference_row"));
@@ -337,7 +354,8 @@ test_final_answer (Fixture       *fixture,
   /* The organisation has no name here: it is left to fill in, and the
    * letter cannot go until it is. */
   g_assert_nonnull (strstr (body, "{{organisation}}"));
-  g_assert_nonnull (strstr (sp_letter_composer_get_problem (composer), "placeholder"));
+  g_assert_nonnull (sp_letter_composer_get_problem (composer));
+  g_assert_true (says (sp_letter_composer_get_problem (composer), "placeholder"));
   g_assert_false (gtk_widget_is_sensitive (app_test_find_by_id (GTK_WIDGET (composer),
                                                                 "pdf_button")));
   sp_letter_composer_save_pdf (composer, file);
@@ -345,12 +363,15 @@ test_final_answer (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   row = app_test_find_by_id (GTK_WIDGET (composer), "organisation");
+  gtk_widget_grab_focus (row);
+  shot ("letter-unfilled");
   gtk_editable_set_text (GTK_EDITABLE (row), "Hässelby-Vällingby stadsdelsförvaltning");
   g_signal_emit_by_name (row, "apply");
   iterate ();
   g_assert_null (sp_letter_composer_get_problem (composer));
   g_assert_true (gtk_widget_is_sensitive (app_test_find_by_id (GTK_WIDGET (composer),
                                                                "pdf_button")));
+  shot ("letter-edit");
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (app_test_find_by_id (GTK_WIDGET (composer),
                                                                              "view_stack")),
                                          "preview");
@@ -379,8 +400,9 @@ test_final_answer (Fixture       *fixture,
   g_clear_object (&kase);
   kase = stored_case (fixture);
   g_assert_cmpint (kase->status, ==, SP_STATUS_FEEDBACK_GIVEN);
-  g_assert_true (history_has (fixture, "Letter sent: Final answer (Post)"));
+  g_assert_true (!in_english () || history_has (fixture, "Letter sent: Final answer (Post)"));
   g_assert_true (sp_letters_section_has_final_answer (letters (fixture)));
+  gtk_widget_grab_focus (app_test_find_by_id (GTK_WIDGET (letters (fixture)), "write_button"));
   shot ("letters");
 
   /* Printed again, it is the same letter. */
@@ -429,7 +451,7 @@ test_reopen_and_remove (Fixture       *fixture,
 
   open_page (fixture, &manager);
   wait_idle (fixture);
-  g_assert_cmpstr (sp_investigation_section_get_state_text (section (fixture)), ==, "Saved");
+  g_assert_true (says (sp_investigation_section_get_state_text (section (fixture)), "Saved"));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (part (fixture, "assessment_row"))),
                     ==, SP_ASSESSMENT_PARTLY_JUSTIFIED);
   row = action_row (fixture, 0);

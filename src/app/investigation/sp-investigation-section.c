@@ -71,6 +71,16 @@ enum {
   N_SIGNALS
 };
 
+/* Every row, but not the placeholder (which is a child too). */
+static void
+clear_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
 static guint signals[N_SIGNALS];
 
 /* The fields and the widgets that edit them: "<field>_row" for an entry
@@ -656,8 +666,6 @@ on_load_done (GObject      *source,
   g_autoptr(SpInvestigationSection) self = user_data;
   g_autoptr(GError) error = NULL;
   Loaded *loaded = sp_store_worker_run_finish (SP_STORE_WORKER (source), result, &error);
-  GtkWidget *child;
-
   self->loading--;
   if (loaded == NULL)
     {
@@ -689,8 +697,7 @@ on_load_done (GObject      *source,
       sp_entity_ensure_id (SP_ENTITY (self->inv));
     }
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_list))) != NULL)
-    gtk_list_box_remove (self->actions_list, child);
+  clear_rows (self->actions_list);
   for (guint i = 0; i < loaded->actions->len; i++)
     add_action_row (self, loaded->actions->pdata[i]);
 

@@ -45,6 +45,16 @@ enum {
   N_SIGNALS
 };
 
+/* Every row, but not the placeholder (which is a child too). */
+static void
+clear_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
 static guint signals[N_SIGNALS];
 
 static void load (SpLettersSection *self);
@@ -244,8 +254,6 @@ on_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   SpLetterContext *context = sp_letter_context_load_finish (SP_STORE_WORKER (source), result,
                                                             &error);
-  GtkWidget *child;
-
   self->loading--;
   if (context == NULL)
     {
@@ -261,8 +269,7 @@ on_loaded (GObject      *source,
   g_clear_pointer (&self->context, sp_letter_context_free);
   self->context = context;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->letters_list))) != NULL)
-    gtk_list_box_remove (self->letters_list, child);
+  clear_rows (self->letters_list);
   /* Newest first, as the history. */
   for (guint i = context->letters->len; i > 0; i--)
     gtk_list_box_append (self->letters_list, make_row (self, context->letters->pdata[i - 1], i - 1));
@@ -364,13 +371,10 @@ sp_letters_section_set_case_id (SpLettersSection *self,
 
   if (g_strcmp0 (self->case_id, case_id) != 0)
     {
-      GtkWidget *child;
-
       g_free (self->case_id);
       self->case_id = g_strdup (case_id);
       g_clear_pointer (&self->context, sp_letter_context_free);
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->letters_list))) != NULL)
-        gtk_list_box_remove (self->letters_list, child);
+      clear_rows (self->letters_list);
     }
   update_write_button (self);
   load (self);
