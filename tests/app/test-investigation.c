@@ -385,6 +385,13 @@ test_final_answer (Fixture       *fixture,
   /* The PDF has the sender, the diary number, a Swedish date and whom to
    * turn to. */
   text = pdf_text (path);
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
+    {
+      g_autofree char *keep = g_build_filename (g_getenv ("SYNPUNKT_SHOT_DIR"), "letter.pdf", NULL);
+      g_autoptr(GFile) kept = g_file_new_for_path (keep);
+
+      g_file_copy (file, kept, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
+    }
   kase = stored_case (fixture);
   g_assert_nonnull (kase->diary_number);
   g_assert_nonnull (strstr (text, kase->diary_number));
@@ -504,6 +511,61 @@ test_authority_answer (Fixture       *fixture,
   g_assert_cmpuint (inv->authority_answer_on, ==, sp_date_today ());
 }
 
+/* Saving the delay notice's reason opens its letter, with the reason in
+ * it and the new date left to fill in; sending it dates the notice. */
+static void
+test_delay_notice_letter (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "dröjsmål.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *body = NULL;
+  g_autofree char *text = NULL;
+  SpLetterComposer *composer;
+  gpointer composer_alive;
+  GtkWidget *row;
+
+  g_free (fixture->case_id);
+  fixture->case_id = create_case (fixture, sp_date_today () - 40, FALSE);
+  move_case_to (fixture, SP_STATUS_INVESTIGATING);
+  open_page (fixture, &manager);
+  APP_TEST_WAIT (!sp_letters_section_get_busy (letters (fixture)), 30);
+
+  click (child (fixture, "delay_open_button"));
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture, "delay_reason_row")),
+                         "Vi väntar på vårdgivarens redogörelse.");
+  click (child (fixture, "delay_save_button"));
+
+  composer = find_composer ();
+  g_assert_nonnull (composer);
+  APP_TEST_WAIT (sp_letter_composer_get_ready (composer), 30);
+  iterate ();
+  body = sp_letter_composer_dup_text (composer);
+  g_assert_nonnull (strstr (body, "Vi väntar på vårdgivarens redogörelse."));
+  g_assert_nonnull (strstr (body, "{{new_due_on}}"));
+  g_assert_nonnull (sp_letter_composer_get_problem (composer));
+
+  row = app_test_find_by_id (GTK_WIDGET (composer), "new_due_on");
+  gtk_editable_set_text (GTK_EDITABLE (row), "15 januari 2027");
+  g_signal_emit_by_name (row, "apply");
+  /* The organisation has no name in this store. */
+  row = app_test_find_by_id (GTK_WIDGET (composer), "organisation");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Hässelby-Vällingby stadsdelsförvaltning");
+  g_signal_emit_by_name (row, "apply");
+  iterate ();
+  g_assert_cmpstr (sp_letter_composer_get_problem (composer), ==, NULL);
+
+  composer_alive = composer;
+  g_object_add_weak_pointer (G_OBJECT (composer), &composer_alive);
+  sp_letter_composer_save_pdf (composer, file);
+  APP_TEST_WAIT (composer_alive == NULL, 30);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "15 januari 2027"));
+  APP_TEST_WAIT (sp_letters_section_get_n_letters (letters (fixture)) == 1 &&
+                 !sp_letters_section_get_busy (letters (fixture)), 30);
+  g_assert_true (!in_english () || history_has (fixture, "Letter sent: Delay notice (Post)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +580,7 @@ main (int   argc,
   ADD ("/investigation/authority-answer", test_authority_answer);
   ADD ("/investigation/final-answer", test_final_answer);
   ADD ("/investigation/anonymous-gets-no-letter", test_anonymous_gets_no_letter);
+  ADD ("/investigation/delay-notice-letter", test_delay_notice_letter);
 #undef ADD
 
   return g_test_run ();

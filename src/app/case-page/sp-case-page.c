@@ -323,6 +323,7 @@ sp_case_page_set_case_id (SpCasePage *self,
       self->case_id = g_strdup (case_id);
       /* Text typed for another case does not carry over. */
       self->content_dirty = FALSE;
+      self->feedback_after_letter = FALSE;
       self->models_dirty = TRUE;
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
       load_names (self);

@@ -318,7 +318,7 @@ apply_template (SpLetterComposer *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->values, g_hash_table_unref);
-  self->values = sp_letter_context_values (self->context, self->language);
+  self->values = sp_letter_context_values (self->context, self->language, self->user_name);
   text = sp_letter_template_fill (sp_letter_template_default (self->kind, self->language),
                                   self->values, &error);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), text ? text : "", -1);

@@ -74,10 +74,11 @@ sp_letter_context_load_finish (SpStoreWorker  *worker,
 
 GHashTable *
 sp_letter_context_values (SpLetterContext *context,
-                          SpLanguage       language)
+                          SpLanguage       language,
+                          const char      *writer)
 {
   SpInvestigation *inv = context->investigation;
-  const char *investigator = inv && inv->investigator_id ? inv->investigator_id : NULL;
+  const char *investigator = inv && inv->investigator_id ? inv->investigator_id : writer;
   GHashTable *values = sp_letter_values_new (context->kase, context->unit, context->department,
                                              context->organisation, investigator, language);
 

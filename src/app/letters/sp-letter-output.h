@@ -37,9 +37,11 @@ SpLetterContext *sp_letter_context_load_finish (SpStoreWorker        *worker,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 
-/* The placeholders' values for a letter in @language. */
+/* The placeholders' values for a letter in @language, signed by the
+ * investigator, or by @writer when the case has none. */
 GHashTable      *sp_letter_context_values      (SpLetterContext      *context,
-                                                SpLanguage            language);
+                                                SpLanguage            language,
+                                                const char           *writer);
 
 /* Writes @letter as drawn for @context into @file, in a thread. */
 void             sp_letter_save_pdf_async      (SpLetterContext      *context,
