@@ -115,7 +115,12 @@ add_change (JsonArray      *changes,
   json_object_set_string_member (change, "entity", first->entity);
   json_object_set_string_member (change, "id", first->record_id);
 
-  if (first->field[0] == 0)
+  if (strcmp (first->field, SP_OUTBOX_DELETE) == 0)
+    {
+      json_object_set_string_member (change, "op", "delete");
+      json_object_set_int_member (change, "base_rev", first->base_rev);
+    }
+  else if (first->field[0] == 0)
     {
       JsonNode *node = create_fields (type, first->value, error);
 
@@ -170,6 +175,7 @@ same_change (const SpOutboxEntry *a,
   /* A creation is a change of its own; patches of one record on the same
    * revision go together. */
   return a->field[0] != 0 && b->field[0] != 0 &&
+         strcmp (a->field, SP_OUTBOX_DELETE) != 0 && strcmp (b->field, SP_OUTBOX_DELETE) != 0 &&
          strcmp (a->entity, b->entity) == 0 && strcmp (a->record_id, b->record_id) == 0 &&
          a->base_rev == b->base_rev;
 }

@@ -164,6 +164,67 @@ test_two_replicas_merge (void)
   g_assert_cmpuint (back_a->follow_up_on, ==, sp_date_new (2027, 2, 1));
 }
 
+/* A planned action removed on a replica is removed on the server, and
+ * the other replicas learn it; one made and removed offline never shows. */
+static void
+test_removed_action_reaches_the_server (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autofree char *case_id = case_under_investigation (server, org);
+  g_autoptr(SpTestReplica) a = sp_test_replica_new (server, org->manager_a);
+  g_autoptr(SpTestReplica) b = NULL;
+  g_autoptr(SpPlannedAction) action = sp_planned_action_new ();
+  g_autoptr(SpPlannedAction) brief = sp_planned_action_new ();
+  g_autoptr(SpTestResponse) got = NULL;
+  g_autoptr(GPtrArray) in_b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strconcat ("/api/v1/cases/", case_id, NULL);
+
+  sp_test_replica_assert_synced (a);
+  action->case_id = g_strdup (case_id);
+  action->description = g_strdup ("Ny rutin för varmhållning");
+  action->responsible = g_strdup ("Kökschefen");
+  action->due_on = sp_date_new (2026, 12, 20);
+  g_assert_true (sp_store_save_planned_action (a->store, action, SP_SAVE_DEFAULT, &manager, &error));
+  sp_test_replica_assert_synced (a);
+  b = sp_test_replica_new (server, org->manager_a);
+  sp_test_replica_assert_synced (b);
+  in_b = sp_store_load_where (b->store, SP_TYPE_PLANNED_ACTION, "case_id", case_id, NULL);
+  g_assert_cmpuint (in_b->len, ==, 1);
+  g_clear_pointer (&in_b, g_ptr_array_unref);
+
+  /* Removed on A, and another made and removed before any sync. */
+  g_clear_object (&action);
+  {
+    g_autoptr(GPtrArray) in_a = sp_store_load_where (a->store, SP_TYPE_PLANNED_ACTION, "case_id",
+                                                     case_id, NULL);
+
+    g_assert_cmpuint (in_a->len, ==, 1);
+    action = g_object_ref (in_a->pdata[0]);
+  }
+  SP_ENTITY (action)->deleted = TRUE;
+  g_assert_true (sp_store_save_planned_action (a->store, action, SP_SAVE_DEFAULT, &manager, &error));
+  brief->case_id = g_strdup (case_id);
+  brief->description = g_strdup ("Ett misstag");
+  brief->responsible = g_strdup ("Ingen");
+  brief->due_on = sp_date_new (2026, 12, 21);
+  g_assert_true (sp_store_save_planned_action (a->store, brief, SP_SAVE_DEFAULT, &manager, &error));
+  SP_ENTITY (brief)->deleted = TRUE;
+  g_assert_true (sp_store_save_planned_action (a->store, brief, SP_SAVE_DEFAULT, &manager, &error));
+  g_assert_no_error (error);
+
+  sp_test_replica_assert_synced (a);
+  g_assert_cmpint (sp_store_outbox_count (a->store), ==, 0);
+  got = sp_test_json (server, "GET", url, org->manager_a, NULL);
+  sp_test_assert_status (got, 200);
+  g_assert_null (sp_test_get_string (got, "planned_actions.0.responsible"));
+
+  sp_test_replica_assert_synced (b);
+  in_b = sp_store_load_where (b->store, SP_TYPE_PLANNED_ACTION, "case_id", case_id, NULL);
+  g_assert_cmpuint (in_b->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +233,8 @@ main (int   argc,
 
   g_test_add_func ("/sync/investigation/offline-work-reaches-the-server", test_offline_work_reaches_the_server);
   g_test_add_func ("/sync/investigation/two-replicas-merge", test_two_replicas_merge);
+  g_test_add_func ("/sync/investigation/removed-action-reaches-the-server",
+                   test_removed_action_reaches_the_server);
 
   return g_test_run ();
 }

@@ -146,21 +146,21 @@ enum_label (const SpEnumInfo *info,
 static const char *
 key_label (SpStatsDimension  dimension,
            const char       *key,
-           SpNameCache      *names)
+           SpReference      *names)
 {
   const char *name = NULL;
 
   switch (dimension)
     {
     case SP_STATS_CATEGORY:
-      name = names ? sp_name_cache_get_category_name (names, key) : NULL;
+      name = names ? sp_reference_get_category_name (names, key) : NULL;
       break;
     case SP_STATS_UNIT:
     case SP_STATS_DEPARTMENT:
-      name = names ? sp_name_cache_get_unit_name (names, key) : NULL;
+      name = names ? sp_reference_get_unit_name (names, key) : NULL;
       break;
     case SP_STATS_PROVIDER:
-      name = names ? sp_name_cache_get_provider_name (names, key) : NULL;
+      name = names ? sp_reference_get_provider_name (names, key) : NULL;
       break;
     case SP_STATS_CHANNEL:
       return enum_label (&sp_channel_info, key);
@@ -196,7 +196,7 @@ static SpChartData *
 dimension_chart (SpAnalyticsData  *data,
                  SpStatsDimension  dimension,
                  const char       *title,
-                 SpNameCache      *names,
+                 SpReference      *names,
                  gboolean          keyed)
 {
   SpChartData *chart = sp_chart_data_new (SP_CHART_BARS, title);
@@ -330,7 +330,7 @@ assessment_chart (SpAnalyticsData *data)
 SpChartData *
 sp_analytics_data_chart (SpAnalyticsData *data,
                          const char      *id,
-                         SpNameCache     *names)
+                         SpReference     *names)
 {
   g_return_val_if_fail (data != NULL && id != NULL, NULL);
 

@@ -12,7 +12,7 @@
 #pragma once
 
 #include "sp-chart-scene.h"
-#include "sp-name-cache.h"
+#include "sp-reference.h"
 #include "synpunkt-core.h"
 
 G_BEGIN_DECLS
@@ -55,6 +55,6 @@ extern const char * const sp_analytics_chart_ids[];
 /* A chart's data, labels named through @names (may be NULL). */
 SpChartData     *sp_analytics_data_chart    (SpAnalyticsData *data,
                                              const char      *id,
-                                             SpNameCache     *names);
+                                             SpReference     *names);
 
 G_END_DECLS

@@ -12,12 +12,24 @@
 #include "sp-analytics-view-private.h"
 #include "sp-summary-pdf.h"
 
+/* The records of a reference-data model, in its order, as an array. */
+static GPtrArray *
+_sp_analytics_reference_array (GListModel *model)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (records, g_list_model_get_item (model, i));
+
+  return records;
+}
+
 void
 _sp_analytics_view_fill_scopes (SpAnalyticsView *self)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  GPtrArray *units = self->names ? sp_name_cache_get_units (self->names) : NULL;
-  GPtrArray *providers = self->names ? sp_name_cache_get_providers (self->names) : NULL;
+  g_autoptr(GPtrArray) units = self->names ? _sp_analytics_reference_array (sp_reference_get_units (self->names)) : NULL;
+  g_autoptr(GPtrArray) providers = self->names ? _sp_analytics_reference_array (sp_reference_get_providers (self->names)) : NULL;
   guint selected = gtk_drop_down_get_selected (self->scope_dropdown);
   g_autofree char *was = selected < self->scopes->len ? g_strdup (g_ptr_array_index (self->scopes, selected)) : NULL;
   guint again = 0;
@@ -73,18 +85,18 @@ _sp_analytics_view_key_name (SpAnalyticsView  *self,
   const char *name = NULL;
 
   if (self->names != NULL && dimension == SP_STATS_CATEGORY)
-    name = sp_name_cache_get_category_name (self->names, key);
+    name = sp_reference_get_category_name (self->names, key);
   else if (self->names != NULL && (dimension == SP_STATS_UNIT || dimension == SP_STATS_DEPARTMENT))
-    name = sp_name_cache_get_unit_name (self->names, key);
+    name = sp_reference_get_unit_name (self->names, key);
   else if (self->names != NULL && dimension == SP_STATS_PROVIDER)
-    name = sp_name_cache_get_provider_name (self->names, key);
+    name = sp_reference_get_provider_name (self->names, key);
   return g_strdup (name != NULL && *name ? name : key);
 }
 
 static char *
 organisation_name (SpAnalyticsView *self)
 {
-  GPtrArray *units = self->names ? sp_name_cache_get_units (self->names) : NULL;
+  g_autoptr(GPtrArray) units = self->names ? _sp_analytics_reference_array (sp_reference_get_units (self->names)) : NULL;
 
   for (guint i = 0; units != NULL && i < units->len; i++)
     {

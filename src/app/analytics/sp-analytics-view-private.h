@@ -26,7 +26,7 @@ struct _SpAnalyticsView
   GtkFlowBox      *charts_box;
 
   SpStoreWorker   *worker;
-  SpNameCache     *names;
+  SpReference     *names;
   GCancellable    *cancellable;
   SpAnalyticsData *data;
   GHashTable      *cards;     /* chart id → card widget */

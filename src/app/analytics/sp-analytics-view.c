@@ -407,7 +407,7 @@ sp_analytics_view_init (SpAnalyticsView *self)
 
 GtkWidget *
 sp_analytics_view_new (SpStoreWorker *worker,
-                       SpNameCache   *names)
+                       SpReference   *names)
 {
   SpAnalyticsView *self = g_object_new (SP_TYPE_ANALYTICS_VIEW, NULL);
 

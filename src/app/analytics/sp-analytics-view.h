@@ -17,7 +17,7 @@
 
 #include "sp-analytics-data.h"
 #include "sp-case-filter.h"
-#include "sp-name-cache.h"
+#include "sp-reference.h"
 
 G_BEGIN_DECLS
 
@@ -26,7 +26,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpAnalyticsView, sp_analytics_view, SP, ANALYTICS_VIEW, GtkBox)
 
 GtkWidget       *sp_analytics_view_new          (SpStoreWorker   *worker,
-                                                 SpNameCache     *names);
+                                                 SpReference     *names);
 /* @tertial 1–3, or 0 for the whole year; counts again. */
 void             sp_analytics_view_set_period   (SpAnalyticsView *self,
                                                  int              year,

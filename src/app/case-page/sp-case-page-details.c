@@ -486,6 +486,8 @@ delay_saved (SpCasePage     *self,
   gtk_widget_set_visible (GTK_WIDGET (self->delay_reason_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->delay_date_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->delay_error_row), FALSE);
+  /* And the notice itself, with the reason just given. */
+  sp_letters_section_compose (self->letters_section, SP_LETTER_DELAY_NOTICE);
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include "sp-case-page.h"
 #include "sp-intake-date-button.h"
+#include "sp-investigation-section.h"
+#include "sp-letters-section.h"
 
 G_BEGIN_DECLS
 
@@ -149,6 +151,9 @@ struct _SpCasePage
   GtkButton          *content_revert_button;
   GtkButton          *content_save_button;
 
+  SpInvestigationSection *investigation_section;
+  SpLettersSection   *letters_section;
+  gboolean            feedback_after_letter; /* Record feedback waits for the final answer */
   GtkListBox         *history_list;
 
   char               *title;         /* the header bar's: diary number */
@@ -204,6 +209,8 @@ const char *_sp_case_page_category_name  (SpCasePage    *self,
                                           const char    *code);
 
 /* sp-case-page-status.c */
+void        _sp_case_page_on_letter_sent (SpCasePage    *self,
+                                          int            kind);
 void        _sp_case_page_fill_transitions (SpCasePage  *self);
 void        _sp_case_page_toast          (SpCasePage    *self,
                                           const char    *title);

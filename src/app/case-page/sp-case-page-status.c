@@ -331,6 +331,16 @@ ask_forward (SpCasePage *self)
   gtk_widget_grab_focus (entry);
 }
 
+/* Whether "Record feedback" needs a letter first: no final answer was
+ * sent, and none was given by phone or in person. */
+static gboolean
+needs_final_answer (SpCasePage *self)
+{
+  return !sp_letters_section_has_final_answer (self->letters_section) &&
+         self->kase->feedback_method != SP_FEEDBACK_METHOD_PHONE &&
+         self->kase->feedback_method != SP_FEEDBACK_METHOD_IN_PERSON;
+}
+
 static void
 on_transition_clicked (GtkButton  *button,
                        SpCasePage *self)
@@ -342,8 +352,30 @@ on_transition_clicked (GtkButton  *button,
 
   if (to == SP_STATUS_FORWARDED_ELSEWHERE)
     ask_forward (self);
+  else if (to == SP_STATUS_FEEDBACK_GIVEN && needs_final_answer (self) &&
+           sp_letters_section_compose (self->letters_section, SP_LETTER_FINAL_ANSWER) != NULL)
+    /* Feedback is the final answer: written first, then recorded. */
+    self->feedback_after_letter = TRUE;
   else
     do_transition (self, to, NULL);
+}
+
+void
+_sp_case_page_on_letter_sent (SpCasePage *self,
+                              int         kind)
+{
+  gboolean record = self->feedback_after_letter && kind == SP_LETTER_FINAL_ANSWER;
+
+  self->feedback_after_letter = FALSE;
+  /* The transition's job reads the case back with the letter in its
+   * history; otherwise the page reads it again for that. */
+  if (record && self->kase != NULL && self->kase->status < SP_STATUS_FEEDBACK_GIVEN)
+    do_transition (self, SP_STATUS_FEEDBACK_GIVEN, NULL);
+  else
+    {
+      _sp_case_page_reload (self);
+      _sp_case_page_emit_changed (self, self->case_id);
+    }
 }
 
 static gboolean

@@ -126,6 +126,62 @@ _sp_case_page_format_value (SpCasePage *self,
   return shorten (value);
 }
 
+/* An investigation's or planned action's field (the event's note names
+ * which), in the words of the investigation section. */
+static char *
+format_investigation_value (SpCasePage *self,
+                            const SpField *spec,
+                            const char *value)
+{
+  int v;
+
+  if (value == NULL || *value == '\0')
+    return g_strdup (_("(none)"));
+  if (spec != NULL && sp_field_is_personal (spec) && !_sp_case_page_may_see_personal_data (self))
+    return g_strdup (_("(hidden)"));
+  if (spec != NULL && spec->type == SP_FIELD_ENUM && sp_enum_from_name (spec->enum_info, value, &v))
+    return g_strdup (sp_enum_get_label (spec->enum_info, v));
+  if (spec != NULL && spec->type == SP_FIELD_BOOL)
+    return g_strdup (g_str_equal (value, "true") || g_str_equal (value, "1") ? _("Yes") : _("No"));
+  return shorten (value);
+}
+
+static char *
+describe_investigation (SpCasePage  *self,
+                        SpCaseEvent *event)
+{
+  gboolean action = g_strcmp0 (event->note, "planned_action") == 0;
+  const SpField *spec = sp_entity_info_lookup (action ? &sp_planned_action_info
+                                                      : &sp_investigation_info, event->field);
+  const char *label = sp_investigation_field_label (event->field);
+  g_autofree char *old_value = format_investigation_value (self, spec, event->old_value);
+  g_autofree char *new_value = format_investigation_value (self, spec, event->new_value);
+
+  /* Translators: a change in the history: Investigation or Planned action ·
+   * field: old value → new value */
+  return g_strdup_printf (_("%s · %s: %s → %s"),
+                          action ? _("Planned action") : _("Investigation"),
+                          label ? label : event->field, old_value, new_value);
+}
+
+static char *
+describe_letter (SpCaseEvent *event)
+{
+  int kind = 0;
+  int method = 0;
+  gboolean has_method = event->new_value != NULL &&
+                        sp_enum_from_name (&sp_letter_method_info, event->new_value, &method);
+
+  if (!sp_enum_from_name (&sp_letter_kind_info, event->field, &kind))
+    return g_strdup (sp_enum_get_label (&sp_event_kind_info, event->kind));
+  if (!has_method)
+    /* Translators: %s is a kind of letter, e.g. “Final answer” */
+    return g_strdup_printf (_("Letter sent: %s"), sp_enum_get_label (&sp_letter_kind_info, kind));
+  /* Translators: a kind of letter and how it was sent: “Final answer (E-mail)” */
+  return g_strdup_printf (_("Letter sent: %s (%s)"), sp_enum_get_label (&sp_letter_kind_info, kind),
+                          sp_enum_get_label (&sp_letter_method_info, method));
+}
+
 static char *
 describe (SpCasePage  *self,
           SpCaseEvent *event)
@@ -156,7 +212,15 @@ describe (SpCasePage  *self,
       G_GNUC_FALLTHROUGH;
 
     case SP_EVENT_INVESTIGATION_UPDATED:
+      if (event->field != NULL)
+        return describe_investigation (self, event);
+      G_GNUC_FALLTHROUGH;
+
     case SP_EVENT_LETTER_SENT:
+      if (event->kind == SP_EVENT_LETTER_SENT && event->field != NULL)
+        return describe_letter (event);
+      G_GNUC_FALLTHROUGH;
+
     case SP_EVENT_NOTE:
     case SP_EVENT_CONFLICT_RESOLVED:
     default:
@@ -224,7 +288,9 @@ make_row (SpCasePage  *self,
         when = g_date_time_format (dt, "%Y-%m-%d %H:%M");
     }
 
-  if (event->note != NULL && *event->note != '\0')
+  /* Those notes name records, not words for the user. */
+  if (event->note != NULL && *event->note != '\0' &&
+      event->kind != SP_EVENT_INVESTIGATION_UPDATED && event->kind != SP_EVENT_LETTER_SENT)
     /* Translators: who · when · a note, in the case history */
     subtitle = g_strdup_printf (_("%s · %s · %s"), who, when ? when : "", event->note);
   else

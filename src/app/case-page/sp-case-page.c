@@ -280,6 +280,8 @@ _sp_case_page_apply (SpCasePage     *self,
   _sp_case_page_fill_details (self);
   _sp_case_page_fill_timeline (self, data->events, data->events_error);
   _sp_case_page_fill_conflicts (self, data->conflicts);
+  sp_investigation_section_set_case_id (self->investigation_section, self->case_id);
+  sp_letters_section_set_case_id (self->letters_section, self->case_id);
   self->filling = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, "case");
@@ -304,6 +306,33 @@ loaded_cb (GObject      *source,
     _sp_case_page_apply (self, data);
 }
 
+static void
+history_loaded_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SpCasePage) self = user_data;
+  g_autoptr(SpCasePageData) data = NULL;
+
+  data = _sp_case_page_load_finish (self, result, NULL);
+  if (data != NULL && self->kase != NULL &&
+      g_strcmp0 (SP_ENTITY (data->kase)->id, self->case_id) == 0)
+    {
+      _sp_case_page_fill_timeline (self, data->events, data->events_error);
+      _sp_case_page_fill_conflicts (self, data->conflicts);
+    }
+}
+
+/* After a section saved a record of its own (the investigation): only the
+ * history and conflicts are shown again, the rest of the page stays. */
+static void
+reload_history (SpCasePage *self)
+{
+  if (self->case_id != NULL)
+    _sp_case_page_load_async (self, self->load_cancellable, history_loaded_cb,
+                              g_object_ref (self));
+}
+
 void
 _sp_case_page_reload (SpCasePage *self)
 {
@@ -314,6 +343,8 @@ _sp_case_page_reload (SpCasePage *self)
     {
       g_clear_object (&self->kase);
       set_titles (self, NULL, NULL);
+      sp_investigation_section_set_case_id (self->investigation_section, NULL);
+      sp_letters_section_set_case_id (self->letters_section, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -334,6 +365,7 @@ sp_case_page_set_case_id (SpCasePage *self,
       self->case_id = g_strdup (case_id);
       /* Text typed for another case does not carry over. */
       self->content_dirty = FALSE;
+      self->feedback_after_letter = FALSE;
       self->models_dirty = TRUE;
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
       /* Until the new case comes, the old one is not shown under its
@@ -584,6 +616,8 @@ sp_case_page_class_init (SpCasePageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (SP_TYPE_INTAKE_DATE_BUTTON);
+  g_type_ensure (SP_TYPE_INVESTIGATION_SECTION);
+  g_type_ensure (SP_TYPE_LETTERS_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/synpunkt/Synpunkt/sp-case-page.ui");
@@ -657,6 +691,8 @@ sp_case_page_class_init (SpCasePageClass *klass)
   CHILD (content_actions_row);
   CHILD (content_revert_button);
   CHILD (content_save_button);
+  CHILD (investigation_section);
+  CHILD (letters_section);
   CHILD (history_list);
 #undef CHILD
 }
@@ -692,6 +728,13 @@ sp_case_page_new (SpStoreWorker *worker,
   g_signal_connect_object (reference, "changed", G_CALLBACK (reference_changed), self,
                            G_CONNECT_SWAPPED);
   load_names (self);
+  sp_investigation_section_set_worker (self->investigation_section, worker);
+  /* Its saves are in the history. */
+  g_signal_connect_object (self->investigation_section, "saved",
+                           G_CALLBACK (reload_history), self, G_CONNECT_SWAPPED);
+  sp_letters_section_set_worker (self->letters_section, worker);
+  g_signal_connect_object (self->letters_section, "letter-sent",
+                           G_CALLBACK (_sp_case_page_on_letter_sent), self, G_CONNECT_SWAPPED);
   sp_case_page_set_actor (self, actor);
 
   return GTK_WIDGET (self);
@@ -716,6 +759,8 @@ sp_case_page_set_actor (SpCasePage    *self,
   self->actor.user_id = self->actor_user_id;
   self->actor.display_name = self->actor_name;
   self->actor.roles = actor->roles;
+  sp_investigation_section_set_actor (self->investigation_section, actor);
+  sp_letters_section_set_actor (self->letters_section, actor);
 
   /* What may be seen and done depends on the roles. */
   if (self->case_id != NULL)

@@ -297,6 +297,12 @@ capture (SpStore   *self,
 
   entity->rev = stored->rev;
 
+  /* A planned action removed here: the server is asked to remove it too
+   * (the only record a client may delete). */
+  if (entity->deleted && !stored->deleted && SP_IS_PLANNED_ACTION (entity))
+    return sp_store_outbox_add (self, info->name, entity->id, SP_OUTBOX_DELETE, stored->rev,
+                                "true", error);
+
   if (!(pending = outbox_for_record (self, info->name, entity->id, error)))
     return FALSE;
   for (guint i = 0; i < pending->len; i++)

@@ -27,6 +27,10 @@ typedef struct
   char   *value;      /* JSON: the record, the new status, or the field's value */
 } SpOutboxEntry;
 
+/* The field of an outbox entry that asks the server to delete the record
+ * (planned actions only). */
+#define SP_OUTBOX_DELETE "@delete"
+
 typedef struct
 {
   char   *entity;
