@@ -31,6 +31,7 @@
 #include "sp-replica.h"
 #include "sp-store.h"
 #include "sp-store-investigation.h"
+#include "sp-store-contract-issue.h"
 #include "sp-store-worker.h"
 #include "sp-csv.h"
 #include "sp-period.h"
