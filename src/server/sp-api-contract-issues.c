@@ -297,6 +297,11 @@ sp_api_contract_issues_create (SpRequest  *req,
     return FALSE;
   if (!check_case_writable (req, issue->case_id, error))
     return FALSE;
+  if (issue->status != SP_CONTRACT_ISSUE_OPEN)
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, "status", "A contract issue starts open");
+      return FALSE;
+    }
   if (SP_ENTITY (issue)->id != NULL &&
       (existing = sp_store_load (req->store, SP_TYPE_CONTRACT_ISSUE, SP_ENTITY (issue)->id, NULL)) != NULL)
     {
@@ -381,6 +386,15 @@ sp_api_contract_issue_patch (SpRequest  *req,
     return reply_issue (req, SP_ENTITY (current)->id, SOUP_STATUS_OK, error);
   if (!check_case_writable (req, SP_CONTRACT_ISSUE (merged)->case_id, error))
     return FALSE;
+  /* One step at a time here (a replica's push may bring several). */
+  if (SP_CONTRACT_ISSUE (merged)->status != current->status &&
+      !sp_contract_issue_can_move (current->status, SP_CONTRACT_ISSUE (merged)->status))
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, "status", "A contract issue cannot go from %s to %s",
+                          sp_enum_to_name (&sp_contract_issue_status_info, current->status),
+                          sp_enum_to_name (&sp_contract_issue_status_info, SP_CONTRACT_ISSUE (merged)->status));
+      return FALSE;
+    }
 
   if (!sp_store_begin (req->store, error))
     return FALSE;

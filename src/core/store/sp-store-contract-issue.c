@@ -87,6 +87,32 @@ fill_new (SpStore          *self,
   return TRUE;
 }
 
+/* A replica pushes what an issue became offline: it may have been opened
+ * and moved on, or taken several steps, before the server hears of it.
+ * Such a move along the life cycle is checked as the last of its steps,
+ * the issue whole: each step's dates and texts are there, and a deadline
+ * the server has not seen is not in the past. */
+static gboolean
+check_move (SpContractIssue  *stored,
+            SpContractIssue  *issue,
+            GError          **error)
+{
+  SpContractIssueStatus from = stored ? stored->status : SP_CONTRACT_ISSUE_OPEN;
+  SpDate today = sp_date_today_in_organisation ();
+  g_autoptr(SpContractIssue) last_step = NULL;
+
+  if (issue->status > from && from != SP_CONTRACT_ISSUE_CLOSED &&
+      (stored == NULL || !sp_contract_issue_can_move (from, issue->status)))
+    {
+      last_step = SP_CONTRACT_ISSUE (sp_entity_copy (SP_ENTITY (stored ? stored : issue)));
+      last_step->status = issue->status - 1;
+      if (stored == NULL)
+        last_step->correction_due_on = SP_DATE_NONE;
+      return sp_contract_issue_check_move (last_step, issue, today, error);
+    }
+  return sp_contract_issue_check_move (stored, issue, today, error);
+}
+
 gboolean
 sp_store_save_contract_issue (SpStore          *self,
                               SpContractIssue  *issue,
@@ -133,7 +159,7 @@ sp_store_save_contract_issue (SpStore          *self,
       goto failed;
     }
 
-  if (!sp_contract_issue_check_move (stored, issue, sp_date_today_in_organisation (), error) ||
+  if (!check_move (stored, issue, error) ||
       !record_changes (self, stored, issue, actor, error) ||
       !sp_store_save (self, SP_ENTITY (issue), flags, actor ? actor->user_id : NULL, error))
     goto failed;

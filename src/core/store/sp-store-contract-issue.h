@@ -18,7 +18,9 @@ G_BEGIN_DECLS
  * names one, and routed by routine R14 (sp_provider_route_contract_issue()).
  * Each field changed is a contract_issue_updated event of the case, its
  * note the issue's id: who did each step and when. The case cannot
- * change once the issue exists. */
+ * change once the issue exists. Several steps at once (an issue moved on
+ * offline before a replica pushed it) are taken if the issue holds what
+ * each asks for; the server's API takes one step at a time. */
 gboolean   sp_store_save_contract_issue   (SpStore          *self,
                                            SpContractIssue  *issue,
                                            SpSaveFlags       flags,
