@@ -38,6 +38,7 @@
 #include "sp-stats.h"
 #include "sp-stats-json.h"
 #include "sp-stats-signals.h"
+#include "sp-provider-figures.h"
 #include "sp-unit.h"
 #include "sp-user.h"
 #include "sp-workflow.h"

@@ -263,6 +263,85 @@ test_store_save (void)
   g_assert_cmpuint (listed->len, ==, 0);
 }
 
+static SpProvider *
+add_provider (SpStore    *store,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  SpProvider *provider = sp_provider_new ();
+
+  provider->name = g_strdup (name);
+  g_assert_true (sp_store_save (store, SP_ENTITY (provider), SP_SAVE_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  return provider;
+}
+
+static void
+add_cases (SpStore    *store,
+           SpProvider *provider,
+           SpDate      received_on,
+           guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpCase) kase = sp_test_case_new ("Utebliven insats", NULL);
+      g_autoptr(GError) error = NULL;
+
+      kase->concerns = SP_CONCERNS_PROVIDER;
+      kase->provider_id = g_strdup (SP_ENTITY (provider)->id);
+      kase->received_on = received_on + i % 20;
+      kase->category = g_strdup (i % 4 == 0 ? "bemotande" : "kvalitet");
+      g_assert_true (sp_store_create_case (store, kase, &staff, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* One provider with a spike in the current tertial, one as usual: only
+ * the spike signals, and the numbers behind it are those of the test. */
+static void
+test_pattern (void)
+{
+  g_autoptr(SpTestDir) dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(SpProvider) spike = add_provider (store, "Toppen Omsorg AB");
+  g_autoptr(SpProvider) normal = add_provider (store, "Jämna Vården AB");
+  g_autoptr(SpProviderFigures) s = NULL;
+  g_autoptr(SpProviderFigures) n = NULL;
+  g_autoptr(GError) error = NULL;
+  SpDate today = sp_date_new (2026, 6, 20);    /* in 2026-T2 */
+  const SpDate tertials[] = { sp_date_new (2025, 5, 3), sp_date_new (2025, 9, 3),
+                              sp_date_new (2026, 1, 5), sp_date_new (2026, 5, 4) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tertials); i++)
+    {
+      add_cases (store, normal, tertials[i], 4);
+      add_cases (store, spike, tertials[i], i == 3 ? 14 : 2);
+    }
+
+  s = sp_provider_figures_compute (store, SP_ENTITY (spike)->id, today, &error);
+  g_assert_no_error (error);
+  n = sp_provider_figures_compute (store, SP_ENTITY (normal)->id, today, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sp_provider_figures_current (s), ==, 14);
+  g_assert_cmpint (s->tertial_counts[SP_PROVIDER_N_TERTIALS - 2], ==, 2);
+  g_assert_cmpint (s->tertial_counts[SP_PROVIDER_N_TERTIALS - 4], ==, 2);
+  g_assert_cmpfloat_with_epsilon (s->expected, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s->p_value, sp_stats_poisson_upper (14, 2.0), 1e-12);
+  g_assert_cmpfloat (s->p_value, <, SP_STATS_SIGNAL_LEVEL);
+  g_assert_true (s->signal);
+  g_assert_cmpint (s->year_count, ==, 16);
+
+  g_assert_cmpint (sp_provider_figures_current (n), ==, 4);
+  g_assert_cmpfloat_with_epsilon (n->expected, 4.0, 1e-9);
+  g_assert_cmpfloat (n->p_value, >, 0.3);
+  g_assert_false (n->signal);
+  g_assert_cmpint (n->year_count, ==, 8);
+  g_assert_cmpuint (n->by_category->len, ==, 2);
+  g_assert_cmpstr (((SpStatsCount *) n->by_category->pdata[0])->key, ==, "kvalitet");
+  g_assert_cmpuint (n->open_issues, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/contract-issue/life-cycle", test_life_cycle);
   g_test_add_func ("/contract-issue/sanction", test_sanction_rules);
   g_test_add_func ("/contract-issue/store", test_store_save);
+  g_test_add_func ("/provider/pattern", test_pattern);
 
   return g_test_run ();
 }
