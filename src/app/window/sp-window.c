@@ -35,6 +35,8 @@ view_title (const char *view)
     return _("My Cases");
   if (g_strcmp0 (view, "diary") == 0)
     return _("Diary");
+  if (g_strcmp0 (view, "providers") == 0)
+    return _("Providers");
   if (view != NULL && g_str_has_prefix (view, "saved:"))
     return view + strlen ("saved:");
   return _("All Cases");
@@ -99,6 +101,8 @@ _sp_window_update_page (SpWindow *self)
     page = "first-run";
   else if (self->shown_case_id != NULL)
     page = "case";
+  else if (g_strcmp0 (self->view, "providers") == 0)
+    page = "providers";
   else
     page = "list";
 
@@ -582,6 +586,7 @@ sp_window_class_init (SpWindowClass *klass)
   window_class->close_request = sp_window_close_request;
 
   g_type_ensure (SP_TYPE_CASE_VIEW);
+  g_type_ensure (SP_TYPE_PROVIDER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/se/synpunkt/Synpunkt/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
@@ -597,6 +602,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, case_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, case_bin);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, provider_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, first_run_page);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, syncing_page);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, syncing_progress);
@@ -650,6 +656,7 @@ sp_window_new (SpApplication *application)
     }
 
   sp_case_view_setup (self->case_view, sp_application_get_worker (application), self->cache);
+  sp_provider_view_set_application (self->provider_view, application);
   g_signal_connect_object (sp_case_view_get_model (self->case_view), "load-finished",
                            G_CALLBACK (model_load_finished), self, G_CONNECT_SWAPPED);
   g_object_bind_property (sp_case_view_get_search_bar (self->case_view), "search-mode-enabled",
@@ -718,6 +725,18 @@ sp_window_set_view (SpWindow   *self,
   SpCaseViewKind kind;
 
   g_return_if_fail (SP_IS_WINDOW (self));
+
+  /* The provider register is no case list. */
+  if (g_strcmp0 (view, "providers") == 0)
+    {
+      g_free (self->view);
+      self->view = g_strdup (view);
+      g_clear_pointer (&self->shown_case_id, g_free);
+      _sp_window_sidebar_select (self, view);
+      sp_provider_view_reload (self->provider_view);
+      _sp_window_update_page (self);
+      return;
+    }
 
   base = _sp_window_filter_for_view (self, view, &kind);
   if (base == NULL)
