@@ -181,7 +181,6 @@ test_story (void)
   sp_window_set_view (f->app.window, "providers");
   app_fixture_wait_page (&f->app, "providers");
   APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 2, 30);
-  shot ("provider-register");
 
   /* Search and filters. */
   set_text (f, "provider_search", "omsorg");
@@ -191,6 +190,7 @@ test_story (void)
   APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 1, 30);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "provider_form_filter")), 0);
   APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 2, 30);
+  shot ("provider-register");
 
   row_id = g_strconcat ("provider_row_", f->provider_id, NULL);
   gtk_widget_activate (find (f, row_id));

@@ -254,13 +254,22 @@ show_history (SpContractIssuePage *self,
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
       SpCaseEvent *event = events->pdata[i];
-      g_autoptr(GDateTime) at = g_date_time_new_from_unix_local (event->at / G_USEC_PER_SEC);
-      g_autofree char *when = at ? g_date_time_format (at, "%Y-%m-%d %H:%M") : g_strdup ("");
-      g_autofree char *value = event_value (event);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", when,
-                                                   event->actor_name ? event->actor_name : "");
-      g_autofree char *title = g_markup_printf_escaped ("%s: %s", field_label (event->field), value);
-      GtkWidget *row = adw_action_row_new ();
+      g_autoptr(GDateTime) at = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *value = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+
+      /* The provider is in the page's title. */
+      if (g_strcmp0 (event->field, "provider_id") == 0)
+        continue;
+      at = g_date_time_new_from_unix_local (event->at / G_USEC_PER_SEC);
+      when = at ? g_date_time_format (at, "%Y-%m-%d %H:%M") : g_strdup ("");
+      value = event_value (event);
+      subtitle = g_strdup_printf ("%s · %s", when, event->actor_name ? event->actor_name : "");
+      title = g_markup_printf_escaped ("%s: %s", field_label (event->field), value);
+      row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -342,7 +351,11 @@ show_issue (SpContractIssuePage *self)
       g_autofree char *with = NULL;
 
       if (issue->sanction_kind == SP_SANCTION_PENALTY)
-        with = g_strdup_printf (_("%s · penalty (vite) of %" G_GINT64_FORMAT " kr"), status, issue->sanction_amount);
+        {
+          g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, issue->sanction_amount);
+
+          with = g_strdup_printf (_("%s · penalty (vite) of %s kr"), status, amount);
+        }
       else if (issue->sanction_decided_on != SP_DATE_NONE)
         with = g_strdup_printf ("%s · %s", status, sp_enum_get_label (&sp_sanction_kind_info, issue->sanction_kind));
       if (with != NULL)

@@ -332,6 +332,7 @@ show_figures (SpProviderView    *self,
   g_autofree char *justified = NULL;
   g_autofree char *issues = NULL;
   g_autofree char *pattern = NULL;
+  g_autofree char *count = NULL;
   g_autofree char *current = sp_period_get_label (&f->tertials[SP_PROVIDER_N_TERTIALS - 1]);
 
   clear_list (self->figures_list);
@@ -346,14 +347,20 @@ show_figures (SpProviderView    *self,
   info_row (self->figures_list, "provider_year_row", _("Cases this year"), year);
   for (guint i = 0; i < f->by_category->len && i < 5; i++)
     {
-      SpStatsCount *count = f->by_category->pdata[i];
+      SpStatsCount *by = f->by_category->pdata[i];
 
-      g_string_append_printf (categories, "%s%s: %" G_GINT64_FORMAT, i ? " · " : "", count->key, count->count);
+      g_string_append_printf (categories, "%s%s: %" G_GINT64_FORMAT, i ? " · " : "",
+                              g_strcmp0 (by->key, "none") == 0 ? _("No category") : by->key, by->count);
     }
   info_row (self->figures_list, "provider_categories_row", _("By category this year"), categories->str);
   if (f->assessed > 0)
-    justified = g_strdup_printf (_("%.0f %% (%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " assessed complaints)"),
-                                 100.0 * f->justified / f->assessed, f->justified, f->assessed);
+    {
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, f->justified);
+      g_autofree char *of = g_strdup_printf ("%" G_GINT64_FORMAT, f->assessed);
+
+      justified = g_strdup_printf (_("%.0f %% (%s of %s assessed complaints)"),
+                                   100.0 * f->justified / f->assessed, n, of);
+    }
   else
     justified = g_strdup (_("No assessed complaints this year"));
   info_row (self->figures_list, "provider_justified_row", _("Justified share"), justified);
@@ -362,10 +369,10 @@ show_figures (SpProviderView    *self,
                             f->open_issues, f->oldest_open_days, f->overdue_issues);
   info_row (self->figures_list, "provider_open_issues_row", _("Contract issues"), issues);
 
-  pattern = g_strdup_printf (_("%s: %" G_GINT64_FORMAT " cases against %.1f expected (the mean of the three tertials before); "
-                               "Poisson P(X ≥ %" G_GINT64_FORMAT ") = %.4f. %s"),
-                             current, sp_provider_figures_current (f), f->expected,
-                             sp_provider_figures_current (f), f->p_value,
+  count = g_strdup_printf ("%" G_GINT64_FORMAT, sp_provider_figures_current (f));
+  pattern = g_strdup_printf (_("%s: %s cases against %.1f expected (the mean of the three tertials before); "
+                               "Poisson P(X ≥ %s) = %.4f. %s"),
+                             current, count, f->expected, count, f->p_value,
                              f->signal ? _("A pattern: clearly more cases than before.")
                                        : _("No pattern."));
   gtk_label_set_text (self->pattern_label, pattern);

@@ -49,7 +49,7 @@ update_title (SpWindow *self)
   g_autofree char *subtitle = NULL;
 
   /* No count of a list still being filled by a first sync. */
-  if (model != NULL && sp_case_list_model_get_loaded (model) &&
+  if (model != NULL && sp_case_list_model_get_loaded (model) && g_strcmp0 (self->view, "providers") != 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "syncing") != 0)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
