@@ -154,6 +154,8 @@ sp_demo_populate (SpStore  *store,
   for (guint i = 0; i < n_cases; i++)
     if (!_sp_demo_add_case (&d, dates[i], error))
       goto failed;
+  if (n_cases > 0 && !_sp_demo_add_contract_issues (&d, error))
+    goto failed;
 
   ok = sp_store_commit (store, error);
   goto out;
