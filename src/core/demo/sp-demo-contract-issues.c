@@ -153,7 +153,9 @@ make_pattern (Demo    *d,
       kase->provider_id = g_strdup (SP_ENTITY (spike)->id);
       g_autofree char *by = g_strdup (SP_ENTITY (kase)->updated_by);
 
-      if (!save_at (d, kase, 0, SP_ENTITY (kase)->updated_at, by, error))
+      /* At its own revision: a case must not come after its history in
+       * the change feed (a replica checks references page by page). */
+      if (!save_at (d, kase, SP_ENTITY (kase)->rev, SP_ENTITY (kase)->updated_at, by, error))
         return FALSE;
       moved++;
     }
