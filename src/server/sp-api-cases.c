@@ -810,6 +810,12 @@ sp_api_case_events (SpRequest  *req,
   if (events == NULL)
     return FALSE;
 
+  /* The steps of a contract issue are for those who read the issue. */
+  if (!sp_principal_can_read_contract_issue (req->principal, kase))
+    for (guint i = events->len; i > 0; i--)
+      if (SP_CASE_EVENT (g_ptr_array_index (events, i - 1))->kind == SP_EVENT_CONTRACT_ISSUE_UPDATED)
+        g_ptr_array_remove_index (events, i - 1);
+
   /* The history must not give back what the redaction took away. */
   if (redact)
     for (guint i = 0; i < events->len; i++)

@@ -101,6 +101,18 @@ write_visible (SpRequest  *req,
   access = case_access (req, cache, case_id_of (entity));
   if (access == CASE_HIDDEN)
     return FALSE;
+  /* Contract issues and their steps in the history: procurement, the
+   * case's manager and head of department (quality gets counts only). */
+  if (SP_IS_CONTRACT_ISSUE (entity) ||
+      (SP_IS_CASE_EVENT (entity) && SP_CASE_EVENT (entity)->kind == SP_EVENT_CONTRACT_ISSUE_UPDATED))
+    {
+      g_autoptr(SpCase) kase = sp_store_get_case (req->store, case_id_of (entity), NULL);
+
+      if (!sp_principal_can_read_contract_issue (req->principal, kase))
+        return FALSE;
+      sp_json_write_entity (out, entity, SP_JSON_ENCODE_DEFAULT);
+      return TRUE;
+    }
   if (access == CASE_REDACTED)
     {
       /* Letters and disclosure requests name the sender; events may hold
@@ -282,6 +294,8 @@ pushable_type (const char *name)
     return SP_TYPE_PLANNED_ACTION;
   if (g_strcmp0 (name, sp_letter_info.name) == 0)
     return SP_TYPE_LETTER;
+  if (g_strcmp0 (name, sp_contract_issue_info.name) == 0)
+    return SP_TYPE_CONTRACT_ISSUE;
   return G_TYPE_INVALID;
 }
 
@@ -301,6 +315,8 @@ save_child (SpRequest  *req,
     return sp_store_save_planned_action (req->store, SP_PLANNED_ACTION (entity), flags, &actor, error);
   if (SP_IS_LETTER (entity))
     return sp_store_send_letter (req->store, SP_LETTER (entity), &actor, error);
+  if (SP_IS_CONTRACT_ISSUE (entity))
+    return sp_store_save_contract_issue (req->store, SP_CONTRACT_ISSUE (entity), flags, &actor, error);
   return sp_store_save (req->store, entity, flags, actor.user_id, error);
 }
 
@@ -332,6 +348,18 @@ check_parent_editable (SpRequest   *req,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Contract issues are procurement's, not the case's editors'. */
+static gboolean
+check_writable (SpRequest   *req,
+                GType        type,
+                const char  *case_id,
+                GError     **error)
+{
+  if (type == SP_TYPE_CONTRACT_ISSUE)
+    return sp_api_contract_issue_check_writable (req, case_id, error);
+  return check_parent_editable (req, case_id, error);
 }
 
 static JsonNode *
@@ -389,12 +417,14 @@ push_create (SpRequest   *req,
       if (case_id != NULL)
         parent = sp_store_get_case (req->store, case_id, NULL);
       if (parent == NULL || SP_ENTITY (parent)->deleted ||
-          !sp_principal_can_read_case (req->principal, parent, NULL))
+          (type == SP_TYPE_CONTRACT_ISSUE
+             ? !sp_principal_can_read_contract_issue (req->principal, parent)
+             : !sp_principal_can_read_case (req->principal, parent, NULL)))
         {
           sp_api_set_id_taken_error (error);
           return NULL;
         }
-      if (type != SP_TYPE_CASE && !check_parent_editable (req, case_id, error))
+      if (type != SP_TYPE_CASE && !check_writable (req, type, case_id, error))
         return NULL;
       return g_steal_pointer (&existing);
     }
@@ -408,7 +438,7 @@ push_create (SpRequest   *req,
     }
   else
     {
-      if (!check_parent_editable (req, case_id_of (entity), error) ||
+      if (!check_writable (req, type, case_id_of (entity), error) ||
           !save_child (req, entity, SP_SAVE_DEFAULT, error))
         return NULL;
     }
@@ -455,7 +485,7 @@ push_update (SpRequest   *req,
           sp_set_field_error (error, SP_ERROR_NOT_FOUND, "id", "No such record");
           return NULL;
         }
-      if (!check_parent_editable (req, case_id_of (current), error))
+      if (!check_writable (req, type, case_id_of (current), error))
         return NULL;
     }
 

@@ -48,6 +48,19 @@ gboolean sp_api_user_delete       (SpRequest *req, GError **error);
 gboolean sp_api_provider_patch    (SpRequest *req, GError **error);
 gboolean sp_api_category_patch    (SpRequest *req, GError **error);
 
+/* sp-api-contract-issues.c */
+gboolean sp_api_contract_issues_list   (SpRequest *req, GError **error);
+gboolean sp_api_contract_issues_create (SpRequest *req, GError **error);
+gboolean sp_api_contract_issues_counts (SpRequest *req, GError **error);
+gboolean sp_api_contract_issue_get     (SpRequest *req, GError **error);
+gboolean sp_api_contract_issue_patch   (SpRequest *req, GError **error);
+gboolean sp_api_contract_issue_events  (SpRequest *req, GError **error);
+/* A pushed contract issue: the user writes issues, about a case they
+ * handle (422 on case_id otherwise). */
+gboolean sp_api_contract_issue_check_writable (SpRequest  *req,
+                                               const char *case_id,
+                                               GError    **error);
+
 /* sp-api-reports.c */
 gboolean sp_api_diary             (SpRequest *req, GError **error);
 gboolean sp_api_stats             (SpRequest *req, GError **error);

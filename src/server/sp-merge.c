@@ -114,7 +114,10 @@ sp_merge_apply_patch (SpStore    *store,
       const SpField *field = g_ptr_array_index (fields_set, i);
       gint64 field_rev;
 
-      if (g_strv_contains (read_only_fields, field->name) ||
+      /* A contract issue's status is its life cycle, checked whole by
+       * sp_store_save_contract_issue(). */
+      if ((g_strv_contains (read_only_fields, field->name) &&
+           !(SP_IS_CONTRACT_ISSUE (current) && g_str_equal (field->name, "status"))) ||
           (field->flags & (SP_FIELD_SERVER | SP_FIELD_COMPUTED)) != 0 ||
           g_str_equal (field->name, "id"))
         {

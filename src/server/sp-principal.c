@@ -381,3 +381,37 @@ sp_principal_restrict_query (const SpPrincipal *self,
 
   return FALSE;
 }
+
+gboolean
+sp_principal_writes_contract_issues (const SpPrincipal *self)
+{
+  return sp_principal_has_role (self, SP_ROLE_PROCUREMENT) ||
+         sp_principal_has_role (self, SP_ROLE_ADMIN);
+}
+
+gboolean
+sp_principal_can_read_contract_issue (const SpPrincipal *self,
+                                      SpCase            *kase)
+{
+  if (kase == NULL)
+    return FALSE;
+  if (sp_principal_has_role (self, SP_ROLE_ADMIN))
+    return TRUE;
+  if (sp_principal_has_role (self, SP_ROLE_PROCUREMENT) && !kase->named_employee &&
+      kase->contract_breach)
+    return TRUE;
+  if (sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) &&
+      (in_own_unit (self, kase) || investigated_by_own_unit (self, kase)))
+    return TRUE;
+  if (sp_principal_has_role (self, SP_ROLE_DEPARTMENT_HEAD) && in_department (self, kase))
+    return TRUE;
+  return FALSE;
+}
+
+gboolean
+sp_principal_counts_contract_issues (const SpPrincipal *self)
+{
+  return sp_principal_writes_contract_issues (self) ||
+         sp_principal_has_role (self, SP_ROLE_QUALITY) ||
+         sp_principal_has_role (self, SP_ROLE_DEPARTMENT_HEAD);
+}

@@ -79,6 +79,15 @@ gboolean     sp_principal_can_write_investigation (const SpPrincipal *self,
 gboolean     sp_principal_restrict_query   (const SpPrincipal *self,
                                             SpCaseQuery       *query);
 
+/* Contract issues: procurement and the administrator write them (about a
+ * case procurement sees, or any case for the administrator); procurement,
+ * the case's unit manager and its head of department read them; quality
+ * staff see them only as counts. */
+gboolean     sp_principal_writes_contract_issues (const SpPrincipal *self);
+gboolean     sp_principal_can_read_contract_issue (const SpPrincipal *self,
+                                                   SpCase            *kase);
+gboolean     sp_principal_counts_contract_issues (const SpPrincipal *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpPrincipal, sp_principal_free)
 
 G_END_DECLS

@@ -400,6 +400,58 @@ dump_cases (SpStore *store)
   return g_string_free (out, FALSE);
 }
 
+/* Providers of every contract form, contract issues at each step of their
+ * life cycle, and one provider with a pattern. */
+static void
+test_contract_issues (void)
+{
+  g_autoptr(SpTestDir) dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(GPtrArray) providers = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  guint forms[3] = { 0 };
+  guint statuses[SP_CONTRACT_ISSUE_CLOSED + 1] = { 0 };
+  guint penalties = 0;
+  guint signals = 0;
+
+  populate (store, 3000, 11);
+  providers = sp_store_load_where (store, SP_TYPE_PROVIDER, NULL, NULL, &error);
+  for (guint i = 0; i < providers->len; i++)
+    {
+      SpProvider *provider = providers->pdata[i];
+      g_autoptr(SpProviderFigures) figures = sp_provider_figures_compute (store, SP_ENTITY (provider)->id,
+                                                                          SP_DATE_NONE, &error);
+
+      g_assert_no_error (error);
+      forms[provider->contract_form]++;
+      g_assert_nonnull (provider->contact_person);
+      g_assert_cmpint (provider->contract_starts_on, !=, SP_DATE_NONE);
+      signals += figures->signal;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    g_assert_cmpuint (forms[i], >, 0);
+  g_assert_cmpuint (signals, >=, 1);
+
+  issues = sp_store_list_contract_issues (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issues->len, >=, 10);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      SpContractIssue *issue = issues->pdata[i];
+
+      g_assert_true (sp_contract_issue_validate (issue, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (issue->routed_to);
+      statuses[issue->status]++;
+      penalties += issue->sanction_kind == SP_SANCTION_PENALTY;
+    }
+  g_assert_cmpuint (statuses[SP_CONTRACT_ISSUE_CLOSED], >, 0);
+  g_assert_cmpuint (statuses[SP_CONTRACT_ISSUE_CLOSED], <, issues->len);
+  g_test_message ("%u issues, %u closed, %u penalties", issues->len, statuses[SP_CONTRACT_ISSUE_CLOSED], penalties);
+  g_assert_cmpuint (penalties, >, 0);
+}
+
 static void
 test_deterministic (void)
 {
@@ -548,6 +600,7 @@ main (int   argc,
   g_test_add ("/demo/reference-data", Fixture, NULL, fixture_set_up, test_reference_data, fixture_tear_down);
   g_test_add ("/demo/cases", Fixture, NULL, fixture_set_up, test_cases, fixture_tear_down);
   g_test_add_func ("/demo/deterministic", test_deterministic);
+  g_test_add_func ("/demo/contract-issues", test_contract_issues);
   g_test_add ("/demo/twice", Fixture, NULL, fixture_set_up, test_twice, fixture_tear_down);
   g_test_add ("/demo/existing-organisation", Fixture, NULL, fixture_set_up, test_existing_organisation,
               fixture_tear_down);

@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include "synpunkt-core.h"
+#include "sp-test-util.h"
+
+static const SpActor staff = { "staff-1", "Sara Medarbetare", SP_ROLE_BIT (SP_ROLE_STAFF) };
+static const SpActor buyer = { "proc-1", "Petra Upphandlare", SP_ROLE_BIT (SP_ROLE_PROCUREMENT) };
 
 static void
 test_org_number (void)
@@ -135,6 +138,19 @@ test_life_cycle (void)
   /* A deadline that has passed is no reason to refuse a later step. */
   step (&before, issue, sp_date_new (2026, 4, 1));
 
+  /* The account is assessed before any sanction. */
+  issue->status = SP_CONTRACT_ISSUE_SANCTIONED;
+  expect_invalid (before, issue, today, "status");
+  issue->status = SP_CONTRACT_ISSUE_ASSESSED;
+  expect_invalid (before, issue, today, "assessed_on");
+  issue->assessed_on = sp_date_new (2026, 3, 12);
+  expect_invalid (before, issue, today, "assessment");
+  issue->assessment = g_strdup ("Bristerna kvarstår delvis.");
+  issue->assessed_on = sp_date_new (2026, 3, 9);        /* before the account */
+  expect_invalid (before, issue, today, "assessed_on");
+  issue->assessed_on = sp_date_new (2026, 3, 12);
+  step (&before, issue, today);
+
   issue->status = SP_CONTRACT_ISSUE_SANCTIONED;
   issue->sanction_kind = SP_SANCTION_PENALTY;
   expect_invalid (before, issue, today, "sanction_amount");
@@ -175,6 +191,157 @@ test_sanction_rules (void)
   g_assert_no_error (error);
 }
 
+/* In the store: a new issue takes its case's provider and R14's routing,
+ * each step is in the case history with who did it, a move the life cycle
+ * does not allow leaves the stored issue as it was. */
+static void
+test_store_save (void)
+{
+  g_autoptr(SpTestDir) dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(SpProvider) provider = sp_provider_new ();
+  g_autoptr(SpCase) kase = sp_test_case_new ("Hemtjänsten kom inte", NULL);
+  g_autoptr(SpContractIssue) issue = sp_contract_issue_new ();
+  g_autoptr(SpContractIssue) stored = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  SpDate today = sp_date_today_in_organisation ();
+
+  provider->name = g_strdup ("Omsorgshuset AB");
+  provider->contract_form = SP_CONTRACT_FORM_CHOICE_SYSTEM;
+  provider->responsible_administration = g_strdup ("Äldreförvaltningen");
+  g_assert_true (sp_store_save (store, SP_ENTITY (provider), SP_SAVE_DEFAULT, NULL, &error));
+  kase->concerns = SP_CONCERNS_PROVIDER;
+  kase->provider_id = g_strdup (SP_ENTITY (provider)->id);
+  kase->contract_breach = TRUE;
+  g_assert_true (sp_store_create_case (store, kase, &staff, &error));
+  g_assert_no_error (error);
+
+  issue->case_id = g_strdup (SP_ENTITY (kase)->id);
+  issue->breach = g_strdup ("Insatser har uteblivit");
+  g_assert_true (sp_store_save_contract_issue (store, issue, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (issue->provider_id, ==, SP_ENTITY (provider)->id);
+  g_assert_cmpstr (issue->routed_to, ==, "Äldreförvaltningen");
+  g_assert_cmpint (issue->opened_on, ==, today);
+
+  /* A deadline in the past: refused, nothing saved. */
+  stored = sp_store_load (store, SP_TYPE_CONTRACT_ISSUE, SP_ENTITY (issue)->id, &error);
+  stored->status = SP_CONTRACT_ISSUE_CORRECTION_REQUESTED;
+  stored->correction_requested_on = today;
+  stored->correction_due_on = today - 1;
+  g_assert_false (sp_store_save_contract_issue (store, stored, SP_SAVE_CHECK_REV, &buyer, &error));
+  g_assert_cmpstr (sp_error_get_field (error), ==, "correction_due_on");
+  g_clear_error (&error);
+  g_clear_object (&stored);
+  stored = sp_store_load (store, SP_TYPE_CONTRACT_ISSUE, SP_ENTITY (issue)->id, &error);
+  g_assert_cmpint (stored->status, ==, SP_CONTRACT_ISSUE_OPEN);
+
+  stored->status = SP_CONTRACT_ISSUE_CORRECTION_REQUESTED;
+  stored->correction_requested_on = today;
+  stored->correction_due_on = today + 14;
+  g_assert_true (sp_store_save_contract_issue (store, stored, SP_SAVE_CHECK_REV, &buyer, &error));
+  g_assert_no_error (error);
+
+  events = sp_store_get_contract_issue_events (store, stored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >=, 5);
+  for (guint i = 0; i < events->len; i++)
+    {
+      SpCaseEvent *event = events->pdata[i];
+
+      g_assert_cmpstr (event->actor_name, ==, "Petra Upphandlare");
+      g_assert_cmpint (event->at, >, 0);
+    }
+
+  listed = sp_store_list_contract_issues (store, SP_ENTITY (provider)->id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = sp_store_list_contract_issues (store, "00000000-0000-4000-8000-000000000009", NULL, &error);
+  g_assert_cmpuint (listed->len, ==, 0);
+}
+
+static SpProvider *
+add_provider (SpStore    *store,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  SpProvider *provider = sp_provider_new ();
+
+  provider->name = g_strdup (name);
+  g_assert_true (sp_store_save (store, SP_ENTITY (provider), SP_SAVE_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  return provider;
+}
+
+static void
+add_cases (SpStore    *store,
+           SpProvider *provider,
+           SpDate      received_on,
+           guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SpCase) kase = sp_test_case_new ("Utebliven insats", NULL);
+      g_autoptr(GError) error = NULL;
+
+      kase->concerns = SP_CONCERNS_PROVIDER;
+      kase->provider_id = g_strdup (SP_ENTITY (provider)->id);
+      kase->received_on = received_on + i % 20;
+      kase->category = g_strdup (i % 4 == 0 ? "bemotande" : "kvalitet");
+      g_assert_true (sp_store_create_case (store, kase, &staff, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* One provider with a spike in the current tertial, one as usual: only
+ * the spike signals, and the numbers behind it are those of the test. */
+static void
+test_pattern (void)
+{
+  g_autoptr(SpTestDir) dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(SpProvider) spike = add_provider (store, "Toppen Omsorg AB");
+  g_autoptr(SpProvider) normal = add_provider (store, "Jämna Vården AB");
+  g_autoptr(SpProviderFigures) s = NULL;
+  g_autoptr(SpProviderFigures) n = NULL;
+  g_autoptr(GError) error = NULL;
+  SpDate today = sp_date_new (2026, 6, 20);    /* in 2026-T2 */
+  const SpDate tertials[] = { sp_date_new (2025, 5, 3), sp_date_new (2025, 9, 3),
+                              sp_date_new (2026, 1, 5), sp_date_new (2026, 5, 4) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tertials); i++)
+    {
+      add_cases (store, normal, tertials[i], 4);
+      add_cases (store, spike, tertials[i], i == 3 ? 14 : 2);
+    }
+
+  s = sp_provider_figures_compute (store, SP_ENTITY (spike)->id, today, &error);
+  g_assert_no_error (error);
+  n = sp_provider_figures_compute (store, SP_ENTITY (normal)->id, today, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sp_provider_figures_current (s), ==, 14);
+  g_assert_cmpint (s->tertial_counts[SP_PROVIDER_N_TERTIALS - 2], ==, 2);
+  g_assert_cmpint (s->tertial_counts[SP_PROVIDER_N_TERTIALS - 4], ==, 2);
+  g_assert_cmpfloat_with_epsilon (s->expected, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (s->p_value, sp_stats_poisson_upper (14, 2.0), 1e-12);
+  g_assert_cmpfloat (s->p_value, <, SP_STATS_SIGNAL_LEVEL);
+  g_assert_true (s->signal);
+  g_assert_cmpint (s->year_count, ==, 16);
+
+  g_assert_cmpint (sp_provider_figures_current (n), ==, 4);
+  g_assert_cmpfloat_with_epsilon (n->expected, 4.0, 1e-9);
+  g_assert_cmpfloat (n->p_value, >, 0.3);
+  g_assert_false (n->signal);
+  g_assert_cmpint (n->year_count, ==, 8);
+  g_assert_cmpuint (n->by_category->len, ==, 2);
+  g_assert_cmpstr (((SpStatsCount *) n->by_category->pdata[0])->key, ==, "kvalitet");
+  g_assert_cmpuint (n->open_issues, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +353,8 @@ main (int   argc,
   g_test_add_func ("/provider/route", test_route);
   g_test_add_func ("/contract-issue/life-cycle", test_life_cycle);
   g_test_add_func ("/contract-issue/sanction", test_sanction_rules);
+  g_test_add_func ("/contract-issue/store", test_store_save);
+  g_test_add_func ("/provider/pattern", test_pattern);
 
   return g_test_run ();
 }

@@ -823,6 +823,88 @@ prepare_category_patch (Fixture    *f,
   return made_by_admin (f, "categories", body, "{\"name\":\"Omdöpt\"}", id);
 }
 
+/* Contract issues (docs/SERVER.md "Contract issues"): procurement and the
+ * administrator write; they, the case's unit manager and its head of
+ * department read; quality, heads of department, procurement and the
+ * administrator count. The case: unit A's, flagged as a contract breach. */
+static gboolean
+reads_contract_issue (const User *u)
+{
+  return is_admin (u) || u->role == SP_ROLE_PROCUREMENT || u->role == SP_ROLE_DEPARTMENT_HEAD ||
+         (u->role == SP_ROLE_UNIT_MANAGER && u->unit == UNIT_A);
+}
+
+static guint
+expect_issue_writers (const User *u)
+{
+  return is_admin (u) || u->role == SP_ROLE_PROCUREMENT ? 201 : 403;
+}
+
+static guint
+expect_issue_read (const User *u)
+{
+  return reads_contract_issue (u) ? 200 : 404;
+}
+
+static guint
+expect_issue_change (const User *u)
+{
+  if (!reads_contract_issue (u))
+    return 404;
+  return is_admin (u) || u->role == SP_ROLE_PROCUREMENT ? 200 : 403;
+}
+
+static guint
+expect_issue_counters (const User *u)
+{
+  return is_admin (u) || u->role == SP_ROLE_PROCUREMENT || u->role == SP_ROLE_QUALITY ||
+         u->role == SP_ROLE_DEPARTMENT_HEAD ? 200 : 403;
+}
+
+static char *
+flagged_case (Fixture *f)
+{
+  g_autoptr(SpTestResponse) created = NULL;
+
+  created = sp_test_jsonf (f->server, "POST", "/api/v1/cases", f->org->registrar,
+                           "{\"kind\":\"complaint\",\"channel\":\"phone\",\"received_on\":\"%s\","
+                           "\"subject\":\"Avtalsbrott\",\"unit_id\":\"%s\",\"concerns\":\"provider\","
+                           "\"provider_id\":\"%s\",\"contract_breach\":true}",
+                           f->today_minus_10, f->org->unit_a, f->provider);
+  f->requests++;
+  sp_test_assert_status (created, 201);
+  return g_strdup (sp_test_get_string (created, "id"));
+}
+
+static char *
+prepare_issue_create (Fixture    *f,
+                      const User *u,
+                      char      **id)
+{
+  g_autofree char *case_id = flagged_case (f);
+
+  return g_strdup_printf ("{\"case_id\":\"%s\"}", case_id);
+}
+
+static char *
+prepare_issue_patch (Fixture    *f,
+                     const User *u,
+                     char      **id)
+{
+  g_autofree char *body = prepare_issue_create (f, u, NULL);
+
+  return made_by_admin (f, "contract-issues", body, "{\"breach\":\"Uteblivna besök\"}", id);
+}
+
+static char *
+prepare_issue_read (Fixture    *f,
+                    const User *u,
+                    char      **id)
+{
+  g_free (prepare_issue_patch (f, u, id));
+  return NULL;
+}
+
 static char *
 prepare_push (Fixture    *f,
               const User *u,
@@ -855,6 +937,12 @@ static const RouteRule rules[] = {
   { "GET",    "/api/v1/providers",             expect_anyone,          prepare_none },
   { "POST",   "/api/v1/providers",             expect_provider_keepers, prepare_provider_create },
   { "PATCH",  "/api/v1/providers/{id}",        expect_provider_changers, prepare_provider_patch },
+  { "GET",    "/api/v1/contract-issues",       expect_anyone,          prepare_none },
+  { "POST",   "/api/v1/contract-issues",       expect_issue_writers,   prepare_issue_create },
+  { "GET",    "/api/v1/contract-issues/counts", expect_issue_counters, prepare_none },
+  { "GET",    "/api/v1/contract-issues/{id}",  expect_issue_read,      prepare_issue_read },
+  { "PATCH",  "/api/v1/contract-issues/{id}",  expect_issue_change,    prepare_issue_patch },
+  { "GET",    "/api/v1/contract-issues/{id}/events", expect_issue_read, prepare_issue_read },
   { "GET",    "/api/v1/categories",            expect_anyone,          prepare_none },
   { "POST",   "/api/v1/categories",            expect_admin_creates,   prepare_category_create },
   { "PATCH",  "/api/v1/categories/{id}",       expect_admin_changes,   prepare_category_patch },

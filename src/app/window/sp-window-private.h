@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "sp-provider-view.h"
 #include "sp-window.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,7 @@ struct _SpWindow
   GtkStack             *content_stack;
   SpCaseView           *case_view;
   AdwBin               *case_bin;
+  SpProviderView       *provider_view;  /* the provider register */
   AdwStatusPage        *first_run_page;
   AdwStatusPage        *syncing_page;
   GtkProgressBar       *syncing_progress;
@@ -63,6 +65,7 @@ void     _sp_window_update_actions    (SpWindow       *self);
 
 /* sp-window-sidebar.c */
 void     _sp_window_sidebar_init      (SpWindow       *self);
+gboolean _sp_window_has_provider_register (SpWindow     *self);
 void     _sp_window_sidebar_rebuild   (SpWindow       *self);
 void     _sp_window_sidebar_select    (SpWindow       *self,
                                        const char     *view);

@@ -143,6 +143,16 @@ header_func (GtkListBoxRow *row,
     }
 }
 
+/* Procurement and the administrator keep the provider register. */
+gboolean
+_sp_window_has_provider_register (SpWindow *self)
+{
+  SpUser *user = sp_context_get_current_user (self->context);
+
+  return user != NULL &&
+         (user->roles & (SP_ROLE_BIT (SP_ROLE_PROCUREMENT) | SP_ROLE_BIT (SP_ROLE_ADMIN))) != 0;
+}
+
 void
 _sp_window_sidebar_init (SpWindow *self)
 {
@@ -181,6 +191,9 @@ _sp_window_sidebar_rebuild (SpWindow *self)
   gtk_list_box_append (self->sidebar_list,
                        make_row (self, "analytics", "sp-analytics-symbolic",
                                  _("Analytics"), FALSE));
+  if (_sp_window_has_provider_register (self))
+    gtk_list_box_append (self->sidebar_list,
+                         make_row (self, "providers", "system-users-symbolic", _("Providers"), FALSE));
 
   g_variant_iter_init (&iter, saved);
   while (g_variant_iter_next (&iter, "{&s@a{sv}}", &name, NULL))

@@ -87,6 +87,8 @@ view_title (const char *view)
     return _("Diary");
   if (g_strcmp0 (view, "analytics") == 0)
     return _("Analytics");
+  if (g_strcmp0 (view, "providers") == 0)
+    return _("Providers");
   if (view != NULL && g_str_has_prefix (view, "saved:"))
     return view + strlen ("saved:");
   return _("All Cases");
@@ -99,7 +101,7 @@ update_title (SpWindow *self)
   g_autofree char *subtitle = NULL;
 
   /* No count of a list still being filled by a first sync. */
-  if (model != NULL && sp_case_list_model_get_loaded (model) &&
+  if (model != NULL && sp_case_list_model_get_loaded (model) && g_strcmp0 (self->view, "providers") != 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "syncing") != 0)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -182,6 +184,8 @@ _sp_window_update_page (SpWindow *self)
     page = "case";
   else if (g_strcmp0 (self->view, "analytics") == 0)
     page = "analytics";
+  else if (g_strcmp0 (self->view, "providers") == 0)
+    page = "providers";
   else
     page = "list";
 
@@ -712,6 +716,7 @@ sp_window_class_init (SpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SP_TYPE_CASE_VIEW);
+  g_type_ensure (SP_TYPE_PROVIDER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/se/synpunkt/Synpunkt/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);
@@ -727,6 +732,7 @@ sp_window_class_init (SpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, case_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, case_bin);
+  gtk_widget_class_bind_template_child (widget_class, SpWindow, provider_view);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, first_run_page);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, syncing_page);
   gtk_widget_class_bind_template_child (widget_class, SpWindow, syncing_progress);
@@ -821,6 +827,7 @@ sp_window_constructed (GObject *object)
 
   sp_case_view_setup (self->case_view, sp_context_get_worker (self->context),
                       sp_context_get_reference (self->context));
+  sp_provider_view_set_context (self->provider_view, self->context);
   g_signal_connect_object (sp_case_view_get_model (self->case_view), "load-finished",
                            G_CALLBACK (model_load_finished), self, G_CONNECT_SWAPPED);
   g_object_bind_property (sp_case_view_get_search_bar (self->case_view), "search-mode-enabled",
@@ -946,6 +953,18 @@ sp_window_set_view (SpWindow   *self,
       _sp_window_show_analytics (self);
       return;
     }
+  /* The provider register is no case list. */
+  if (g_strcmp0 (view, "providers") == 0)
+    {
+      g_free (self->view);
+      self->view = g_strdup (view);
+      g_clear_pointer (&self->shown_case_id, g_free);
+      _sp_window_sidebar_select (self, view);
+      sp_provider_view_reload (self->provider_view);
+      _sp_window_update_page (self);
+      return;
+    }
+
   base = _sp_window_filter_for_view (self, view, &kind);
   if (base == NULL)
     {

@@ -161,6 +161,16 @@ _sp_demo_create_organisation (Demo    *d,
                                                       demo_range (d, 100, 2999));
       provider->responsible_administration = g_strdup (demo_providers[i].administration);
       provider->area = demo_providers[i].area;
+      {
+        static const char * const contacts[] = { "Karin Lund", "Ahmed Nasser", "Eva Holm", "Jonas Berg", "Sofia Ek" };
+        int start_year = demo_range (d, 2020, 2024);
+
+        provider->contract_starts_on = sp_date_new (start_year, 1, 1);
+        /* One contract has run out: "active contract" filters it away. */
+        provider->contract_ends_on = i == 2 ? sp_date_new (sp_date_get_year (d->today) - 1, 12, 31)
+                                            : sp_date_new (start_year + 6, 12, 31);
+        provider->contact_person = g_strdup (contacts[i % G_N_ELEMENTS (contacts)]);
+      }
       if (!save_now (d, provider, error))
         return FALSE;
     }

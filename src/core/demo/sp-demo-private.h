@@ -202,6 +202,11 @@ SpUnit  *_sp_demo_fill_text           (Demo    *d,
 
 /* One case received on @received, with its investigation, diary number
  * and history. */
+/* Contract issues for the cases flagged as contract breaches, at every
+ * step of their life cycle, and a pattern: one provider's cases of the
+ * current tertial many more than before (sp-demo-contract-issues.c). */
+gboolean _sp_demo_add_contract_issues (Demo    *d,
+                                       GError **error);
 gboolean _sp_demo_add_case            (Demo    *d,
                                        SpDate   received,
                                        GError **error);

@@ -171,6 +171,8 @@ sp_demo_populate_with_progress (SpStore         *store,
     }
   if (progress != NULL)
     progress (n_cases, n_cases, user_data);
+  if (n_cases > 0 && !_sp_demo_add_contract_issues (&d, error))
+    goto failed;
 
   ok = sp_store_commit (store, error);
   goto out;

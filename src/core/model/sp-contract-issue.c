@@ -25,7 +25,9 @@ SP_DEFINE_ENTITY (SpContractIssue, sp_contract_issue, "contract_issue", "contrac
   SP_DEFINE_INT (SpContractIssue, sanction_amount, 0),
   SP_DEFINE_DATE (SpContractIssue, sanction_decided_on, 0),
   SP_DEFINE_DATE (SpContractIssue, closed_on, 0),
-  SP_DEFINE_BOOL (SpContractIssue, welfare_crime, 0))
+  SP_DEFINE_BOOL (SpContractIssue, welfare_crime, 0),
+  SP_DEFINE_STRING (SpContractIssue, assessment, SP_FIELD_LONG | SP_FIELD_FREE_TEXT, 5000),
+  SP_DEFINE_DATE (SpContractIssue, assessed_on, 0))
 
 gboolean
 sp_contract_issue_can_move (SpContractIssueStatus from,
@@ -38,6 +40,8 @@ sp_contract_issue_can_move (SpContractIssueStatus from,
     case SP_CONTRACT_ISSUE_CORRECTION_REQUESTED:
       return to == SP_CONTRACT_ISSUE_ACCOUNT_RECEIVED;
     case SP_CONTRACT_ISSUE_ACCOUNT_RECEIVED:
+      return to == SP_CONTRACT_ISSUE_ASSESSED || to == SP_CONTRACT_ISSUE_CLOSED;
+    case SP_CONTRACT_ISSUE_ASSESSED:
       return to == SP_CONTRACT_ISSUE_SANCTIONED || to == SP_CONTRACT_ISSUE_CLOSED;
     case SP_CONTRACT_ISSUE_SANCTIONED:
       return to == SP_CONTRACT_ISSUE_CLOSED;
@@ -109,6 +113,7 @@ sp_contract_issue_validate (SpContractIssue  *self,
     }
   if (status == SP_CONTRACT_ISSUE_CORRECTION_REQUESTED ||
       status == SP_CONTRACT_ISSUE_ACCOUNT_RECEIVED ||
+      status == SP_CONTRACT_ISSUE_ASSESSED ||
       status == SP_CONTRACT_ISSUE_SANCTIONED ||
       (status == SP_CONTRACT_ISSUE_CLOSED && self->correction_requested_on != SP_DATE_NONE))
     {
@@ -118,7 +123,8 @@ sp_contract_issue_validate (SpContractIssue  *self,
                          "A request for correction needs a deadline", error))
         return FALSE;
     }
-  if (status == SP_CONTRACT_ISSUE_ACCOUNT_RECEIVED || status == SP_CONTRACT_ISSUE_SANCTIONED)
+  if (status == SP_CONTRACT_ISSUE_ACCOUNT_RECEIVED || status == SP_CONTRACT_ISSUE_ASSESSED ||
+      status == SP_CONTRACT_ISSUE_SANCTIONED)
     {
       if (!require_date (self->account_received_on, "account_received_on",
                          "The provider's account needs the date it was received", error))
@@ -128,6 +134,25 @@ sp_contract_issue_validate (SpContractIssue  *self,
           sp_set_field_error (error, SP_ERROR_INVALID, "account", "Write down the provider's account");
           return FALSE;
         }
+    }
+  if (status == SP_CONTRACT_ISSUE_ASSESSED || status == SP_CONTRACT_ISSUE_SANCTIONED)
+    {
+      if (!require_date (self->assessed_on, "assessed_on",
+                         "The assessment needs the date it was made", error))
+        return FALSE;
+      if (!has_text (self->assessment))
+        {
+          sp_set_field_error (error, SP_ERROR_INVALID, "assessment",
+                              "Write down the assessment of the account");
+          return FALSE;
+        }
+    }
+  if (self->assessed_on != SP_DATE_NONE && self->account_received_on != SP_DATE_NONE &&
+      self->assessed_on < self->account_received_on)
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "assessed_on",
+                          "The account cannot be assessed before it was received");
+      return FALSE;
     }
   if (self->account_received_on != SP_DATE_NONE && self->correction_requested_on != SP_DATE_NONE &&
       self->account_received_on < self->correction_requested_on)

@@ -4,10 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Its life cycle: opened → correction requested (begäran om rättelse,
- * with a deadline) → provider's account received → sanction decided
- * (none, vite with an amount, or termination) → closed with an outcome.
- * An issue may also be closed straight after the account, or dropped
- * while open, with an outcome that says why.
+ * with a deadline) → provider's account received → assessed → sanction
+ * decided (none, vite with an amount, or termination) → closed with an
+ * outcome. An issue may also be closed straight after the account or the
+ * assessment, or dropped while open, with an outcome that says why.
  */
 
 #pragma once
@@ -42,6 +42,8 @@ struct _SpContractIssue
   SpDate                 sanction_decided_on;
   SpDate                 closed_on;
   gboolean               welfare_crime;        /* signs of välfärdsbrott */
+  char                  *assessment;           /* the assessment of the account */
+  SpDate                 assessed_on;
 };
 
 extern const SpEntityInfo sp_contract_issue_info;

@@ -110,7 +110,8 @@ ENUM_INFO (sp_event_kind_info, "event_kind",
   { "investigation_updated", N_("Investigation updated") },
   { "letter_sent", N_("Letter sent") },
   { "note", N_("Note") },
-  { "conflict_resolved", N_("Conflict resolved") })
+  { "conflict_resolved", N_("Conflict resolved") },
+  { "contract_issue_updated", N_("Contract issue updated") })
 
 ENUM_INFO (sp_letter_kind_info, "letter_kind",
   { "acknowledgement", N_("Acknowledgement of receipt") },
@@ -152,6 +153,7 @@ ENUM_INFO (sp_contract_issue_status_info, "contract_issue_status",
   { "open", N_("Open") },
   { "correction_requested", N_("Correction requested") },
   { "account_received", N_("Account received") },
+  { "assessed", N_("Assessed") },
   { "sanctioned", N_("Sanctioned") },
   { "closed", N_("Closed") })
 

@@ -369,11 +369,18 @@ static const char migration_4[] =
   "ALTER TABLE contract_issues ADD COLUMN welfare_crime INTEGER NOT NULL DEFAULT 0;\n"
   "CREATE INDEX contract_issues_provider ON contract_issues (provider_id, status);\n";
 
+/* The contract issue's assessment of the provider's account, a step of
+ * its own between the account and the sanction (issue 14). */
+static const char migration_5[] =
+  "ALTER TABLE contract_issues ADD COLUMN assessment TEXT;\n"
+  "ALTER TABLE contract_issues ADD COLUMN assessed_on TEXT;\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
   NULL
 };
 

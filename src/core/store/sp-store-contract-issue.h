@@ -1,0 +1,42 @@
+/* sp-store-contract-issue.h: contract issues (avtalsavvikelser) in the
+ * store, each save checked against the life cycle and written to the
+ * history of the case it is about
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "sp-contract-issue.h"
+#include "sp-store.h"
+
+G_BEGIN_DECLS
+
+/* Saves @issue after sp_contract_issue_check_move() against the stored
+ * one (today's date for the deadline rule). A new issue is opened today
+ * unless it says when, about the provider its case concerns unless it
+ * names one, and routed by routine R14 (sp_provider_route_contract_issue()).
+ * Each field changed is a contract_issue_updated event of the case, its
+ * note the issue's id: who did each step and when. The case cannot
+ * change once the issue exists. Several steps at once (an issue moved on
+ * offline before a replica pushed it) are taken if the issue holds what
+ * each asks for; the server's API takes one step at a time. */
+gboolean   sp_store_save_contract_issue   (SpStore          *self,
+                                           SpContractIssue  *issue,
+                                           SpSaveFlags       flags,
+                                           const SpActor    *actor,
+                                           GError          **error);
+
+/* The issues about @provider_id, or about @case_id (either may be NULL:
+ * then all), the latest opened first. */
+GPtrArray *sp_store_list_contract_issues  (SpStore          *self,
+                                           const char       *provider_id,
+                                           const char       *case_id,
+                                           GError          **error);
+
+/* The history of @issue: its events in the case history, oldest first. */
+GPtrArray *sp_store_get_contract_issue_events (SpStore         *self,
+                                               SpContractIssue *issue,
+                                               GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,296 @@
+/* test-providers.c: procurement's story in the real window — the provider
+ * register, a case flagged as a contract breach, the contract issue from
+ * it through correction, account, assessment and a penalty (vite) to
+ * closed, and the provider page's counts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "app-test-util.h"
+#include "sp-contract-issue-page.h"
+#include "sp-provider-view.h"
+
+static const SpActor manager = { "mgr-1", "Mats Chef", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
+
+typedef struct
+{
+  AppFixture  app;
+  char       *provider_id;
+  char       *case_id;
+} Fixture;
+
+/* With SYNPUNKT_SHOT_DIR set, a screenshot of the X display. */
+static void
+shot (const char *name)
+{
+  const char *dir = g_getenv ("SYNPUNKT_SHOT_DIR");
+  const char *lang = g_getenv ("LANGUAGE");
+  g_autofree char *command = NULL;
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  if (dir == NULL)
+    return;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  command = g_strdup_printf ("import -window root %s/%s-%s.png", dir, name, lang ? lang : "en");
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+/* Before the app starts: two providers, and a case about the first that
+ * its unit manager flagged as a contract breach. */
+static void
+populate (Fixture *f)
+{
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(SpProvider) lov = sp_provider_new ();
+  g_autoptr(SpProvider) other = sp_provider_new ();
+  g_autoptr(SpCase) kase = sp_case_new ();
+  g_autoptr(SpCase) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  app_fixture_make_db (&f->app);
+  store = app_fixture_open_store (&f->app);
+  lov->name = g_strdup ("Omsorgshuset AB");
+  lov->org_number = g_strdup ("556036-0793");
+  lov->contract_form = SP_CONTRACT_FORM_CHOICE_SYSTEM;
+  lov->contract_reference = g_strdup ("LOV 2024:12");
+  lov->responsible_administration = g_strdup ("Äldreförvaltningen");
+  lov->contact_person = g_strdup ("Karin Lund");
+  lov->contract_starts_on = sp_date_new (2024, 1, 1);
+  g_assert_true (sp_store_save (store, SP_ENTITY (lov), SP_SAVE_DEFAULT, NULL, &error));
+  other->name = g_strdup ("Städbolaget Glans AB");
+  other->org_number = g_strdup ("212000-0142");
+  other->contract_form = SP_CONTRACT_FORM_CONTRACTED_OPERATION;
+  g_assert_true (sp_store_save (store, SP_ENTITY (other), SP_SAVE_DEFAULT, NULL, &error));
+
+  kase->kind = SP_CASE_KIND_COMPLAINT;
+  kase->channel = SP_CHANNEL_PHONE;
+  kase->received_on = sp_date_today () - 3;
+  kase->subject = g_strdup ("Hemtjänsten kom inte på tre dagar");
+  kase->description = g_strdup ("Beviljade besök uteblev.");
+  kase->concerns = SP_CONCERNS_PROVIDER;
+  kase->provider_id = g_strdup (SP_ENTITY (lov)->id);
+  kase->sender_anonymous = TRUE;
+  g_assert_true (sp_store_create_case (store, kase, &manager, &error));
+  g_assert_no_error (error);
+  /* The unit manager escalates it as a contract breach. */
+  stored = sp_store_get_case (store, SP_ENTITY (kase)->id, &error);
+  stored->contract_breach = TRUE;
+  g_assert_true (sp_store_update_case (store, stored, &manager, FALSE, &error));
+  g_assert_no_error (error);
+
+  f->provider_id = g_strdup (SP_ENTITY (lov)->id);
+  f->case_id = g_strdup (SP_ENTITY (kase)->id);
+}
+
+static GtkWidget *
+find (Fixture    *f,
+      const char *id)
+{
+  return app_test_find_by_id (GTK_WIDGET (f->app.window), id);
+}
+
+static SpProviderView *
+view (Fixture *f)
+{
+  return SP_PROVIDER_VIEW (find (f, "provider_view"));
+}
+
+static SpContractIssuePage *
+issue_page (Fixture *f)
+{
+  return SP_CONTRACT_ISSUE_PAGE (find (f, "contract_issue_page"));
+}
+
+static void
+wait_idle (Fixture *f)
+{
+  APP_TEST_WAIT (!sp_provider_view_get_busy (view (f)), 30);
+  app_test_flush ();
+}
+
+static void
+set_text (Fixture    *f,
+          const char *id,
+          const char *text)
+{
+  GtkWidget *widget = find (f, id);
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static void
+click (Fixture    *f,
+       const char *id)
+{
+  GtkWidget *widget = find (f, id);
+
+  g_assert_true (gtk_widget_is_sensitive (widget));
+  g_signal_emit_by_name (widget, "clicked");
+}
+
+/* Takes the issue's next step and waits for the store's answer. */
+static void
+step (Fixture    *f,
+      const char *expected_status)
+{
+  click (f, "issue_step_button");
+  wait_idle (f);
+  APP_TEST_WAIT (g_strcmp0 (sp_contract_issue_page_get_status (issue_page (f)), expected_status) == 0, 30);
+  wait_idle (f);
+}
+
+static const char *
+row_subtitle (Fixture    *f,
+              const char *id)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (find (f, id)));
+}
+
+static void
+test_story (void)
+{
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *row_id = NULL;
+  g_autofree char *open_id = NULL;
+  g_autofree char *past = sp_date_to_string (sp_date_today () - 1);
+  g_autofree char *due = sp_date_to_string (sp_date_today () + 14);
+  g_autofree char *issue_id = NULL;
+  g_autofree char *issue_row = NULL;
+  SpContractIssue *issue;
+  GtkWidget *error_label;
+
+  populate (f);
+  app_fixture_start (&f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->app.window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (f->app.window));
+
+  /* The register has its own entry in the sidebar. */
+  sp_window_set_view (f->app.window, "providers");
+  app_fixture_wait_page (&f->app, "providers");
+  APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 2, 30);
+
+  /* Search and filters. */
+  set_text (f, "provider_search", "omsorg");
+  APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 1, 30);
+  set_text (f, "provider_search", "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "provider_form_filter")), 1);  /* entreprenad */
+  APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 1, 30);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "provider_form_filter")), 0);
+  APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 2, 30);
+  shot ("provider-register");
+
+  row_id = g_strconcat ("provider_row_", f->provider_id, NULL);
+  gtk_widget_activate (find (f, row_id));
+  APP_TEST_WAIT (g_strcmp0 (sp_provider_view_get_page (view (f)), "provider") == 0, 30);
+  wait_idle (f);
+  APP_TEST_WAIT (sp_provider_view_get_provider_id (view (f)) != NULL, 30);
+  g_assert_cmpstr (row_subtitle (f, "provider_org_row"), ==, "556036-0793");
+  g_assert_cmpstr (row_subtitle (f, "provider_reference_row"), ==, "LOV 2024:12");
+
+  /* Procurement opens the contract issue from the flagged case. */
+  open_id = g_strconcat ("open_issue_", f->case_id, NULL);
+  click (f, open_id);
+  wait_idle (f);
+  APP_TEST_WAIT (g_strcmp0 (sp_contract_issue_page_get_status (issue_page (f)), "open") == 0, 30);
+  wait_idle (f);
+  issue_id = g_strdup (sp_contract_issue_page_get_issue_id (issue_page (f)));
+  g_assert_nonnull (issue_id);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (f, "issue_routed_label"))),
+                            "Äldreförvaltningen"));
+
+  /* A deadline in the past is refused, and said so. */
+  error_label = find (f, "issue_error_label");
+  set_text (f, "issue_due_entry", past);
+  set_text (f, "issue_text_view", "Vi begär rättelse av bemanningen.");
+  click (f, "issue_step_button");
+  wait_idle (f);
+  APP_TEST_WAIT (gtk_widget_get_visible (error_label), 30);
+  g_assert_cmpstr (sp_contract_issue_page_get_status (issue_page (f)), ==, "open");
+
+  set_text (f, "issue_due_entry", due);
+  step (f, "correction_requested");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (f, "issue_deadline_label"))), due));
+  shot ("contract-issue");
+
+  set_text (f, "issue_text_view", "Bemanningen har förstärkts från den 1:a.");
+  step (f, "account_received");
+  set_text (f, "issue_text_view", "Bristen var allvarlig och upprepad.");
+  step (f, "assessed");
+
+  /* A penalty needs its amount. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "issue_sanction_drop")), SP_SANCTION_PENALTY);
+  click (f, "issue_step_button");
+  wait_idle (f);
+  APP_TEST_WAIT (gtk_widget_get_visible (error_label), 30);
+  g_assert_cmpstr (sp_contract_issue_page_get_status (issue_page (f)), ==, "assessed");
+  set_text (f, "issue_amount_entry", "25000");
+  step (f, "sanctioned");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (f, "issue_status_label"))), "25000"));
+
+  set_text (f, "issue_text_view", "Vitet är betalt; uppföljning i maj.");
+  step (f, "closed");
+  g_assert_nonnull (gtk_widget_get_first_child (find (f, "issue_history_list")));
+
+  /* The provider page shows the issue and the counts. */
+  click (f, "issue_back_button");
+  APP_TEST_WAIT (g_strcmp0 (sp_provider_view_get_page (view (f)), "provider") == 0, 30);
+  wait_idle (f);
+  issue_row = g_strconcat ("issue_row_", issue_id, NULL);
+  APP_TEST_WAIT (app_test_find_by_id (GTK_WIDGET (f->app.window), "provider_open_issues_row") != NULL, 30);
+  g_assert_nonnull (find (f, issue_row));
+  g_assert_true (g_str_has_prefix (row_subtitle (f, "provider_open_issues_row"), "0 "));
+  g_assert_nonnull (strstr (row_subtitle (f, "provider_year_row"), "1"));
+  shot ("provider-page");
+
+  /* In the store: the whole story, each step with who took it. */
+  store = app_fixture_open_store (&f->app);
+  issues = sp_store_list_contract_issues (store, f->provider_id, NULL, NULL);
+  g_assert_cmpuint (issues->len, ==, 1);
+  issue = issues->pdata[0];
+  g_assert_cmpint (issue->status, ==, SP_CONTRACT_ISSUE_CLOSED);
+  g_assert_cmpint (issue->sanction_kind, ==, SP_SANCTION_PENALTY);
+  g_assert_cmpint (issue->sanction_amount, ==, 25000);
+  g_assert_cmpstr (issue->case_id, ==, f->case_id);
+  events = sp_store_get_contract_issue_events (store, issue, NULL);
+  g_assert_cmpuint (events->len, >=, 12);
+  for (guint i = 0; i < events->len; i++)
+    g_assert_nonnull (((SpCaseEvent *) events->pdata[i])->actor_name);
+
+  app_fixture_stop (&f->app);
+  g_free (f->provider_id);
+  g_free (f->case_id);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* English, unless screenshots are taken in the environment's language. */
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") == NULL)
+    g_setenv ("LANGUAGE", "en", TRUE);
+  if (g_getenv ("SYNPUNKT_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SYNPUNKT_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
+    setlocale (LC_ALL, "");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/providers/procurement-story", test_story);
+
+  return g_test_run ();
+}
