@@ -33,6 +33,7 @@
 #include "sp-store.h"
 #include "sp-store-investigation.h"
 #include "sp-store-registrar.h"
+#include "sp-store-retention.h"
 #include "sp-store-worker.h"
 #include "sp-csv.h"
 #include "sp-period.h"

@@ -363,6 +363,88 @@ test_disclosure_flow (void)
   g_assert_true (sqlite3_get_autocommit (sp_store_get_handle (store)));
 }
 
+/* Gallring: contact details and free text of a case closed long enough
+ * ago go, from the case and its history; the diary entry stays. */
+static void
+test_retention (void)
+{
+  g_autoptr(SpTestDir) dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(SpCase) old = registered_case (store);
+  g_autoptr(SpCase) fresh = registered_case (store);
+  g_autoptr(SpCase) stored = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) erased = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  SpRetentionRules rules = { 0, 0 };
+  SpDate today = sp_date_today ();
+  gint64 rev_before;
+
+  /* Closed four years ago, and yesterday. */
+  old->status = SP_STATUS_CLOSED;
+  old->closed_on = today - 4 * 366;
+  g_free (old->sender_phone);
+  old->sender_phone = g_strdup ("070-123 45 67");
+  g_assert_true (sp_store_update_case (store, old, &registrar, FALSE, &error));
+  fresh->status = SP_STATUS_CLOSED;
+  fresh->closed_on = today - 1;
+  g_assert_true (sp_store_update_case (store, fresh, &registrar, FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (sp_store_set_setting (store, "retention.contact_years", "3", &error));
+  g_assert_true (sp_store_set_setting (store, "retention.free_text_years", "3", &error));
+  sp_store_get_retention_rules (store, &rules);
+  g_assert_cmpuint (rules.contact_years, ==, 3);
+
+  /* A dry run lists and changes nothing. */
+  stored = sp_store_get_case (store, SP_ENTITY (old)->id, NULL);
+  rev_before = SP_ENTITY (stored)->rev;
+  g_clear_object (&stored);
+  listed = sp_store_run_retention (store, &rules, today, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpstr (((SpRetentionItem *) listed->pdata[0])->case_id, ==, SP_ENTITY (old)->id);
+  stored = sp_store_get_case (store, SP_ENTITY (old)->id, NULL);
+  g_assert_cmpstr (stored->sender_name, ==, "Anna Andersson");
+  g_assert_cmpint (SP_ENTITY (stored)->rev, ==, rev_before);
+  g_clear_object (&stored);
+
+  erased = sp_store_run_retention (store, &rules, today, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (erased->len, ==, 1);
+  stored = sp_store_get_case (store, SP_ENTITY (old)->id, NULL);
+  g_assert_null (stored->sender_name);
+  g_assert_null (stored->sender_email);
+  g_assert_null (stored->sender_phone);
+  g_assert_null (stored->description);
+  /* The diary entry is kept, and the change has a new revision for the feed. */
+  g_assert_nonnull (stored->diary_number);
+  g_assert_cmpstr (stored->subject, ==, "Bemötandet i hemtjänsten");
+  g_assert_cmpint (SP_ENTITY (stored)->rev, >, rev_before);
+  g_clear_object (&stored);
+
+  /* Nor in the history. */
+  events = sp_store_get_case_events (store, SP_ENTITY (old)->id, NULL);
+  for (guint i = 0; i < events->len; i++)
+    {
+      SpCaseEvent *e = events->pdata[i];
+
+      g_assert_null (e->old_value ? strstr (e->old_value, "070-123") : NULL);
+      g_assert_null (e->new_value ? strstr (e->new_value, "070-123") : NULL);
+    }
+  g_assert_cmpuint (count_notes (store, old, "retention"), ==, 1);
+
+  /* The fresh case keeps its data; a second run finds nothing. */
+  stored = sp_store_get_case (store, SP_ENTITY (fresh)->id, NULL);
+  g_assert_cmpstr (stored->sender_name, ==, "Anna Andersson");
+  again = sp_store_run_retention (store, &rules, today, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 0);
+  g_assert_true (sqlite3_get_autocommit (sp_store_get_handle (store)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/registrar/marking-saved", test_marking_saved);
   g_test_add_func ("/registrar/disclosure-checks", test_disclosure_checks);
   g_test_add_func ("/registrar/disclosure-flow", test_disclosure_flow);
+  g_test_add_func ("/registrar/retention", test_retention);
 
   return g_test_run ();
 }
