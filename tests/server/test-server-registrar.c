@@ -289,6 +289,71 @@ test_disclosure_request (Fixture       *f,
   g_assert_null (g_strstr_len (text, g_bytes_get_size (events->body), "tre dagar"));
 }
 
+/* retention run: a dry run lists, a real run erases on the server, the
+ * change feed carries the erasure to replicas, and the audit chain still
+ * verifies. */
+static void
+test_retention_run (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* Made first, so that the feed after the other's revision is the other's. */
+  g_autofree char *keep = registered (f);
+  g_autofree char *id = registered (f);
+  g_autofree char *path = g_strconcat ("/api/v1/cases/", id, NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *dry = NULL;
+  g_autoptr(SpTestResponse) before = NULL;
+  g_autoptr(SpTestResponse) after = NULL;
+  g_autoptr(SpTestResponse) kept = NULL;
+  g_autoptr(SpTestResponse) feed = NULL;
+  g_autofree char *feed_path = NULL;
+  g_autofree char *keep_path = g_strconcat ("/api/v1/cases/", keep, NULL);
+  gint64 rev;
+
+  sql = g_strdup_printf ("UPDATE cases SET status = 'closed', closed_on = '2020-01-15' WHERE id = '%s';"
+                         "INSERT OR REPLACE INTO settings (key, value) VALUES ('retention.contact_years', '3');"
+                         "INSERT OR REPLACE INTO settings (key, value) VALUES ('retention.free_text_years', '3');",
+                         id);
+  sp_test_exec_sql (f->server->db, sql);
+  before = sp_test_json (f->server, "GET", path, f->org->registrar, NULL);
+  sp_test_assert_status (before, 200);
+  rev = sp_test_get_int (before, "case.rev");
+
+  g_assert_cmpint (sp_test_run (NULL, &dry, NULL, (const char *[]) {
+                     "retention", "run", "--db", f->server->db, "--dry-run", NULL }), ==, 0);
+  g_assert_nonnull (strstr (dry, "would erase"));
+  g_assert_nonnull (strstr (dry, id));
+  g_assert_null (strstr (dry, keep));
+  g_clear_pointer (&before, sp_test_response_free);
+  before = sp_test_json (f->server, "GET", path, f->org->registrar, NULL);
+  g_assert_cmpstr (sp_test_get_string (before, "case.sender.name"), ==, "Anna Andersson");
+
+  g_assert_cmpint (sp_test_run (NULL, &out, NULL, (const char *[]) {
+                     "retention", "run", "--db", f->server->db, NULL }), ==, 0);
+  g_assert_nonnull (strstr (out, "erased"));
+
+  after = sp_test_json (f->server, "GET", path, f->org->registrar, NULL);
+  sp_test_assert_status (after, 200);
+  g_assert_true (JSON_NODE_HOLDS_NULL (sp_test_get_node (after, "case.sender.name")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (sp_test_get_node (after, "case.sender.email")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (sp_test_get_node (after, "case.description")));
+  g_assert_nonnull (sp_test_get_string (after, "case.diary_number"));
+  kept = sp_test_json (f->server, "GET", keep_path, f->org->registrar, NULL);
+  g_assert_cmpstr (sp_test_get_string (kept, "case.sender.name"), ==, "Anna Andersson");
+
+  /* A replica that had the case gets the erased version from the feed. */
+  feed_path = g_strdup_printf ("/api/v1/changes?since=%" G_GINT64_FORMAT "&limit=1000", rev);
+  feed = sp_test_json (f->server, "GET", feed_path, f->org->registrar, NULL);
+  sp_test_assert_status (feed, 200);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (feed->body, NULL), g_bytes_get_size (feed->body), id));
+  g_assert_null (g_strstr_len (g_bytes_get_data (feed->body, NULL), g_bytes_get_size (feed->body),
+                               "anna@example.se"));
+
+  g_assert_cmpint (sp_test_run (NULL, NULL, NULL, (const char *[]) {
+                     "audit", "verify", "--db", f->server->db, NULL }), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -299,6 +364,7 @@ main (int    argc,
   ADD ("registration-first", test_registration_first);
   ADD ("secrecy-marking", test_secrecy_marking);
   ADD ("disclosure-request", test_disclosure_request);
+  ADD ("retention-run", test_retention_run);
 #undef ADD
 
   return g_test_run ();
