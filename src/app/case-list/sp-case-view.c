@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-case-view.h"
+#include "sp-diary-markings.h"
 
 typedef enum
 {
@@ -23,6 +24,7 @@ typedef enum
   COL_SUBJECT,
   COL_STATUS,
   COL_DEADLINE,
+  COL_SECRECY,     /* the diary's only: the marking, never the content */
   N_COLUMNS
 } ColumnId;
 
@@ -45,6 +47,7 @@ static const ColumnInfo columns[N_COLUMNS] = {
   { "subject", N_("Subject"), SP_CASE_SORT_SUBJECT, TRUE, TRUE, -1 },
   { "status", N_("Status"), SP_CASE_SORT_STATUS, FALSE, FALSE, 155 },
   { "deadline", N_("Deadline"), SP_CASE_SORT_DUE_ON, FALSE, TRUE, 132 },
+  { "secrecy", N_("Secrecy"), SP_CASE_SORT_DIARY_NUMBER, FALSE, FALSE, 215 },
 };
 
 typedef struct
@@ -75,6 +78,9 @@ struct _SpCaseView
   SpCaseFilter        *filter;
   SpCaseViewKind       kind;
   SpDate               today;
+  SpStoreWorker       *worker;
+  GCancellable        *cancellable;
+  GHashTable          *markings;   /* case id → the diary's secrecy text */
   char                *select_id;
 
   /* Set by the column sorters while probe_sort() runs. */
@@ -185,6 +191,50 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* The diary's columns are the diary's (number, date, kind, subject, unit,
+ * status, secrecy marking); the other views have category and deadline
+ * instead of the marking. */
+static gboolean
+column_shown (SpCaseView *self,
+              guint       i)
+{
+  if (self->compact && !columns[i].compact)
+    return FALSE;
+  if (self->kind == SP_CASE_VIEW_DIARY)
+    return i != COL_CATEGORY && i != COL_DEADLINE;
+  return i != COL_SECRECY;
+}
+
+static void
+update_columns (SpCaseView *self)
+{
+  guint position = 0;
+  gboolean compact = self->compact;
+
+  /* The columns are taken out rather than hidden: GTK 4.8 keeps counting
+   * a hidden column's width, and the subject gets no room to expand. */
+  self->updating++;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkColumnView *view = gtk_column_view_column_get_column_view (self->columns[i]);
+      gboolean show = column_shown (self, i);
+
+      if (show && view == NULL)
+        gtk_column_view_insert_column (self->column_view, position, self->columns[i]);
+      else if (!show && view != NULL)
+        gtk_column_view_remove_column (self->column_view, self->columns[i]);
+
+      /* Narrow, the subject needs every pixel the others can spare. */
+      if (columns[i].width > 0)
+        gtk_column_view_column_set_fixed_width (self->columns[i],
+                                                compact ? columns[i].width - 12
+                                                        : columns[i].width);
+      if (show)
+        position++;
+    }
+  self->updating--;
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -256,6 +306,10 @@ bind_cell (GtkSignalListItemFactory *factory,
           text = _("None");
           dim = TRUE;
         }
+      break;
+
+    case COL_SECRECY:
+      text = self->markings ? g_hash_table_lookup (self->markings, SP_ENTITY (kase)->id) : NULL;
       break;
 
     case N_COLUMNS:
@@ -334,6 +388,14 @@ update_state (SpCaseView *self)
                                            _("Cases assigned to you or to your unit show up "
                                              "here. Choose your unit in Preferences."));
         }
+      else if (self->kind == SP_CASE_VIEW_QUEUE)
+        {
+          adw_status_page_set_icon_name (self->empty_page, "se.synpunkt.Synpunkt-symbolic");
+          adw_status_page_set_title (self->empty_page, _("Nothing to Register"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Cases with the sender's contact details wait "
+                                             "here until they are registered in the diary."));
+        }
       else if (self->kind == SP_CASE_VIEW_DIARY)
         {
           adw_status_page_set_icon_name (self->empty_page, "se.synpunkt.Synpunkt-symbolic");
@@ -393,9 +455,35 @@ request_bound_rows (SpCaseView *self)
     }
 }
 
+static void cache_changed (SpCaseView *self);
+
+static void
+markings_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SpCaseView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GHashTable *markings = sp_diary_markings_load_finish (SP_STORE_WORKER (source), result, &error);
+
+  if (markings == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The diary's secrecy markings could not be read: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->markings, g_hash_table_unref);
+  self->markings = markings;
+  if (self->bound != NULL)
+    cache_changed (self);
+}
+
 static void
 load_finished (SpCaseView *self)
 {
+  if (self->kind == SP_CASE_VIEW_DIARY && self->worker != NULL)
+    sp_diary_markings_load_async (self->worker, self->cancellable, markings_loaded,
+                                  g_object_ref (self));
   self->today = sp_date_today ();
   request_bound_rows (self);
   update_state (self);
@@ -484,6 +572,10 @@ sp_case_view_dispose (GObject *object)
 
   /* Removing the columns changes the sorter; nothing may react now. */
   self->updating++;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->worker);
+  g_clear_pointer (&self->markings, g_hash_table_unref);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->cache != NULL)
@@ -570,7 +662,8 @@ sp_case_view_init (SpCaseView *self)
       self->probes[i].view = self;
       self->probes[i].column = (int) i;
       sorter = GTK_SORTER (gtk_custom_sorter_new (column_sorter_compare, &self->probes[i], NULL));
-      gtk_column_view_column_set_sorter (column, sorter);
+      if (i != COL_SECRECY)
+        gtk_column_view_column_set_sorter (column, sorter);
 
       gtk_column_view_append_column (self->column_view, column);
       self->columns[i] = column;   /* ours too: a narrow window takes some out */
@@ -579,6 +672,8 @@ sp_case_view_init (SpCaseView *self)
   self->sorter_changed_id =
     g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                              G_CALLBACK (sorter_changed), self, G_CONNECT_SWAPPED);
+  self->cancellable = g_cancellable_new ();
+  update_columns (self);
 }
 
 GtkWidget *
@@ -623,6 +718,7 @@ sp_case_view_setup (SpCaseView    *self,
                            G_CONNECT_SWAPPED);
   sp_filter_bar_set_name_cache (self->filter_bar, cache);
 
+  self->worker = g_object_ref (worker);
   self->model = sp_case_list_model_new (worker);
   g_signal_connect_object (self->model, "load-finished", G_CALLBACK (load_finished), self,
                            G_CONNECT_SWAPPED);
@@ -651,6 +747,11 @@ default_sort_column (SpCaseViewKind kind,
       *descending = TRUE;
       return COL_DIARY;
 
+    case SP_CASE_VIEW_QUEUE:
+      /* The oldest waits longest. */
+      *descending = FALSE;
+      return COL_RECEIVED;
+
     case SP_CASE_VIEW_ALL:
     case SP_CASE_VIEW_SAVED:
     default:
@@ -678,6 +779,7 @@ sp_case_view_set_view (SpCaseView     *self,
 
   self->kind = kind;
   g_set_object (&self->filter, filter);
+  update_columns (self);
 
   self->updating++;
   sp_filter_bar_set_criteria (self->filter_bar, self->filter);
@@ -730,34 +832,11 @@ sp_case_view_set_compact (SpCaseView *self,
 {
   g_return_if_fail (SP_IS_CASE_VIEW (self));
 
-  guint position = 0;
-
   if (self->compact == compact)
     return;
   self->compact = compact;
 
-  /* The columns are taken out rather than hidden: GTK 4.8 keeps counting
-   * a hidden column's width, and the subject gets no room to expand. */
-  self->updating++;
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      GtkColumnView *view = gtk_column_view_column_get_column_view (self->columns[i]);
-      gboolean show = !compact || columns[i].compact;
-
-      if (show && view == NULL)
-        gtk_column_view_insert_column (self->column_view, position, self->columns[i]);
-      else if (!show && view != NULL)
-        gtk_column_view_remove_column (self->column_view, self->columns[i]);
-
-      /* Narrow, the subject needs every pixel the others can spare. */
-      if (columns[i].width > 0)
-        gtk_column_view_column_set_fixed_width (self->columns[i],
-                                                compact ? columns[i].width - 12
-                                                        : columns[i].width);
-      if (show)
-        position++;
-    }
-  self->updating--;
+  update_columns (self);
 }
 
 SpCaseListModel *

@@ -23,6 +23,7 @@ typedef enum
   SP_CASE_VIEW_ALL,
   SP_CASE_VIEW_DIARY,
   SP_CASE_VIEW_SAVED,
+  SP_CASE_VIEW_QUEUE,   /* the registrar's queue: unregistered, with contact details */
 } SpCaseViewKind;
 
 GtkWidget       *sp_case_view_new               (void);

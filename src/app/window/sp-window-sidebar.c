@@ -40,6 +40,15 @@ _sp_window_filter_for_view (SpWindow       *self,
       *kind = SP_CASE_VIEW_DIARY;
       filter->registered_only = TRUE;
     }
+  else if (g_strcmp0 (view, "queue") == 0)
+    {
+      /* R4: what waits for the diary, oldest first. */
+      *kind = SP_CASE_VIEW_QUEUE;
+      filter->registration_queue = TRUE;
+      filter->view_statuses = 1u << SP_STATUS_RECEIVED;
+      filter->sort = SP_CASE_SORT_RECEIVED_ON;
+      filter->descending = FALSE;
+    }
   else if (view != NULL && g_str_has_prefix (view, SAVED_PREFIX))
     {
       g_autoptr(GVariant) saved = g_settings_get_value (self->settings, "saved-filters");
@@ -178,6 +187,9 @@ _sp_window_sidebar_rebuild (SpWindow *self)
                        make_row (self, "all", "view-list-symbolic", _("All Cases"), FALSE));
   gtk_list_box_append (self->sidebar_list,
                        make_row (self, "diary", "x-office-address-book-symbolic", _("Diary"),
+                                 FALSE));
+  gtk_list_box_append (self->sidebar_list,
+                       make_row (self, "queue", "mail-unread-symbolic", _("To Register"),
                                  FALSE));
 
   g_variant_iter_init (&iter, saved);

@@ -35,6 +35,8 @@ view_title (const char *view)
     return _("My Cases");
   if (g_strcmp0 (view, "diary") == 0)
     return _("Diary");
+  if (g_strcmp0 (view, "queue") == 0)
+    return _("To Register");
   if (view != NULL && g_str_has_prefix (view, "saved:"))
     return view + strlen ("saved:");
   return _("All Cases");
