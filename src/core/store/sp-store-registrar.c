@@ -143,11 +143,15 @@ sp_store_save_secrecy_marking (SpStore           *self,
         }
     }
 
-  if (marking->marked_on == SP_DATE_NONE)
-    marking->marked_on = stored ? stored->marked_on : today;
-  if (marking->marked_by == NULL)
-    marking->marked_by = g_strdup (stored && stored->marked_by ? stored->marked_by
-                                                                : actor_name (actor));
+  /* Who marked and when is the store's to say, not the client's. */
+  if (stored != NULL || actor != NULL)
+    {
+      marking->marked_on = stored ? stored->marked_on : today;
+      g_free (marking->marked_by);
+      marking->marked_by = g_strdup (stored ? stored->marked_by : actor_name (actor));
+    }
+  else if (marking->marked_on == SP_DATE_NONE)
+    marking->marked_on = today;
 
   if (stored != NULL)
     before = describe_marking (stored);
@@ -320,13 +324,19 @@ sp_store_save_disclosure_request (SpStore              *self,
   if (!sp_problems_to_error (problems, error))
     goto failed;
 
+  /* Who decided and when is the store's to say, not the client's. */
   if (request->decision != SP_DISCLOSURE_PENDING)
     {
-      if (request->decided_on == SP_DATE_NONE)
-        request->decided_on = stored && stored->decided_on ? stored->decided_on : today;
-      if (request->decided_by == NULL)
-        request->decided_by = g_strdup (stored && stored->decided_by ? stored->decided_by
-                                                                      : actor_name (actor));
+      gboolean already = stored != NULL && stored->decision != SP_DISCLOSURE_PENDING;
+
+      if (already || actor != NULL)
+        {
+          request->decided_on = already ? stored->decided_on : today;
+          g_free (request->decided_by);
+          request->decided_by = g_strdup (already ? stored->decided_by : actor_name (actor));
+        }
+      else if (request->decided_on == SP_DATE_NONE)
+        request->decided_on = today;
     }
 
   if (!record_request (self, stored, request, actor, error) ||
