@@ -169,7 +169,8 @@ main (int    argc,
     "  audit verify --db PATH [--audit-key FILE] [--audit-head FILE]\n"
     "  restore --db PATH FILE\n"
     "  demo --db PATH [--cases N] [--seed N] --password-stdin\n"
-    "  open311-key add|list|revoke --db PATH [--name CLIENT]\n");
+    "  open311-key add|list|revoke --db PATH [--name CLIENT]\n"
+    "  retention run --db PATH [--config FILE] [--dry-run]\n");
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("synpunkt-server: %s\n", error->message);

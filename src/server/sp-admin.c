@@ -17,7 +17,7 @@
 #include "sp-server-config.h"
 #include "sp-server-schema.h"
 
-static const char * const commands[] = { "init", "user", "backup", "export", "import", "audit", "demo", "restore", "open311-key", NULL };
+static const char * const commands[] = { "init", "user", "backup", "export", "import", "audit", "demo", "restore", "open311-key", "retention", NULL };
 
 gboolean
 sp_admin_is_command (const char *name)
@@ -466,6 +466,8 @@ sp_admin_run (int    argc,
     return sp_admin_import (argc - 1, argv + 1);
   if (g_str_equal (name, "open311-key"))
     return sp_admin_open311_key (argc - 1, argv + 1);
+  if (g_str_equal (name, "retention"))
+    return sp_admin_retention (argc - 1, argv + 1);
 
   return 2;
 }

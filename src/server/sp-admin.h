@@ -42,6 +42,9 @@ int           sp_admin_audit_verify    (int         argc,
                                         char      **argv);
 int           sp_admin_restore         (int         argc,
                                         char      **argv);
+/* sp-admin-retention.c: retention run [--dry-run] */
+int           sp_admin_retention       (int         argc,
+                                        char      **argv);
 /* sp-admin-open311.c: open311-key add|list|revoke */
 int           sp_admin_open311_key     (int         argc,
                                         char      **argv);

@@ -296,6 +296,10 @@ pushable_type (const char *name)
     return SP_TYPE_LETTER;
   if (g_strcmp0 (name, sp_contract_issue_info.name) == 0)
     return SP_TYPE_CONTRACT_ISSUE;
+  if (g_strcmp0 (name, sp_secrecy_marking_info.name) == 0)
+    return SP_TYPE_SECRECY_MARKING;
+  if (g_strcmp0 (name, sp_disclosure_request_info.name) == 0)
+    return SP_TYPE_DISCLOSURE_REQUEST;
   return G_TYPE_INVALID;
 }
 
@@ -317,6 +321,12 @@ save_child (SpRequest  *req,
     return sp_store_send_letter (req->store, SP_LETTER (entity), &actor, error);
   if (SP_IS_CONTRACT_ISSUE (entity))
     return sp_store_save_contract_issue (req->store, SP_CONTRACT_ISSUE (entity), flags, &actor, error);
+  /* The registrar's records: the store checks the role and the rules. */
+  if (SP_IS_SECRECY_MARKING (entity))
+    return sp_store_save_secrecy_marking (req->store, SP_SECRECY_MARKING (entity), flags, &actor, error);
+  if (SP_IS_DISCLOSURE_REQUEST (entity))
+    return sp_store_save_disclosure_request (req->store, SP_DISCLOSURE_REQUEST (entity), flags,
+                                             &actor, error);
   return sp_store_save (req->store, entity, flags, actor.user_id, error);
 }
 

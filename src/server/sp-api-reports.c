@@ -33,6 +33,27 @@ apply_year (SpRequest    *req,
   return TRUE;
 }
 
+static JsonArray *
+encode_markings (GPtrArray *markings)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; markings != NULL && i < markings->len; i++)
+    {
+      SpSecrecyMarking *marking = markings->pdata[i];
+      JsonObject *object = json_object_new ();
+      g_autofree char *reference = sp_secrecy_provision_reference (marking->provision);
+      g_autofree char *expires = sp_date_to_string (marking->expires_on);
+
+      json_object_set_string_member (object, "part",
+                                     sp_enum_to_name (&sp_secrecy_part_info, marking->part));
+      json_object_set_string_member (object, "provision", reference);
+      json_object_set_string_member (object, "expires_on", expires);
+      json_array_add_object_element (array, object);
+    }
+  return array;
+}
+
 gboolean
 sp_api_diary (SpRequest  *req,
               GError    **error)
@@ -41,6 +62,8 @@ sp_api_diary (SpRequest  *req,
   g_autoptr(JsonNode) node = NULL;
   JsonObject *object;
   JsonArray *items;
+  g_autoptr(GHashTable) active = NULL;
+  GPtrArray *markings;
   SpCaseQuery query;
   gint64 total = 0;
 
@@ -52,6 +75,9 @@ sp_api_diary (SpRequest  *req,
 
   cases = sp_api_query_visible_cases (req, &query, &total, error);
   if (cases == NULL)
+    return FALSE;
+  active = sp_store_get_active_markings (req->store, error);
+  if (active == NULL)
     return FALSE;
 
   items = json_array_new ();
@@ -69,8 +95,12 @@ sp_api_diary (SpRequest  *req,
       json_object_set_string_member (entry, "subject", kase->subject);
       json_object_set_string_member (entry, "unit_id", kase->unit_id);
       json_object_set_string_member (entry, "status", sp_enum_to_name (&sp_status_info, kase->status));
+      markings = active ? g_hash_table_lookup (active, SP_ENTITY (kase)->id) : NULL;
       json_object_set_boolean_member (entry, "secrecy",
-                                      kase->named_employee || kase->individual_record);
+                                      kase->named_employee || kase->individual_record ||
+                                      markings != NULL);
+      /* The marking, never what it hides. */
+      json_object_set_array_member (entry, "secrecy_markings", encode_markings (markings));
       json_array_add_object_element (items, entry);
     }
 

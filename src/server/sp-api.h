@@ -65,6 +65,13 @@ gboolean sp_api_contract_issue_check_writable (SpRequest  *req,
 gboolean sp_api_diary             (SpRequest *req, GError **error);
 gboolean sp_api_stats             (SpRequest *req, GError **error);
 
+/* sp-api-registrar.c */
+gboolean sp_api_case_secrecy_list      (SpRequest *req, GError **error);
+gboolean sp_api_case_secrecy_create    (SpRequest *req, GError **error);
+gboolean sp_api_secrecy_patch          (SpRequest *req, GError **error);
+gboolean sp_api_case_disclosures_list  (SpRequest *req, GError **error);
+gboolean sp_api_case_disclosure_create (SpRequest *req, GError **error);
+gboolean sp_api_disclosure_patch       (SpRequest *req, GError **error);
 /* sp-api-changes.c */
 gboolean sp_api_changes_get       (SpRequest *req, GError **error);
 gboolean sp_api_changes_post      (SpRequest *req, GError **error);

@@ -44,6 +44,9 @@ sp_server_config_free (SpServerConfig *self)
     return;
   g_free (self->org_name);
   g_free (self->diary_prefix);
+  g_free (self->secrecy_provisions);
+  g_free (self->retention_contact_years);
+  g_free (self->retention_free_text_years);
   g_free (self->listen_host);
   g_free (self->db_path);
   g_free (self->tls_cert);
@@ -120,6 +123,20 @@ add_deadline (SpServerConfig *self,
   self->deadline_rules[n + 1] = NULL;
 }
 
+static gboolean
+check_years (const char  *text,
+             const char  *key,
+             GError     **error)
+{
+  guint64 years;
+
+  if (text == NULL || g_ascii_string_to_unsigned (text, 10, 0, 200, &years, NULL))
+    return TRUE;
+  g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+               "[registrar] %s must be a number of years from 0 to 200, not “%s”", key, text);
+  return FALSE;
+}
+
 gboolean
 sp_server_config_load_file (SpServerConfig  *self,
                             const char      *path,
@@ -149,7 +166,25 @@ sp_server_config_load_file (SpServerConfig  *self,
   GET_STRING ("server", "tls_key", self->tls_key);
   GET_STRING ("server", "audit_key", self->audit_key);
   GET_STRING ("server", "audit_head", self->audit_head);
+  GET_STRING ("registrar", "retention_contact_years", self->retention_contact_years);
+  GET_STRING ("registrar", "retention_free_text_years", self->retention_free_text_years);
 #undef GET_STRING
+
+  {
+    g_auto(GStrv) provisions = g_key_file_get_string_list (file, "registrar", "secrecy_provisions",
+                                                          NULL, NULL);
+
+    if (provisions != NULL)
+      {
+        for (guint i = 0; provisions[i]; i++)
+          g_strstrip (provisions[i]);
+        g_free (self->secrecy_provisions);
+        self->secrecy_provisions = g_strjoinv ("\n", provisions);
+      }
+  }
+  if (!check_years (self->retention_contact_years, "retention_contact_years", error) ||
+      !check_years (self->retention_free_text_years, "retention_free_text_years", error))
+    return FALSE;
 
   listen = g_key_file_get_string (file, "server", "listen", NULL);
   if (listen != NULL && !sp_server_config_set_listen (self, g_strstrip (listen), error))
@@ -234,6 +269,15 @@ apply_settings (SpServerConfig  *self,
   if (self->org_name && !set_setting (store, "organisation.name", self->org_name, error))
     return FALSE;
   if (self->diary_prefix && !set_setting (store, "diary.prefix", self->diary_prefix, error))
+    return FALSE;
+  if (self->secrecy_provisions &&
+      !set_setting (store, "secrecy.provisions", self->secrecy_provisions, error))
+    return FALSE;
+  if (self->retention_contact_years &&
+      !set_setting (store, "retention.contact_years", self->retention_contact_years, error))
+    return FALSE;
+  if (self->retention_free_text_years &&
+      !set_setting (store, "retention.free_text_years", self->retention_free_text_years, error))
     return FALSE;
 
   for (guint i = 0; self->deadline_keys[i]; i++)

@@ -20,6 +20,11 @@
  *   city_environment=calendar-days:3
  *   city_environment_complex=calendar-days:10
  *   [eservice], [open311], [open311-service CODE]: see sp-intake-config.h
+ *   [registrar]
+ *   secrecy_provisions=OSL 26 kap. 1 § — socialtjänst;OSL 39 kap. 3 § — personalärenden
+ *   retention_contact_years=3     (the sender's contact details erased N years
+ *                                  after closing; 0 or absent: never)
+ *   retention_free_text_years=3   (free text that may name people cleared)
  */
 
 #pragma once
@@ -65,6 +70,11 @@ typedef struct
   SpDirectoryConfig *directory;
   /* The e-service form and Open311 (sp-intake-config.h). */
   SpIntakeConfig *intake;
+  /* [registrar]: the OSL provisions (one a line) and the retention rules
+   * (years after closing, as text; NULL when not configured). */
+  char        *secrecy_provisions;
+  char        *retention_contact_years;
+  char        *retention_free_text_years;
 } SpServerConfig;
 
 SpServerConfig *sp_server_config_new        (void);

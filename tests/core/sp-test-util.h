@@ -125,7 +125,7 @@ sp_test_assert_entities_equal (SpEntity *a,
 static inline GType *
 sp_test_entity_types (guint *n)
 {
-  static GType types[11];
+  static GType types[12];
 
   types[0] = SP_TYPE_CASE;
   types[1] = SP_TYPE_CASE_EVENT;
@@ -138,6 +138,7 @@ sp_test_entity_types (guint *n)
   types[8] = SP_TYPE_LETTER;
   types[9] = SP_TYPE_DISCLOSURE_REQUEST;
   types[10] = SP_TYPE_CONTRACT_ISSUE;
+  types[11] = SP_TYPE_SECRECY_MARKING;
   *n = G_N_ELEMENTS (types);
   return types;
 }

@@ -101,6 +101,7 @@ test_enums (void)
     &sp_assessment_info, &sp_contract_form_info, &sp_unit_kind_info, &sp_event_kind_info,
     &sp_letter_kind_info, &sp_letter_method_info, &sp_language_info,
     &sp_disclosure_decision_info, &sp_contract_issue_status_info, &sp_sanction_kind_info,
+    &sp_secrecy_part_info, &sp_review_verdict_info,
   };
   int v;
 

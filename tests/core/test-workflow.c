@@ -115,7 +115,10 @@ test_every_pair_and_role (void)
 
         for (guint role = 0; role < SP_N_ROLES; role++)
           {
-            g_autoptr(SpCase) c = make_case (from, SP_CASE_KIND_OPINION, FALSE, FALSE);
+            /* Only an anonymous case goes from "received" straight to
+             * the unit (R4, tested on its own below). */
+            gboolean anonymous = from == SP_STATUS_RECEIVED && to == SP_STATUS_ASSIGNED;
+            g_autoptr(SpCase) c = make_case (from, SP_CASE_KIND_OPINION, anonymous, FALSE);
             g_autoptr(GError) error = NULL;
             gboolean should = (expected & SP_ROLE_BIT (role)) != 0;
             gboolean ok;
@@ -305,6 +308,44 @@ test_feedback_before_closing (void)
     }
 }
 
+/* R4: every case with contact details is registered. It leaves "received"
+ * by registration, by being forwarded elsewhere or by going to another
+ * routine, never straight to the unit. */
+static void
+test_registration_first (void)
+{
+  guint registrar = SP_ROLE_BIT (SP_ROLE_REGISTRAR);
+  static const SpCaseKind kinds[] = {
+    SP_CASE_KIND_OPINION, SP_CASE_KIND_COMPLAINT, SP_CASE_KIND_CITIZEN_PROPOSAL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(SpCase) c = make_case (SP_STATUS_RECEIVED, kinds[i], FALSE, FALSE);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sp_workflow_check (c, SP_STATUS_ASSIGNED, registrar, &error));
+      g_assert_error (error, SP_ERROR, SP_ERROR_TRANSITION);
+      g_assert_cmpstr (sp_error_get_field (error), ==, "status");
+      g_assert_nonnull (strstr (error->message, "registered in the diary"));
+
+      g_assert_true (sp_workflow_check (c, SP_STATUS_REGISTERED, registrar, NULL));
+      g_assert_true (sp_workflow_check (c, SP_STATUS_FORWARDED_ELSEWHERE, registrar, NULL));
+      g_assert_true (sp_workflow_check (c, SP_STATUS_OTHER_ROUTINE, registrar, NULL));
+
+      /* Once registered, it goes to the unit. */
+      c->status = SP_STATUS_REGISTERED;
+      g_assert_true (sp_workflow_check (c, SP_STATUS_ASSIGNED, registrar, NULL));
+    }
+
+  /* The same case made anonymous may go straight to the unit. */
+  {
+    g_autoptr(SpCase) c = make_case (SP_STATUS_RECEIVED, SP_CASE_KIND_OPINION, TRUE, FALSE);
+
+    g_assert_true (sp_workflow_check (c, SP_STATUS_ASSIGNED, registrar, NULL));
+  }
+}
+
 static void
 test_happy_path (void)
 {
@@ -368,7 +409,7 @@ test_targets (void)
     g_autoptr(SpCase) named = make_case (SP_STATUS_RECEIVED, SP_CASE_KIND_COMPLAINT, FALSE, TRUE);
     g_autoptr(SpCase) anonymous = make_case (SP_STATUS_RECEIVED, SP_CASE_KIND_OPINION, TRUE, FALSE);
 
-    assert_targets (named, registrar, "registered assigned forwarded_elsewhere other_routine");
+    assert_targets (named, registrar, "registered forwarded_elsewhere other_routine");
     assert_targets (anonymous, registrar, "assigned forwarded_elsewhere other_routine");
     assert_targets (named, manager, "");
     assert_targets (named, quality, "");
@@ -486,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/workflow/combined-roles", test_combined_roles);
   g_test_add_func ("/workflow/anonymous", test_anonymous);
   g_test_add_func ("/workflow/feedback-before-closing", test_feedback_before_closing);
+  g_test_add_func ("/workflow/registration-first", test_registration_first);
   g_test_add_func ("/workflow/happy-path", test_happy_path);
   g_test_add_func ("/workflow/targets", test_targets);
   g_test_add_func ("/workflow/action-labels", test_action_labels);

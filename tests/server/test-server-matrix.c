@@ -718,7 +718,88 @@ prepare_transition (Fixture    *f,
   gint64 rev;
 
   *id = new_case (f, CASE_PLAIN, &rev, NULL);
-  return g_strdup ("{\"to\":\"assigned\"}");
+  /* A case with contact details is registered before it is assigned (R4). */
+  return g_strdup ("{\"to\":\"registered\"}");
+}
+
+/* The registrar's records: the case is read as any, then only the
+ * registrar goes on. */
+static guint
+registrar_after_read (const User *u,
+                      guint       success)
+{
+  guint read = expect_case_read (u);
+
+  if (read != 200)
+    return read;
+  return u->role == SP_ROLE_REGISTRAR ? success : 403;
+}
+
+static guint expect_registrar_lists (const User *u) { return registrar_after_read (u, 200); }
+static guint expect_registrar_creates (const User *u) { return registrar_after_read (u, 201); }
+static guint expect_registrar_changes (const User *u) { return u->role == SP_ROLE_REGISTRAR ? 200 : 403; }
+
+#define MATRIX_MARKING "{\"part\":\"sender\",\"provision\":\"OSL 26 kap. 1 §\"," \
+                       "\"reason\":\"Matris\",\"expires_on\":\"2090-01-01\"}"
+#define MATRIX_REQUEST "{\"requested_on\":\"2026-01-02\",\"requester_anonymous\":true," \
+                       "\"requested_what\":\"Matris\"}"
+
+static char *
+prepare_marking_create (Fixture    *f,
+                        const User *u,
+                        char      **id)
+{
+  gint64 rev;
+
+  *id = new_case (f, CASE_PLAIN, &rev, NULL);
+  return g_strdup (MATRIX_MARKING);
+}
+
+static char *
+prepare_request_create (Fixture    *f,
+                        const User *u,
+                        char      **id)
+{
+  gint64 rev;
+
+  *id = new_case (f, CASE_PLAIN, &rev, NULL);
+  return g_strdup (MATRIX_REQUEST);
+}
+
+static char *
+made_by_registrar (Fixture    *f,
+                   const char *collection,
+                   const char *body,
+                   const char *patch,
+                   char      **id)
+{
+  gint64 rev;
+  g_autofree char *case_id = new_case (f, CASE_PLAIN, &rev, NULL);
+  g_autofree char *url = g_strdup_printf ("/api/v1/cases/%s/%s", case_id, collection);
+  g_autoptr(SpTestResponse) made = request (f, "POST", url, f->org->registrar, body);
+
+  sp_test_assert_status (made, 201);
+  *id = g_strdup (sp_test_get_string (made, "id"));
+  return g_strdup_printf ("{\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":%s}",
+                          sp_test_get_int (made, "rev"), patch);
+}
+
+static char *
+prepare_marking_patch (Fixture    *f,
+                       const User *u,
+                       char      **id)
+{
+  return made_by_registrar (f, "secrecy-markings", MATRIX_MARKING,
+                            "{\"reason\":\"Ändrad\"}", id);
+}
+
+static char *
+prepare_request_patch (Fixture    *f,
+                       const User *u,
+                       char      **id)
+{
+  return made_by_registrar (f, "disclosure-requests", MATRIX_REQUEST,
+                            "{\"review_sender\":\"disclose\"}", id);
 }
 
 /* Makes a record as the administrator; returns a patch body for it. */
@@ -927,6 +1008,12 @@ static const RouteRule rules[] = {
   { "PATCH",  "/api/v1/cases/{id}",            expect_case_write,      prepare_case_patch },
   { "POST",   "/api/v1/cases/{id}/transition", expect_case_assign,     prepare_transition },
   { "GET",    "/api/v1/cases/{id}/events",     expect_case_read,       prepare_case_read },
+  { "GET",    "/api/v1/cases/{id}/secrecy-markings", expect_case_read,  prepare_case_read },
+  { "POST",   "/api/v1/cases/{id}/secrecy-markings", expect_registrar_creates, prepare_marking_create },
+  { "PATCH",  "/api/v1/secrecy-markings/{id}", expect_registrar_changes, prepare_marking_patch },
+  { "GET",    "/api/v1/cases/{id}/disclosure-requests", expect_registrar_lists, prepare_case_read },
+  { "POST",   "/api/v1/cases/{id}/disclosure-requests", expect_registrar_creates, prepare_request_create },
+  { "PATCH",  "/api/v1/disclosure-requests/{id}", expect_registrar_changes, prepare_request_patch },
   { "GET",    "/api/v1/units",                 expect_anyone,          prepare_none },
   { "POST",   "/api/v1/units",                 expect_admin_creates,   prepare_unit_create },
   { "PATCH",  "/api/v1/units/{id}",            expect_admin_changes,   prepare_unit_patch },

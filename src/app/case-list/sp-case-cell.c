@@ -117,6 +117,8 @@ update (SpCaseCell *self)
     text = kase->subject;
   else if (g_str_equal (self->column, "status"))
     text = sp_enum_get_label (&sp_status_info, kase->status);
+  else if (g_str_equal (self->column, "secrecy"))
+    text = self->view ? sp_case_view_get_marking (self->view, SP_ENTITY (kase)->id) : NULL;
   else if (g_str_equal (self->column, "deadline"))
     {
       SpDate today = self->view ? sp_case_view_get_today (self->view) : sp_date_today ();
@@ -302,7 +304,8 @@ sp_case_cell_class_init (SpCaseCellClass *klass)
   properties[PROP_CASE] =
     g_param_spec_object ("case", NULL, NULL, SP_TYPE_CASE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* diary, received, kind, category, place, subject, status or deadline */
+  /* diary, received, kind, category, place, subject, status, deadline or
+   * secrecy */
   properties[PROP_COLUMN] =
     g_param_spec_string ("column", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
@@ -344,6 +347,14 @@ sp_case_cell_get_list_item (SpCaseCell *self)
   g_return_val_if_fail (SP_IS_CASE_CELL (self), NULL);
 
   return self->item;
+}
+
+void
+sp_case_cell_refresh (SpCaseCell *self)
+{
+  g_return_if_fail (SP_IS_CASE_CELL (self));
+
+  update (self);
 }
 
 const char *

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (SpCaseCell, sp_case_cell, SP, CASE_CELL, GtkWidget)
 
 SpCase      *sp_case_cell_get_case      (SpCaseCell *self);
 GtkListItem *sp_case_cell_get_list_item (SpCaseCell *self);
+/* Writes the text again (what the view knows changed). */
+void         sp_case_cell_refresh       (SpCaseCell *self);
 /* The text shown. */
 const char  *sp_case_cell_get_text      (SpCaseCell *self);
 

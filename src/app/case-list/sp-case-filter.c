@@ -88,6 +88,7 @@ sp_case_filter_copy (SpCaseFilter *self)
   sp_case_filter_set_criteria (copy, self);
   copy->view_statuses = self->view_statuses;
   copy->registered_only = self->registered_only;
+  copy->registration_queue = self->registration_queue;
   copy->mine_user_id = g_strdup (self->mine_user_id);
   copy->mine_unit_id = g_strdup (self->mine_unit_id);
   copy->sort = self->sort;
@@ -119,6 +120,7 @@ sp_case_filter_to_query (SpCaseFilter *self,
   query->overdue_only = self->overdue_only;
   query->text = (self->text != NULL && *self->text != '\0') ? self->text : NULL;
   query->registered_only = self->registered_only;
+  query->unregistered_with_contact = self->registration_queue;
   query->mine_user_id = self->mine_user_id;
   query->mine_unit_id = self->mine_unit_id;
   query->sort = self->sort;
@@ -260,6 +262,7 @@ sp_case_filter_equal (SpCaseFilter *a,
          g_strcmp0 (a->text, b->text) == 0 &&
          a->view_statuses == b->view_statuses &&
          a->registered_only == b->registered_only &&
+         a->registration_queue == b->registration_queue &&
          g_strcmp0 (a->mine_user_id, b->mine_user_id) == 0 &&
          g_strcmp0 (a->mine_unit_id, b->mine_unit_id) == 0 &&
          a->sort == b->sort && a->descending == b->descending;

@@ -39,6 +39,7 @@ struct _SpCaseFilter
   /* What the view sets */
   guint       view_statuses;  /* used when the criteria name no status */
   gboolean    registered_only;
+  gboolean    registration_queue; /* unregistered, with contact details */
   char       *mine_user_id;
   char       *mine_unit_id;
   SpCaseSort  sort;

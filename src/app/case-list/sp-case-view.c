@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-case-view-private.h"
+#include "sp-diary-markings.h"
 
 typedef enum
 {
@@ -23,6 +24,7 @@ typedef enum
   COL_SUBJECT,
   COL_STATUS,
   COL_DEADLINE,
+  COL_SECRECY,     /* the diary's only: the marking, never the content */
   N_COLUMNS
 } ColumnId;
 
@@ -44,6 +46,7 @@ static const ColumnInfo columns[N_COLUMNS] = {
   { "subject_column", SP_CASE_SORT_SUBJECT, TRUE },
   { "status_column", SP_CASE_SORT_STATUS, FALSE },
   { "deadline_column", SP_CASE_SORT_DUE_ON, TRUE },
+  { "secrecy_column", SP_CASE_SORT_DIARY_NUMBER, FALSE },
 };
 
 typedef struct
@@ -70,6 +73,9 @@ struct _SpCaseView
   gboolean             compact;
   SpCaseListModel     *model;
   GHashTable          *bound;      /* the SpCaseCells showing a case now */
+  SpStoreWorker       *worker;
+  GCancellable        *cancellable;
+  GHashTable          *markings;   /* case id → the diary's secrecy text */
   GtkSingleSelection  *selection;
   SpReference         *cache;
   SpCaseFilter        *filter;
@@ -85,6 +91,8 @@ struct _SpCaseView
 };
 
 G_DEFINE_FINAL_TYPE (SpCaseView, sp_case_view, GTK_TYPE_WIDGET)
+
+static void update_columns (SpCaseView *self);
 
 enum { CASE_ACTIVATED, FILTER_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -172,6 +180,14 @@ update_state (SpCaseView *self)
                                            _("Cases assigned to you or to your unit show up "
                                              "here. Choose your unit in Preferences."));
         }
+      else if (self->kind == SP_CASE_VIEW_QUEUE)
+        {
+          adw_status_page_set_icon_name (self->empty_page, "se.synpunkt.Synpunkt-symbolic");
+          adw_status_page_set_title (self->empty_page, _("Nothing to Register"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Cases with the sender's contact details wait "
+                                             "here until they are registered in the diary."));
+        }
       else if (self->kind == SP_CASE_VIEW_DIARY)
         {
           adw_status_page_set_icon_name (self->empty_page, "se.synpunkt.Synpunkt-symbolic");
@@ -207,6 +223,10 @@ try_select (SpCaseView *self)
       gtk_single_selection_set_selected (self->selection, position);
       g_clear_pointer (&self->select_id, g_free);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->worker);
+  g_clear_pointer (&self->markings, g_hash_table_unref);
     }
 }
 
@@ -236,9 +256,47 @@ request_bound_rows (SpCaseView *self)
     }
 }
 
+/* The cells showing a case are written again (the diary's markings came). */
+static void
+refresh_cells (SpCaseView *self)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  if (self->bound == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    sp_case_cell_refresh (cell);
+}
+
+static void
+markings_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SpCaseView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GHashTable *markings = sp_diary_markings_load_finish (SP_STORE_WORKER (source), result, &error);
+
+  if (markings == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The diary's secrecy markings could not be read: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->markings, g_hash_table_unref);
+  self->markings = markings;
+  refresh_cells (self);
+}
+
 static void
 load_finished (SpCaseView *self)
 {
+  if (self->kind == SP_CASE_VIEW_DIARY && self->worker != NULL)
+    sp_diary_markings_load_async (self->worker, self->cancellable, markings_loaded,
+                                  g_object_ref (self));
   self->today = sp_date_today ();
   request_bound_rows (self);
   update_state (self);
@@ -408,12 +466,17 @@ sp_case_view_init (SpCaseView *self)
       self->probes[i].view = self;
       self->probes[i].column = (int) i;
       sorter = GTK_SORTER (gtk_custom_sorter_new (column_sorter_compare, &self->probes[i], NULL));
-      gtk_column_view_column_set_sorter (column, sorter);
+      /* The marking is no order of its own. */
+      if (i != COL_SECRECY)
+        gtk_column_view_column_set_sorter (column, sorter);
 
       /* Ours too: a narrow window takes some out. */
       self->columns[i] = g_object_ref (column);
       self->widths[i] = gtk_column_view_column_get_fixed_width (column);
     }
+
+  self->cancellable = g_cancellable_new ();
+  update_columns (self);
 
   self->sorter_changed_id =
     g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -437,6 +500,7 @@ sp_case_view_setup (SpCaseView    *self,
   g_return_if_fail (self->model == NULL);
 
   self->cache = g_object_ref (cache);
+  self->worker = g_object_ref (worker);
   sp_filter_bar_set_reference (self->filter_bar, cache);
 
   self->model = sp_case_list_model_new (worker);
@@ -466,6 +530,11 @@ default_sort_column (SpCaseViewKind kind,
     case SP_CASE_VIEW_DIARY:
       *descending = TRUE;
       return COL_DIARY;
+
+    case SP_CASE_VIEW_QUEUE:
+      /* The oldest waits longest. */
+      *descending = FALSE;
+      return COL_RECEIVED;
 
     case SP_CASE_VIEW_ALL:
     case SP_CASE_VIEW_SAVED:
@@ -506,6 +575,7 @@ sp_case_view_set_view (SpCaseView     *self,
   if (sp_case_filter_has_criteria (self->filter))
     gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
 
+  update_columns (self);
   apply_filter (self);
   update_state (self);
 }
@@ -540,17 +610,24 @@ sp_case_view_select_case (SpCaseView *self,
     try_select (self);
 }
 
-void
-sp_case_view_set_compact (SpCaseView *self,
-                          gboolean    compact)
+/* The diary's columns are the diary's (number, date, kind, subject, unit,
+ * status, secrecy marking); the other views have category and deadline
+ * instead of the marking. A narrow window keeps only the key columns. */
+static gboolean
+column_shown (SpCaseView *self,
+              guint       i)
 {
-  g_return_if_fail (SP_IS_CASE_VIEW (self));
+  if (self->compact && !columns[i].compact)
+    return FALSE;
+  if (self->kind == SP_CASE_VIEW_DIARY)
+    return i != COL_CATEGORY && i != COL_DEADLINE;
+  return i != COL_SECRECY;
+}
 
+static void
+update_columns (SpCaseView *self)
+{
   guint position = 0;
-
-  if (self->compact == compact)
-    return;
-  self->compact = compact;
 
   /* The columns are taken out rather than hidden: GTK 4.8 keeps counting
    * a hidden column's width, and the subject gets no room to expand. */
@@ -558,7 +635,7 @@ sp_case_view_set_compact (SpCaseView *self,
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       GtkColumnView *view = gtk_column_view_column_get_column_view (self->columns[i]);
-      gboolean show = !compact || columns[i].compact;
+      gboolean show = column_shown (self, i);
 
       if (show && view == NULL)
         gtk_column_view_insert_column (self->column_view, position, self->columns[i]);
@@ -568,12 +645,24 @@ sp_case_view_set_compact (SpCaseView *self,
       /* Narrow, the subject needs every pixel the others can spare. */
       if (self->widths[i] > 0)
         gtk_column_view_column_set_fixed_width (self->columns[i],
-                                                compact ? self->widths[i] - 12
-                                                        : self->widths[i]);
+                                                self->compact ? self->widths[i] - 12
+                                                              : self->widths[i]);
       if (show)
         position++;
     }
   self->updating--;
+}
+
+void
+sp_case_view_set_compact (SpCaseView *self,
+                          gboolean    compact)
+{
+  g_return_if_fail (SP_IS_CASE_VIEW (self));
+
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  update_columns (self);
 }
 
 void
@@ -590,6 +679,15 @@ _sp_case_view_remove_cell (SpCaseView *self,
 {
   if (self->bound != NULL)
     g_hash_table_remove (self->bound, cell);
+}
+
+const char *
+sp_case_view_get_marking (SpCaseView *self,
+                          const char *case_id)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
+
+  return self->markings && case_id ? g_hash_table_lookup (self->markings, case_id) : NULL;
 }
 
 SpDate

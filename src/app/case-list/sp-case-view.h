@@ -23,6 +23,7 @@ typedef enum
   SP_CASE_VIEW_ALL,
   SP_CASE_VIEW_DIARY,
   SP_CASE_VIEW_SAVED,
+  SP_CASE_VIEW_QUEUE,   /* the registrar's queue: unregistered, with contact details */
 } SpCaseViewKind;
 
 GtkWidget       *sp_case_view_new               (void);
@@ -48,6 +49,9 @@ SpCaseListModel *sp_case_view_get_model         (SpCaseView     *self);
 /* What the cells show by: the date deadlines count from, and the names. */
 SpDate           sp_case_view_get_today         (SpCaseView     *self);
 SpReference     *sp_case_view_get_reference     (SpCaseView     *self);
+/* The diary's secrecy marking of a case (never its content), or NULL. */
+const char      *sp_case_view_get_marking       (SpCaseView     *self,
+                                                 const char     *case_id);
 GtkColumnView   *sp_case_view_get_column_view   (SpCaseView     *self);
 GtkSearchBar    *sp_case_view_get_search_bar    (SpCaseView     *self);
 GtkEditable     *sp_case_view_get_search_entry  (SpCaseView     *self);

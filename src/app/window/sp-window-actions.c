@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "sp-registrar-dialogs.h"
 #include <glib/gi18n.h>
 
 #include "sp-window-private.h"
@@ -173,9 +174,36 @@ show_view_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The registrar's dialogs on the case shown (src/app/diary). */
+static void
+mark_secret_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  if (self->shown_case_id != NULL)
+    gtk_window_present (sp_secrecy_dialog_new (GTK_WINDOW (self), self->context,
+                                               self->shown_case_id));
+}
+
+static void
+disclosure_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  if (self->shown_case_id != NULL)
+    gtk_window_present (sp_disclosure_dialog_new (GTK_WINDOW (self), self->context,
+                                                  self->shown_case_id, NULL));
+}
+
 void
 _sp_window_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.mark-secret", NULL, mark_secret_action);
+  gtk_widget_class_install_action (widget_class, "win.disclosure-request", NULL, disclosure_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-filters", NULL, show_filters_action);

@@ -40,6 +40,15 @@ _sp_window_filter_for_view (SpWindow       *self,
       *kind = SP_CASE_VIEW_DIARY;
       filter->registered_only = TRUE;
     }
+  else if (g_strcmp0 (view, "queue") == 0)
+    {
+      /* R4: what waits for the diary, oldest first. */
+      *kind = SP_CASE_VIEW_QUEUE;
+      filter->registration_queue = TRUE;
+      filter->view_statuses = 1u << SP_STATUS_RECEIVED;
+      filter->sort = SP_CASE_SORT_RECEIVED_ON;
+      filter->descending = FALSE;
+    }
   else if (view != NULL && g_str_has_prefix (view, SAVED_PREFIX))
     {
       g_autoptr(GVariant) saved = g_settings_get_value (self->settings, "saved-filters");
@@ -194,6 +203,9 @@ _sp_window_sidebar_rebuild (SpWindow *self)
   if (_sp_window_has_provider_register (self))
     gtk_list_box_append (self->sidebar_list,
                          make_row (self, "providers", "system-users-symbolic", _("Providers"), FALSE));
+  gtk_list_box_append (self->sidebar_list,
+                       make_row (self, "queue", "mail-unread-symbolic", _("To Register"),
+                                 FALSE));
 
   g_variant_iter_init (&iter, saved);
   while (g_variant_iter_next (&iter, "{&s@a{sv}}", &name, NULL))

@@ -89,6 +89,8 @@ view_title (const char *view)
     return _("Analytics");
   if (g_strcmp0 (view, "providers") == 0)
     return _("Providers");
+  if (g_strcmp0 (view, "queue") == 0)
+    return _("To Register");
   if (view != NULL && g_str_has_prefix (view, "saved:"))
     return view + strlen ("saved:");
   return _("All Cases");

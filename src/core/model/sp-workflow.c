@@ -30,7 +30,8 @@ typedef struct
 
 static const Transition transitions[] = {
   { SP_STATUS_RECEIVED, SP_STATUS_REGISTERED, REGISTRAR },
-  /* Anonymous cases skip the diary and go straight to the unit. */
+  /* Anonymous cases skip the diary and go straight to the unit; a case
+   * with contact details is registered first (R4, check_conditions ()). */
   { SP_STATUS_RECEIVED, SP_STATUS_ASSIGNED, REGISTRAR },
   { SP_STATUS_RECEIVED, SP_STATUS_FORWARDED_ELSEWHERE, REGISTRAR },
   /* Citizen proposals go to the board's own routine. */
@@ -131,6 +132,18 @@ check_conditions (SpCase    *self,
       sp_set_field_error (error, SP_ERROR_TRANSITION, ANONYMOUS_FIELD,
                           _("An anonymous case is not registered in the diary; "
                             "assign it to the unit for compilation instead"));
+      return FALSE;
+    }
+
+  /* R4: every case with contact details goes into the diary. It leaves
+   * "received" only by registration, by being forwarded elsewhere or by
+   * going to another routine (a citizen proposal). */
+  if (self->status == SP_STATUS_RECEIVED && to == SP_STATUS_ASSIGNED &&
+      sp_case_can_be_registered (self))
+    {
+      sp_set_field_error (error, SP_ERROR_TRANSITION, STATUS_FIELD,
+                          _("The case has the sender's contact details, so it must be "
+                            "registered in the diary before it goes to the unit"));
       return FALSE;
     }
 

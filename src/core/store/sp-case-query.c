@@ -170,6 +170,8 @@ build_where (const SpCaseQuery *query,
     }
   if (query->registered_only)
     g_string_append (b->where, " AND c.diary_number IS NOT NULL");
+  if (query->unregistered_with_contact)
+    g_string_append (b->where, " AND c.diary_number IS NULL AND c.sender_anonymous = 0");
   if (query->hide_named_employee)
     g_string_append (b->where, " AND c.named_employee = 0");
   if (query->contract_breach_only)

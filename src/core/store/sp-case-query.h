@@ -39,6 +39,8 @@ typedef struct
   SpDate       to;             /* received on or before */
   gboolean     overdue_only;
   gboolean     registered_only; /* has a diary number */
+  /* The registrar's queue: no diary number yet, contact details given. */
+  gboolean     unregistered_with_contact;
   const char  *text;           /* full-text search, as typed */
   const char  *assigned_to;
   /* Cases whose investigation flags any of these (bits 1 << SpEscalation) */

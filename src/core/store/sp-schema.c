@@ -375,12 +375,47 @@ static const char migration_5[] =
   "ALTER TABLE contract_issues ADD COLUMN assessment TEXT;\n"
   "ALTER TABLE contract_issues ADD COLUMN assessed_on TEXT;\n";
 
+/* The registrar's work (issue 13): secrecy markings of a case or its
+ * parts, and the disclosure request's secrecy review part by part. */
+static const char migration_6[] =
+  "CREATE TABLE secrecy_markings (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  rev INTEGER NOT NULL DEFAULT 0,\n"
+  "  updated_at TEXT,\n"
+  "  updated_by TEXT,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,\n"
+  "  part TEXT,\n"
+  "  part_id TEXT,\n"
+  "  provision TEXT,\n"
+  "  reason TEXT,\n"
+  "  expires_on TEXT,\n"
+  "  marked_on TEXT,\n"
+  "  marked_by TEXT,\n"
+  "  lifted_on TEXT\n"
+  ");\n"
+  "CREATE INDEX secrecy_markings_case ON secrecy_markings (case_id);\n"
+  "CREATE INDEX secrecy_markings_rev ON secrecy_markings (rev);\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN requester_anonymous INTEGER NOT NULL DEFAULT 0;\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN requested_what TEXT;\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN review_sender TEXT;\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN review_sender_provision TEXT;\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN review_description TEXT;\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN review_description_provision TEXT;\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN review_description_passages TEXT;\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN review_investigation TEXT;\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN review_investigation_provision TEXT;\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN review_investigation_passages TEXT;\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN review_letters TEXT;\n"
+  "ALTER TABLE disclosure_requests ADD COLUMN review_letters_provision TEXT;\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
   NULL
 };
 

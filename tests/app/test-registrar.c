@@ -1,0 +1,364 @@
+/* test-registrar.c: the registrar's views in the window: the registration
+ * queue (unregistered cases with contact details, oldest first, counted in
+ * the sidebar) and the diary with its secrecy marking column
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "app-test-util.h"
+#include "sp-case-page.h"
+#include "sp-registrar-dialogs.h"
+
+/* The words the window shows, in the language it runs in. */
+#define T(s) g_dgettext (GETTEXT_PACKAGE, s)
+
+static const SpActor staff = { "staff-1", "Sara Medarbetare", SP_ROLE_BIT (SP_ROLE_STAFF) };
+static const SpActor registrar = { "reg-1", "Rita Registrator", SP_ROLE_BIT (SP_ROLE_REGISTRAR) };
+
+#define SECRET_TEXT "Greta Lindqvist fick fel dos insulin"
+
+static void
+shot (const char *name)
+{
+  const char *dir = g_getenv ("SYNPUNKT_SHOT_DIR");
+  g_autofree char *command = NULL;
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  if (dir == NULL)
+    return;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
+  g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+}
+
+static char *
+add_case (SpStore    *store,
+          const char *subject,
+          SpDate      received,
+          gboolean    anonymous)
+{
+  g_autoptr(SpCase) kase = sp_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  kase->kind = SP_CASE_KIND_COMPLAINT;
+  kase->channel = SP_CHANNEL_LETTER;
+  kase->received_on = received;
+  kase->subject = g_strdup (subject);
+  kase->description = g_strdup (SECRET_TEXT);
+  kase->sender_anonymous = anonymous;
+  if (!anonymous)
+    {
+      kase->sender_name = g_strdup ("Anna Andersson");
+      kase->sender_wants_feedback = TRUE;
+    }
+  g_assert_true (sp_store_create_case (store, kase, &staff, &error));
+  g_assert_no_error (error);
+  return g_strdup (SP_ENTITY (kase)->id);
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  app_test_collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_column (GtkColumnView *view,
+            const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_queue_and_diary (void)
+{
+  AppFixture fixture = { 0 };
+  g_autofree char *marked = NULL;
+  g_autofree char *older = NULL;
+  g_autofree char *newer = NULL;
+  g_autofree char *anonymous = NULL;
+  g_autoptr(SpCase) first = NULL;
+  GtkColumnView *columns;
+  SpDate today = sp_date_today ();
+
+  app_fixture_make_db (&fixture);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SpStore) store = sp_test_store_open (fixture.db_path, &error);
+    g_autoptr(SpCase) kase = NULL;
+    g_autoptr(SpSecrecyMarking) marking = sp_secrecy_marking_new ();
+
+    g_assert_no_error (error);
+    marked = add_case (store, "Medicinen på Solgården", today - 20, FALSE);
+    newer = add_case (store, "Trappan i Vällingby", today - 2, FALSE);
+    older = add_case (store, "Maten på Björkbacken", today - 9, FALSE);
+    anonymous = add_case (store, "Parken vid torget", today - 30, TRUE);
+
+    kase = sp_store_get_case (store, marked, &error);
+    g_assert_true (sp_store_transition_case (store, kase, SP_STATUS_REGISTERED, &registrar, &error));
+    marking->case_id = g_strdup (marked);
+    marking->part = SP_SECRECY_PART_DESCRIPTION;
+    marking->provision = g_strdup ("OSL 26 kap. 1 §");
+    marking->reason = g_strdup ("Uppgifter om hälsa");
+    marking->expires_on = today + 3650;
+    g_assert_true (sp_store_save_secrecy_marking (store, marking, SP_SAVE_DEFAULT, &registrar, &error));
+    g_assert_no_error (error);
+  }
+  app_fixture_start (&fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, 700);
+
+  /* The queue: the two unregistered cases with contact details, oldest
+   * first, and their count in the sidebar. */
+  sp_window_set_view (fixture.window, "queue");
+  app_fixture_wait_list (&fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, 2);
+  first = app_fixture_get_case (&fixture, 0);
+  g_assert_cmpstr (SP_ENTITY (first)->id, ==, older);
+  APP_TEST_WAIT (sp_window_get_view_count (fixture.window, "queue") == 2, 30);
+  shot ("registration-queue");
+
+  /* The diary: its columns, the marking, never the secret text. */
+  sp_window_set_view (fixture.window, "diary");
+  app_fixture_wait_list (&fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, 1);
+  columns = GTK_COLUMN_VIEW (app_test_find_by_id (GTK_WIDGET (fixture.window), "column_view"));
+  g_assert_true (has_column (columns, T ("Secrecy")));
+  g_assert_true (has_column (columns, T ("Diary No.")));
+  g_assert_true (has_column (columns, T ("Status")));
+  g_assert_false (has_column (columns, T ("Deadline")));
+  APP_TEST_WAIT (has_label (GTK_WIDGET (columns), "OSL 26 kap. 1 §"), 30);
+  g_assert_true (has_label (GTK_WIDGET (columns), T ("The description")));
+  g_assert_false (has_label (GTK_WIDGET (fixture.window), "Greta"));
+  shot ("diary");
+
+  /* Elsewhere the marking column gives way to the deadline. */
+  sp_window_set_view (fixture.window, "all");
+  app_fixture_wait_list (&fixture);
+  g_assert_false (has_column (columns, T ("Secrecy")));
+  g_assert_true (has_column (columns, T ("Deadline")));
+
+  app_fixture_stop (&fixture);
+}
+
+/* The toplevel whose name is @name, if one is open. */
+static GtkWidget *
+find_toplevel (const char *name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (window), name) == 0 && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  int status = 0;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+case_status_is (SpStore    *store,
+                const char *id,
+                SpStatus    status)
+{
+  g_autoptr(SpCase) kase = sp_store_get_case (store, id, NULL);
+
+  return kase != NULL && kase->status == status;
+}
+
+static guint
+count_markings (SpStore    *store,
+                const char *id)
+{
+  g_autoptr(GPtrArray) markings = sp_store_get_secrecy_markings (store, id, NULL);
+
+  return markings ? markings->len : 0;
+}
+
+/* The registrar's story: register from the queue, mark the description
+ * secret, a request for disclosure comes, the review part by part, the
+ * decision "disclose with redactions", and the redacted copy in which
+ * pdftotext finds no word of what was blacked out. */
+static void
+test_registrar_story (void)
+{
+  AppFixture fixture = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  GtkWidget *page;
+  GtkWidget *dialog;
+  gpointer dialog_alive;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  app_fixture_make_db (&fixture);
+  store = app_fixture_open_store (&fixture);
+  id = add_case (store, "Medicinen på Solgården", sp_date_today () - 3, FALSE);
+  copy_path = g_build_filename (fixture.dir, "kopia.pdf", NULL);
+  app_fixture_start (&fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, 760);
+
+  /* From the queue to the case, and register it. */
+  sp_window_set_view (fixture.window, "queue");
+  app_fixture_wait_list (&fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==, 1);
+  g_signal_emit_by_name (app_test_find_by_id (GTK_WIDGET (fixture.window), "column_view"),
+                         "activate", 0);
+  app_fixture_wait_page (&fixture, "case");
+  page = adw_bin_get_child (ADW_BIN (app_test_find_by_id (GTK_WIDGET (fixture.window), "case_bin")));
+  APP_TEST_WAIT (sp_case_page_get_transition_button (SP_CASE_PAGE (page), SP_STATUS_REGISTERED) != NULL, 30);
+  /* R4: not to the unit before the diary. */
+  g_assert_null (sp_case_page_get_transition_button (SP_CASE_PAGE (page), SP_STATUS_ASSIGNED));
+  g_signal_emit_by_name (sp_case_page_get_transition_button (SP_CASE_PAGE (page), SP_STATUS_REGISTERED),
+                         "clicked");
+  APP_TEST_WAIT (case_status_is (store, id, SP_STATUS_REGISTERED), 30);
+
+  /* Mark the description secret; an expiry in the past is refused first. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.mark-secret", NULL));
+  APP_TEST_WAIT ((dialog = find_toplevel ("secrecy_dialog")) != NULL, 30);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (app_test_find_by_id (dialog, "secrecy_part")),
+                              SP_SECRECY_PART_DESCRIPTION);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (app_test_find_by_id (dialog, "secrecy_provision")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "secrecy_reason")),
+                         "Uppgifter om enskildas hälsa");
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "secrecy_expires")), "2001-01-01");
+  g_signal_emit_by_name (app_test_find_by_id (dialog, "secrecy_save"), "clicked");
+  APP_TEST_WAIT (*gtk_label_get_text (GTK_LABEL (app_test_find_by_id (dialog, "dialog_error"))) != '\0', 30);
+  g_assert_cmpuint (count_markings (store, id), ==, 0);
+  shot ("secrecy-dialog-refused");
+
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "secrecy_expires")), "2090-12-31");
+  dialog_alive = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &dialog_alive);
+  g_signal_emit_by_name (app_test_find_by_id (dialog, "secrecy_save"), "clicked");
+  APP_TEST_WAIT (dialog_alive == NULL, 30);
+  g_assert_cmpuint (count_markings (store, id), ==, 1);
+
+  /* A request for disclosure: reviewed part by part and decided. */
+  dialog = GTK_WIDGET (sp_disclosure_dialog_new (GTK_WINDOW (fixture.window), sp_application_get_context (fixture.app), id,
+                                                 copy_path));
+  gtk_window_present (GTK_WINDOW (dialog));
+  app_test_flush ();
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (app_test_find_by_id (dialog, "disclosure_anonymous")),
+                               TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "disclosure_what")),
+                         "Hela ärendet");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (app_test_find_by_id (dialog, "review_sender")),
+                              SP_REVIEW_WITHHOLD);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (app_test_find_by_id (dialog, "review_description")),
+                              SP_REVIEW_REDACT);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (app_test_find_by_id (dialog, "review_investigation")),
+                              SP_REVIEW_DISCLOSE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (app_test_find_by_id (dialog, "review_letters")),
+                              SP_REVIEW_DISCLOSE);
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "review_passages")),
+                         "Greta Lindqvist|fel dos insulin");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (app_test_find_by_id (dialog, "disclosure_provision")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (app_test_find_by_id (dialog, "disclosure_decision")),
+                              SP_DISCLOSURE_DISCLOSE_REDACTED);
+  shot ("disclosure-review");
+  dialog_alive = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &dialog_alive);
+  g_signal_emit_by_name (app_test_find_by_id (dialog, "disclosure_save"), "clicked");
+  APP_TEST_WAIT (dialog_alive == NULL, 30);
+
+  /* The redacted copy: no word of the redacted text. */
+  g_assert_true (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  text = pdf_text (copy_path);
+  g_assert_nonnull (strstr (text, "Medicinen på Solgården"));
+  g_assert_null (strstr (text, "Greta"));
+  g_assert_null (strstr (text, "Lindqvist"));
+  g_assert_null (strstr (text, "insulin"));
+  g_assert_null (strstr (text, "Anna Andersson"));
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("SYNPUNKT_SHOT_DIR"), "redacted-copy", NULL);
+      const char *argv[] = { "pdftoppm", "-png", "-r", "70", "-singlefile", copy_path, png, NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
+
+  /* Everything is in the case history. */
+  events = sp_store_get_case_events (store, id, NULL);
+  {
+    gboolean marked = FALSE, requested = FALSE, decided = FALSE;
+
+    for (guint i = 0; i < events->len; i++)
+      {
+        SpCaseEvent *e = events->pdata[i];
+
+        marked |= g_strcmp0 (e->field, "secrecy_marked") == 0;
+        requested |= g_strcmp0 (e->field, "disclosure_requested") == 0;
+        decided |= g_strcmp0 (e->field, "disclosure_decision") == 0;
+      }
+    g_assert_true (marked && requested && decided);
+  }
+
+  g_clear_object (&store);
+  app_fixture_stop (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Screenshots are taken in the language of the environment. */
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") == NULL)
+    g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  setlocale (LC_ALL, "");
+  /* Swedish screenshots read the build tree's catalogue. */
+  if (g_getenv ("SYNPUNKT_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("SYNPUNKT_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/registrar/queue-and-diary", test_queue_and_diary);
+  g_test_add_func ("/registrar/story", test_registrar_story);
+
+  return g_test_run ();
+}
