@@ -789,7 +789,9 @@ current_user_changed (SpWindow *self)
       filter->mine_unit_id = g_strdup (mine->mine_unit_id);
       sp_case_view_set_view (self->case_view, kind, filter);
     }
-  _sp_window_sidebar_update_counts (self);
+  /* The entries depend on the roles (the provider register); the counts
+   * are counted again with them. */
+  _sp_window_sidebar_rebuild (self);
   _sp_window_update_actions (self);
 }
 
