@@ -67,6 +67,12 @@ void     _sp_window_update_actions    (SpWindow       *self);
 void     _sp_window_sidebar_init      (SpWindow       *self);
 gboolean _sp_window_has_provider_register (SpWindow     *self);
 void     _sp_window_sidebar_rebuild   (SpWindow       *self);
+
+/* sp-window-sync.c */
+/* Follows the account's sync engine (set up once, at construction). */
+void     _sp_window_setup_account     (SpWindow       *self);
+/* The user shown in the sidebar's header. */
+void     _sp_window_update_user       (SpWindow       *self);
 void     _sp_window_sidebar_select    (SpWindow       *self,
                                        const char     *view);
 void     _sp_window_sidebar_update_counts (SpWindow   *self);
