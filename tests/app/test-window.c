@@ -465,6 +465,22 @@ test_filtering (void)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (area), 0);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (valence), 0);
     app_fixture_wait_list (&fixture);
+
+    /* Escalated: the complaints whose investigation reported a lex Sarah. */
+    {
+      GtkWidget *escalation = app_test_find_by_id (GTK_WIDGET (bar), "escalation_dropdown");
+
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (escalation), 1 + SP_ESCALATION_LEX_SARAH);
+      app_fixture_wait_list (&fixture);
+      narrowed = query;
+      narrowed.escalations = 1u << SP_ESCALATION_LEX_SARAH;
+      g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==,
+                       expected_count (&fixture, &narrowed));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), <,
+                        n_complaints);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (escalation), 0);
+      app_fixture_wait_list (&fixture);
+    }
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (app_fixture_model (&fixture))), ==,
                       n_complaints);
   }

@@ -68,6 +68,7 @@ sp_case_filter_set_criteria (SpCaseFilter *self,
   self->channels = other->channels;
   self->areas = other->areas;
   self->valences = other->valences;
+  self->escalations = other->escalations;
   set_str (&self->unit_id, other->unit_id);
   set_str (&self->category, other->category);
   set_str (&self->provider_id, other->provider_id);
@@ -109,6 +110,7 @@ sp_case_filter_to_query (SpCaseFilter *self,
   query->channels = self->channels;
   query->areas = self->areas;
   query->valences = self->valences;
+  query->escalations = self->escalations;
   /* A status chosen in the filter bar wins over the view's own (My cases
    * shows open cases unless the user asks for, say, closed ones). */
   query->statuses = self->statuses != 0 ? self->statuses : self->view_statuses;
@@ -166,6 +168,8 @@ sp_case_filter_to_variant (SpCaseFilter *self)
     g_variant_builder_add (&builder, "{sv}", "areas", g_variant_new_uint32 (self->areas));
   if (self->valences != 0)
     g_variant_builder_add (&builder, "{sv}", "valences", g_variant_new_uint32 (self->valences));
+  if (self->escalations != 0)
+    g_variant_builder_add (&builder, "{sv}", "escalations", g_variant_new_uint32 (self->escalations));
   add_string (&builder, "unit", self->unit_id);
   add_string (&builder, "category", self->category);
   add_string (&builder, "provider", self->provider_id);
@@ -224,6 +228,7 @@ sp_case_filter_load_variant (SpCaseFilter *self,
   self->channels = g_variant_dict_lookup (dict, "channels", "u", &bits) ? bits : 0;
   self->areas = g_variant_dict_lookup (dict, "areas", "u", &bits) ? bits : 0;
   self->valences = g_variant_dict_lookup (dict, "valences", "u", &bits) ? bits : 0;
+  self->escalations = g_variant_dict_lookup (dict, "escalations", "u", &bits) ? bits : 0;
   load_string (dict, "unit", &self->unit_id);
   load_string (dict, "category", &self->category);
   load_string (dict, "provider", &self->provider_id);
@@ -239,7 +244,8 @@ sp_case_filter_has_criteria (SpCaseFilter *self)
   g_return_val_if_fail (SP_IS_CASE_FILTER (self), FALSE);
 
   return self->kinds != 0 || self->statuses != 0 || self->channels != 0 ||
-         self->areas != 0 || self->valences != 0 || self->unit_id != NULL ||
+         self->areas != 0 || self->valences != 0 || self->escalations != 0 ||
+         self->unit_id != NULL ||
          self->category != NULL || self->provider_id != NULL ||
          self->from != SP_DATE_NONE || self->to != SP_DATE_NONE ||
          self->overdue_only || (self->text != NULL && *self->text != '\0');
@@ -254,6 +260,7 @@ sp_case_filter_equal (SpCaseFilter *a,
 
   return a->kinds == b->kinds && a->statuses == b->statuses &&
          a->channels == b->channels && a->areas == b->areas && a->valences == b->valences &&
+         a->escalations == b->escalations &&
          g_strcmp0 (a->unit_id, b->unit_id) == 0 &&
          g_strcmp0 (a->category, b->category) == 0 &&
          g_strcmp0 (a->provider_id, b->provider_id) == 0 &&

@@ -28,6 +28,7 @@ struct _SpCaseFilter
   guint       channels;      /* bits 1 << SpChannel */
   guint       areas;         /* bits 1 << SpArea */
   guint       valences;      /* bits 1 << SpValence */
+  guint       escalations;   /* bits 1 << SpEscalation */
   char       *unit_id;
   char       *category;
   char       *provider_id;

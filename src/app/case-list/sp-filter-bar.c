@@ -26,6 +26,7 @@ struct _SpFilterBar
   GtkDropDown    *channel_dropdown;
   GtkDropDown    *area_dropdown;
   GtkDropDown    *valence_dropdown;
+  GtkDropDown    *escalation_dropdown;
   GtkDropDown    *status_dropdown;
   GtkDropDown    *place_dropdown;
   GtkDropDown    *category_dropdown;
@@ -272,6 +273,7 @@ sp_filter_bar_class_init (SpFilterBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, area_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, valence_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SpFilterBar, escalation_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, place_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, category_dropdown);
@@ -341,6 +343,7 @@ sp_filter_bar_init (SpFilterBar *self)
   setup_enum (self, self->channel_dropdown, &sp_channel_info, _("Any channel"));
   setup_enum (self, self->area_dropdown, &sp_area_info, _("Any area"));
   setup_enum (self, self->valence_dropdown, &sp_valence_info, _("Positive or negative"));
+  setup_enum (self, self->escalation_dropdown, &sp_escalation_info, _("Any escalation"));
   rebuild_names (self);
   update_date_buttons (self);
 
@@ -401,6 +404,7 @@ read_widgets (SpFilterBar  *self,
   filter->channels = enum_bits (self->channel_dropdown);
   filter->areas = enum_bits (self->area_dropdown);
   filter->valences = enum_bits (self->valence_dropdown);
+  filter->escalations = enum_bits (self->escalation_dropdown);
 
   selected = gtk_drop_down_get_selected (self->status_dropdown);
   if (selected == STATUS_OPEN)
@@ -451,6 +455,7 @@ sp_filter_bar_set_criteria (SpFilterBar  *self,
   select_enum (self->channel_dropdown, &sp_channel_info, filter->channels);
   select_enum (self->area_dropdown, &sp_area_info, filter->areas);
   select_enum (self->valence_dropdown, &sp_valence_info, filter->valences);
+  select_enum (self->escalation_dropdown, &sp_escalation_info, filter->escalations);
 
   selected = STATUS_ANY;
   if (filter->statuses == SP_CASE_FILTER_OPEN_STATUSES)
