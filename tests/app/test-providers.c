@@ -274,6 +274,32 @@ test_story (void)
   g_free (f->case_id);
 }
 
+/* The flagged case's page leads procurement to its contract issue. */
+static void
+test_from_case_page (void)
+{
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+  GtkWidget *button;
+
+  populate (f);
+  app_fixture_start (&f->app);
+  gtk_window_present (GTK_WINDOW (f->app.window));
+
+  sp_window_show_case (f->app.window, f->case_id);
+  button = find (f, "contract_issue_button");
+  APP_TEST_WAIT (gtk_widget_get_mapped (button), 30);
+  g_assert_true (gtk_widget_activate (button));
+  app_fixture_wait_page (&f->app, "providers");
+  APP_TEST_WAIT (g_strcmp0 (sp_provider_view_get_page (view (f)), "issue") == 0, 30);
+  wait_idle (f);
+  APP_TEST_WAIT (g_strcmp0 (sp_contract_issue_page_get_status (issue_page (f)), "open") == 0, 30);
+
+  app_fixture_stop (&f->app);
+  g_free (f->provider_id);
+  g_free (f->case_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,6 +317,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/providers/procurement-story", test_story);
+  g_test_add_func ("/providers/from-case-page", test_from_case_page);
 
   return g_test_run ();
 }

@@ -159,6 +159,21 @@ fill_flags (SpCasePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->contract_breach_row),
                           kase->concerns == SP_CONCERNS_PROVIDER || kase->contract_breach);
 
+  /* Procurement (and the administrator) open the contract issue of a
+   * flagged case about a provider (the window's action). */
+  gtk_widget_set_visible (GTK_WIDGET (self->contract_issue_row),
+                          kase->contract_breach && kase->provider_id != NULL &&
+                          (self->actor.roles & (SP_ROLE_BIT (SP_ROLE_PROCUREMENT) |
+                                                SP_ROLE_BIT (SP_ROLE_ADMIN))) != 0);
+  /* The target first: the window's action takes (case, provider). */
+  if (kase->provider_id != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->contract_issue_button), "(ss)",
+                                        SP_ENTITY (kase)->id, kase->provider_id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->contract_issue_button),
+                                      "win.open-contract-issue");
+    }
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->individual_record_row), may);
   gtk_widget_set_sensitive (GTK_WIDGET (self->individual_record_noted_row), may);
   gtk_widget_set_sensitive (GTK_WIDGET (self->named_employee_row), may);

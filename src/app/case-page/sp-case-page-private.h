@@ -139,6 +139,8 @@ struct _SpCasePage
   AdwComboRow        *investigating_unit_row;
   AdwActionRow       *contract_breach_row;
   GtkSwitch          *contract_breach_switch;
+  AdwActionRow       *contract_issue_row;
+  GtkButton          *contract_issue_button;
 
   AdwPreferencesGroup *content_group;
   AdwEntryRow        *subject_entry;

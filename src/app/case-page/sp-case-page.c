@@ -681,6 +681,8 @@ sp_case_page_class_init (SpCasePageClass *klass)
   CHILD (investigating_unit_row);
   CHILD (contract_breach_row);
   CHILD (contract_breach_switch);
+  CHILD (contract_issue_row);
+  CHILD (contract_issue_button);
   CHILD (content_group);
   CHILD (subject_entry);
   CHILD (subject_error_row);

@@ -199,9 +199,26 @@ disclosure_action (GtkWidget  *widget,
                                                   self->shown_case_id, NULL));
 }
 
+/* From a flagged case's page: procurement's contract issue about it. */
+static void
+open_contract_issue_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  const char *case_id;
+  const char *provider_id;
+
+  g_variant_get (parameter, "(&s&s)", &case_id, &provider_id);
+  sp_window_set_view (self, "providers");
+  sp_provider_view_open_issue (self->provider_view, case_id, provider_id);
+}
+
 void
 _sp_window_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.open-contract-issue", "(ss)",
+                                   open_contract_issue_action);
   gtk_widget_class_install_action (widget_class, "win.mark-secret", NULL, mark_secret_action);
   gtk_widget_class_install_action (widget_class, "win.disclosure-request", NULL, disclosure_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
