@@ -520,7 +520,9 @@ post_request (Call *call)
       if (found != NULL && found->len > 0)
         kase->category = g_strdup (service->category);
     }
-  kase->subject = g_utf8_substring (service->name, 0, 200);
+  /* g_utf8_substring () reads past a string shorter than the end asked. */
+  kase->subject = g_utf8_strlen (service->name, -1) > 200 ? g_utf8_substring (service->name, 0, 200)
+                                                          : g_strdup (service->name);
   kase->description = describe (form, &place);
   kase->sender_relation = SP_RELATION_RESIDENT;
   first = param (form, "first_name");
