@@ -698,6 +698,53 @@ test_sidebar_keyboard (void)
   app_fixture_stop (&fixture);
 }
 
+static gboolean
+sidebar_has (AppFixture *fixture,
+             const char *view)
+{
+  GtkWidget *list = app_test_find_by_id (GTK_WIDGET (fixture->window), "sidebar_list");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "view"), view) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The sidebar offers what the user's roles are for: a unit manager has
+ * no registration queue and no provider register. */
+static void
+test_sidebar_roles (void)
+{
+  AppFixture fixture = { 0 };
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, 20);
+  {
+    g_autoptr(SpStore) store = app_fixture_open_store (&fixture);
+    g_autoptr(SpUser) user = sp_user_new ();
+    g_autoptr(GError) error = NULL;
+
+    sp_entity_ensure_id (SP_ENTITY (user));
+    user->username = g_strdup ("maja");
+    user->display_name = g_strdup ("Maja Enhetschef");
+    user->roles = SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER);
+    g_assert_true (sp_store_save (store, SP_ENTITY (user), SP_SAVE_DEFAULT, NULL, &error));
+    g_assert_true (sp_store_set_setting (store, "local.user_id", SP_ENTITY (user)->id, &error));
+    g_assert_no_error (error);
+  }
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+
+  APP_TEST_WAIT (sidebar_has (&fixture, "mine"), 30);
+  g_assert_true (sidebar_has (&fixture, "diary"));
+  g_assert_false (sidebar_has (&fixture, "queue"));
+  g_assert_false (sidebar_has (&fixture, "providers"));
+
+  app_fixture_stop (&fixture);
+}
+
 static void
 test_restore_view (void)
 {
@@ -1086,6 +1133,7 @@ main (int   argc,
   g_test_add_func ("/app/window/my-cases", test_my_cases);
   g_test_add_func ("/app/window/restore-view", test_restore_view);
   g_test_add_func ("/app/window/sidebar-keyboard", test_sidebar_keyboard);
+  g_test_add_func ("/app/window/sidebar-roles", test_sidebar_roles);
   g_test_add_func ("/app/window/narrow", test_narrow);
   g_test_add_func ("/app/window/new-case", test_new_case);
   g_test_add_func ("/app/window/close-saves-state", test_close_saves_state);

@@ -152,14 +152,20 @@ header_func (GtkListBoxRow *row,
     }
 }
 
+static gboolean
+has_role (SpWindow *self,
+          guint     roles)
+{
+  SpUser *user = sp_context_get_current_user (self->context);
+
+  return user != NULL && (user->roles & roles) != 0;
+}
+
 /* Procurement and the administrator keep the provider register. */
 gboolean
 _sp_window_has_provider_register (SpWindow *self)
 {
-  SpUser *user = sp_context_get_current_user (self->context);
-
-  return user != NULL &&
-         (user->roles & (SP_ROLE_BIT (SP_ROLE_PROCUREMENT) | SP_ROLE_BIT (SP_ROLE_ADMIN))) != 0;
+  return has_role (self, SP_ROLE_BIT (SP_ROLE_PROCUREMENT) | SP_ROLE_BIT (SP_ROLE_ADMIN));
 }
 
 void
@@ -203,9 +209,11 @@ _sp_window_sidebar_rebuild (SpWindow *self)
   if (_sp_window_has_provider_register (self))
     gtk_list_box_append (self->sidebar_list,
                          make_row (self, "providers", "system-users-symbolic", _("Providers"), FALSE));
-  gtk_list_box_append (self->sidebar_list,
-                       make_row (self, "queue", "mail-unread-symbolic", _("To Register"),
-                                 FALSE));
+  /* The registration queue is the registrar's work. */
+  if (has_role (self, SP_ROLE_BIT (SP_ROLE_REGISTRAR) | SP_ROLE_BIT (SP_ROLE_ADMIN)))
+    gtk_list_box_append (self->sidebar_list,
+                         make_row (self, "queue", "mail-unread-symbolic", _("To Register"),
+                                   FALSE));
 
   g_variant_iter_init (&iter, saved);
   while (g_variant_iter_next (&iter, "{&s@a{sv}}", &name, NULL))
