@@ -632,6 +632,43 @@ test_cancel (Fixture       *fixture,
   g_assert_null (fixture->dialog);
 }
 
+/* A date received more than a year back is asked about once, then taken. */
+static void
+test_old_date_asks (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *ask;
+  SpDate old = sp_date_today () - 400;
+  g_autoptr(SpCase) kase = NULL;
+
+  fill_valid (fixture);
+  sp_intake_date_button_set_date (SP_INTAKE_DATE_BUTTON (input (fixture, "received_on")), old);
+  gtk_widget_activate_action (fixture->dialog, "intake.save", NULL);
+  iterate ();
+
+  ask = find_message_dialog (GTK_WINDOW (fixture->dialog));
+  g_assert_nonnull (ask);
+  g_assert_cmpstr (gtk_widget_get_name (ask), ==, "old-date-dialog");
+  g_assert_cmpuint (count_cases (fixture), ==, 0);
+
+  /* Check the date: nothing saved, the form stays. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "check");
+  iterate ();
+  g_assert_nonnull (fixture->dialog);
+  g_assert_cmpuint (count_cases (fixture), ==, 0);
+
+  /* Saved anyway: the case has the old date. */
+  gtk_widget_activate_action (fixture->dialog, "intake.save", NULL);
+  iterate ();
+  ask = find_message_dialog (GTK_WINDOW (fixture->dialog));
+  g_assert_nonnull (ask);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "save");
+  wait_idle (fixture);
+  g_assert_cmpuint (fixture->n_created, ==, 1);
+  kase = sp_store_get_case (fixture->store, fixture->created_id, NULL);
+  g_assert_cmpuint (kase->received_on, ==, old);
+}
+
 static void
 test_cancel_asks (Fixture       *fixture,
                   gconstpointer  data)
@@ -833,6 +870,7 @@ main (int   argc,
   ADD ("/intake/store-error-keeps-form", test_store_error);
   ADD ("/intake/cancel-empty", test_cancel);
   ADD ("/intake/cancel-asks", test_cancel_asks);
+  ADD ("/intake/old-date-asks", test_old_date_asks);
   ADD ("/intake/keyboard", test_keyboard);
   ADD ("/intake/save-off-while-saving", test_save_off_while_saving);
 #undef ADD

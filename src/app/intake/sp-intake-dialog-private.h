@@ -37,6 +37,7 @@ struct _SpIntakeDialog
   gboolean            setting_area;
   gboolean            saved;
   gboolean            discard_confirmed;
+  SpDate              old_date_confirmed;  /* a date over a year back the user confirmed */
 
   GtkRevealer        *message_revealer;
   GtkLabel           *message_label;

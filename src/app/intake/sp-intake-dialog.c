@@ -123,6 +123,47 @@ on_case_saved (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+on_old_date_response (SpIntakeDialog   *self,
+                      const char       *response,
+                      AdwMessageDialog *dialog)
+{
+  SpDate date = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "sp-date"));
+
+  if (g_strcmp0 (response, "save") == 0)
+    {
+      self->old_date_confirmed = date;
+      sp_intake_dialog_save (self);
+    }
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->received_button));
+}
+
+static void
+ask_old_date (SpIntakeDialog *self,
+              SpDate          date)
+{
+  g_autofree char *text = sp_date_to_string (date);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: %s is a date, e.g. 2024-03-01 */
+  body = g_strdup_printf (_("The date received is %s, more than a year ago. Check the date; "
+                            "if it is right, save the case."), text);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Received Over a Year Ago?"), body);
+  gtk_widget_set_name (dialog, "old-date-dialog");
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "check", _("_Check the Date"),
+                                    "save", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "check");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "check");
+  g_object_set_data (G_OBJECT (dialog), "sp-date", GUINT_TO_POINTER (date));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_old_date_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 sp_intake_dialog_save (SpIntakeDialog *self)
 {
@@ -181,6 +222,14 @@ sp_intake_dialog_save (SpIntakeDialog *self)
       if (first != NULL)
         gtk_widget_grab_focus (first->input);
 
+      return FALSE;
+    }
+
+  /* Allowed, but more likely a slip of the calendar: ask once. */
+  if (kase->received_on < sp_date_today_in_organisation () - 365 &&
+      kase->received_on != self->old_date_confirmed)
+    {
+      ask_old_date (self, kase->received_on);
       return FALSE;
     }
 
