@@ -662,6 +662,28 @@ is_open (SpCase *kase)
   return sp_status_is_open (kase->status);
 }
 
+/* The sidebar's row of @view, or NULL. */
+static GtkListBoxRow *
+sidebar_row (AppFixture *fixture,
+             const char *view)
+{
+  GtkWidget *list = app_test_find_by_id (GTK_WIDGET (fixture->window), "sidebar_list");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "view"), view) == 0)
+      return GTK_LIST_BOX_ROW (child);
+
+  return NULL;
+}
+
+static gboolean
+sidebar_has (AppFixture *fixture,
+             const char *view)
+{
+  return sidebar_row (fixture, view) != NULL;
+}
+
 /* Moving through the sidebar with the keyboard only moves the highlight;
  * activating a row shows its view, and the highlight follows the view. */
 static void
@@ -669,7 +691,7 @@ test_sidebar_keyboard (void)
 {
   AppFixture fixture = { 0 };
   GtkListBox *list;
-  GtkListBoxRow *diary = NULL;
+  GtkListBoxRow *diary;
 
   app_fixture_make_db (&fixture);
   app_fixture_populate (&fixture, 50);
@@ -678,10 +700,7 @@ test_sidebar_keyboard (void)
   g_assert_cmpstr (sp_window_get_view (fixture.window), ==, "all");
 
   list = GTK_LIST_BOX (app_test_find_by_id (GTK_WIDGET (fixture.window), "sidebar_list"));
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "view"), "diary") == 0)
-      diary = GTK_LIST_BOX_ROW (child);
+  diary = sidebar_row (&fixture, "diary");
   g_assert_nonnull (diary);
 
   /* What the arrow keys do in a browse list box. */
@@ -696,20 +715,6 @@ test_sidebar_keyboard (void)
   g_assert_true (gtk_list_box_get_selected_row (list) == diary);
 
   app_fixture_stop (&fixture);
-}
-
-static gboolean
-sidebar_has (AppFixture *fixture,
-             const char *view)
-{
-  GtkWidget *list = app_test_find_by_id (GTK_WIDGET (fixture->window), "sidebar_list");
-
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "view"), view) == 0)
-      return TRUE;
-
-  return FALSE;
 }
 
 /* The sidebar offers what the user's roles are for: a unit manager has
