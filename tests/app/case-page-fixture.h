@@ -210,8 +210,21 @@ static inline GtkWidget *
 child (Fixture    *fixture,
        const char *name)
 {
+  static const char * const sections[] = {
+    "deadline_section", "sender_section", "concerns_section", "flags_section",
+    "content_section", "history_section",
+  };
   GObject *object = gtk_widget_get_template_child (GTK_WIDGET (fixture->page), SP_TYPE_CASE_PAGE,
                                                    name);
+
+  /* The page's own widgets, or those of one of its sections. */
+  for (guint i = 0; object == NULL && i < G_N_ELEMENTS (sections); i++)
+    {
+      GObject *section = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                        SP_TYPE_CASE_PAGE, sections[i]);
+
+      object = gtk_widget_get_template_child (GTK_WIDGET (section), G_OBJECT_TYPE (section), name);
+    }
 
   g_assert_nonnull (object);
   return GTK_WIDGET (object);

@@ -36,7 +36,7 @@ _sp_case_page_resolve_conflicts (SpCasePage *self)
     return;
 
   dialog = sp_conflict_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   self->worker, &self->actor, self->case_id);
+                                   self->worker, self->actor, self->case_id);
   g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_resolved), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }

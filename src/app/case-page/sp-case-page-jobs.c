@@ -83,12 +83,13 @@ _sp_case_page_save_free (SpCasePageSave *save)
   if (save == NULL)
     return;
 
+  g_clear_object (&save->page);
   g_clear_object (&save->edited);
   g_clear_object (&save->before);
   g_clear_pointer (&save->fields, g_ptr_array_unref);
   g_free (save->forwarded_to);
-  g_free (save->user_id);
-  g_free (save->display_name);
+  g_clear_pointer (&save->actor, sp_actor_free);
+  g_clear_object (&save->task);
   g_clear_pointer (&save->data, _sp_case_page_data_free);
   g_clear_error (&save->error);
   g_free (save->toast_title);
@@ -102,9 +103,7 @@ _sp_case_page_save_new (SpCasePage *self,
   SpCasePageSave *save = g_new0 (SpCasePageSave, 1);
 
   save->kind = kind;
-  save->user_id = g_strdup (self->actor.user_id);
-  save->display_name = g_strdup (self->actor.display_name);
-  save->roles = self->actor.roles;
+  save->actor = sp_actor_copy (self->actor);
 
   return save;
 }
@@ -180,25 +179,24 @@ save_job (SpStore       *store,
           GError       **error)
 {
   SpCasePageSave *save = data;
-  SpActor actor = { save->user_id, save->display_name, save->roles };
   const char *case_id;
   gboolean saved;
 
   switch (save->kind)
     {
     case SP_SAVE_UNDO:
-      saved = undo_in_store (store, save, &actor, &save->error);
+      saved = undo_in_store (store, save, save->actor, &save->error);
       case_id = SP_ENTITY (save->before)->id;
       break;
 
     case SP_SAVE_TRANSITION:
-      saved = transition_in_store (store, save, &actor, &save->error);
+      saved = transition_in_store (store, save, save->actor, &save->error);
       case_id = SP_ENTITY (save->edited)->id;
       break;
 
     case SP_SAVE_EDIT:
     default:
-      saved = sp_store_update_case (store, save->edited, &actor, TRUE, &save->error);
+      saved = sp_store_update_case (store, save->edited, save->actor, TRUE, &save->error);
       case_id = SP_ENTITY (save->edited)->id;
       break;
     }

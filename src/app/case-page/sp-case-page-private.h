@@ -6,7 +6,12 @@
 #pragma once
 
 #include "sp-case-page.h"
-#include "sp-intake-date-button.h"
+#include "sp-case-concerns-section.h"
+#include "sp-case-content-section.h"
+#include "sp-case-deadline-section.h"
+#include "sp-case-flags-section.h"
+#include "sp-case-history-section.h"
+#include "sp-case-sender-section.h"
 #include "sp-investigation-section.h"
 #include "sp-letters-section.h"
 
@@ -30,11 +35,6 @@ typedef enum
 
 typedef struct _SpCasePageSave SpCasePageSave;
 
-/* Called on the main thread once a save has come back and the page was
- * refilled; save->error says whether it was refused. */
-typedef void (*SpCasePageSaved) (SpCasePage     *self,
-                                 SpCasePageSave *save);
-
 struct _SpCasePageSave
 {
   SpSaveKind       kind;
@@ -45,11 +45,9 @@ struct _SpCasePageSave
   SpCase          *before;         /* the case as it was before the action */
   gint64           after_rev;      /* for an undo */
   GPtrArray       *fields;         /* names of the fields changed */
-  char            *user_id;        /* the actor, copied for the thread */
-  char            *display_name;
-  guint            roles;
+  SpActor         *actor;          /* copied for the thread */
   char            *toast_title;
-  SpCasePageSaved  done;
+  GTask           *task;           /* a section's save, returned when done */
 
   /* filled by the job */
   SpCasePageData  *data;           /* the case as stored afterwards */
@@ -64,22 +62,12 @@ struct _SpCasePage
   SpReference        *reference;     /* names of units, providers, categories */
   GCancellable       *load_cancellable;
   guint               n_jobs;        /* reads and saves not yet come back */
-  char               *actor_user_id;
-  char               *actor_name;
-  SpActor             actor;
+  SpActor            *actor;         /* a copy, never NULL once made */
 
   char               *case_id;
   SpCase             *kase;          /* as last loaded from the store */
   AdwToast           *last_toast;    /* weak */
-
-  /* the drop-downs' choices, in the reference data's order */
-  GPtrArray          *category_codes;  /* in the category row's order */
-  GPtrArray          *unit_ids;        /* in the unit row's order */
-  GPtrArray          *provider_ids;    /* in the provider row's order */
-
   gboolean            filling;       /* widgets are being set from the case */
-  gboolean            content_dirty;
-  gboolean            models_dirty;  /* the drop-downs' choices need making */
 
   GtkStack           *stack;
   AdwStatusPage      *missing_page;
@@ -96,80 +84,21 @@ struct _SpCasePage
   GtkFlowBox         *transitions_box;
   GtkLabel           *transitions_label;
 
-  AdwPreferencesGroup *deadline_group;
-  AdwActionRow       *deadline_row;
-  GtkImage           *deadline_icon;
-  GtkLabel           *days_left_label;
-  AdwActionRow       *delay_owed_row;
-  AdwPreferencesRow  *delay_open_row;
-  GtkButton          *delay_open_button;
-  AdwEntryRow        *delay_reason_row;
-  AdwPreferencesRow  *delay_error_row;
-  GtkLabel           *delay_error_label;
-  AdwActionRow       *delay_date_row;
-  SpIntakeDateButton *delay_date_button;
-  GtkButton          *delay_save_button;
-  AdwActionRow       *delay_recorded_row;
-
-  AdwPreferencesGroup *sender_group;
-  AdwActionRow       *sender_name_row;
-  AdwActionRow       *sender_address_row;
-  AdwActionRow       *sender_phone_row;
-  AdwActionRow       *sender_email_row;
-  AdwActionRow       *sender_feedback_row;
-  AdwActionRow       *sender_relation_row;
-
-  AdwActionRow       *concerns_row;
-  AdwComboRow        *unit_row;
-  AdwComboRow        *provider_row;
-  AdwComboRow        *area_row;
-  AdwComboRow        *category_row;
-  AdwActionRow       *authority_row;
-  AdwActionRow       *service_note_row;
-
-  AdwPreferencesGroup *flags_group;
-  AdwActionRow       *individual_record_row;
-  GtkSwitch          *individual_record_switch;
-  AdwActionRow       *individual_record_noted_row;
-  GtkSwitch          *individual_record_noted_switch;
-  AdwActionRow       *named_employee_row;
-  GtkSwitch          *named_employee_switch;
-  AdwActionRow       *conflict_of_interest_row;
-  GtkSwitch          *conflict_of_interest_switch;
-  AdwComboRow        *investigating_unit_row;
-  AdwActionRow       *contract_breach_row;
-  GtkSwitch          *contract_breach_switch;
-  AdwActionRow       *contract_issue_row;
-  GtkButton          *contract_issue_button;
-
-  AdwPreferencesGroup *content_group;
-  AdwEntryRow        *subject_entry;
-  AdwPreferencesRow  *subject_error_row;
-  GtkLabel           *subject_error_label;
-  GtkLabel           *subject_counter_label;
-  AdwPreferencesRow  *description_row;
-  GtkTextView        *description_view;
-  AdwPreferencesRow  *content_actions_row;
-  GtkButton          *content_revert_button;
-  GtkButton          *content_save_button;
-
+  /* The sections, each filled from the case and saving through the page. */
+  SpCaseDeadlineSection *deadline_section;
+  SpCaseSenderSection   *sender_section;
+  SpCaseConcernsSection *concerns_section;
+  SpCaseFlagsSection    *flags_section;
+  SpCaseContentSection  *content_section;
+  SpCaseHistorySection  *history_section;
+  SpCaseSection         *sections[6];   /* the six above, in that order */
   SpInvestigationSection *investigation_section;
   SpLettersSection   *letters_section;
   gboolean            feedback_after_letter; /* Record feedback waits for the final answer */
-  GtkListBox         *history_list;
 
   char               *title;         /* the header bar's: diary number */
   char               *subtitle;      /* and subject */
 };
-
-/* The longest subject; the counter shows from SP_CASE_PAGE_SUBJECT_WARN on. */
-#define SP_CASE_PAGE_SUBJECT_MAX  200
-#define SP_CASE_PAGE_SUBJECT_WARN 180
-
-/* Roles that may change the case's flags, its text and record a delay
- * notice: the people who handle it, not those who only read it. */
-#define SP_CASE_PAGE_HANDLER_ROLES (SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) | \
-                                    SP_ROLE_BIT (SP_ROLE_REGISTRAR))
 
 /* sp-case-page-jobs.c */
 void        _sp_case_page_data_free      (SpCasePageData *data);
@@ -200,15 +129,6 @@ void        _sp_case_page_apply          (SpCasePage    *self,
                                           SpCasePageData *data);
 void        _sp_case_page_emit_changed   (SpCasePage    *self,
                                           const char    *case_id);
-gboolean    _sp_case_page_may_edit       (SpCasePage    *self);
-gboolean    _sp_case_page_may_see_personal_data (SpCasePage *self);
-/* The name shown for a unit, provider or category (its id if unknown). */
-const char *_sp_case_page_unit_name      (SpCasePage    *self,
-                                          const char    *id);
-const char *_sp_case_page_provider_name  (SpCasePage    *self,
-                                          const char    *id);
-const char *_sp_case_page_category_name  (SpCasePage    *self,
-                                          const char    *code);
 
 /* sp-case-page-status.c */
 void        _sp_case_page_on_letter_sent (SpCasePage    *self,
@@ -218,36 +138,17 @@ void        _sp_case_page_toast          (SpCasePage    *self,
                                           const char    *title);
 /* Saves @edited (a copy of self->kase with @fields changed) with a revision
  * check in the worker, refills the page, tells the user with a toast that
- * offers Undo, then calls @done (may be NULL). */
+ * offers Undo, then returns @task (may be NULL): TRUE, or the refusal. */
 void        _sp_case_page_save_edit      (SpCasePage    *self,
                                           SpCase        *edited,
                                           const char    *toast_title,
                                           const char * const *fields,
-                                          SpCasePageSaved done);
-
-/* sp-case-page-details.c */
-void        _sp_case_page_init_details   (SpCasePage    *self);
-void        _sp_case_page_fill_details   (SpCasePage    *self);
-/* Saves the subject and description if they were edited (Ctrl+S). */
-void        _sp_case_page_save_text      (SpCasePage    *self);
-
-/* sp-case-page-choices.c */
-void        _sp_case_page_init_choices   (SpCasePage    *self);
-void        _sp_case_page_fill_choices   (SpCasePage    *self);
-
-/* sp-case-page-timeline.c */
-void        _sp_case_page_fill_timeline  (SpCasePage    *self,
-                                          GPtrArray     *events,
-                                          const GError  *error);
-const char *_sp_case_page_field_label    (const char    *field);
+                                          GTask         *task);
 
 /* sp-case-page-conflicts.c: the notice of changes that conflict with the
  * server's, and the dialog to choose */
 void        _sp_case_page_fill_conflicts      (SpCasePage *self,
                                                GPtrArray  *conflicts);
 void        _sp_case_page_resolve_conflicts   (SpCasePage *self);
-char       *_sp_case_page_format_value   (SpCasePage    *self,
-                                          const char    *field,
-                                          const char    *value);
 
 G_END_DECLS

@@ -117,7 +117,7 @@ tell_error (SpCasePage     *self,
     }
   else if (g_error_matches (done->error, SP_ERROR, SP_ERROR_CONFLICT))
     /* The page shows the case as it is now; text being typed stays (see
-     * _sp_case_page_fill_details). */
+     * the content section). */
     message = g_strdup (_("Someone else changed this case meanwhile. It now shows their "
                           "version; check it and make your change again."));
   else
@@ -185,8 +185,12 @@ saved_cb (GObject      *source,
   else if (self->kase != NULL)
     tell_saved (self, done);
 
-  if (done->done != NULL)
-    done->done (self, done);
+  /* The section that asked learns whether it was taken once every section
+   * shows the case as stored. */
+  if (done->task != NULL && done->error != NULL)
+    g_task_return_error (done->task, g_error_copy (done->error));
+  else if (done->task != NULL)
+    g_task_return_boolean (done->task, TRUE);
 
   /* The case saved or undone may no longer be the one shown. */
   if (done->error == NULL)
@@ -220,7 +224,7 @@ _sp_case_page_save_edit (SpCasePage         *self,
                          SpCase             *edited,
                          const char         *toast_title,
                          const char * const *fields,
-                         SpCasePageSaved     done)
+                         GTask              *task)
 {
   SpCasePageSave *request;
 
@@ -231,7 +235,7 @@ _sp_case_page_save_edit (SpCasePage         *self,
   request->edited = g_object_ref (edited);
   request->fields = field_names (fields);
   request->toast_title = g_strdup (toast_title);
-  request->done = done;
+  request->task = task != NULL ? g_object_ref (task) : NULL;
   save (self, request);
 }
 
@@ -416,7 +420,7 @@ _sp_case_page_fill_transitions (SpCasePage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->transitions_box))) != NULL)
     gtk_flow_box_remove (self->transitions_box, child);
 
-  n_targets = sp_workflow_get_targets (self->kase, self->actor.roles, targets);
+  n_targets = sp_workflow_get_targets (self->kase, self->actor->roles, targets);
 
   /* The routine's main road first (register, assign, acknowledge,
    * investigate, assess, give feedback, close), the side roads after it;
@@ -430,7 +434,7 @@ _sp_case_page_fill_transitions (SpCasePage *self)
 
       /* The workflow would allow it, but not for this case (an anonymous
        * case is never registered, for instance): leave it out. */
-      if (!sp_workflow_check (self->kase, targets[i], self->actor.roles, NULL))
+      if (!sp_workflow_check (self->kase, targets[i], self->actor->roles, NULL))
         continue;
 
       button = gtk_button_new_with_label (sp_workflow_get_action_label (targets[i]));

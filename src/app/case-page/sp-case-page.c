@@ -5,8 +5,10 @@
  * The page reads its case from the store whenever it changes and fills
  * every widget from that copy; edits are made on a copy of it and saved
  * with a revision check, so that a change made elsewhere in the meantime
- * is never silently overwritten. The details and the history live in
- * sp-case-page-details.c and sp-case-page-timeline.c.
+ * is never silently overwritten. Each part of the case is a section of its
+ * own (sp-case-*-section.c), which the page fills from the case it read
+ * and whose saves it makes (the "save" signal); the status and its steps
+ * are the page's (sp-case-page-status.c).
  */
 
 #include <glib/gi18n.h>
@@ -50,174 +52,6 @@ set_titles (SpCasePage *self,
     }
 }
 
-/* The drop-downs' choices, in the reference data's one order. A case is
- * about a department or unit, not the whole administration. */
-static void
-load_names (SpCasePage *self)
-{
-  GListModel *units = sp_reference_get_units (self->reference);
-  GListModel *providers = sp_reference_get_providers (self->reference);
-  GListModel *categories = sp_reference_get_categories (self->reference);
-
-  g_ptr_array_set_size (self->category_codes, 0);
-  g_ptr_array_set_size (self->unit_ids, 0);
-  g_ptr_array_set_size (self->provider_ids, 0);
-
-  for (guint i = 0; i < g_list_model_get_n_items (units); i++)
-    {
-      g_autoptr(SpUnit) unit = g_list_model_get_item (units, i);
-
-      if (unit->kind != SP_UNIT_KIND_ADMINISTRATION)
-        g_ptr_array_add (self->unit_ids, g_strdup (SP_ENTITY (unit)->id));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (providers); i++)
-    {
-      g_autoptr(SpProvider) provider = g_list_model_get_item (providers, i);
-
-      g_ptr_array_add (self->provider_ids, g_strdup (SP_ENTITY (provider)->id));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    {
-      g_autoptr(SpCategory) category = g_list_model_get_item (categories, i);
-
-      g_ptr_array_add (self->category_codes, g_strdup (category->code));
-    }
-
-  self->models_dirty = TRUE;
-}
-
-static void
-reference_changed (SpCasePage *self)
-{
-  load_names (self);
-  if (self->kase == NULL)
-    return;
-
-  self->filling = TRUE;
-  _sp_case_page_fill_details (self);
-  self->filling = FALSE;
-}
-
-const char *
-_sp_case_page_unit_name (SpCasePage *self,
-                         const char *id)
-{
-  const char *name = sp_reference_get_unit_name (self->reference, id);
-
-  return name != NULL ? name : id;
-}
-
-const char *
-_sp_case_page_provider_name (SpCasePage *self,
-                             const char *id)
-{
-  const char *name = sp_reference_get_provider_name (self->reference, id);
-
-  return name != NULL ? name : id;
-}
-
-const char *
-_sp_case_page_category_name (SpCasePage *self,
-                             const char *code)
-{
-  const char *name = sp_reference_get_category_name (self->reference, code);
-
-  return name != NULL ? name : code;
-}
-
-gboolean
-_sp_case_page_may_edit (SpCasePage *self)
-{
-  if (self->kase == NULL)
-    return FALSE;
-
-  if (self->actor.roles & SP_CASE_PAGE_HANDLER_ROLES)
-    return TRUE;
-
-  /* Whoever recorded a case may correct it until the registrar has it. */
-  return self->kase->status == SP_STATUS_RECEIVED &&
-         self->actor_user_id != NULL &&
-         g_strcmp0 (self->kase->created_by, self->actor_user_id) == 0;
-}
-
-gboolean
-_sp_case_page_may_see_personal_data (SpCasePage *self)
-{
-  /* Quality staff and procurement work with the cases, not the people:
-   * they see the sender's data only if another role of theirs allows. */
-  guint seeing = SP_ROLE_BIT (SP_ROLE_STAFF) | SP_ROLE_BIT (SP_ROLE_REGISTRAR) |
-                 SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) | SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD) |
-                 SP_ROLE_BIT (SP_ROLE_CASE_OFFICER) | SP_ROLE_BIT (SP_ROLE_ADMIN);
-
-  return (self->actor.roles & seeing) != 0;
-}
-
-
-static void
-fill_deadline (SpCasePage *self)
-{
-  SpCase *kase = self->kase;
-  SpDate today = sp_date_today ();
-  g_autofree char *due = NULL;
-  g_autofree char *text = NULL;
-  gboolean overdue = FALSE;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->days_left_label), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->deadline_icon), "error");
-
-  if (kase->due_on == SP_DATE_NONE)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->deadline_row), _("No deadline"));
-      gtk_label_set_text (self->days_left_label, "");
-    }
-  else
-    {
-      int days = sp_case_get_days_left (kase, today);
-
-      due = sp_date_to_string (kase->due_on);
-      /* Translators: %s is a date, 2026-11-23 */
-      text = g_strdup_printf (_("Due %s"), due);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->deadline_row), text);
-      g_clear_pointer (&text, g_free);
-
-      if (!sp_status_is_open (kase->status) || kase->status >= SP_STATUS_FEEDBACK_GIVEN)
-        text = g_strdup (kase->feedback_on != SP_DATE_NONE ? _("Feedback given")
-                                                         : _("No longer running"));
-      else if (days > 0)
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days),
-                                days);
-      else if (days == 0)
-        text = g_strdup (_("Due today"));
-      else
-        {
-          overdue = TRUE;
-          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue by %d day",
-                                               "Overdue by %d days", -days),
-                                  -days);
-        }
-
-      gtk_label_set_text (self->days_left_label, text);
-    }
-
-  /* Overdue is said in words and with an icon, not by the red alone. */
-  gtk_image_set_from_icon_name (self->deadline_icon,
-                                overdue ? "dialog-warning-symbolic" : "alarm-symbolic");
-  if (overdue)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->days_left_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->deadline_icon), "error");
-    }
-
-  adw_action_row_set_subtitle (self->deadline_row,
-                               kase->given_due_on != SP_DATE_NONE
-                                 ? _("The date given by the authority or the case officer")
-                                 : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->deadline_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  gtk_label_get_text (self->days_left_label),
-                                  -1);
-}
-
 static void
 fill_header (SpCasePage *self)
 {
@@ -255,6 +89,31 @@ show_missing (SpCasePage *self,
   gtk_stack_set_visible_child_name (self->stack, "missing");
 }
 
+/* A section's change is saved like the page's own: with a revision check,
+ * a toast with Undo, and every section refilled from what is stored. */
+static gboolean
+on_section_save (SpCaseSection *section,
+                 SpCase        *edited,
+                 const char    *toast_title,
+                 GStrv          fields,
+                 GTask         *task,
+                 SpCasePage    *self)
+{
+  if (self->kase == NULL || g_strcmp0 (SP_ENTITY (edited)->id, self->case_id) != 0)
+    g_task_return_new_error (task, SP_ERROR, SP_ERROR_CONFLICT, "%s",
+                             _("The case is no longer shown"));
+  else
+    _sp_case_page_save_edit (self, edited, toast_title, (const char * const *) fields, task);
+
+  return TRUE;
+}
+
+static void
+compose_delay_notice (SpCasePage *self)
+{
+  sp_letters_section_compose (self->letters_section, SP_LETTER_DELAY_NOTICE);
+}
+
 void
 _sp_case_page_apply (SpCasePage     *self,
                      SpCasePageData *data)
@@ -262,8 +121,8 @@ _sp_case_page_apply (SpCasePage     *self,
   /* Cases about a named employee are for the people who handle them
    * individually (domain: unit manager, head of department, registrar). */
   if (data->kase->named_employee &&
-      (self->actor.roles & (SP_CASE_PAGE_HANDLER_ROLES |
-                            SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD))) == 0)
+      (self->actor->roles & (SP_CASE_SECTION_HANDLER_ROLES |
+                             SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD))) == 0)
     {
       show_missing (self, _("This case concerns a named employee. Only unit managers, heads of "
                             "department and registrars may see it."));
@@ -276,9 +135,9 @@ _sp_case_page_apply (SpCasePage     *self,
   self->filling = TRUE;
   fill_header (self);
   _sp_case_page_fill_transitions (self);
-  fill_deadline (self);
-  _sp_case_page_fill_details (self);
-  _sp_case_page_fill_timeline (self, data->events, data->events_error);
+  sp_case_history_section_set_events (self->history_section, data->events, data->events_error);
+  for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
+    sp_case_section_set_case (self->sections[i], self->kase);
   _sp_case_page_fill_conflicts (self, data->conflicts);
   sp_investigation_section_set_case_id (self->investigation_section, self->case_id);
   sp_letters_section_set_case_id (self->letters_section, self->case_id);
@@ -318,7 +177,8 @@ history_loaded_cb (GObject      *source,
   if (data != NULL && self->kase != NULL &&
       g_strcmp0 (SP_ENTITY (data->kase)->id, self->case_id) == 0)
     {
-      _sp_case_page_fill_timeline (self, data->events, data->events_error);
+      sp_case_history_section_set_events (self->history_section, data->events,
+                                          data->events_error);
       _sp_case_page_fill_conflicts (self, data->conflicts);
     }
 }
@@ -363,10 +223,7 @@ sp_case_page_set_case_id (SpCasePage *self,
     {
       g_free (self->case_id);
       self->case_id = g_strdup (case_id);
-      /* Text typed for another case does not carry over. */
-      self->content_dirty = FALSE;
       self->feedback_after_letter = FALSE;
-      self->models_dirty = TRUE;
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
       /* Until the new case comes, the old one is not shown under its
        * title. */
@@ -494,7 +351,7 @@ sp_case_page_get_deadline_text (SpCasePage *self)
 {
   g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
 
-  return gtk_label_get_text (self->days_left_label);
+  return sp_case_deadline_section_get_text (self->deadline_section);
 }
 
 GtkWidget *
@@ -503,18 +360,7 @@ sp_case_page_get_flag_switch (SpCasePage *self,
 {
   g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
 
-  if (g_strcmp0 (flag, "individual_record") == 0)
-    return GTK_WIDGET (self->individual_record_switch);
-  if (g_strcmp0 (flag, "individual_record_noted") == 0)
-    return GTK_WIDGET (self->individual_record_noted_switch);
-  if (g_strcmp0 (flag, "named_employee") == 0)
-    return GTK_WIDGET (self->named_employee_switch);
-  if (g_strcmp0 (flag, "contract_breach") == 0)
-    return GTK_WIDGET (self->contract_breach_switch);
-  if (g_strcmp0 (flag, "conflict_of_interest") == 0)
-    return GTK_WIDGET (self->conflict_of_interest_switch);
-
-  return NULL;
+  return sp_case_flags_section_get_switch (self->flags_section, flag);
 }
 
 GtkWidget *
@@ -522,7 +368,7 @@ sp_case_page_get_history_list (SpCasePage *self)
 {
   g_return_val_if_fail (SP_IS_CASE_PAGE (self), NULL);
 
-  return GTK_WIDGET (self->history_list);
+  return sp_case_history_section_get_list (self->history_section);
 }
 
 AdwToast *
@@ -540,8 +386,6 @@ sp_case_page_dispose (GObject *object)
 
   g_clear_weak_pointer (&self->last_toast);
   g_cancellable_cancel (self->load_cancellable);
-  if (self->reference != NULL)
-    g_signal_handlers_disconnect_by_data (self->reference, self);
 
   /* AdwBin drops its child, the template's root, itself. */
   G_OBJECT_CLASS (sp_case_page_parent_class)->dispose (object);
@@ -557,13 +401,9 @@ sp_case_page_finalize (GObject *object)
   g_clear_object (&self->reference);
   g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->case_id, g_free);
-  g_clear_pointer (&self->actor_user_id, g_free);
-  g_clear_pointer (&self->actor_name, g_free);
+  g_clear_pointer (&self->actor, sp_actor_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
-  g_clear_pointer (&self->category_codes, g_ptr_array_unref);
-  g_clear_pointer (&self->unit_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sp_case_page_parent_class)->finalize (object);
 }
@@ -573,7 +413,7 @@ save_text_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  _sp_case_page_save_text (SP_CASE_PAGE (widget));
+  sp_case_content_section_save (SP_CASE_PAGE (widget)->content_section);
 }
 
 static void
@@ -615,7 +455,12 @@ sp_case_page_class_init (SpCasePageClass *klass)
     g_signal_new ("case-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (SP_TYPE_INTAKE_DATE_BUTTON);
+  g_type_ensure (SP_TYPE_CASE_DEADLINE_SECTION);
+  g_type_ensure (SP_TYPE_CASE_SENDER_SECTION);
+  g_type_ensure (SP_TYPE_CASE_CONCERNS_SECTION);
+  g_type_ensure (SP_TYPE_CASE_FLAGS_SECTION);
+  g_type_ensure (SP_TYPE_CASE_CONTENT_SECTION);
+  g_type_ensure (SP_TYPE_CASE_HISTORY_SECTION);
   g_type_ensure (SP_TYPE_INVESTIGATION_SECTION);
   g_type_ensure (SP_TYPE_LETTERS_SECTION);
 
@@ -641,75 +486,33 @@ sp_case_page_class_init (SpCasePageClass *klass)
   CHILD (transitions_row);
   CHILD (transitions_box);
   CHILD (transitions_label);
-  CHILD (deadline_group);
-  CHILD (deadline_row);
-  CHILD (deadline_icon);
-  CHILD (days_left_label);
-  CHILD (delay_owed_row);
-  CHILD (delay_open_row);
-  CHILD (delay_open_button);
-  CHILD (delay_reason_row);
-  CHILD (delay_error_row);
-  CHILD (delay_error_label);
-  CHILD (delay_date_row);
-  CHILD (delay_date_button);
-  CHILD (delay_save_button);
-  CHILD (delay_recorded_row);
-  CHILD (sender_group);
-  CHILD (sender_name_row);
-  CHILD (sender_address_row);
-  CHILD (sender_phone_row);
-  CHILD (sender_email_row);
-  CHILD (sender_feedback_row);
-  CHILD (sender_relation_row);
-  CHILD (concerns_row);
-  CHILD (unit_row);
-  CHILD (provider_row);
-  CHILD (area_row);
-  CHILD (category_row);
-  CHILD (authority_row);
-  CHILD (service_note_row);
-  CHILD (flags_group);
-  CHILD (individual_record_row);
-  CHILD (individual_record_switch);
-  CHILD (individual_record_noted_row);
-  CHILD (individual_record_noted_switch);
-  CHILD (named_employee_row);
-  CHILD (named_employee_switch);
-  CHILD (conflict_of_interest_row);
-  CHILD (conflict_of_interest_switch);
-  CHILD (investigating_unit_row);
-  CHILD (contract_breach_row);
-  CHILD (contract_breach_switch);
-  CHILD (contract_issue_row);
-  CHILD (contract_issue_button);
-  CHILD (content_group);
-  CHILD (subject_entry);
-  CHILD (subject_error_row);
-  CHILD (subject_error_label);
-  CHILD (subject_counter_label);
-  CHILD (description_row);
-  CHILD (description_view);
-  CHILD (content_actions_row);
-  CHILD (content_revert_button);
-  CHILD (content_save_button);
+  CHILD (deadline_section);
+  CHILD (sender_section);
+  CHILD (concerns_section);
+  CHILD (flags_section);
+  CHILD (content_section);
+  CHILD (history_section);
   CHILD (investigation_section);
   CHILD (letters_section);
-  CHILD (history_list);
 #undef CHILD
 }
 
 static void
 sp_case_page_init (SpCasePage *self)
 {
-  self->category_codes = g_ptr_array_new_with_free_func (g_free);
-  self->unit_ids = g_ptr_array_new_with_free_func (g_free);
-  self->provider_ids = g_ptr_array_new_with_free_func (g_free);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  _sp_case_page_init_details (self);
-  _sp_case_page_init_choices (self);
+  self->sections[0] = SP_CASE_SECTION (self->deadline_section);
+  self->sections[1] = SP_CASE_SECTION (self->sender_section);
+  self->sections[2] = SP_CASE_SECTION (self->concerns_section);
+  self->sections[3] = SP_CASE_SECTION (self->flags_section);
+  self->sections[4] = SP_CASE_SECTION (self->content_section);
+  self->sections[5] = SP_CASE_SECTION (self->history_section);
+  for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
+    g_signal_connect_object (self->sections[i], "save", G_CALLBACK (on_section_save), self, 0);
+  /* A recorded delay is told to the sender in its letter. */
+  g_signal_connect_object (self->deadline_section, "delay-recorded",
+                           G_CALLBACK (compose_delay_notice), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -727,9 +530,8 @@ sp_case_page_new (SpStoreWorker *worker,
   self = g_object_new (SP_TYPE_CASE_PAGE, NULL);
   self->worker = g_object_ref (worker);
   self->reference = g_object_ref (reference);
-  g_signal_connect_object (reference, "changed", G_CALLBACK (reference_changed), self,
-                           G_CONNECT_SWAPPED);
-  load_names (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
+    sp_case_section_set_reference (self->sections[i], reference);
   sp_investigation_section_set_worker (self->investigation_section, worker);
   /* Its saves are in the history. */
   g_signal_connect_object (self->investigation_section, "saved",
@@ -749,18 +551,13 @@ sp_case_page_set_actor (SpCasePage    *self,
   g_return_if_fail (SP_IS_CASE_PAGE (self));
   g_return_if_fail (actor != NULL);
 
-  if (self->actor.roles == actor->roles &&
-      g_strcmp0 (self->actor_user_id, actor->user_id) == 0 &&
-      g_strcmp0 (self->actor_name, actor->display_name) == 0)
+  if (sp_actor_equal (self->actor, actor))
     return;
 
-  g_free (self->actor_user_id);
-  g_free (self->actor_name);
-  self->actor_user_id = g_strdup (actor->user_id);
-  self->actor_name = g_strdup (actor->display_name);
-  self->actor.user_id = self->actor_user_id;
-  self->actor.display_name = self->actor_name;
-  self->actor.roles = actor->roles;
+  g_clear_pointer (&self->actor, sp_actor_free);
+  self->actor = sp_actor_copy (actor);
+  for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
+    sp_case_section_set_actor (self->sections[i], actor);
   sp_investigation_section_set_actor (self->investigation_section, actor);
   sp_letters_section_set_actor (self->letters_section, actor);
 

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-case-page-private.h"
+#include "sp-case-history-section.h"
 #include "sp-conflict-dialog.h"
 
 typedef struct
@@ -121,7 +121,7 @@ add_conflict (SpConflictDialog *self,
   else
     {
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                       _sp_case_page_field_label (conflict->field));
+                                       sp_case_history_field_label (conflict->field));
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                              _("You and someone else changed this at the same time. Choose which to keep."));
 

@@ -42,6 +42,14 @@ typedef struct
   guint       roles;
 } SpActor;
 
+/* A copy that owns its strings (one allocation), for an object or a job
+ * that keeps the actor; free it with sp_actor_free(). */
+SpActor    *sp_actor_copy                (const SpActor *actor);
+void        sp_actor_free                (SpActor       *actor);
+gboolean    sp_actor_equal               (const SpActor *a,
+                                          const SpActor *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpActor, sp_actor_free)
+
 /* For tests: with @guard, any store used from now on on the calling thread
  * (the main loop's) aborts the program, except one exempted. This proves
  * that an application does all its SQLite work in store workers. Returns

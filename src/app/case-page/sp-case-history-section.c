@@ -1,4 +1,4 @@
-/* sp-case-page-timeline.c: the case's history, in words
+/* sp-case-history-section.c: the case's history, in words
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -10,9 +10,21 @@
 
 #include <glib/gi18n.h>
 
-#include "sp-case-page-private.h"
+#include "sp-case-history-section.h"
+#include "sp-investigation-section.h"
 
 #define MAX_VALUE_CHARS 80
+
+struct _SpCaseHistorySection
+{
+  SpCaseSection  parent_instance;
+
+  GtkListBox    *history_list;
+  GPtrArray     *events;        /* SpCaseEvent, newest first; NULL: unread */
+  GError        *error;         /* why they could not be read */
+};
+
+G_DEFINE_FINAL_TYPE (SpCaseHistorySection, sp_case_history_section, SP_TYPE_CASE_SECTION)
 
 static const struct {
   const char *field;
@@ -58,7 +70,7 @@ static const struct {
 };
 
 const char *
-_sp_case_page_field_label (const char *field)
+sp_case_history_field_label (const char *field)
 {
   if (field == NULL)
     return "";
@@ -86,10 +98,10 @@ shorten (const char *text)
   return g_strconcat (head, "…", NULL);
 }
 
-char *
-_sp_case_page_format_value (SpCasePage *self,
-                            const char *field,
-                            const char *value)
+static char *
+format_value (SpCaseHistorySection *self,
+              const char           *field,
+              const char           *value)
 {
   const SpField *spec = field ? sp_entity_info_lookup (&sp_case_info, field) : NULL;
 
@@ -97,7 +109,7 @@ _sp_case_page_format_value (SpCasePage *self,
     return g_strdup (_("(none)"));
 
   if (spec != NULL && sp_field_is_personal (spec) &&
-      !_sp_case_page_may_see_personal_data (self))
+      !sp_case_section_may_see_personal_data (SP_CASE_SECTION (self)))
     return g_strdup (_("(hidden)"));
 
   if (spec != NULL && spec->type == SP_FIELD_ENUM && spec->enum_info != NULL)
@@ -117,11 +129,11 @@ _sp_case_page_format_value (SpCasePage *self,
     }
 
   if (g_strcmp0 (field, "unit_id") == 0 || g_strcmp0 (field, "investigating_unit_id") == 0)
-    return g_strdup (_sp_case_page_unit_name (self, value));
+    return g_strdup (sp_case_section_unit_name (SP_CASE_SECTION (self), value));
   if (g_strcmp0 (field, "provider_id") == 0)
-    return g_strdup (_sp_case_page_provider_name (self, value));
+    return g_strdup (sp_case_section_provider_name (SP_CASE_SECTION (self), value));
   if (g_strcmp0 (field, "category") == 0)
-    return g_strdup (_sp_case_page_category_name (self, value));
+    return g_strdup (sp_case_section_category_name (SP_CASE_SECTION (self), value));
 
   return shorten (value);
 }
@@ -129,15 +141,15 @@ _sp_case_page_format_value (SpCasePage *self,
 /* An investigation's or planned action's field (the event's note names
  * which), in the words of the investigation section. */
 static char *
-format_investigation_value (SpCasePage *self,
-                            const SpField *spec,
-                            const char *value)
+format_investigation_value (SpCaseHistorySection *self,
+                            const SpField        *spec,
+                            const char           *value)
 {
   int v;
 
   if (value == NULL || *value == '\0')
     return g_strdup (_("(none)"));
-  if (spec != NULL && sp_field_is_personal (spec) && !_sp_case_page_may_see_personal_data (self))
+  if (spec != NULL && sp_field_is_personal (spec) && !sp_case_section_may_see_personal_data (SP_CASE_SECTION (self)))
     return g_strdup (_("(hidden)"));
   if (spec != NULL && spec->type == SP_FIELD_ENUM && sp_enum_from_name (spec->enum_info, value, &v))
     return g_strdup (sp_enum_get_label (spec->enum_info, v));
@@ -147,8 +159,8 @@ format_investigation_value (SpCasePage *self,
 }
 
 static char *
-describe_investigation (SpCasePage  *self,
-                        SpCaseEvent *event)
+describe_investigation (SpCaseHistorySection *self,
+                        SpCaseEvent          *event)
 {
   gboolean action = g_strcmp0 (event->note, "planned_action") == 0;
   const SpField *spec = sp_entity_info_lookup (action ? &sp_planned_action_info
@@ -183,8 +195,8 @@ describe_letter (SpCaseEvent *event)
 }
 
 static char *
-describe (SpCasePage  *self,
-          SpCaseEvent *event)
+describe (SpCaseHistorySection *self,
+          SpCaseEvent          *event)
 {
   g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
@@ -203,10 +215,10 @@ describe (SpCasePage  *self,
     case SP_EVENT_FIELD_CHANGED:
       if (event->field != NULL)
         {
-          old_value = _sp_case_page_format_value (self, event->field, event->old_value);
-          new_value = _sp_case_page_format_value (self, event->field, event->new_value);
+          old_value = format_value (self, event->field, event->old_value);
+          new_value = format_value (self, event->field, event->new_value);
           /* Translators: a change in the history: field: old value → new value */
-          return g_strdup_printf (_("%s: %s → %s"), _sp_case_page_field_label (event->field),
+          return g_strdup_printf (_("%s: %s → %s"), sp_case_history_field_label (event->field),
                                   old_value, new_value);
         }
       G_GNUC_FALLTHROUGH;
@@ -268,8 +280,8 @@ compare_events_newest_first (gconstpointer a,
 }
 
 static GtkWidget *
-make_row (SpCasePage  *self,
-          SpCaseEvent *event)
+make_row (SpCaseHistorySection *self,
+          SpCaseEvent          *event)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_for (event->kind));
@@ -310,28 +322,99 @@ make_row (SpCasePage  *self,
   return row;
 }
 
-void
-_sp_case_page_fill_timeline (SpCasePage   *self,
-                             GPtrArray    *events,
-                             const GError *error)
+/* The rows are made again from what was read: the names (and whether the
+ * actor sees personal data) may have changed since. */
+static void
+sp_case_history_section_fill (SpCaseSection *section,
+                              SpCase        *kase)
 {
+  SpCaseHistorySection *self = SP_CASE_HISTORY_SECTION (section);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
 
-  if (events == NULL)
+  if (self->events == NULL)
     {
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row;
 
+      if (self->error == NULL)
+        return;
+
+      row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The history could not be read"));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error ? error->message : "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), self->error->message);
       gtk_list_box_append (self->history_list, row);
       return;
     }
 
-  g_ptr_array_sort (events, compare_events_newest_first);
-  for (guint i = 0; i < events->len; i++)
-    gtk_list_box_append (self->history_list, make_row (self, g_ptr_array_index (events, i)));
+  for (guint i = 0; i < self->events->len; i++)
+    gtk_list_box_append (self->history_list, make_row (self, g_ptr_array_index (self->events, i)));
+}
+
+void
+sp_case_history_section_set_events (SpCaseHistorySection *self,
+                                    GPtrArray            *events,
+                                    const GError         *error)
+{
+  SpCase *kase;
+
+  g_return_if_fail (SP_IS_CASE_HISTORY_SECTION (self));
+
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_error (&self->error);
+  if (events != NULL)
+    {
+      self->events = g_ptr_array_copy (events, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+      g_ptr_array_set_free_func (self->events, g_object_unref);
+      g_ptr_array_sort (self->events, compare_events_newest_first);
+    }
+  else
+    self->error = error != NULL ? g_error_copy (error)
+                                : g_error_new_literal (SP_ERROR, SP_ERROR_NOT_FOUND, "");
+
+  kase = sp_case_section_get_case (SP_CASE_SECTION (self));
+  if (kase != NULL)
+    sp_case_section_set_case (SP_CASE_SECTION (self), kase);
+}
+
+GtkWidget *
+sp_case_history_section_get_list (SpCaseHistorySection *self)
+{
+  g_return_val_if_fail (SP_IS_CASE_HISTORY_SECTION (self), NULL);
+
+  return GTK_WIDGET (self->history_list);
+}
+
+static void
+sp_case_history_section_finalize (GObject *object)
+{
+  SpCaseHistorySection *self = SP_CASE_HISTORY_SECTION (object);
+
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (sp_case_history_section_parent_class)->finalize (object);
+}
+
+static void
+sp_case_history_section_class_init (SpCaseHistorySectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SpCaseSectionClass *section_class = SP_CASE_SECTION_CLASS (klass);
+
+  object_class->finalize = sp_case_history_section_finalize;
+  section_class->fill = sp_case_history_section_fill;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/se/synpunkt/Synpunkt/sp-case-history-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpCaseHistorySection, history_list);
+}
+
+static void
+sp_case_history_section_init (SpCaseHistorySection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
