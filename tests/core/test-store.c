@@ -386,6 +386,38 @@ test_components (void)
   sp_test_remove_dir (dir);
 }
 
+/* A copy owns its strings: the original's may go, and equal copies are
+ * equal whatever the role bits or a missing name. */
+static void
+test_actor_copy (void)
+{
+  g_autofree char *id = g_strdup ("u-1");
+  g_autofree char *name = g_strdup ("Åsa Öberg");
+  SpActor actor = { id, name, SP_ROLE_BIT (SP_ROLE_REGISTRAR) };
+  g_autoptr(SpActor) copy = sp_actor_copy (&actor);
+  g_autoptr(SpActor) nameless = sp_actor_copy (&(SpActor) { "u-2", NULL, 0 });
+  SpActor other = actor;
+
+  g_assert_true (sp_actor_equal (copy, &actor));
+  g_assert_true (copy->user_id != actor.user_id);
+  g_clear_pointer (&id, g_free);
+  g_clear_pointer (&name, g_free);
+  g_assert_cmpstr (copy->user_id, ==, "u-1");
+  g_assert_cmpstr (copy->display_name, ==, "Åsa Öberg");
+  g_assert_cmpuint (copy->roles, ==, SP_ROLE_BIT (SP_ROLE_REGISTRAR));
+
+  g_assert_cmpstr (nameless->user_id, ==, "u-2");
+  g_assert_null (nameless->display_name);
+  g_assert_false (sp_actor_equal (copy, nameless));
+  g_assert_false (sp_actor_equal (copy, NULL));
+  g_assert_true (sp_actor_equal (NULL, NULL));
+
+  other.user_id = "u-1";
+  other.display_name = "Åsa Öberg";
+  other.roles = 0;
+  g_assert_false (sp_actor_equal (copy, &other));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +426,7 @@ main (int   argc,
   g_setenv ("SYNPUNKT_TODAY", "2025-09-01", TRUE);
 
   g_test_add_func ("/store/open-and-reopen", test_open_and_reopen);
+  g_test_add_func ("/store/actor-copy", test_actor_copy);
   g_test_add_func ("/store/columns", test_every_field_has_a_column);
   g_test_add_func ("/store/save-load", test_save_load_every_entity);
   g_test_add_func ("/store/revisions", test_revisions);

@@ -29,9 +29,7 @@ struct _SpConflictDialog
   gboolean       applying;
   GtkWidget     *box;          /* the conflicts' rows, once read */
   GtkWidget     *apply;
-  SpActor        actor;
-  char          *actor_id;
-  char          *actor_name;
+  SpActor       *actor;        /* a copy */
   char          *case_id;
   GPtrArray     *conflicts;
   GArray        *choices;
@@ -183,9 +181,7 @@ typedef struct
 {
   GPtrArray *conflicts;  /* holds the SpConflicts the choices point at */
   GPtrArray *chosen;     /* of ResolveChoice */
-  char      *actor_id;
-  char      *actor_name;
-  guint      roles;
+  SpActor   *actor;
 } ResolveJob;
 
 typedef struct
@@ -210,8 +206,7 @@ resolve_job_free (gpointer p)
 
   g_ptr_array_unref (job->conflicts);
   g_ptr_array_unref (job->chosen);
-  g_free (job->actor_id);
-  g_free (job->actor_name);
+  g_clear_pointer (&job->actor, sp_actor_free);
   g_free (job);
 }
 
@@ -223,7 +218,6 @@ resolve (SpStore       *store,
          GError       **error)
 {
   ResolveJob *job = data;
-  SpActor actor = { job->actor_id, job->actor_name, job->roles };
 
   if (!sp_store_begin (store, error))
     return NULL;
@@ -232,7 +226,7 @@ resolve (SpStore       *store,
     {
       ResolveChoice *choice = job->chosen->pdata[i];
 
-      if (!sp_store_resolve_conflict (store, choice->conflict, choice->json, &actor, error))
+      if (!sp_store_resolve_conflict (store, choice->conflict, choice->json, job->actor, error))
         {
           sp_store_rollback (store);
           return NULL;
@@ -284,9 +278,7 @@ sp_conflict_dialog_apply (SpConflictDialog *self)
   job = g_new0 (ResolveJob, 1);
   job->conflicts = g_ptr_array_ref (self->conflicts);
   job->chosen = g_ptr_array_new_with_free_func (resolve_choice_free);
-  job->actor_id = g_strdup (self->actor_id);
-  job->actor_name = g_strdup (self->actor_name);
-  job->roles = self->actor.roles;
+  job->actor = sp_actor_copy (self->actor);
   for (guint i = 0; i < self->choices->len; i++)
     {
       Choice *choice = &g_array_index (self->choices, Choice, i);
@@ -380,8 +372,7 @@ sp_conflict_dialog_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->choices, g_array_unref);
-  g_free (self->actor_id);
-  g_free (self->actor_name);
+  g_clear_pointer (&self->actor, sp_actor_free);
   g_free (self->case_id);
 
   G_OBJECT_CLASS (sp_conflict_dialog_parent_class)->finalize (object);
@@ -430,9 +421,7 @@ sp_conflict_dialog_new (GtkWindow     *parent,
                        "title", _("Resolve Conflicts"),
                        NULL);
   self->worker = g_object_ref (worker);
-  self->actor_id = g_strdup (actor ? actor->user_id : NULL);
-  self->actor_name = g_strdup (actor ? actor->display_name : NULL);
-  self->actor = (SpActor) { self->actor_id, self->actor_name, actor ? actor->roles : 0 };
+  self->actor = sp_actor_copy (actor != NULL ? actor : &(SpActor) { 0 });
   self->case_id = g_strdup (case_id);
 
   header = adw_header_bar_new ();

@@ -281,7 +281,7 @@ void
 _sp_intake_dialog_load_choices (SpIntakeDialog *self)
 {
   self->loading = TRUE;
-  sp_store_worker_run_async (self->worker, read_choices, g_strdup (self->actor_user_id), g_free,
+  sp_store_worker_run_async (self->worker, read_choices, g_strdup (self->actor->user_id), g_free,
                              choices_free, self->cancellable, on_choices_read, self);
 }
 

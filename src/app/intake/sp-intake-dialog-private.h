@@ -19,9 +19,7 @@ struct _SpIntakeDialog
   GCancellable       *cancellable;  /* of the choices' read, cancelled on dispose */
   gboolean            loading;      /* the choices are being read */
   gboolean            saving;       /* a save is running: Save is off until it ends */
-  char               *actor_user_id;
-  char               *actor_name;
-  guint               actor_roles;
+  SpActor            *actor;        /* a copy */
 
   /* Index in a combo row → the id or code it stands for; index 0 is the
    * "not chosen" item. */

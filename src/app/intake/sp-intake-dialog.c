@@ -47,10 +47,8 @@ field_from_error (const GError *error)
 
 typedef struct
 {
-  SpCase *kase;
-  char   *user_id;
-  char   *display_name;
-  guint   roles;
+  SpCase  *kase;
+  SpActor *actor;
 } CreateJob;
 
 static void
@@ -59,8 +57,7 @@ create_job_free (gpointer p)
   CreateJob *job = p;
 
   g_clear_object (&job->kase);
-  g_free (job->user_id);
-  g_free (job->display_name);
+  g_clear_pointer (&job->actor, sp_actor_free);
   g_free (job);
 }
 
@@ -72,9 +69,7 @@ create_case (SpStore       *store,
              GError       **error)
 {
   CreateJob *job = data;
-  SpActor actor = { job->user_id, job->display_name, job->roles };
-
-  if (!sp_store_create_case (store, job->kase, &actor, error))
+  if (!sp_store_create_case (store, job->kase, job->actor, error))
     return NULL;
 
   return g_strdup (SP_ENTITY (job->kase)->id);
@@ -235,9 +230,7 @@ sp_intake_dialog_save (SpIntakeDialog *self)
 
   job = g_new0 (CreateJob, 1);
   job->kase = g_steal_pointer (&kase);
-  job->user_id = g_strdup (self->actor_user_id);
-  job->display_name = g_strdup (self->actor_name);
-  job->roles = self->actor_roles;
+  job->actor = sp_actor_copy (self->actor);
 
   /* Save stays off until the store answers; the dialog lives until then. */
   self->saving = TRUE;
@@ -443,8 +436,7 @@ sp_intake_dialog_finalize (GObject *object)
 
   g_clear_object (&self->worker);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->actor_user_id, g_free);
-  g_clear_pointer (&self->actor_name, g_free);
+  g_clear_pointer (&self->actor, sp_actor_free);
   g_clear_pointer (&self->unit_ids, g_ptr_array_unref);
   g_clear_pointer (&self->unit_areas, g_ptr_array_unref);
   g_clear_pointer (&self->provider_ids, g_ptr_array_unref);
@@ -594,9 +586,7 @@ sp_intake_dialog_new (GtkWindow     *parent,
                        "transient-for", parent,
                        NULL);
   self->worker = g_object_ref (worker);
-  self->actor_user_id = g_strdup (actor->user_id);
-  self->actor_name = g_strdup (actor->display_name);
-  self->actor_roles = actor->roles;
+  self->actor = sp_actor_copy (actor);
 
   _sp_intake_dialog_load_choices (self);
   _sp_intake_dialog_update_save (self);

@@ -40,9 +40,7 @@ struct _SpInvestigationSection
 
   SpStoreWorker   *worker;
   GCancellable    *cancellable;   /* of the loads */
-  char            *user_id;
-  char            *user_name;
-  guint            roles;
+  SpActor         *actor;          /* a copy; NULL until set */
 
   char            *case_id;
   SpCase          *kase;
@@ -65,6 +63,12 @@ struct _SpInvestigationSection
 };
 
 G_DEFINE_FINAL_TYPE (SpInvestigationSection, sp_investigation_section, ADW_TYPE_BIN)
+
+static guint
+roles_of (SpInvestigationSection *self)
+{
+  return self->actor != NULL ? self->actor->roles : 0;
+}
 
 enum {
   SAVED,
@@ -389,9 +393,7 @@ load_job (SpStore       *store,
 typedef struct
 {
   SpEntity *entity;
-  char     *user_id;
-  char     *user_name;
-  guint     roles;
+  SpActor  *actor;
 } SaveJob;
 
 static void
@@ -400,8 +402,7 @@ save_job_free (gpointer data)
   SaveJob *job = data;
 
   g_clear_object (&job->entity);
-  g_free (job->user_id);
-  g_free (job->user_name);
+  g_clear_pointer (&job->actor, sp_actor_free);
   g_free (job);
 }
 
@@ -412,15 +413,14 @@ save_job (SpStore       *store,
           GError       **error)
 {
   SaveJob *job = data;
-  SpActor actor = { job->user_id, job->user_name, job->roles };
   gboolean ok;
 
   if (SP_IS_INVESTIGATION (job->entity))
     ok = sp_store_save_investigation (store, SP_INVESTIGATION (job->entity), SP_SAVE_DEFAULT,
-                                      &actor, error);
+                                      job->actor, error);
   else
     ok = sp_store_save_planned_action (store, SP_PLANNED_ACTION (job->entity), SP_SAVE_DEFAULT,
-                                       &actor, error);
+                                       job->actor, error);
   if (!ok)
     return NULL;
   return sp_store_load (store, G_OBJECT_TYPE (job->entity), job->entity->id, error);
@@ -436,9 +436,7 @@ start_save (SpInvestigationSection *self,
   SaveJob *job = g_new0 (SaveJob, 1);
 
   job->entity = sp_entity_copy (entity);
-  job->user_id = g_strdup (self->user_id);
-  job->user_name = g_strdup (self->user_name);
-  job->roles = self->roles;
+  job->actor = sp_actor_copy (self->actor != NULL ? self->actor : &(SpActor) { 0 });
   self->saving++;
   set_state (self, _("Saving…"));
   /* No cancellable: a draft is saved even when the section goes away. */
@@ -653,9 +651,9 @@ on_add_action (SpInvestigationSection *self)
 static void
 update_sensitivity (SpInvestigationSection *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self), self->case_id != NULL && (self->roles & READER_ROLES));
+  gtk_widget_set_visible (GTK_WIDGET (self), self->case_id != NULL && (roles_of (self) & READER_ROLES));
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_box),
-                            self->inv != NULL && (self->roles & INVESTIGATOR_ROLES));
+                            self->inv != NULL && (roles_of (self) & INVESTIGATOR_ROLES));
 }
 
 static void
@@ -693,7 +691,7 @@ on_load_done (GObject      *source,
       self->inv = sp_investigation_new ();
       self->inv->case_id = g_strdup (self->case_id);
       /* The unit manager investigates, unless they say who else does. */
-      self->inv->investigator_id = g_strdup (self->user_name);
+      self->inv->investigator_id = g_strdup (self->actor != NULL ? self->actor->display_name : NULL);
       sp_entity_ensure_id (SP_ENTITY (self->inv));
     }
 
@@ -788,11 +786,8 @@ sp_investigation_section_set_actor (SpInvestigationSection *self,
   g_return_if_fail (SP_IS_INVESTIGATION_SECTION (self));
   g_return_if_fail (actor != NULL);
 
-  g_free (self->user_id);
-  self->user_id = g_strdup (actor->user_id);
-  g_free (self->user_name);
-  self->user_name = g_strdup (actor->display_name);
-  self->roles = actor->roles;
+  g_clear_pointer (&self->actor, sp_actor_free);
+  self->actor = sp_actor_copy (actor);
   update_sensitivity (self);
 }
 
@@ -823,8 +818,7 @@ sp_investigation_section_finalize (GObject *object)
   g_clear_object (&self->kase);
   g_clear_object (&self->inv);
   g_free (self->case_id);
-  g_free (self->user_id);
-  g_free (self->user_name);
+  g_clear_pointer (&self->actor, sp_actor_free);
   g_free (self->state_text);
 
   G_OBJECT_CLASS (sp_investigation_section_parent_class)->finalize (object);

@@ -24,9 +24,7 @@ struct _SpLetterComposer
 
   SpStoreWorker   *worker;
   GCancellable    *cancellable;
-  char            *user_id;
-  char            *user_name;
-  guint            roles;
+  SpActor         *actor;          /* a copy */
   char            *case_id;
   SpLetterKind     kind;
   SpLanguage       language;
@@ -104,7 +102,7 @@ build_letter (SpLetterComposer *self,
   letter->contact_person = g_strdup (contact);
   letter->method = method;
   letter->sent_on = sp_date_today ();
-  letter->sent_by = g_strdup (self->user_name);
+  letter->sent_by = g_strdup (self->actor->display_name);
   return letter;
 }
 
@@ -318,7 +316,7 @@ apply_template (SpLetterComposer *self)
   g_autoptr(GError) error = NULL;
 
   g_clear_pointer (&self->values, g_hash_table_unref);
-  self->values = sp_letter_context_values (self->context, self->language, self->user_name);
+  self->values = sp_letter_context_values (self->context, self->language, self->actor->display_name);
   text = sp_letter_template_fill (sp_letter_template_default (self->kind, self->language),
                                   self->values, &error);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view), text ? text : "", -1);
@@ -390,9 +388,7 @@ sp_letter_composer_get_problem (SpLetterComposer *self)
 typedef struct
 {
   SpLetter *letter;
-  char     *user_id;
-  char     *user_name;
-  guint     roles;
+  SpActor  *actor;
 } StoreJob;
 
 static void
@@ -401,8 +397,7 @@ store_job_free (gpointer data)
   StoreJob *job = data;
 
   g_clear_object (&job->letter);
-  g_free (job->user_id);
-  g_free (job->user_name);
+  g_clear_pointer (&job->actor, sp_actor_free);
   g_free (job);
 }
 
@@ -413,9 +408,8 @@ store_job (SpStore       *store,
            GError       **error)
 {
   StoreJob *job = data;
-  SpActor actor = { job->user_id, job->user_name, job->roles };
 
-  if (!sp_store_send_letter (store, job->letter, &actor, error))
+  if (!sp_store_send_letter (store, job->letter, job->actor, error))
     return NULL;
   return g_object_ref (job->letter);
 }
@@ -457,9 +451,7 @@ store_letter (SpLetterComposer *self,
   StoreJob *job = g_new0 (StoreJob, 1);
 
   job->letter = g_object_ref (letter);
-  job->user_id = g_strdup (self->user_id);
-  job->user_name = g_strdup (self->user_name);
-  job->roles = self->roles;
+  job->actor = sp_actor_copy (self->actor);
   /* No cancellable: a letter that went out is recorded. */
   sp_store_worker_run_async (self->worker, store_job, job, store_job_free, g_object_unref, NULL,
                              on_letter_stored, g_object_ref (self));
@@ -640,8 +632,7 @@ sp_letter_composer_finalize (GObject *object)
   g_clear_pointer (&self->unfilled_rows, g_ptr_array_unref);
   g_free (self->unfilled_key);
   g_free (self->problem);
-  g_free (self->user_id);
-  g_free (self->user_name);
+  g_clear_pointer (&self->actor, sp_actor_free);
   g_free (self->case_id);
   G_OBJECT_CLASS (sp_letter_composer_parent_class)->finalize (object);
 }
@@ -745,9 +736,7 @@ sp_letter_composer_new (GtkWindow     *parent,
 
   self = g_object_new (SP_TYPE_LETTER_COMPOSER, "transient-for", parent, NULL);
   self->worker = g_object_ref (worker);
-  self->user_id = g_strdup (actor->user_id);
-  self->user_name = g_strdup (actor->display_name);
-  self->roles = actor->roles;
+  self->actor = sp_actor_copy (actor);
   self->case_id = g_strdup (case_id);
   self->kind = kind;
   self->language = SP_LANGUAGE_SV;

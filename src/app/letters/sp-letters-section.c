@@ -26,9 +26,7 @@ struct _SpLettersSection
 
   SpStoreWorker   *worker;
   GCancellable    *cancellable;
-  char            *user_id;
-  char            *user_name;
-  guint            roles;
+  SpActor         *actor;          /* a copy; NULL until set */
   char            *case_id;
   SpLetterContext *context;
   guint            loading;
@@ -39,6 +37,12 @@ struct _SpLettersSection
 };
 
 G_DEFINE_FINAL_TYPE (SpLettersSection, sp_letters_section, ADW_TYPE_BIN)
+
+static guint
+roles_of (SpLettersSection *self)
+{
+  return self->actor != NULL ? self->actor->roles : 0;
+}
 
 enum {
   LETTER_SENT,
@@ -236,8 +240,8 @@ update_write_button (SpLettersSection *self)
 {
   gboolean anonymous = self->context != NULL && self->context->kase->sender_anonymous;
 
-  gtk_widget_set_visible (GTK_WIDGET (self), self->case_id != NULL && (self->roles & READER_ROLES));
-  gtk_widget_set_visible (GTK_WIDGET (self->write_button), (self->roles & WRITER_ROLES) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->case_id != NULL && (roles_of (self) & READER_ROLES));
+  gtk_widget_set_visible (GTK_WIDGET (self->write_button), (roles_of (self) & WRITER_ROLES) != 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->write_button), self->context != NULL && !anonymous);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->write_button),
                                anonymous ? _("The sender is anonymous: there is nobody to write "
@@ -305,7 +309,6 @@ sp_letters_section_compose (SpLettersSection *self,
 {
   GtkRoot *root;
   SpLetterComposer *composer;
-  SpActor actor;
 
   g_return_val_if_fail (SP_IS_LETTERS_SECTION (self), NULL);
 
@@ -314,9 +317,10 @@ sp_letters_section_compose (SpLettersSection *self,
     return NULL;
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  actor = (SpActor) { self->user_id, self->user_name, self->roles };
   composer = sp_letter_composer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     self->worker, &actor, self->case_id, kind);
+                                     self->worker,
+                                     self->actor != NULL ? self->actor : &(SpActor) { 0 },
+                                     self->case_id, kind);
   g_signal_connect_object (composer, "sent", G_CALLBACK (on_sent), self, 0);
   gtk_window_present (GTK_WINDOW (composer));
   return GTK_WIDGET (composer);
@@ -396,11 +400,8 @@ sp_letters_section_set_actor (SpLettersSection *self,
   g_return_if_fail (SP_IS_LETTERS_SECTION (self));
   g_return_if_fail (actor != NULL);
 
-  g_free (self->user_id);
-  self->user_id = g_strdup (actor->user_id);
-  g_free (self->user_name);
-  self->user_name = g_strdup (actor->display_name);
-  self->roles = actor->roles;
+  g_clear_pointer (&self->actor, sp_actor_free);
+  self->actor = sp_actor_copy (actor);
   update_write_button (self);
 }
 
@@ -421,8 +422,7 @@ sp_letters_section_finalize (GObject *object)
 
   g_clear_object (&self->worker);
   g_clear_pointer (&self->context, sp_letter_context_free);
-  g_free (self->user_id);
-  g_free (self->user_name);
+  g_clear_pointer (&self->actor, sp_actor_free);
   g_free (self->case_id);
   G_OBJECT_CLASS (sp_letters_section_parent_class)->finalize (object);
 }
