@@ -418,6 +418,43 @@ test_actor_copy (void)
   g_assert_false (sp_actor_equal (copy, &other));
 }
 
+/* Letters and reports name the organisation: the setting, else the
+ * administration at the top of the tree a replica has from the server. */
+static void
+test_organisation_name (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(SpUnit) admin = sp_unit_new ();
+  g_autoptr(SpUnit) unit = sp_unit_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_null (sp_store_dup_organisation_name (store));
+
+  unit->name = g_strdup ("Hemtjänst Vällingby");
+  unit->kind = SP_UNIT_KIND_UNIT;
+  g_assert_true (sp_store_save (store, SP_ENTITY (unit), 0, "admin", &error));
+  g_assert_null (sp_store_dup_organisation_name (store));
+
+  admin->name = g_strdup ("Hässelby-Vällingby stadsdelsförvaltning");
+  admin->kind = SP_UNIT_KIND_ADMINISTRATION;
+  g_assert_true (sp_store_save (store, SP_ENTITY (admin), 0, "admin", &error));
+  name = sp_store_dup_organisation_name (store);
+  g_assert_cmpstr (name, ==, "Hässelby-Vällingby stadsdelsförvaltning");
+  g_clear_pointer (&name, g_free);
+
+  g_assert_true (sp_store_set_setting (store, "organisation.name", "Stadsdel 'Väst'; --", &error));
+  name = sp_store_dup_organisation_name (store);
+  g_assert_cmpstr (name, ==, "Stadsdel 'Väst'; --");
+  g_clear_pointer (&name, g_free);
+
+  /* An empty setting does not hide the tree's name. */
+  g_assert_true (sp_store_set_setting (store, "organisation.name", "", &error));
+  name = sp_store_dup_organisation_name (store);
+  g_assert_cmpstr (name, ==, "Hässelby-Vällingby stadsdelsförvaltning");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +464,7 @@ main (int   argc,
 
   g_test_add_func ("/store/open-and-reopen", test_open_and_reopen);
   g_test_add_func ("/store/actor-copy", test_actor_copy);
+  g_test_add_func ("/store/organisation-name", test_organisation_name);
   g_test_add_func ("/store/columns", test_every_field_has_a_column);
   g_test_add_func ("/store/save-load", test_save_load_every_entity);
   g_test_add_func ("/store/revisions", test_revisions);

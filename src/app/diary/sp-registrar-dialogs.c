@@ -383,7 +383,7 @@ save_request_and_copy (SpStore       *store,
   letters = sp_store_load_where (store, SP_TYPE_LETTER, "case_id", request->case_id, error);
   if (letters == NULL)
     return NULL;
-  organisation = sp_store_dup_setting (store, "organisation.name");
+  organisation = sp_store_dup_organisation_name (store);
 
   path = g_strdup (job->copy_path);
   if (path == NULL)

@@ -42,7 +42,7 @@ load_job (SpStore       *store,
     context->unit = sp_store_load (store, SP_TYPE_UNIT, context->kase->unit_id, NULL);
   if (context->unit != NULL && context->unit->parent_id != NULL)
     context->department = sp_store_load (store, SP_TYPE_UNIT, context->unit->parent_id, NULL);
-  context->organisation = sp_store_dup_setting (store, "organisation.name");
+  context->organisation = sp_store_dup_organisation_name (store);
   context->investigation = sp_store_get_investigation (store, case_id, NULL);
   if (!(context->letters = sp_store_load_where (store, SP_TYPE_LETTER, "case_id", case_id, error)))
     return NULL;

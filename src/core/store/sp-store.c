@@ -560,6 +560,34 @@ sp_store_dup_setting (SpStore    *self,
   return value;
 }
 
+char *
+sp_store_dup_organisation_name (SpStore *self)
+{
+  char *name;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (SP_IS_STORE (self), NULL);
+
+  name = sp_store_dup_setting (self, "organisation.name");
+  if (name != NULL && *name != '\0')
+    return name;
+  g_free (name);
+  name = NULL;
+
+  /* A replica has the organisation's tree, not the server's settings: the
+   * administration at its top is the organisation. */
+  if (!(stmt = sp_store_prepare (self,
+                                 "SELECT name FROM units WHERE kind = 'administration' "
+                                 "AND deleted = 0 AND name IS NOT NULL AND name <> '' "
+                                 "ORDER BY parent_id IS NOT NULL, name LIMIT 1", NULL)))
+    return NULL;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  return name;
+}
+
 gboolean
 sp_store_set_setting (SpStore     *self,
                       const char  *key,

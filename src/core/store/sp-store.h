@@ -96,6 +96,10 @@ gboolean       sp_store_migrate_component (SpStore            *self,
                                            const char * const *migrations,
                                            GError            **error);
 
+/* The organisation's name for letters and reports: the setting
+ * organisation.name, else the name of the administration at the top of
+ * the organisation's tree; NULL when neither is known. */
+char          *sp_store_dup_organisation_name (SpStore       *self);
 char          *sp_store_dup_setting       (SpStore            *self,
                                            const char         *key);
 gboolean       sp_store_set_setting       (SpStore            *self,
