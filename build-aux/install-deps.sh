@@ -9,7 +9,7 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsodium-dev libsecret-1-dev libgnutls28-dev
   libldap-dev slapd ldap-utils gnutls-bin
-  glib-networking yelp-tools appstream appstream-util desktop-file-utils
+  glib-networking yelp-tools appstream appstream-util desktop-file-utils xdg-utils
   xvfb xauth groff-base tzdata
   poppler-utils libpango1.0-dev libcairo2-dev
   clang libclang-rt-14-dev

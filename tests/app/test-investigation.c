@@ -300,27 +300,15 @@ set_unit_contact (Fixture *fixture)
   g_assert_no_error (error);
 }
 
-/* After the assessment: Record feedback asks for the final answer, which
- * cannot go with a placeholder left, goes out as a PDF, is recorded on
- * the case, and prints again the same. */
-static void
-test_final_answer (Fixture       *fixture,
-                   gconstpointer  data)
+/* An assessed case with its investigation's answer, whose Record feedback
+ * opens the final answer: the composer, ready. */
+static SpLetterComposer *
+open_final_answer (Fixture *fixture)
 {
   g_autoptr(SpInvestigation) inv = sp_investigation_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(SpCase) kase = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, "svar.pdf", NULL);
-  g_autofree char *again = g_build_filename (fixture->dir, "igen.pdf", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) again_file = g_file_new_for_path (again);
-  g_autofree char *text = NULL;
-  g_autofree char *again_text = NULL;
-  g_autofree char *body = NULL;
-  g_autofree char *today = sp_letter_format_date (sp_date_today (), SP_LANGUAGE_SV);
   SpLetterComposer *composer;
-  gpointer composer_alive;
-  GtkWidget *row;
 
   set_unit_contact (fixture);
   move_case_to (fixture, SP_STATUS_INVESTIGATING);
@@ -334,7 +322,6 @@ test_final_answer (Fixture       *fixture,
   kase = stored_case (fixture);
   sp_store_transition_case (fixture->store, kase, SP_STATUS_ASSESSED, &manager, &error);
   g_assert_no_error (error);
-  g_clear_object (&kase);
 
   open_page (fixture, &manager);
   wait_idle (fixture);
@@ -345,6 +332,29 @@ test_final_answer (Fixture       *fixture,
   g_assert_nonnull (composer);
   APP_TEST_WAIT (sp_letter_composer_get_ready (composer), 30);
   iterate ();
+
+  return composer;
+}
+
+/* After the assessment: Record feedback asks for the final answer, which
+ * cannot go with a placeholder left, goes out as a PDF, is recorded on
+ * the case, and prints again the same. */
+static void
+test_final_answer (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "svar.pdf", NULL);
+  g_autofree char *again = g_build_filename (fixture->dir, "igen.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) again_file = g_file_new_for_path (again);
+  g_autofree char *text = NULL;
+  g_autofree char *again_text = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *today = sp_letter_format_date (sp_date_today (), SP_LANGUAGE_SV);
+  SpLetterComposer *composer = open_final_answer (fixture);
+  gpointer composer_alive;
+  GtkWidget *row;
 
   /* The template filled from the case, the investigation and the unit. */
   body = sp_letter_composer_dup_text (composer);
@@ -566,6 +576,87 @@ test_delay_notice_letter (Fixture       *fixture,
   g_assert_true (!in_english () || history_has (fixture, "Letter sent: Delay notice (Post)"));
 }
 
+/* E-mail hands the letter to the mail program with its PDF attached
+ * (xdg-email, here a stand-in on PATH that writes down what it was
+ * given), written in the session's folder where only the user can read
+ * it; then it is recorded as
+ * sent by e-mail. */
+static void
+test_email_attaches_pdf (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *bin = g_build_filename (fixture->dir, "bin", NULL);
+  const char *runtime = g_get_user_runtime_dir ();
+  g_autofree char *script = g_build_filename (bin, "xdg-email", NULL);
+  g_autofree char *args_path = g_build_filename (fixture->dir, "xdg-email-args", NULL);
+  g_autofree char *script_text = NULL;
+  g_autofree char *args_text = NULL;
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *new_path = g_strdup_printf ("%s:%s", bin, old_path ? old_path : "/usr/bin");
+  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autoptr(SpCase) kase = NULL;
+  SpLetterComposer *composer;
+  gpointer composer_alive;
+  const char *attachment = NULL;
+  GStatBuf st;
+  GtkWidget *row;
+
+  g_assert_cmpint (g_mkdir_with_parents (bin, 0700), ==, 0);
+  script_text = g_strdup_printf ("#!/bin/sh\nfor a in \"$@\"; do printf '%%s\\n' \"$a\"; done > '%s'\n",
+                                 args_path);
+  g_assert_true (g_file_set_contents (script, script_text, -1, NULL));
+  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
+  g_setenv ("PATH", new_path, TRUE);
+
+  composer = open_final_answer (fixture);
+  row = app_test_find_by_id (GTK_WIDGET (composer), "organisation");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Hässelby-Vällingby stadsdelsförvaltning");
+  g_signal_emit_by_name (row, "apply");
+  iterate ();
+  g_assert_null (sp_letter_composer_get_problem (composer));
+
+  composer_alive = composer;
+  g_object_add_weak_pointer (G_OBJECT (composer), &composer_alive);
+  g_signal_emit_by_name (app_test_find_by_id (GTK_WIDGET (composer), "email_button"), "clicked");
+  APP_TEST_WAIT (composer_alive == NULL, 30);
+
+  g_setenv ("PATH", old_path, TRUE);
+
+  /* To the sender, with the kind and the diary number as subject, the
+   * text, and the PDF. */
+  g_assert_true (g_file_get_contents (args_path, &args_text, NULL, NULL));
+  args = g_strsplit (args_text, "\n", -1);
+  kase = stored_case (fixture);
+  g_assert_nonnull (kase->diary_number);
+  for (guint i = 0; args[i] != NULL && args[i + 1] != NULL; i++)
+    if (g_str_equal (args[i], "--attach"))
+      attachment = args[i + 1];
+  g_assert_nonnull (attachment);
+  g_assert_true (g_strv_contains ((const char * const *) args, "bo@example.se"));
+  g_assert_true (g_strv_contains ((const char * const *) args, "--subject"));
+  g_assert_nonnull (strstr (args_text, kase->diary_number));
+  g_assert_nonnull (strstr (args_text, "Vi har lagat värmeskåpet."));
+
+  dir = g_path_get_dirname (attachment);
+  g_assert_true (g_str_has_prefix (attachment, runtime));
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0077, ==, 0);
+  text = pdf_text (attachment);
+  g_assert_nonnull (strstr (text, kase->diary_number));
+  g_assert_nonnull (strstr (text, "Vi har lagat värmeskåpet."));
+  /* The session's folder outlives the test: the letter does not stay. */
+  g_assert_cmpint (g_unlink (attachment), ==, 0);
+  g_rmdir (dir);
+  g_autofree char *parent = g_path_get_dirname (dir);
+  g_rmdir (parent);
+
+  APP_TEST_WAIT (sp_letters_section_get_n_letters (letters (fixture)) == 1 &&
+                 !sp_letters_section_get_busy (letters (fixture)), 30);
+  g_assert_true (!in_english () || history_has (fixture, "Letter sent: Final answer (E-mail)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +670,7 @@ main (int   argc,
   ADD ("/investigation/hidden-from-quality", test_hidden_from_quality);
   ADD ("/investigation/authority-answer", test_authority_answer);
   ADD ("/investigation/final-answer", test_final_answer);
+  ADD ("/investigation/email-attaches-pdf", test_email_attaches_pdf);
   ADD ("/investigation/anonymous-gets-no-letter", test_anonymous_gets_no_letter);
   ADD ("/investigation/delay-notice-letter", test_delay_notice_letter);
 #undef ADD

@@ -14,6 +14,7 @@
 
 #include "sp-investigation-check.h"
 #include "sp-letter-composer.h"
+#include "sp-letter-email.h"
 #include "sp-letter-output.h"
 #include "sp-letter-template.h"
 #include "sp-store-investigation.h"
@@ -553,13 +554,8 @@ on_pdf_clicked (SpLetterComposer *self)
     gtk_file_chooser_native_new (_("Save the Letter as PDF"), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  const char *number = self->context->kase->diary_number;
-  g_autofree char *name = NULL;
-
   /* Named for the case and the kind, without the slash of the number. */
-  name = g_strdup_printf ("%s %s.pdf", number ? number : _("Letter"),
-                          sp_enum_get_label (&sp_letter_kind_info, self->kind));
-  g_strdelimit (name, "/", '-');
+  g_autofree char *name = sp_letter_pdf_name (self->context, self->kind);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
@@ -591,7 +587,7 @@ on_mail_opened (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  gboolean ok = gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error);
+  gboolean ok = sp_letter_email_finish (result, &error);
 
   went_out (user_data, ok, error);
 }
@@ -606,9 +602,9 @@ on_email_clicked (SpLetterComposer *self)
   g_autofree char *subject = g_strdup_printf (_("%s, %s"),
                                               sp_enum_get_label (&sp_letter_kind_info, self->kind),
                                               number ? number : "");
-  g_autofree char *uri = sp_letter_mailto_uri (address, subject, sending->letter->body);
 
-  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, on_mail_opened, sending);
+  sp_letter_email_async (self->context, sending->letter, GTK_WINDOW (self), address, subject,
+                         NULL, on_mail_opened, sending);
 }
 
 static void
