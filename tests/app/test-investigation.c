@@ -657,6 +657,48 @@ test_email_attaches_pdf (Fixture       *fixture,
   g_assert_true (!in_english () || history_has (fixture, "Letter sent: Final answer (E-mail)"));
 }
 
+/* A contract breach escalated in the investigation of a case about a
+ * provider flags the case, so that procurement gets it; the flags section
+ * shows it without the page being opened again. */
+static void
+test_contract_breach_flags_case (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(SpProvider) provider = sp_provider_new ();
+  g_autoptr(SpCase) kase = stored_case (fixture);
+  g_autoptr(SpInvestigation) inv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  provider->name = g_strdup ("Omsorgsbolaget AB");
+  g_assert_true (sp_store_save (fixture->store, SP_ENTITY (provider), 0, "admin", &error));
+  kase->concerns = SP_CONCERNS_PROVIDER;
+  g_clear_pointer (&kase->unit_id, g_free);
+  kase->provider_id = g_strdup (SP_ENTITY (provider)->id);
+  g_assert_true (sp_store_update_case (fixture->store, kase, &manager, FALSE, &error));
+  g_clear_object (&kase);
+  move_case_to (fixture, SP_STATUS_INVESTIGATING);
+
+  open_page (fixture, &manager);
+  wait_idle (fixture);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sp_case_page_get_flag_switch (fixture->page,
+                                                                                   "contract_breach"))));
+
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (part (fixture, "contract_breach_row")),
+                                         TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (part (fixture, "contract_breach_reference_row")),
+                         "AV-2026-3");
+  wait_idle (fixture);
+
+  inv = stored_investigation (fixture);
+  g_assert_true (inv->contract_breach);
+  APP_TEST_WAIT (gtk_switch_get_active (GTK_SWITCH (sp_case_page_get_flag_switch (fixture->page,
+                                                                                  "contract_breach"))) &&
+                 !sp_case_page_get_busy (fixture->page), 30);
+  kase = stored_case (fixture);
+  g_assert_true (kase->contract_breach);
+  g_assert_true (!in_english () || history_has (fixture, "Contract breach: No → Yes"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +713,7 @@ main (int   argc,
   ADD ("/investigation/authority-answer", test_authority_answer);
   ADD ("/investigation/final-answer", test_final_answer);
   ADD ("/investigation/email-attaches-pdf", test_email_attaches_pdf);
+  ADD ("/investigation/contract-breach-flags-case", test_contract_breach_flags_case);
   ADD ("/investigation/anonymous-gets-no-letter", test_anonymous_gets_no_letter);
   ADD ("/investigation/delay-notice-letter", test_delay_notice_letter);
 #undef ADD

@@ -174,17 +174,33 @@ history_loaded_cb (GObject      *source,
   g_autoptr(SpCasePageData) data = NULL;
 
   data = _sp_case_page_load_finish (self, result, NULL);
-  if (data != NULL && self->kase != NULL &&
-      g_strcmp0 (SP_ENTITY (data->kase)->id, self->case_id) == 0)
+  if (data == NULL || self->kase == NULL ||
+      g_strcmp0 (SP_ENTITY (data->kase)->id, self->case_id) != 0)
+    return;
+
+  sp_case_history_section_set_events (self->history_section, data->events, data->events_error);
+  _sp_case_page_fill_conflicts (self, data->conflicts);
+
+  /* The investigation's save changed the case too (a contract breach
+   * flagged): the case's own parts show it; the investigation and the
+   * letters stay as they are. */
+  if (SP_ENTITY (data->kase)->rev != SP_ENTITY (self->kase)->rev)
     {
-      sp_case_history_section_set_events (self->history_section, data->events,
-                                          data->events_error);
-      _sp_case_page_fill_conflicts (self, data->conflicts);
+      g_clear_object (&self->kase);
+      self->kase = g_steal_pointer (&data->kase);
+      self->filling = TRUE;
+      fill_header (self);
+      _sp_case_page_fill_transitions (self);
+      for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
+        sp_case_section_set_case (self->sections[i], self->kase);
+      self->filling = FALSE;
+      _sp_case_page_emit_changed (self, self->case_id);
     }
 }
 
-/* After a section saved a record of its own (the investigation): only the
- * history and conflicts are shown again, the rest of the page stays. */
+/* After a section saved a record of its own (the investigation): the
+ * history and conflicts are shown again, and the case's parts if the case
+ * changed with it. */
 static void
 reload_history (SpCasePage *self)
 {

@@ -406,6 +406,32 @@ save_job_free (gpointer data)
   g_free (job);
 }
 
+/* A contract breach escalated in the investigation of a case about a
+ * provider flags the case too, which brings it to procurement (their
+ * access, their list, the contract issue). Only ever set here, never
+ * cleared: clearing the flag is the handler's own decision. */
+static void
+flag_contract_breach (SpStore         *store,
+                      SpInvestigation *inv,
+                      const SpActor   *actor)
+{
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!inv->contract_breach)
+    return;
+
+  kase = sp_store_get_case (store, inv->case_id, NULL);
+  if (kase == NULL || kase->contract_breach || kase->concerns != SP_CONCERNS_PROVIDER)
+    return;
+
+  kase->contract_breach = TRUE;
+  /* The investigation is saved whatever happens to the flag (a newer
+   * version of the case, say): the switch on the page can still be set. */
+  if (!sp_store_update_case (store, kase, actor, TRUE, &error))
+    g_debug ("The case was not flagged as a contract breach: %s", error->message);
+}
+
 static gpointer
 save_job (SpStore       *store,
           gpointer       data,
@@ -416,8 +442,12 @@ save_job (SpStore       *store,
   gboolean ok;
 
   if (SP_IS_INVESTIGATION (job->entity))
-    ok = sp_store_save_investigation (store, SP_INVESTIGATION (job->entity), SP_SAVE_DEFAULT,
-                                      job->actor, error);
+    {
+      ok = sp_store_save_investigation (store, SP_INVESTIGATION (job->entity), SP_SAVE_DEFAULT,
+                                        job->actor, error);
+      if (ok)
+        flag_contract_breach (store, SP_INVESTIGATION (job->entity), job->actor);
+    }
   else
     ok = sp_store_save_planned_action (store, SP_PLANNED_ACTION (job->entity), SP_SAVE_DEFAULT,
                                        job->actor, error);
