@@ -475,6 +475,47 @@ test_history_hides_personal_data (Fixture       *fixture,
                    "Sender’s e-mail: bo@example.se → bo.ek@example.se");
 }
 
+/* A long history shows its newest events, and the rest on asking. */
+static void
+test_history_show_all (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *list;
+  guint n_events;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(SpCase) kase = stored_case (fixture);
+      g_autoptr(GError) error = NULL;
+
+      kase->conflict_of_interest = !kase->conflict_of_interest;
+      sp_store_update_case (fixture->store, kase, &registrar, TRUE, &error);
+      g_assert_no_error (error);
+    }
+
+  open_page (fixture, &registrar);
+  list = sp_case_page_get_history_list (fixture->page);
+  /* Twenty and the row that shows the rest. */
+  g_assert_cmpuint (count_rows (list), ==, 21);
+  g_assert_true (history_has (fixture, "Show All"));
+  g_assert_true (history_has (fixture, "Conflict of interest: Yes → No"));
+  g_assert_false (history_has (fixture, "Case created"));
+
+  g_assert_cmpstr (gtk_widget_get_name (gtk_widget_get_last_child (list)), ==, "history-show-all");
+  g_signal_emit_by_name (gtk_widget_get_last_child (list), "activated");
+  iterate ();
+  n_events = count_rows (list);
+  g_assert_cmpuint (n_events, ==, 31);
+  g_assert_true (history_has (fixture, "Case created"));
+  g_assert_false (history_has (fixture, "Show All"));
+
+  /* A save refills the page; the whole history stays shown. */
+  gtk_switch_set_active (GTK_SWITCH (sp_case_page_get_flag_switch (fixture->page, "named_employee")),
+                         TRUE);
+  iterate ();
+  g_assert_cmpuint (count_rows (list), ==, n_events + 1);
+}
+
 static void
 test_edit_conflict (Fixture       *fixture,
                     gconstpointer  data)
@@ -674,6 +715,7 @@ main (int   argc,
   ADD ("/case-page/edit-conflict", test_edit_conflict);
   ADD ("/case-page/save-text-shortcut", test_save_text_shortcut);
   ADD ("/case-page/history-hides-personal-data", test_history_hides_personal_data);
+  ADD ("/case-page/history-show-all", test_history_show_all);
   ADD ("/case-page/overdue-delay-notice", test_overdue_delay_notice);
   ADD ("/case-page/quality-hides-personal-data", test_quality_hides_personal_data);
   ADD ("/case-page/named-employee-restricted", test_named_employee_restricted);

@@ -14,6 +14,10 @@
 #include "sp-investigation-section.h"
 
 #define MAX_VALUE_CHARS 80
+/* The newest events shown at first; the rest come with Show All. A case
+ * with a full investigation has a hundred, and each row is text to lay
+ * out. */
+#define FIRST_SHOWN 20
 
 struct _SpCaseHistorySection
 {
@@ -22,6 +26,8 @@ struct _SpCaseHistorySection
   GtkListBox    *history_list;
   GPtrArray     *events;        /* SpCaseEvent, newest first; NULL: unread */
   GError        *error;         /* why they could not be read */
+  char          *events_for;    /* the case they are of */
+  gboolean       show_all;      /* for that case */
 };
 
 G_DEFINE_FINAL_TYPE (SpCaseHistorySection, sp_case_history_section, SP_TYPE_CASE_SECTION)
@@ -322,6 +328,36 @@ make_row (SpCaseHistorySection *self,
   return row;
 }
 
+static void
+on_show_all (SpCaseHistorySection *self)
+{
+  SpCase *kase = sp_case_section_get_case (SP_CASE_SECTION (self));
+
+  self->show_all = TRUE;
+  if (kase != NULL)
+    sp_case_section_set_case (SP_CASE_SECTION (self), kase);
+}
+
+static GtkWidget *
+make_show_all_row (SpCaseHistorySection *self,
+                   guint                 n_events)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = NULL;
+
+  /* Translators: the row under the newest events of a case's history */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show All %u Event", "Show All %u Events",
+                                        n_events),
+                           n_events);
+  gtk_widget_set_name (row, "history-show-all");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("pan-down-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_show_all), self, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
 /* The rows are made again from what was read: the names (and whether the
  * actor sees personal data) may have changed since. */
 static void
@@ -330,6 +366,7 @@ sp_case_history_section_fill (SpCaseSection *section,
 {
   SpCaseHistorySection *self = SP_CASE_HISTORY_SECTION (section);
   GtkWidget *child;
+  guint n;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
@@ -349,21 +386,31 @@ sp_case_history_section_fill (SpCaseSection *section,
       return;
     }
 
-  for (guint i = 0; i < self->events->len; i++)
+  n = self->show_all ? self->events->len : MIN (self->events->len, FIRST_SHOWN);
+  for (guint i = 0; i < n; i++)
     gtk_list_box_append (self->history_list, make_row (self, g_ptr_array_index (self->events, i)));
+  if (n < self->events->len)
+    gtk_list_box_append (self->history_list, make_show_all_row (self, self->events->len));
 }
 
 void
-sp_case_history_section_set_events (SpCaseHistorySection *self,
-                                    GPtrArray            *events,
-                                    const GError         *error)
+sp_case_history_section_show (SpCaseHistorySection *self,
+                              SpCase               *kase,
+                              GPtrArray            *events,
+                              const GError         *error)
 {
-  SpCase *kase;
-
   g_return_if_fail (SP_IS_CASE_HISTORY_SECTION (self));
+  g_return_if_fail (SP_IS_CASE (kase));
 
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_error (&self->error);
+  /* Another case starts with its newest events again. */
+  if (g_strcmp0 (self->events_for, SP_ENTITY (kase)->id) != 0)
+    {
+      g_free (self->events_for);
+      self->events_for = g_strdup (SP_ENTITY (kase)->id);
+      self->show_all = FALSE;
+    }
   if (events != NULL)
     {
       self->events = g_ptr_array_copy (events, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
@@ -374,9 +421,7 @@ sp_case_history_section_set_events (SpCaseHistorySection *self,
     self->error = error != NULL ? g_error_copy (error)
                                 : g_error_new_literal (SP_ERROR, SP_ERROR_NOT_FOUND, "");
 
-  kase = sp_case_section_get_case (SP_CASE_SECTION (self));
-  if (kase != NULL)
-    sp_case_section_set_case (SP_CASE_SECTION (self), kase);
+  sp_case_section_set_case (SP_CASE_SECTION (self), kase);
 }
 
 GtkWidget *
@@ -394,6 +439,7 @@ sp_case_history_section_finalize (GObject *object)
 
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->events_for, g_free);
 
   G_OBJECT_CLASS (sp_case_history_section_parent_class)->finalize (object);
 }

@@ -14,9 +14,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpCaseHistorySection, sp_case_history_section, SP,
                       CASE_HISTORY_SECTION, SpCaseSection)
 
-/* The case's events (SpCaseEvent; NULL with @error when they could not
- * be read), shown newest first. */
-void        sp_case_history_section_set_events (SpCaseHistorySection *self,
+/* Shows @kase's events (SpCaseEvent; NULL with @error when they could
+ * not be read), newest first: the first few, and all of them once asked
+ * (until another case is shown). */
+void        sp_case_history_section_show       (SpCaseHistorySection *self,
+                                                SpCase               *kase,
                                                 GPtrArray            *events,
                                                 const GError         *error);
 /* The rows (GtkListBox of AdwActionRow), newest first. */

@@ -89,6 +89,19 @@ show_missing (SpCasePage *self,
   gtk_stack_set_visible_child_name (self->stack, "missing");
 }
 
+/* Every section from the case shown, the history with its events (each
+ * filled once). */
+static void
+fill_sections (SpCasePage     *self,
+               SpCasePageData *data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
+    if (self->sections[i] != SP_CASE_SECTION (self->history_section))
+      sp_case_section_set_case (self->sections[i], self->kase);
+  sp_case_history_section_show (self->history_section, self->kase, data->events,
+                                data->events_error);
+}
+
 /* A section's change is saved like the page's own: with a revision check,
  * a toast with Undo, and every section refilled from what is stored. */
 static gboolean
@@ -135,9 +148,7 @@ _sp_case_page_apply (SpCasePage     *self,
   self->filling = TRUE;
   fill_header (self);
   _sp_case_page_fill_transitions (self);
-  sp_case_history_section_set_events (self->history_section, data->events, data->events_error);
-  for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
-    sp_case_section_set_case (self->sections[i], self->kase);
+  fill_sections (self, data);
   _sp_case_page_fill_conflicts (self, data->conflicts);
   sp_investigation_section_set_case_id (self->investigation_section, self->case_id);
   sp_letters_section_set_case_id (self->letters_section, self->case_id);
@@ -178,7 +189,6 @@ history_loaded_cb (GObject      *source,
       g_strcmp0 (SP_ENTITY (data->kase)->id, self->case_id) != 0)
     return;
 
-  sp_case_history_section_set_events (self->history_section, data->events, data->events_error);
   _sp_case_page_fill_conflicts (self, data->conflicts);
 
   /* The investigation's save changed the case too (a contract breach
@@ -187,15 +197,17 @@ history_loaded_cb (GObject      *source,
   if (SP_ENTITY (data->kase)->rev != SP_ENTITY (self->kase)->rev)
     {
       g_clear_object (&self->kase);
-      self->kase = g_steal_pointer (&data->kase);
+      self->kase = g_object_ref (data->kase);
       self->filling = TRUE;
       fill_header (self);
       _sp_case_page_fill_transitions (self);
-      for (guint i = 0; i < G_N_ELEMENTS (self->sections); i++)
-        sp_case_section_set_case (self->sections[i], self->kase);
+      fill_sections (self, data);
       self->filling = FALSE;
       _sp_case_page_emit_changed (self, self->case_id);
     }
+  else
+    sp_case_history_section_show (self->history_section, self->kase, data->events,
+                                  data->events_error);
 }
 
 /* After a section saved a record of its own (the investigation): the
