@@ -220,6 +220,41 @@ test_flag_undo (Fixture       *fixture,
   g_assert_cmpstr (first_history_title (fixture), ==, "Conflict of interest: Yes → No");
 }
 
+/* A second change while the first one's toast is on screen says so in
+ * that toast (not in another queued behind it), and its Undo undoes the
+ * second change only. */
+static void
+test_toast_replaced (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(SpCase) kase = NULL;
+  AdwToast *first;
+
+  open_page (fixture, &manager);
+  gtk_switch_set_active (GTK_SWITCH (sp_case_page_get_flag_switch (fixture->page,
+                                                                   "conflict_of_interest")),
+                         TRUE);
+  iterate ();
+  keep_toast ();
+  first = sp_case_page_get_last_toast (fixture->page);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (adw_toast_get_title (first), ==, "Flag set: Conflict of interest");
+
+  gtk_switch_set_active (GTK_SWITCH (sp_case_page_get_flag_switch (fixture->page,
+                                                                   "individual_record")),
+                         TRUE);
+  iterate ();
+  g_assert_true (sp_case_page_get_last_toast (fixture->page) == first);
+  g_assert_cmpstr (adw_toast_get_title (first), ==,
+                   "Flag set: Concerns an individual’s record");
+  g_assert_cmpstr (adw_toast_get_button_label (first), ==, "_Undo");
+
+  undo (fixture);
+  kase = stored_case (fixture);
+  g_assert_false (kase->individual_record);
+  g_assert_true (kase->conflict_of_interest);
+}
+
 static void
 test_change_unit (Fixture       *fixture,
                   gconstpointer  data)
@@ -706,6 +741,7 @@ main (int   argc,
   ADD ("/case-page/transition-undo", test_transition_undo);
   ADD ("/case-page/undo-after-other-change", test_undo_after_other_change);
   ADD ("/case-page/flag-undo", test_flag_undo);
+  ADD ("/case-page/toast-replaced", test_toast_replaced);
   ADD ("/case-page/edit-subject", test_edit_subject);
   ADD ("/case-page/category", test_category);
   ADD ("/case-page/contract-breach", test_contract_breach);

@@ -67,6 +67,8 @@ struct _SpCasePage
   char               *case_id;
   SpCase             *kase;          /* as last loaded from the store */
   AdwToast           *last_toast;    /* weak */
+  AdwToast           *shown_toast;   /* weak; the one on screen, until dismissed */
+  char               *toast_case_id; /* the case it is about */
   gboolean            filling;       /* widgets are being set from the case */
 
   GtkStack           *stack;

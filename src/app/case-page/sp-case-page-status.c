@@ -35,6 +35,16 @@ undo_free (gpointer data)
 
 static void save (SpCasePage *self, SpCasePageSave *save);
 
+static void on_undo_clicked (AdwToast *toast, gpointer undo);
+
+static void
+on_toast_dismissed (AdwToast   *toast,
+                    SpCasePage *self)
+{
+  if (self->shown_toast == toast)
+    g_clear_weak_pointer (&self->shown_toast);
+}
+
 void
 _sp_case_page_toast (SpCasePage *self,
                      const char *title)
@@ -42,25 +52,46 @@ _sp_case_page_toast (SpCasePage *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   /* A toast's title is markup, and error messages may hold any text. */
   g_autofree char *escaped = g_markup_escape_text (title, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast;
 
+  /* One thing at a time about a case: a toast still on screen says the
+   * newest instead of queueing another behind it, which would name a state
+   * already gone. It changes in place, since libadwaita 1.2 can crash
+   * when a toast is dismissed while it animates. */
+  if (self->shown_toast != NULL && g_strcmp0 (self->toast_case_id, self->case_id) == 0)
+    {
+      adw_toast_set_title (self->shown_toast, escaped);
+      adw_toast_set_button_label (self->shown_toast, NULL);
+      g_signal_handlers_disconnect_matched (self->shown_toast, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                            on_undo_clicked, NULL);
+      g_set_weak_pointer (&self->last_toast, self->shown_toast);
+      return;
+    }
+
+  toast = adw_toast_new (escaped);
   /* Only the newest toast is watched; an older one must not write into
    * this page once it is gone. */
   g_set_weak_pointer (&self->last_toast, toast);
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
+  if (overlay == NULL)
     {
       g_debug ("No toast overlay for: %s", title);
       g_object_unref (toast);
+      return;
     }
+
+  g_set_weak_pointer (&self->shown_toast, toast);
+  g_free (self->toast_case_id);
+  self->toast_case_id = g_strdup (self->case_id);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
 on_undo_clicked (AdwToast *toast,
-                 Undo     *undo)
+                 gpointer  data)
 {
+  Undo *undo = data;
   g_autoptr(SpCasePage) self = g_weak_ref_get (&undo->page);
   SpCasePageSave *request;
 

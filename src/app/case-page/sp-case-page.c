@@ -413,6 +413,7 @@ sp_case_page_dispose (GObject *object)
   SpCasePage *self = SP_CASE_PAGE (object);
 
   g_clear_weak_pointer (&self->last_toast);
+  g_clear_weak_pointer (&self->shown_toast);
   g_cancellable_cancel (self->load_cancellable);
 
   /* AdwBin drops its child, the template's root, itself. */
@@ -432,6 +433,7 @@ sp_case_page_finalize (GObject *object)
   g_clear_pointer (&self->actor, sp_actor_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->toast_case_id, g_free);
 
   G_OBJECT_CLASS (sp_case_page_parent_class)->finalize (object);
 }
