@@ -287,6 +287,38 @@ keep_toast (void)
     g_ptr_array_add (held_toasts, g_object_ref (toast));
 }
 
+/* Every button with a mnemonic under @root has its accessible label set
+ * (GTK 4.8 reads "_Save Save" otherwise); returns how many there were. */
+static inline guint
+assert_mnemonics_labelled (GtkWidget *root)
+{
+  guint n = 0;
+
+  gboolean mnemonic = FALSE;
+
+  /* A menu button's own button is the menu button's business, and
+   * libadwaita's (a view switcher's) are libadwaita's. */
+  if (GTK_IS_MENU_BUTTON (root))
+    mnemonic = gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (root));
+  else if (GTK_IS_BUTTON (root) && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (root)) &&
+           !g_str_has_prefix (G_OBJECT_TYPE_NAME (root), "Adw"))
+    mnemonic = gtk_button_get_use_underline (GTK_BUTTON (root));
+
+  if (mnemonic)
+    {
+      if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("The button “%s” has no accessible label",
+                 gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)));
+      n++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += assert_mnemonics_labelled (child);
+
+  return n;
+}
+
 static inline void
 click (GtkWidget *button)
 {

@@ -39,6 +39,8 @@ test_shows_case (Fixture       *fixture,
 
   open_page (fixture, &registrar);
   shot ("case-page");
+  /* Revert, Save Changes, Resolve…, Record Delay Notice…, Save, … */
+  g_assert_cmpuint (assert_mnemonics_labelled (GTK_WIDGET (fixture->page)), >=, 4);
 
   g_assert_cmpstr (sp_case_page_get_diary_text (fixture->page), ==, "Not registered");
   g_assert_cmpstr (sp_case_page_get_subject_text (fixture->page), ==, "Maten var kall");

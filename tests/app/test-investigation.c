@@ -611,6 +611,8 @@ test_email_attaches_pdf (Fixture       *fixture,
   g_setenv ("PATH", new_path, TRUE);
 
   composer = open_final_answer (fixture);
+  /* Cancel, Save as PDF…, Print…, Send by E-mail… */
+  g_assert_cmpuint (assert_mnemonics_labelled (GTK_WIDGET (composer)), >=, 4);
   row = app_test_find_by_id (GTK_WIDGET (composer), "organisation");
   gtk_editable_set_text (GTK_EDITABLE (row), "Hässelby-Vällingby stadsdelsförvaltning");
   g_signal_emit_by_name (row, "apply");
