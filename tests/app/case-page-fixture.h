@@ -121,7 +121,12 @@ open_page (Fixture       *fixture,
   GtkWidget *overlay = adw_toast_overlay_new ();
 
   fixture->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+  /* Screenshots may ask for another width (400 px, as on a phone). */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window),
+                               g_getenv ("SYNPUNKT_SHOT_WIDTH")
+                                 ? (int) g_ascii_strtoll (g_getenv ("SYNPUNKT_SHOT_WIDTH"), NULL, 10)
+                                 : 900,
+                               700);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   /* The reference data as the store has it now, read in the worker. */
   g_clear_object (&fixture->reference);
