@@ -134,6 +134,102 @@ add_bits (Builder          *b,
 }
 
 static void
+or_term (Builder  *b,
+         gboolean *first)
+{
+  g_string_append (b->where, *first ? "(" : " OR ");
+  *first = FALSE;
+}
+
+/* The grants of query->access that show a case whole, as one
+ * parenthesised OR; "0" when there are none. */
+static void
+add_full_access (const SpCaseQuery *query,
+                 Builder           *b)
+{
+  const SpCaseAccess *access = &query->access;
+  gboolean first = TRUE;
+
+  if (access->unit_ids != NULL && access->unit_ids[0] != NULL)
+    {
+      or_term (b, &first);
+      g_string_append (b->where, "c.unit_id IN (");
+      for (guint i = 0; access->unit_ids[i] != NULL; i++)
+        {
+          g_string_append (b->where, i == 0 ? "?" : ", ?");
+          g_ptr_array_add (b->texts, g_strdup (access->unit_ids[i]));
+        }
+      g_string_append_c (b->where, ')');
+    }
+  if (access->investigating_unit_id != NULL)
+    {
+      or_term (b, &first);
+      g_string_append (b->where, "c.investigating_unit_id = ?");
+      g_ptr_array_add (b->texts, g_strdup (access->investigating_unit_id));
+    }
+  /* Each term on its own column, so that SQLite can answer the OR from
+   * one index per term. */
+  if (access->created_by != NULL)
+    {
+      or_term (b, &first);
+      g_string_append (b->where, "(c.created_by = ? AND c.named_employee = 0)");
+      g_ptr_array_add (b->texts, g_strdup (access->created_by));
+    }
+  if (access->assigned_to != NULL)
+    {
+      or_term (b, &first);
+      g_string_append (b->where, "(c.assigned_to = ? AND c.named_employee = 0)");
+      g_ptr_array_add (b->texts, g_strdup (access->assigned_to));
+    }
+  if (access->contract_breaches)
+    {
+      or_term (b, &first);
+      g_string_append (b->where, "(c.contract_breach = 1 AND c.named_employee = 0)");
+    }
+  g_string_append (b->where, first ? "0" : ")");
+}
+
+/* The rule of query->access: the cases seen whole, and for quality the
+ * rest but those about a named employee. */
+static void
+add_access (const SpCaseQuery *query,
+            Builder           *b)
+{
+  g_string_append (b->where, " AND (");
+  add_full_access (query, b);
+  if (query->access.redacted_rest)
+    g_string_append (b->where, " OR c.named_employee = 0");
+  g_string_append_c (b->where, ')');
+}
+
+static void
+add_text_search (const SpCaseQuery *query,
+                 Builder           *b)
+{
+  g_autofree char *fts = sp_case_query_fts_string (query->text);
+  g_autofree char *in_subject = NULL;
+
+  if (fts == NULL)
+    return;
+
+  in_subject = g_strdup_printf ("subject : (%s)", fts);
+  if (query->text_subject_only)
+    add_text (b, "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", in_subject);
+  else if (query->access.restricted && query->access.redacted_rest)
+    {
+      /* A case seen without its personal data is found by its subject
+       * only, one seen whole by all its text (which holds the subject). */
+      add_text (b, "(c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?) OR (",
+                in_subject);
+      add_full_access (query, b);
+      g_string_append (b->where, " AND c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)))");
+      g_ptr_array_add (b->texts, g_strdup (fts));
+    }
+  else
+    add_text (b, "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", fts);
+}
+
+static void
 build_where (const SpCaseQuery *query,
              Builder           *b)
 {
@@ -230,19 +326,11 @@ build_where (const SpCaseQuery *query,
       g_ptr_array_add (b->texts, g_strdup (query->mine_unit_id));
     }
 
+  if (query->access.restricted)
+    add_access (query, b);
+
   if (query->text)
-    {
-      g_autofree char *fts = sp_case_query_fts_string (query->text);
-
-      if (fts != NULL && query->text_subject_only)
-        {
-          g_autofree char *in_subject = g_strdup_printf ("subject : (%s)", fts);
-
-          add_text (b, "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", in_subject);
-        }
-      else if (fts != NULL)
-        add_text (b, "c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)", fts);
-    }
+    add_text_search (query, b);
 }
 
 void
