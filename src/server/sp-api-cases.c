@@ -338,15 +338,13 @@ sp_api_query_visible_cases (SpRequest    *req,
     }
 
   sp_principal_restrict_query (req->principal, query);
-  page = sp_store_query_cases (req->store, query, error);
-  if (page == NULL)
-    return NULL;
+  /* The count first: it tells the list how to find its page. */
   *total = sp_store_count_cases (req->store, query, error);
   if (*total < 0)
-    {
-      g_ptr_array_unref (page);
-      return NULL;
-    }
+    return NULL;
+  query->known_total = *total;
+  page = sp_store_query_cases (req->store, query, error);
+  query->known_total = 0;
   return page;
 }
 

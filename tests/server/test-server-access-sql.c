@@ -220,6 +220,22 @@ check_principal (Fixture     *f,
   /* Nothing else (a deleted case) is listed, and the count agrees. */
   g_assert_cmpuint (listed->len, ==, expected);
   g_assert_cmpint (count, ==, expected);
+
+  /* A page, found either way (walking the sort order when the rule lets
+   * most through), is that part of the whole list. */
+  {
+    g_autoptr(GPtrArray) page = NULL;
+
+    query.limit = 10;
+    query.offset = 5;
+    query.known_total = count;
+    page = sp_store_query_cases (f->store, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (page->len, ==, MIN (10, MAX (expected, 5) - 5));
+    for (guint i = 0; i < page->len; i++)
+      g_assert_cmpstr (SP_ENTITY (g_ptr_array_index (page, i))->id, ==,
+                       SP_ENTITY (g_ptr_array_index (listed, i + 5))->id);
+  }
   return expected;
 }
 

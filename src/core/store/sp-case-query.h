@@ -78,6 +78,12 @@ typedef struct
   /* Who may see what; the text search obeys it too */
   SpCaseAccess access;
 
+  /* The count, when the caller has it (0: not known). When the access
+   * rule lets most of many cases through, the list walks the sort
+   * order's index instead of gathering every case the rule allows and
+   * sorting them. */
+  gint64       known_total;
+
   SpCaseSort   sort;
   gboolean     descending;
   guint        limit;          /* 0: no limit */
