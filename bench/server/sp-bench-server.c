@@ -18,6 +18,8 @@ typedef struct
   SoupSession *session;
   const char  *base;
   const char  *token;
+  const char  *phase_token;  /* whose requests this phase sends */
+  const char **unit_ids;     /* the units new cases go to (NULL: none) */
   const char  *phase;
   guint        total;
   guint        started;
@@ -85,13 +87,16 @@ start_next (Bench *bench)
 
   if (g_str_equal (bench->phase, "create"))
     {
+      g_autofree char *unit = bench->unit_ids
+                              ? g_strdup_printf ("\"unit_id\":\"%s\",", bench->unit_ids[n % 3])
+                              : g_strdup ("");
       g_autofree char *body = g_strdup_printf (
-        "{\"kind\":\"complaint\",\"valence\":\"negative\",\"channel\":\"email\","
+        "{%s\"kind\":\"complaint\",\"valence\":\"negative\",\"channel\":\"email\","
         "\"received_on\":\"2026-%02u-%02u\",\"subject\":\"Benchmark %u\",\"category\":\"food_meals\","
         "\"description\":\"Maten var kall och kom för sent, för %u:e gången.\","
         "\"sender\":{\"name\":\"Eva Ek\",\"email\":\"eva@example.se\",\"wants_feedback\":true}}",
         /* January to November: a received date cannot be in the future. */
-        1 + n % 11, 1 + n % 28, n, n);
+        unit, 1 + n % 11, 1 + n % 28, n, n);
       g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&body), strlen (body));
 
       uri = g_strconcat (bench->base, "/api/v1/cases", NULL);
@@ -115,7 +120,7 @@ start_next (Bench *bench)
       request->message = soup_message_new ("GET", uri);
     }
 
-  auth = g_strconcat ("Bearer ", bench->token, NULL);
+  auth = g_strconcat ("Bearer ", bench->phase_token ? bench->phase_token : bench->token, NULL);
   soup_message_headers_replace (soup_message_get_request_headers (request->message),
                                 "Authorization", auth);
   request->bench = bench;
@@ -138,10 +143,12 @@ run_phase (Bench      *bench,
            guint       total,
            guint       clients)
 {
+  const char *label = phase;
   gint64 elapsed;
   gint64 p50, p99;
 
-  bench->phase = phase;
+  /* "list-head": the list as another user (phase_token). */
+  bench->phase = g_str_has_prefix (phase, "list-") ? "list" : phase;
   bench->total = total;
   bench->started = bench->finished = bench->failed = 0;
   g_array_set_size (bench->latencies, 0);
@@ -158,8 +165,8 @@ run_phase (Bench      *bench,
   p99 = g_array_index (bench->latencies, gint64, MIN (bench->latencies->len - 1,
                                                       bench->latencies->len * 99 / 100));
 
-  g_print ("%-8s %6u requests, %2u clients: %8.1f /s   p50 %6.2f ms   p99 %6.2f ms   failed %u\n",
-           phase, total, clients, total / (elapsed / (double) G_USEC_PER_SEC),
+  g_print ("%-9s %6u requests, %2u clients: %8.1f /s   p50 %6.2f ms   p99 %6.2f ms   failed %u\n",
+           label, total, clients, total / (elapsed / (double) G_USEC_PER_SEC),
            p50 / 1000.0, p99 / 1000.0, bench->failed);
 }
 
@@ -177,6 +184,8 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(SpTestServer) server = NULL;
   g_autofree char *token = NULL;
+  g_autoptr(SpTestOrg) org = NULL;
+  const char *units[3];
   Bench bench = { 0 };
   GOptionEntry entries[] = {
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, "A running server (default: start one)", "URL" },
@@ -216,16 +225,15 @@ main (int    argc,
     }
   else
     {
-      g_autofree char *admin = NULL;
-      g_autoptr(SpTestResponse) user = NULL;
-
       server = sp_test_server_new (NULL);
-      admin = sp_test_login (server, "admin", SP_TEST_PASSWORD);
-      user = sp_test_jsonf (server, "POST", "/api/v1/users", admin,
-                            "{\"username\":\"registrar\",\"password\":\"%s\",\"roles\":[\"registrar\"]}",
-                            SP_TEST_PASSWORD);
-      sp_test_assert_status (user, 201);
-      token = sp_test_login (server, "registrar", SP_TEST_PASSWORD);
+      /* The test district: the cases go to its three units, two of them
+       * in the head of department's department. */
+      org = sp_test_org_new (server);
+      token = g_strdup (org->registrar);
+      units[0] = org->unit_a;
+      units[1] = org->unit_b;
+      units[2] = org->unit_c;
+      bench.unit_ids = units;
     }
 
   bench.base = server->base;
@@ -235,6 +243,13 @@ main (int    argc,
   run_phase (&bench, "create", cases, clients);
   run_phase (&bench, "read", reads, clients);
   run_phase (&bench, "list", MAX (reads / 10, 1), clients);
+  if (org != NULL)
+    {
+      /* A head of department: their department's cases (two units of three). */
+      bench.phase_token = org->head;
+      run_phase (&bench, "list-head", MAX (reads / 10, 1), clients);
+      bench.phase_token = NULL;
+    }
   run_phase (&bench, "create", MAX (cases / 4, 1), 1);
   run_phase (&bench, "read", MAX (reads / 4, 1), 1);
 

@@ -320,57 +320,16 @@ sp_api_parse_case_query (SpRequest    *req,
   return TRUE;
 }
 
-/* The cases of @query that the principal may see, paged, with the total.
- * Each item is an SpCase; the redaction need is rechecked when encoding. */
-/* Whether the user manages a unit that investigates some case of another
- * unit (conflict of interest). One query cannot add those cases to the
- * unit's own, so then the list is filtered case by case; usually there are
- * none and the list stays one query. */
-static gboolean
-investigates_for_others (SpRequest *req)
-{
-  if (!sp_principal_has_role (req->principal, SP_ROLE_UNIT_MANAGER) ||
-      req->principal->user->unit_id == NULL)
-    return FALSE;
-
-  return sp_server_store_unit_investigates_for_others (req->store,
-                                                       req->principal->user->unit_id);
-}
-
-/* The ids of the cases of @query (unpaged) whose subject matches its
- * text. */
-static GHashTable *
-query_subject_matches (SpRequest    *req,
-                       SpCaseQuery  *query,
-                       GError      **error)
-{
-  g_autoptr(GPtrArray) found = NULL;
-  GHashTable *ids;
-  SpCaseQuery in_subject = *query;
-
-  in_subject.text_subject_only = TRUE;
-  found = sp_store_query_cases (req->store, &in_subject, error);
-  if (found == NULL)
-    return NULL;
-
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < found->len; i++)
-    g_hash_table_add (ids, g_strdup (SP_ENTITY (g_ptr_array_index (found, i))->id));
-  return ids;
-}
-
+/* The cases of @query that the principal may see, paged, with the total:
+ * the access rule is part of the query. Each item is an SpCase; the
+ * redaction need is rechecked when encoding. */
 GPtrArray *
 sp_api_query_visible_cases (SpRequest    *req,
                             SpCaseQuery  *query,
                             gint64       *total,
                             GError      **error)
 {
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GHashTable) in_subject = NULL;
   GPtrArray *page;
-  guint limit = query->limit;
-  guint offset = query->offset;
-  guint kept = 0;
 
   if (!sp_principal_reads_cases (req->principal))
     {
@@ -378,52 +337,14 @@ sp_api_query_visible_cases (SpRequest    *req,
       return NULL;
     }
 
-  if (!investigates_for_others (req) && sp_principal_restrict_query (req->principal, query))
-    {
-      page = sp_store_query_cases (req->store, query, error);
-      if (page == NULL)
-        return NULL;
-      *total = sp_store_count_cases (req->store, query, error);
-      if (*total < 0)
-        {
-          g_ptr_array_unref (page);
-          return NULL;
-        }
-      return page;
-    }
-
-  /* Several roles whose union one query cannot express: filter here. */
-  query->limit = 0;
-  query->offset = 0;
-  all = sp_store_query_cases (req->store, query, error);
-  if (all != NULL && query->text != NULL && sp_principal_has_role (req->principal, SP_ROLE_QUALITY))
-    {
-      in_subject = query_subject_matches (req, query, error);
-      if (in_subject == NULL)
-        g_clear_pointer (&all, g_ptr_array_unref);
-    }
-  query->limit = limit;
-  query->offset = offset;
-  if (all == NULL)
+  sp_principal_restrict_query (req->principal, query);
+  /* The count first: it tells the list how to find its page. */
+  *total = sp_store_count_cases (req->store, query, error);
+  if (*total < 0)
     return NULL;
-
-  page = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < all->len; i++)
-    {
-      SpCase *kase = g_ptr_array_index (all, i);
-      gboolean redact = FALSE;
-
-      if (!sp_principal_can_read_case (req->principal, kase, &redact))
-        continue;
-      /* A case seen without its personal data is found by its subject
-       * only. */
-      if (redact && in_subject != NULL && !g_hash_table_contains (in_subject, SP_ENTITY (kase)->id))
-        continue;
-      if (kept >= offset && (limit == 0 || page->len < limit))
-        g_ptr_array_add (page, g_object_ref (kase));
-      kept++;
-    }
-  *total = kept;
+  query->known_total = *total;
+  page = sp_store_query_cases (req->store, query, error);
+  query->known_total = 0;
   return page;
 }
 

@@ -175,11 +175,12 @@ compute_report (SpRequest      *req,
   sp_case_query_init (&base);
   if ((sp_principal_has_role (req->principal, SP_ROLE_UNIT_MANAGER) && req->principal->user->unit_id != NULL &&
        sp_server_store_unit_investigates_for_others (req->store, req->principal->user->unit_id)) ||
-      !sp_principal_restrict_query (req->principal, &base))
+      !sp_principal_has_single_scope (req->principal))
     {
       sp_stats_scope_clear (&stats.scope);
       return TRUE;
     }
+  sp_principal_restrict_query (req->principal, &base);
   stats.base = &base;
   stats.today = sp_date_today_in_organisation ();
 

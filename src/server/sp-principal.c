@@ -5,6 +5,8 @@
 
 #define G_LOG_DOMAIN "synpunkt-server"
 
+#include <string.h>
+
 #include "sp-principal.h"
 
 #define CASE_ROLES (SP_ROLE_BIT (SP_ROLE_STAFF) | SP_ROLE_BIT (SP_ROLE_REGISTRAR) | \
@@ -58,13 +60,21 @@ sp_principal_new (SpStore *store,
 {
   SpPrincipal *self = g_new0 (SpPrincipal, 1);
 
+  g_autoptr(GStrvBuilder) full = g_strv_builder_new ();
+
   self->user = g_object_ref (user);
   self->roles = user->roles;
-  self->own_unit[0] = user->unit_id;
-  self->own_unit[1] = NULL;
 
   if (sp_principal_has_role (self, SP_ROLE_DEPARTMENT_HEAD) && user->unit_id != NULL)
-    self->department_units = collect_subtree (store, user->unit_id);
+    {
+      self->department_units = collect_subtree (store, user->unit_id);
+      g_strv_builder_addv (full, (const char **) self->department_units);
+    }
+  /* The department holds the head's own unit. */
+  if (sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) && user->unit_id != NULL &&
+      self->department_units == NULL)
+    g_strv_builder_add (full, user->unit_id);
+  self->full_units = g_strv_builder_end (full);
 
   return self;
 }
@@ -76,6 +86,7 @@ sp_principal_free (SpPrincipal *self)
     return;
   g_clear_object (&self->user);
   g_strfreev (self->department_units);
+  g_strfreev (self->full_units);
   g_free (self);
 }
 
@@ -323,63 +334,51 @@ sp_principal_check_create_case (const SpPrincipal  *self,
   return sp_principal_check_case_change (self, NULL, kase, error);
 }
 
-gboolean
+void
 sp_principal_restrict_query (const SpPrincipal *self,
                              SpCaseQuery       *query)
+{
+  SpCaseAccess *access = &query->access;
+  const char *me = SP_ENTITY (self->user)->id;
+
+  memset (access, 0, sizeof *access);
+  if (sp_principal_has_role (self, SP_ROLE_REGISTRAR))
+    return;
+
+  /* sp_principal_can_read_case(), grant by grant. */
+  access->restricted = TRUE;
+  access->unit_ids = (const char * const *) self->full_units;
+  if (sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER))
+    access->investigating_unit_id = self->user->unit_id;
+  if (sp_principal_has_role (self, SP_ROLE_STAFF) || sp_principal_has_role (self, SP_ROLE_CASE_OFFICER))
+    access->created_by = me;
+  if (sp_principal_has_role (self, SP_ROLE_CASE_OFFICER))
+    access->assigned_to = me;
+  access->contract_breaches = sp_principal_has_role (self, SP_ROLE_PROCUREMENT);
+  access->redacted_rest = sp_principal_has_role (self, SP_ROLE_QUALITY);
+}
+
+gboolean
+sp_principal_has_single_scope (const SpPrincipal *self)
 {
   guint scoped = self->roles & CASE_ROLES;
 
   if (sp_principal_has_role (self, SP_ROLE_REGISTRAR))
     return TRUE;
-
-  /* A case officer also sees the cases assigned to them, which one query
-   * cannot add to those they created: filtered case by case. A unit
-   * manager who is also head of department sees the department (their
-   * unit is in it). */
   if (scoped & SP_ROLE_BIT (SP_ROLE_CASE_OFFICER))
     return FALSE;
+  /* A unit manager who is also head of department sees the department
+   * (their unit is in it). */
   if ((scoped & SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD)) && (scoped & SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER)) &&
       self->department_units != NULL && self->user->unit_id != NULL &&
       g_strv_contains ((const char * const *) self->department_units, self->user->unit_id))
     scoped &= ~SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER);
 
-  if (scoped == SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER))
-    {
-      static const char *none[] = { "", NULL };
-
-      /* Lives as long as the principal; the query does not outlive it. */
-      query->unit_ids = self->user->unit_id ? self->own_unit : none;
-      return TRUE;
-    }
-  if (scoped == SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD))
-    {
-      static const char *none[] = { "", NULL };
-
-      query->unit_ids = self->department_units ? (const char * const *) self->department_units : none;
-      return TRUE;
-    }
-  if (scoped == SP_ROLE_BIT (SP_ROLE_STAFF))
-    {
-      query->created_by = SP_ENTITY (self->user)->id;
-      query->hide_named_employee = TRUE;
-      return TRUE;
-    }
-  if (scoped == SP_ROLE_BIT (SP_ROLE_PROCUREMENT))
-    {
-      query->contract_breach_only = TRUE;
-      query->hide_named_employee = TRUE;
-      return TRUE;
-    }
-  if (scoped == SP_ROLE_BIT (SP_ROLE_QUALITY))
-    {
-      query->hide_named_employee = TRUE;
-      /* Quality sees every case without its personal data, so their
-       * search must not find a case by it either. */
-      query->text_subject_only = TRUE;
-      return TRUE;
-    }
-
-  return FALSE;
+  return scoped == SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) ||
+         scoped == SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD) ||
+         scoped == SP_ROLE_BIT (SP_ROLE_STAFF) ||
+         scoped == SP_ROLE_BIT (SP_ROLE_PROCUREMENT) ||
+         scoped == SP_ROLE_BIT (SP_ROLE_QUALITY);
 }
 
 gboolean

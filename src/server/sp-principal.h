@@ -26,8 +26,9 @@ typedef struct
   guint    roles;
   /* The head of department's units: their own and all below it. */
   char   **department_units;
-  /* The unit manager's unit as a NULL-terminated list, for queries. */
-  const char *own_unit[2];
+  /* The units whose cases the user sees whole (the unit manager's own,
+   * the head of department's department), for queries. */
+  char   **full_units;
 } SpPrincipal;
 
 SpPrincipal *sp_principal_new              (SpStore           *store,
@@ -71,13 +72,15 @@ gboolean     sp_principal_check_case_change (const SpPrincipal *self,
  * registrar do. */
 gboolean     sp_principal_can_write_investigation (const SpPrincipal *self,
                                             SpCase            *kase);
-/* Narrows @query to what the user may see. Returns FALSE when the roles'
- * union cannot be said in one query: the caller must then query without
- * paging and keep only what sp_principal_can_read_case() allows. A unit
- * manager's query is their unit's cases; the caller must also filter case
- * by case when their unit investigates cases of another. */
-gboolean     sp_principal_restrict_query   (const SpPrincipal *self,
+/* Narrows @query to what the user may see, in SQL (query->access): the
+ * same cases as sp_principal_can_read_case(), and a case seen without its
+ * personal data found by its subject only. The query borrows strings of
+ * @self and must not outlive it. */
+void         sp_principal_restrict_query   (const SpPrincipal *self,
                                             SpCaseQuery       *query);
+/* Whether the user's access is a single scope (one role's, or the
+ * registrar's): the statistics are computed only for those. */
+gboolean     sp_principal_has_single_scope (const SpPrincipal *self);
 
 /* Contract issues: procurement and the administrator write them (about a
  * case procurement sees, or any case for the administrator); procurement,

@@ -24,6 +24,24 @@ typedef enum
 
 extern const SpEnumInfo sp_case_sort_info;
 
+/* Which cases a user may see, said in SQL: the server's access rules
+ * (src/server/sp-principal.h) as grants, any of which lets a case into the
+ * list. All pointers are borrowed from the caller. */
+typedef struct
+{
+  gboolean            restricted;   /* FALSE: no rule, every case */
+  /* Seen whole: */
+  const char * const *unit_ids;     /* the cases of these units (NULL-terminated) */
+  const char         *investigating_unit_id; /* the cases this unit investigates (jäv) */
+  /* Seen whole unless about a named employee: */
+  const char         *created_by;
+  const char         *assigned_to;
+  gboolean            contract_breaches;
+  /* Every other case not about a named employee, without its personal
+   * data: such a case is found by its subject only. */
+  gboolean            redacted_rest;
+} SpCaseAccess;
+
 typedef struct
 {
   /* Filters; zero/NULL means "any" */
@@ -57,6 +75,14 @@ typedef struct
   /* "My cases": assigned to this user or in this unit */
   const char  *mine_user_id;
   const char  *mine_unit_id;
+  /* Who may see what; the text search obeys it too */
+  SpCaseAccess access;
+
+  /* The count, when the caller has it (0: not known). When the access
+   * rule lets most of many cases through, the list walks the sort
+   * order's index instead of gathering every case the rule allows and
+   * sorting them. */
+  gint64       known_total;
 
   SpCaseSort   sort;
   gboolean     descending;
