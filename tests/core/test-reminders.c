@@ -73,7 +73,7 @@ take (Fixture *f,
       SpDate   today)
 {
   g_autoptr(GError) error = NULL;
-  SpReminders *reminders = sp_store_take_reminders (f->store, NULL, f->unit, today, &error);
+  SpReminders *reminders = sp_store_take_reminders (f->store, NULL, f->unit, FALSE, today, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (reminders);
@@ -168,7 +168,7 @@ test_nobody (Fixture       *f,
 {
   g_autofree char *id = add_case (f, "Maten", f->unit, TODAY - 4, SP_STATUS_ASSIGNED);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SpReminders) none = sp_store_take_reminders (f->store, NULL, NULL, TODAY, &error);
+  g_autoptr(SpReminders) none = sp_store_take_reminders (f->store, NULL, NULL, FALSE, TODAY, &error);
 
   g_assert_no_error (error);
   g_assert_false (none->summary);
