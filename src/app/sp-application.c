@@ -266,7 +266,7 @@ sp_application_show_case_action (GSimpleAction *action,
 }
 
 /* From a notification about a provider's late account: the contract
- * issue ("(ss)": its case and provider) on procurement's page. */
+ * issue (its id) on procurement's page. */
 static void
 sp_application_show_contract_issue_action (GSimpleAction *action,
                                            GVariant      *parameter,
@@ -279,7 +279,7 @@ sp_application_show_contract_issue_action (GSimpleAction *action,
     return;
   if (window == NULL)
     window = GTK_WINDOW (sp_window_new (GTK_APPLICATION (self), self->context, NULL));
-  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.open-contract-issue", parameter);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-contract-issue", parameter);
   gtk_window_present (window);
 }
 
@@ -290,7 +290,7 @@ static const GActionEntry app_actions[] = {
   { "log-in", sp_application_log_in_action },
   { "help", sp_application_help_action },
   { "show-case", sp_application_show_case_action, "s" },
-  { "show-contract-issue", sp_application_show_contract_issue_action, "(ss)" },
+  { "show-contract-issue", sp_application_show_contract_issue_action, "s" },
 };
 
 static void

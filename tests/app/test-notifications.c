@@ -381,7 +381,7 @@ test_each_kind (Fixture       *f,
   g_assert_cmpstr (nth (f, 1)->id + strlen (SP_NOTIFICATION_ACCOUNT_PREFIX), ==, issue);
   g_assert_true (g_str_has_prefix (nth (f, 1)->id, SP_NOTIFICATION_ACCOUNT_PREFIX));
   g_assert_cmpstr (nth (f, 1)->case_id, ==, issue_case);
-  opens_issue = g_strdup_printf ("app.show-contract-issue(('%s', '%s'))", issue_case, ours);
+  opens_issue = g_strdup_printf ("app.show-contract-issue::%s", issue);
   g_assert_cmpstr (nth (f, 1)->action, ==, opens_issue);
 
   g_assert_cmpstr (nth (f, 2)->title, ==, "A follow-up date has come");

@@ -182,8 +182,7 @@ late_account_announcement (SpContractIssue *issue,
               : g_strdup_printf (_("The account was due on %s."), due);
   a->case_id = g_strdup (issue->case_id);
   a->action = g_strdup ("app.show-contract-issue");
-  a->target = g_variant_ref_sink (g_variant_new ("(ss)", issue->case_id,
-                                                 issue->provider_id ? issue->provider_id : ""));
+  a->target = g_variant_ref_sink (g_variant_new_string (SP_ENTITY (issue)->id));
   return a;
 }
 

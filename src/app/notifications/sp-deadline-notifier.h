@@ -30,7 +30,7 @@ G_DECLARE_FINAL_TYPE (SpDeadlineNotifier, sp_deadline_notifier, SP, DEADLINE_NOT
  * each whose investigation's follow-up date has come, which opens it
  * (app.show-case), and for procurement one for each contract issue whose
  * provider's account is late, which opens the issue
- * (app.show-contract-issue, "(ss)": its case and provider), unless
+ * (app.show-contract-issue with its id), unless
  * @settings' notify-deadlines is off. */
 SpDeadlineNotifier *sp_deadline_notifier_new      (GApplication       *application,
                                                    SpStoreWorker      *worker,
