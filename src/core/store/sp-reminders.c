@@ -155,7 +155,6 @@ take_follow_ups (SpStore      *store,
     "SELECT c.id, i.follow_up_on FROM investigations i JOIN cases c ON c.id = i.case_id "
     "WHERE i.deleted = 0 AND c.deleted = 0 AND i.follow_up_on >= ? AND i.follow_up_on <= ? "
     "AND ((c.assigned_to = ?3 AND ?3 IS NOT NULL) OR (c.unit_id = ?4 AND ?4 IS NOT NULL) OR "
-    "(i.investigator_id = ?3 AND ?3 IS NOT NULL) OR "
     "(i.investigating_unit_id = ?4 AND ?4 IS NOT NULL)) "
     "ORDER BY i.follow_up_on DESC, c.id LIMIT ?5";
   sqlite3_stmt *stmt = sp_store_prepare (store, sql, error);

@@ -29,8 +29,8 @@ typedef struct
   GPtrArray *newly_late_accounts;      /* of SpContractIssue */
   GPtrArray *late_account_providers;   /* of char *, or "" when unknown */
 
-  /* Cases of mine (assigned to me or my unit, or investigated by me or my
-   * unit) whose investigation's follow-up date has come in the last
+  /* Cases of mine (assigned to me or my unit, or investigated by my unit
+   * on a conflict of interest) whose investigation's follow-up date has come in the last
    * SP_REMINDERS_FOLLOW_UP_DAYS days and was not announced before, the
    * latest date first. */
   GPtrArray *newly_followed_up;        /* of SpCase */
