@@ -113,7 +113,7 @@ action() {
 # The welcome page: an empty database.
 settings all
 SYNPUNKT_DB=$tmp/empty.db run_app
-settle 3
+settle 6
 shoot "welcome"
 stop_app
 
@@ -139,7 +139,7 @@ action show-case "'$case_id'"
 sleep 4
 shoot "case-page"
 # Further down the page: the investigation.
-scroll 800 500 "${SP_SHOTS_SCROLL:-30}"
+scroll 800 500 "${SP_SHOTS_SCROLL:-17}"
 sleep 2
 shoot "investigation"
 stop_app

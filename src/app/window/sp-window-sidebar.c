@@ -116,6 +116,8 @@ make_row (SpWindow   *self,
       gtk_widget_add_css_class (overdue, "numeric");
       gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
       gtk_widget_set_visible (overdue, FALSE);
+      /* Close to the count, so that the view's name keeps its room. */
+      gtk_widget_set_margin_end (overdue, -6);
       gtk_box_append (GTK_BOX (box), overdue);
       g_object_set_data (G_OBJECT (row), "overdue-label", overdue);
     }
