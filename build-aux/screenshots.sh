@@ -127,7 +127,18 @@ for _ in $(seq 1 240); do
   [ "$n" -ge 2000 ] && break
   sleep 0.5
 done
-sleep 4
+# The fill ends by putting the local user in the demo's busiest unit.
+for _ in $(seq 1 60); do
+  unit=$(sqlite3 "$SYNPUNKT_DB" "SELECT u.unit_id FROM users u JOIN settings s
+    ON s.key = 'local.user_id' AND s.value = u.id" 2>/dev/null || true)
+  [ -n "$unit" ] && break
+  sleep 0.5
+done
+stop_app
+
+# Started again on the filled district: no toast about the fill.
+run_app
+settle 6
 shoot "case-list"
 
 # A case under investigation, with its investigation written.

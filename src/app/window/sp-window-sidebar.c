@@ -106,9 +106,11 @@ make_row (SpWindow   *self,
   gtk_widget_add_css_class (count, "numeric");
   gtk_widget_add_css_class (count, "sidebar-count");
 
-  /* My Cases says in red how many of them are overdue. */
+  /* My Cases says in red how many of them are overdue, close to its
+   * count, so that the view's name keeps its room. */
   if (g_str_equal (view, "mine"))
     {
+      GtkWidget *counts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *overdue = gtk_label_new (NULL);
 
       gtk_widget_set_name (overdue, "sidebar-overdue-badge");
@@ -116,12 +118,13 @@ make_row (SpWindow   *self,
       gtk_widget_add_css_class (overdue, "numeric");
       gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
       gtk_widget_set_visible (overdue, FALSE);
-      /* Close to the count, so that the view's name keeps its room. */
-      gtk_widget_set_margin_end (overdue, -6);
-      gtk_box_append (GTK_BOX (box), overdue);
+      gtk_box_append (GTK_BOX (counts), overdue);
+      gtk_box_append (GTK_BOX (counts), count);
+      gtk_box_append (GTK_BOX (box), counts);
       g_object_set_data (G_OBJECT (row), "overdue-label", overdue);
     }
-  gtk_box_append (GTK_BOX (box), count);
+  else
+    gtk_box_append (GTK_BOX (box), count);
 
   if (removable)
     {
