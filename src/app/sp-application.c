@@ -55,7 +55,8 @@ update_mine (SpApplication *self)
   if (self->notifier != NULL)
     sp_deadline_notifier_set_mine (self->notifier,
                                    user ? SP_ENTITY (user)->id : NULL,
-                                   user ? user->unit_id : NULL);
+                                   user ? user->unit_id : NULL,
+                                   user && (user->roles & SP_ROLE_BIT (SP_ROLE_PROCUREMENT)));
 }
 
 static void
@@ -264,6 +265,24 @@ sp_application_show_case_action (GSimpleAction *action,
   gtk_window_present (window);
 }
 
+/* From a notification about a provider's late account: the contract
+ * issue (its id) on procurement's page. */
+static void
+sp_application_show_contract_issue_action (GSimpleAction *action,
+                                           GVariant      *parameter,
+                                           gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store_error != NULL)
+    return;
+  if (window == NULL)
+    window = GTK_WINDOW (sp_window_new (GTK_APPLICATION (self), self->context, NULL));
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-contract-issue", parameter);
+  gtk_window_present (window);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", sp_application_quit_action },
   { "about", sp_application_about_action },
@@ -271,6 +290,7 @@ static const GActionEntry app_actions[] = {
   { "log-in", sp_application_log_in_action },
   { "help", sp_application_help_action },
   { "show-case", sp_application_show_case_action, "s" },
+  { "show-contract-issue", sp_application_show_contract_issue_action, "s" },
 };
 
 static void

@@ -300,6 +300,48 @@ test_from_case_page (void)
   g_free (f->case_id);
 }
 
+/* A notification of a provider's late account opens the stored issue
+ * (app.show-contract-issue) on procurement's page; nothing new is opened. */
+static void
+test_from_notification (void)
+{
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+  g_autoptr(SpContractIssue) issue = sp_contract_issue_new ();
+  g_autoptr(GError) error = NULL;
+
+  populate (f);
+  {
+    g_autoptr(SpStore) store = app_fixture_open_store (&f->app);
+
+    issue->case_id = g_strdup (f->case_id);
+    issue->breach = g_strdup ("Insatser har uteblivit");
+    g_assert_true (sp_store_save_contract_issue (store, issue, SP_SAVE_DEFAULT, &manager, &error));
+    g_assert_no_error (error);
+  }
+  app_fixture_start (&f->app);
+  gtk_window_present (GTK_WINDOW (f->app.window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app.app), "show-contract-issue",
+                                  g_variant_new_string (SP_ENTITY (issue)->id));
+  app_fixture_wait_page (&f->app, "providers");
+  APP_TEST_WAIT (g_strcmp0 (sp_provider_view_get_page (view (f)), "issue") == 0, 30);
+  wait_idle (f);
+  APP_TEST_WAIT (g_strcmp0 (sp_contract_issue_page_get_issue_id (issue_page (f)),
+                            SP_ENTITY (issue)->id) == 0, 30);
+  g_assert_cmpstr (sp_contract_issue_page_get_status (issue_page (f)), ==, "open");
+  {
+    g_autoptr(SpStore) store = app_fixture_open_store (&f->app);
+    g_autoptr(GPtrArray) issues = sp_store_list_contract_issues (store, NULL, f->case_id, NULL);
+
+    g_assert_cmpuint (issues->len, ==, 1);
+  }
+
+  app_fixture_stop (&f->app);
+  g_free (f->provider_id);
+  g_free (f->case_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +360,7 @@ main (int   argc,
 
   g_test_add_func ("/providers/procurement-story", test_story);
   g_test_add_func ("/providers/from-case-page", test_from_case_page);
+  g_test_add_func ("/providers/from-notification", test_from_notification);
 
   return g_test_run ();
 }

@@ -656,6 +656,67 @@ test_my_cases (void)
   app_fixture_stop (&fixture);
 }
 
+/* The sidebar's My Cases tells in red how many of them are overdue. */
+static void
+test_overdue_badge (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) overdue_cases = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *badge;
+  SpCaseQuery query;
+  gint64 overdue;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, N_DEMO);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+
+  /* The local user works in the unit of an overdue case. */
+  {
+    g_autoptr(SpStore) store = app_fixture_open_store (&fixture);
+
+    sp_case_query_init (&query);
+    query.overdue_only = TRUE;
+    query.limit = 50;
+    overdue_cases = sp_store_query_cases (store, &query, &error);
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < overdue_cases->len; i++)
+    {
+      SpCase *kase = g_ptr_array_index (overdue_cases, i);
+
+      if (kase->unit_id == NULL)
+        continue;
+      g_assert_true (app_fixture_set_user_unit (&fixture, kase->unit_id, &error));
+      g_assert_no_error (error);
+      break;
+    }
+  g_assert_nonnull (sp_application_get_user (fixture.app)->unit_id);
+
+  sp_case_query_init (&query);
+  query.mine_user_id = sp_application_get_actor (fixture.app)->user_id;
+  query.mine_unit_id = sp_application_get_user (fixture.app)->unit_id;
+  query.statuses = SP_CASE_FILTER_OPEN_STATUSES;
+  query.overdue_only = TRUE;
+  overdue = expected_count (&fixture, &query);
+  g_assert_cmpint (overdue, >, 0);
+
+  badge = app_test_find_by_id (GTK_WIDGET (fixture.window), "sidebar-overdue-badge");
+  APP_TEST_WAIT (sp_window_get_view_count (fixture.window, "mine:overdue") == overdue, 30);
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, overdue);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, text);
+  g_assert_true (gtk_widget_get_visible (badge));
+  g_assert_true (gtk_widget_has_css_class (badge, "sidebar-overdue"));
+  /* and fewer than all of My Cases */
+  query.overdue_only = FALSE;
+  g_assert_cmpint (overdue, <, expected_count (&fixture, &query));
+
+  app_fixture_stop (&fixture);
+}
+
 static gboolean
 is_open (SpCase *kase)
 {
@@ -1136,6 +1197,7 @@ main (int   argc,
   g_test_add_func ("/app/window/filtering", test_filtering);
   g_test_add_func ("/app/window/search", test_search);
   g_test_add_func ("/app/window/my-cases", test_my_cases);
+  g_test_add_func ("/app/window/overdue-badge", test_overdue_badge);
   g_test_add_func ("/app/window/restore-view", test_restore_view);
   g_test_add_func ("/app/window/sidebar-keyboard", test_sidebar_keyboard);
   g_test_add_func ("/app/window/sidebar-roles", test_sidebar_roles);

@@ -73,7 +73,7 @@ take (Fixture *f,
       SpDate   today)
 {
   g_autoptr(GError) error = NULL;
-  SpReminders *reminders = sp_store_take_reminders (f->store, NULL, f->unit, today, &error);
+  SpReminders *reminders = sp_store_take_reminders (f->store, NULL, f->unit, FALSE, today, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (reminders);
@@ -168,12 +168,78 @@ test_nobody (Fixture       *f,
 {
   g_autofree char *id = add_case (f, "Maten", f->unit, TODAY - 4, SP_STATUS_ASSIGNED);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SpReminders) none = sp_store_take_reminders (f->store, NULL, NULL, TODAY, &error);
+  g_autoptr(SpReminders) none = sp_store_take_reminders (f->store, NULL, NULL, FALSE, TODAY, &error);
 
   g_assert_no_error (error);
   g_assert_false (none->summary);
   g_assert_cmpuint (none->newly_overdue->len, ==, 0);
   g_assert_cmpint (none->overdue, ==, 0);
+}
+
+static void
+follow_up (Fixture    *f,
+           const char *case_id,
+           const char *investigating_unit,
+           SpDate      on)
+{
+  static const SpActor manager = { "boss", "Enhetschef", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
+  g_autoptr(SpInvestigation) inv = sp_investigation_new ();
+  g_autoptr(GError) error = NULL;
+
+  inv->case_id = g_strdup (case_id);
+  inv->investigating_unit_id = g_strdup (investigating_unit);
+  inv->facts = g_strdup ("Det som beskrivs stämmer.");
+  inv->follow_up_on = on;
+  sp_store_save_investigation (f->store, inv, SP_SAVE_DEFAULT, &manager, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+followed_up (SpReminders *r,
+             const char  *case_id)
+{
+  for (guint i = 0; i < r->newly_followed_up->len; i++)
+    if (g_str_equal (SP_ENTITY (g_ptr_array_index (r->newly_followed_up, i))->id, case_id))
+      return TRUE;
+  return FALSE;
+}
+
+/* A follow-up date is announced once, when it comes: on the first look
+ * ever only today's, not those long past; also for a case of another unit
+ * that mine investigates (jäv), never for another unit's own. */
+static void
+test_follow_ups (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *past = add_case (f, "Maten", f->unit, TODAY + 10, SP_STATUS_INVESTIGATING);
+  g_autofree char *today = add_case (f, "Bemötande", f->unit, TODAY + 10, SP_STATUS_CLOSED);
+  g_autofree char *ours = add_case (f, "Lekplatsen", f->other_unit, TODAY + 10, SP_STATUS_ASSIGNED);
+  g_autofree char *theirs = add_case (f, "Trappan", f->other_unit, TODAY + 10, SP_STATUS_ASSIGNED);
+  g_autoptr(SpReminders) first = NULL;
+  g_autoptr(SpReminders) again = NULL;
+  g_autoptr(SpReminders) next = NULL;
+  g_autoptr(SpReminders) later = NULL;
+
+  follow_up (f, past, NULL, TODAY - 3);
+  follow_up (f, today, NULL, TODAY);
+  follow_up (f, ours, f->unit, TODAY + 1);
+  follow_up (f, theirs, NULL, TODAY + 1);
+
+  first = take (f, TODAY);
+  g_assert_cmpuint (first->newly_followed_up->len, ==, 1);
+  g_assert_true (followed_up (first, today));
+  g_assert_false (first->summary);
+
+  again = take (f, TODAY);
+  g_assert_cmpuint (again->newly_followed_up->len, ==, 0);
+
+  next = take (f, TODAY + 1);
+  g_assert_cmpuint (next->newly_followed_up->len, ==, 1);
+  g_assert_true (followed_up (next, ours));
+  g_assert_false (followed_up (next, theirs));
+
+  later = take (f, TODAY + 5);
+  g_assert_cmpuint (later->newly_followed_up->len, ==, 0);
 }
 
 int
@@ -184,6 +250,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_announced_once, fixture_tear_down);
   g_test_add ("/reminders/moved-deadline", Fixture, NULL,
               fixture_set_up, test_moved_deadline, fixture_tear_down);
+  g_test_add ("/reminders/follow-ups", Fixture, NULL,
+              fixture_set_up, test_follow_ups, fixture_tear_down);
   g_test_add ("/reminders/nobody", Fixture, NULL,
               fixture_set_up, test_nobody, fixture_tear_down);
   return g_test_run ();

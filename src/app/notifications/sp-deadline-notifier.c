@@ -1,7 +1,8 @@
 /* sp-deadline-notifier.c: announces the user's own deadlines
  *
- * The store worker decides which cases are new to announce
- * (sp_store_take_reminders(), which remembers them); this object turns the
+ * The store worker decides what is new to announce (overdue cases, late
+ * provider's accounts for procurement, follow-up dates reached)
+ * (sp_store_take_reminders(), which remembers it); this object turns the
  * answer into GNotifications on the main thread. The "announced" signal
  * says what each notification says, so that tests see it.
  *
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-case.h"
+#include "sp-contract-issue.h"
 #include "sp-reminders.h"
 #include "sp-deadline-notifier.h"
 
@@ -24,6 +26,8 @@ typedef struct
   char *title;
   char *body;
   char *case_id;
+  char *action;     /* what a click does, with target */
+  GVariant *target;
 } Announcement;
 
 static void
@@ -35,6 +39,8 @@ announcement_free (gpointer data)
   g_free (a->title);
   g_free (a->body);
   g_free (a->case_id);
+  g_free (a->action);
+  g_clear_pointer (&a->target, g_variant_unref);
   g_free (a);
 }
 
@@ -47,6 +53,7 @@ struct _SpDeadlineNotifier
   GCancellable  *cancellable;
   char          *user_id;
   char          *unit_id;
+  gboolean       procurement;
   guint          timeout_id;
 
   GSettings     *settings;
@@ -65,6 +72,7 @@ typedef struct
 {
   char *user_id;
   char *unit_id;
+  gboolean procurement;
 } Mine;
 
 static void
@@ -86,7 +94,8 @@ take_reminders (SpStore       *store,
 {
   Mine *mine = data;
 
-  return sp_store_take_reminders (store, mine->user_id, mine->unit_id, SP_DATE_NONE, error);
+  return sp_store_take_reminders (store, mine->user_id, mine->unit_id, mine->procurement,
+                                  SP_DATE_NONE, error);
 }
 
 static char *
@@ -118,10 +127,29 @@ summary_announcement (const SpReminders *reminders)
                                                  (gulong) reminders->overdue),
                               (int) reminders->overdue);
     }
+  if (reminders->accounts_overdue > 0)
+    {
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      g_string_append_printf (body, g_dngettext (NULL, "%d provider’s account is overdue.",
+                                                 "%d providers’ accounts are overdue.",
+                                                 (gulong) reminders->accounts_overdue),
+                              (int) reminders->accounts_overdue);
+    }
   a->id = g_strdup (SP_NOTIFICATION_SUMMARY);
   a->title = g_strdup (_("Your deadlines"));
   a->body = g_string_free (g_steal_pointer (&body), FALSE);
+  a->action = g_strdup ("app.activate");
   return a;
+}
+
+static void
+open_case (Announcement *a,
+           const char   *case_id)
+{
+  a->case_id = g_strdup (case_id);
+  a->action = g_strdup ("app.show-case");
+  a->target = g_variant_ref_sink (g_variant_new_string (case_id));
 }
 
 static Announcement *
@@ -132,7 +160,41 @@ overdue_announcement (SpCase *kase)
   a->id = g_strconcat (SP_NOTIFICATION_OVERDUE_PREFIX, SP_ENTITY (kase)->id, NULL);
   a->title = g_strdup (_("A case has become overdue"));
   a->body = case_line (kase);
-  a->case_id = g_strdup (SP_ENTITY (kase)->id);
+  open_case (a, SP_ENTITY (kase)->id);
+  return a;
+}
+
+/* A contract issue whose provider has not sent the account asked for: it
+ * opens the issue on procurement's page. */
+static Announcement *
+late_account_announcement (SpContractIssue *issue,
+                           const char      *provider_name)
+{
+  Announcement *a = g_new0 (Announcement, 1);
+  char due[11];
+
+  sp_date_format (issue->correction_due_on, due);
+  a->id = g_strconcat (SP_NOTIFICATION_ACCOUNT_PREFIX, SP_ENTITY (issue)->id, NULL);
+  a->title = g_strdup (_("A provider’s account is overdue"));
+  a->body = *provider_name != '\0'
+              /* Translators: a provider's name, and the date its account was due */
+              ? g_strdup_printf (_("%s: the account was due on %s."), provider_name, due)
+              : g_strdup_printf (_("The account was due on %s."), due);
+  a->case_id = g_strdup (issue->case_id);
+  a->action = g_strdup ("app.show-contract-issue");
+  a->target = g_variant_ref_sink (g_variant_new_string (SP_ENTITY (issue)->id));
+  return a;
+}
+
+static Announcement *
+follow_up_announcement (SpCase *kase)
+{
+  Announcement *a = g_new0 (Announcement, 1);
+
+  a->id = g_strconcat (SP_NOTIFICATION_FOLLOW_UP_PREFIX, SP_ENTITY (kase)->id, NULL);
+  a->title = g_strdup (_("A follow-up date has come"));
+  a->body = case_line (kase);
+  open_case (a, SP_ENTITY (kase)->id);
   return a;
 }
 
@@ -146,6 +208,7 @@ more_overdue_announcement (guint more)
                                            "%u more cases have become overdue", more),
                               more);
   a->body = g_strdup (_("They are in My Cases."));
+  a->action = g_strdup ("app.activate");
   return a;
 }
 
@@ -155,16 +218,19 @@ make_notification (const Announcement *a)
   GNotification *notification = g_notification_new (a->title);
 
   g_notification_set_body (notification, a->body);
-  if (a->case_id != NULL)
+  if (a->target != NULL)
     {
+      gboolean issue = g_str_equal (a->action, "app.show-contract-issue");
+
       g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-      g_notification_set_default_action_and_target (notification, "app.show-case", "s",
-                                                    a->case_id);
-      g_notification_add_button_with_target (notification, _("Open Case"), "app.show-case",
-                                             "s", a->case_id);
+      g_notification_set_default_action_and_target_value (notification, a->action, a->target);
+      g_notification_add_button_with_target_value (notification,
+                                                   issue ? _("Open Contract Issue")
+                                                         : _("Open Case"),
+                                                   a->action, a->target);
     }
   else
-    g_notification_set_default_action (notification, "app.activate");
+    g_notification_set_default_action (notification, a->action);
   return notification;
 }
 
@@ -263,12 +329,20 @@ took_reminders (GObject      *object,
     g_ptr_array_add (self->waiting, overdue_announcement (g_ptr_array_index (reminders->newly_overdue, i)));
   if (reminders->newly_overdue->len > MAX_SINGLE)
     g_ptr_array_add (self->waiting, more_overdue_announcement (reminders->newly_overdue->len - MAX_SINGLE));
+  for (guint i = 0; i < MIN (reminders->newly_late_accounts->len, MAX_SINGLE); i++)
+    g_ptr_array_add (self->waiting,
+                     late_account_announcement (g_ptr_array_index (reminders->newly_late_accounts, i),
+                                                g_ptr_array_index (reminders->late_account_providers, i)));
+  for (guint i = 0; i < MIN (reminders->newly_followed_up->len, MAX_SINGLE); i++)
+    g_ptr_array_add (self->waiting,
+                     follow_up_announcement (g_ptr_array_index (reminders->newly_followed_up, i)));
 
   for (guint i = first_new; i < self->waiting->len; i++)
     {
       Announcement *a = g_ptr_array_index (self->waiting, i);
+      g_autofree char *action = g_action_print_detailed_name (a->action, a->target);
 
-      g_signal_emit (self, signals[ANNOUNCED], 0, a->id, a->title, a->body, a->case_id);
+      g_signal_emit (self, signals[ANNOUNCED], 0, a->id, a->title, a->body, a->case_id, action);
     }
 
   g_signal_emit (self, signals[CHECKED], 0);
@@ -309,6 +383,7 @@ sp_deadline_notifier_check (SpDeadlineNotifier *self)
   mine = g_new0 (Mine, 1);
   mine->user_id = g_strdup (self->user_id);
   mine->unit_id = g_strdup (self->unit_id);
+  mine->procurement = self->procurement;
   sp_store_worker_run_async (self->worker, take_reminders, mine, mine_free,
                              (GDestroyNotify) sp_reminders_free, self->cancellable,
                              took_reminders, g_object_ref (self));
@@ -324,12 +399,16 @@ check_timeout (gpointer user_data)
 void
 sp_deadline_notifier_set_mine (SpDeadlineNotifier *self,
                                const char         *user_id,
-                               const char         *unit_id)
+                               const char         *unit_id,
+                               gboolean            procurement)
 {
   g_return_if_fail (SP_IS_DEADLINE_NOTIFIER (self));
 
-  if (g_strcmp0 (self->user_id, user_id) == 0 && g_strcmp0 (self->unit_id, unit_id) == 0)
+  procurement = !!procurement;
+  if (g_strcmp0 (self->user_id, user_id) == 0 && g_strcmp0 (self->unit_id, unit_id) == 0 &&
+      self->procurement == procurement)
     return;
+  self->procurement = procurement;
   g_free (self->user_id);
   g_free (self->unit_id);
   self->user_id = g_strdup (user_id);
@@ -364,10 +443,12 @@ sp_deadline_notifier_class_init (SpDeadlineNotifierClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sp_deadline_notifier_dispose;
 
-  /* (id, title, body, the case it opens or NULL), as it is sent */
+  /* (id, title, body, the case it is about or NULL, the detailed action a
+   * click activates), as it is sent */
   signals[ANNOUNCED] = g_signal_new ("announced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                     0, NULL, NULL, NULL, G_TYPE_NONE, 4,
-                                     G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 5,
+                                     G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING,
+                                     G_TYPE_STRING);
   /* after each look through the store, announced or not */
   signals[CHECKED] = g_signal_new ("checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);

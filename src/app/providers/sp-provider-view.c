@@ -543,6 +543,17 @@ sp_provider_view_open_issue (SpProviderView *self,
   gtk_stack_set_visible_child_name (self->stack, "issue");
 }
 
+void
+sp_provider_view_show_issue (SpProviderView *self,
+                             const char     *issue_id)
+{
+  g_return_if_fail (SP_IS_PROVIDER_VIEW (self));
+  g_return_if_fail (issue_id != NULL);
+
+  sp_contract_issue_page_show (self->issue_page, issue_id);
+  gtk_stack_set_visible_child_name (self->stack, "issue");
+}
+
 /* ---- The provider form ---------------------------------------------- */
 
 static void

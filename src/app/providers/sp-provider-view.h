@@ -34,6 +34,9 @@ void        sp_provider_view_show_provider   (SpProviderView *self,
 void        sp_provider_view_open_issue      (SpProviderView *self,
                                               const char     *case_id,
                                               const char     *provider_id);
+/* Shows the stored contract issue @issue_id (from a notification). */
+void        sp_provider_view_show_issue      (SpProviderView *self,
+                                              const char     *issue_id);
 
 /* "556036-0793" for a stored or typed number; a copy of @text otherwise. */
 char       *sp_provider_format_org_number    (const char     *text);

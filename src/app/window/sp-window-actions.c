@@ -214,11 +214,25 @@ open_contract_issue_action (GtkWidget  *widget,
   sp_provider_view_open_issue (self->provider_view, case_id, provider_id);
 }
 
+/* From a notification of a provider's late account: the stored issue. */
+static void
+show_contract_issue_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+
+  sp_window_set_view (self, "providers");
+  sp_provider_view_show_issue (self->provider_view, g_variant_get_string (parameter, NULL));
+}
+
 void
 _sp_window_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-contract-issue", "(ss)",
                                    open_contract_issue_action);
+  gtk_widget_class_install_action (widget_class, "win.show-contract-issue", "s",
+                                   show_contract_issue_action);
   gtk_widget_class_install_action (widget_class, "win.mark-secret", NULL, mark_secret_action);
   gtk_widget_class_install_action (widget_class, "win.disclosure-request", NULL, disclosure_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);

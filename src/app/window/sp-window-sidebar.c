@@ -13,6 +13,8 @@
 #include "sp-window-private.h"
 
 #define SAVED_PREFIX "saved:"
+/* Not a view: the count of My Cases' overdue cases, shown as a badge. */
+#define MINE_OVERDUE "mine:overdue"
 #define MAX_FILTER_NAME 60
 
 
@@ -103,7 +105,26 @@ make_row (SpWindow   *self,
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
   gtk_widget_add_css_class (count, "sidebar-count");
-  gtk_box_append (GTK_BOX (box), count);
+
+  /* My Cases says in red how many of them are overdue, close to its
+   * count, so that the view's name keeps its room. */
+  if (g_str_equal (view, "mine"))
+    {
+      GtkWidget *counts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *overdue = gtk_label_new (NULL);
+
+      gtk_widget_set_name (overdue, "sidebar-overdue-badge");
+      gtk_widget_add_css_class (overdue, "sidebar-overdue");
+      gtk_widget_add_css_class (overdue, "numeric");
+      gtk_widget_set_valign (overdue, GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (overdue, FALSE);
+      gtk_box_append (GTK_BOX (counts), overdue);
+      gtk_box_append (GTK_BOX (counts), count);
+      gtk_box_append (GTK_BOX (box), counts);
+      g_object_set_data (G_OBJECT (row), "overdue-label", overdue);
+    }
+  else
+    gtk_box_append (GTK_BOX (box), count);
 
   if (removable)
     {
@@ -341,10 +362,42 @@ _sp_window_sidebar_show_counts (SpWindow *self,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *label = g_object_get_data (G_OBJECT (child), "count-label");
+      GtkWidget *overdue = g_object_get_data (G_OBJECT (child), "overdue-label");
 
       if (label != NULL)
         gtk_widget_set_visible (label, show);
+      if (overdue != NULL)
+        gtk_widget_set_visible (overdue, show && *gtk_label_get_text (GTK_LABEL (overdue)) != '\0');
     }
+}
+
+static void
+set_overdue_badge (SpWindow *self,
+                   gint64    count)
+{
+  GtkListBoxRow *row = find_row (self, "mine");
+  GtkWidget *badge = row ? g_object_get_data (G_OBJECT (row), "overdue-label") : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (badge == NULL)
+    return;
+  if (count <= 0)
+    {
+      gtk_label_set_text (GTK_LABEL (badge), "");
+      gtk_widget_set_visible (badge, FALSE);
+      return;
+    }
+  text = sp_format_count (count);
+  tooltip = g_strdup_printf (g_dngettext (NULL, "%s of your cases is overdue",
+                                          "%s of your cases are overdue", (gulong) count),
+                             text);
+  gtk_label_set_text (GTK_LABEL (badge), text);
+  gtk_widget_set_tooltip_text (badge, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tooltip, -1);
+  gtk_widget_set_visible (badge, gtk_widget_get_visible (g_object_get_data (G_OBJECT (row),
+                                                                            "count-label")));
 }
 
 static void
@@ -368,7 +421,9 @@ counts_read_cb (GObject      *object,
           GtkListBoxRow *row = find_row (self, view);
 
           g_hash_table_insert (self->counts, g_strdup (view), g_memdup2 (&count, sizeof count));
-          if (row != NULL)
+          if (g_str_equal (view, MINE_OVERDUE))
+            set_overdue_badge (self, count);
+          else if (row != NULL)
             {
               GtkLabel *label = g_object_get_data (G_OBJECT (row), "count-label");
               g_autofree char *text = sp_format_count (count);
@@ -413,6 +468,15 @@ _sp_window_sidebar_update_counts (SpWindow *self)
 
       g_ptr_array_add (request->views, g_strdup (view));
       g_ptr_array_add (request->filters, filter);
+
+      if (kind == SP_CASE_VIEW_MINE)
+        {
+          SpCaseFilter *overdue = _sp_window_filter_for_view (self, view, &kind);
+
+          overdue->overdue_only = TRUE;
+          g_ptr_array_add (request->views, g_strdup (MINE_OVERDUE));
+          g_ptr_array_add (request->filters, overdue);
+        }
     }
 
   reply = g_new0 (CountReply, 1);

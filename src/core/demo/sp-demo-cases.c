@@ -435,12 +435,15 @@ add_investigation (Demo             *d,
   SpAssessment a = SP_ASSESSMENT_NOT_ASSESSED;
   SpDate at = assessed ? dates->assessed : dates->investigating;
   int year = sp_date_get_year (at);
+  const char *by = manager ? SP_ENTITY (manager)->id : NULL;
 
   if (assessed && kase->valence == SP_VALENCE_NEGATIVE)
     a = (SpAssessment)demo_weighted (d, assessment_weights, G_N_ELEMENTS (assessment_weights));
 
   inv->case_id = g_strdup (SP_ENTITY (kase)->id);
-  inv->investigator_id = g_strdup (manager ? SP_ENTITY (manager)->id : NULL);
+  /* The investigator is named as the app names them (the section writes
+   * the person's name there); the stamps keep the user's id. */
+  inv->investigator_id = g_strdup (manager ? manager->display_name : NULL);
   inv->investigating_unit_id = g_strdup (kase->investigating_unit_id ? kase->investigating_unit_id
                                                                      : kase->unit_id);
   inv->assessment = a;
@@ -520,7 +523,7 @@ add_investigation (Demo             *d,
       inv->authority_answer_on = not_after (d, dates->assessed + demo_range (d, 0, 4));
     }
 
-  if (!save_at (d, inv, 0, demo_timestamp (d, at, 8, 17), inv->investigator_id, error))
+  if (!save_at (d, inv, 0, demo_timestamp (d, at, 8, 17), by, error))
     return FALSE;
 
   /* A few justified complaints get planned actions with a follow-up. */
@@ -538,7 +541,7 @@ add_investigation (Demo             *d,
           action->due_on = dates->assessed + demo_range (d, 30, 120);
           if (action->due_on + 10 < d->today && demo_chance (d, 75))
             action->done_on = action->due_on - 10 + demo_range (d, 0, 20);
-          if (!save_at (d, action, 0, demo_timestamp (d, dates->assessed, 8, 17), inv->investigator_id, error))
+          if (!save_at (d, action, 0, demo_timestamp (d, dates->assessed, 8, 17), by, error))
             return FALSE;
         }
     }
