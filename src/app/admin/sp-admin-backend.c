@@ -433,7 +433,7 @@ save_job (SpStore       *store,
 
   if (change->remote)
     {
-      if (!sp_store_admin_check (store, change->entity, error))
+      if (!sp_store_admin_check (store, change->entity, FALSE, error))
         return NULL;
     }
   else if (!sp_store_admin_save (store, change->entity, change->actor_id, error))

@@ -81,6 +81,7 @@ check_exists (SpStore     *self,
 static gboolean
 check_unit (SpStore  *self,
             SpUnit   *unit,
+            gboolean  references,
             GError  **error)
 {
   g_autofree char *current = NULL;
@@ -90,6 +91,8 @@ check_unit (SpStore  *self,
       sp_set_field_error (error, SP_ERROR_INVALID, "name", _("Give the unit a name."));
       return FALSE;
     }
+  if (!references)
+    return TRUE;
   if (!check_exists (self, SP_TYPE_UNIT, unit->parent_id, "parent_id", error) ||
       !check_exists (self, SP_TYPE_USER, unit->manager_id, "manager_id", error))
     return FALSE;
@@ -115,13 +118,14 @@ check_unit (SpStore  *self,
 gboolean
 sp_store_admin_check (SpStore   *self,
                       SpEntity  *entity,
+                      gboolean   references,
                       GError   **error)
 {
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
   g_return_val_if_fail (SP_IS_ENTITY (entity), FALSE);
 
   if (SP_IS_UNIT (entity))
-    return check_unit (self, SP_UNIT (entity), error);
+    return check_unit (self, SP_UNIT (entity), references, error);
 
   if (SP_IS_USER (entity))
     {
@@ -140,7 +144,7 @@ sp_store_admin_check (SpStore   *self,
       g_autofree char *taken = g_strdup_printf (_("The user name “%s” is taken."), user->username);
 
       return check_unique (self, entity, "username", user->username, taken, error) &&
-             check_exists (self, SP_TYPE_UNIT, user->unit_id, "unit_id", error);
+             (!references || check_exists (self, SP_TYPE_UNIT, user->unit_id, "unit_id", error));
     }
 
   if (SP_IS_CATEGORY (entity))
@@ -188,7 +192,7 @@ sp_store_admin_save (SpStore     *self,
           return FALSE;
         }
     }
-  if (!sp_store_admin_check (self, entity, error))
+  if (!sp_store_admin_check (self, entity, TRUE, error))
     return FALSE;
 
   return sp_store_save (self, entity, SP_SAVE_DEFAULT, actor_id, error);

@@ -17,9 +17,12 @@ G_BEGIN_DECLS
 /* Checks a unit, user or category as the administrator made or changed
  * it: a name that is not blank, a user name and a category code that no
  * other record has, references to what exists, no unit below itself.
- * Errors are SP_ERROR_INVALID or SP_ERROR_CONFLICT naming the field. */
+ * Errors are SP_ERROR_INVALID or SP_ERROR_CONFLICT naming the field.
+ * Without @references, what the record refers to is not looked up (a
+ * replica may not have the server's newest units yet: the server checks). */
 gboolean  sp_store_admin_check       (SpStore      *self,
                                       SpEntity     *entity,
+                                      gboolean      references,
                                       GError      **error);
 /* Checks and saves (stamped with @actor_id). */
 gboolean  sp_store_admin_save        (SpStore      *self,
