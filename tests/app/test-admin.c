@@ -312,6 +312,7 @@ test_local_bad_input (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (app_test_find_by_id (GTK_WIDGET (dialog), "name_row"))),
                    ==, "   ");
   set_text (dialog, "name_row", "Parklek Vinterviken");
+  set_text (dialog, "contact_name_row", "Eva Ek, avdelningschef");
   serial = sp_admin_view_get_serial (view);
   g_assert_cmpstr (save (dialog), ==, NULL);
   wait_reloaded (view, serial);
@@ -324,6 +325,7 @@ test_local_bad_input (void)
   g_assert_cmpuint (units->len, ==, 1);
   g_assert_cmpstr (SP_ENTITY (g_ptr_array_index (units, 0))->updated_by, ==, SP_ENTITY (me)->id);
   g_assert_cmpint (SP_UNIT (g_ptr_array_index (units, 0))->kind, ==, SP_UNIT_KIND_UNIT);
+  g_assert_cmpstr (SP_UNIT (g_ptr_array_index (units, 0))->contact_name, ==, "Eva Ek, avdelningschef");
 
   /* Deactivated, it is gone from the tree (and the store keeps a
    * tombstone). */

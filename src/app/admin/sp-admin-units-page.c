@@ -74,6 +74,7 @@ typedef struct
   GtkWidget        *name_row;
   GtkWidget        *parent_row;
   GtkWidget        *area_row;
+  GtkWidget        *contact_rows[3];
   GPtrArray        *parent_ids;
 } UnitForm;
 
@@ -112,6 +113,12 @@ unit_save (SpAdminDialog *dialog,
     }
   if (form->area_row != NULL)
     unit->area = (SpArea) adw_combo_row_get_selected (ADW_COMBO_ROW (form->area_row));
+  g_free (unit->contact_name);
+  unit->contact_name = sp_admin_entry_dup_text (form->contact_rows[0]);
+  g_free (unit->contact_address);
+  unit->contact_address = sp_admin_entry_dup_text (form->contact_rows[1]);
+  g_free (unit->contact_phone);
+  unit->contact_phone = sp_admin_entry_dup_text (form->contact_rows[2]);
 
   sp_admin_backend_save_async (form->page->backend, SP_ENTITY (unit), form->unit == NULL, NULL,
                                NULL, sp_admin_save_done, g_object_ref (dialog));
@@ -188,6 +195,26 @@ open_form (SpAdminUnitsPage *self,
                                                unit ? (guint) unit->area : SP_AREA_OTHER);
       sp_admin_dialog_add (dialog, form->area_row);
     }
+
+  /* Norrmalm: the letters name whom the sender can turn to if not
+   * satisfied; a unit without a contact of its own gives its
+   * department's. */
+  {
+    GtkWidget *group = sp_admin_dialog_add_group (dialog, _("Contact for Escalation"),
+                                                  _("Named in the letters to senders who are not "
+                                                    "satisfied. A unit without one gives its "
+                                                    "department’s."));
+    const char *names[] = { "contact_name_row", "contact_address_row", "contact_phone_row" };
+    const char *titles[] = { _("Contact’s _Name"), _("_Address"), _("_Phone") };
+    const char *values[] = { unit ? unit->contact_name : NULL, unit ? unit->contact_address : NULL,
+                             unit ? unit->contact_phone : NULL };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        form->contact_rows[i] = sp_admin_entry_row_new (names[i], titles[i], values[i]);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), form->contact_rows[i]);
+      }
+  }
 
   if (unit != NULL && form->kind != SP_UNIT_KIND_ADMINISTRATION)
     sp_admin_dialog_offer_deactivate (dialog, form->kind == SP_UNIT_KIND_DEPARTMENT
