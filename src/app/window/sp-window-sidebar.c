@@ -224,7 +224,7 @@ _sp_window_sidebar_rebuild (SpWindow *self)
   /* The organisation, its users and rules are the administrator's. */
   if (_sp_window_has_administration (self))
     gtk_list_box_append (self->sidebar_list,
-                         make_row (self, "admin", "emblem-system-symbolic", _("Administration"),
+                         make_row (self, "admin", "emblem-system-symbolic", C_("view", "Administration"),
                                    FALSE));
 
   g_variant_iter_init (&iter, saved);

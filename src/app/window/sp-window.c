@@ -89,7 +89,7 @@ view_title (const char *view)
   if (g_strcmp0 (view, "providers") == 0)
     return _("Providers");
   if (g_strcmp0 (view, "admin") == 0)
-    return _("Administration");
+    return C_("view", "Administration");
   if (g_strcmp0 (view, "queue") == 0)
     return _("To Register");
   if (view != NULL && g_str_has_prefix (view, "saved:"))
