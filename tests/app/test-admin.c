@@ -28,12 +28,14 @@ shot (const char *name)
 {
   const char *dir = g_getenv ("SYNPUNKT_SHOT_DIR");
   g_autofree char *command = NULL;
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  gboolean waited = FALSE;
 
   if (dir == NULL)
     return;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  /* Let the frame clock draw what was last changed. */
+  g_timeout_add (1000, sp_test_wait_timed_out_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
   command = g_strdup_printf ("import -window root %s/%s.png", dir, name);
   g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
 }
@@ -95,6 +97,7 @@ open_admin (SpWindow *window)
   view = SP_ADMIN_VIEW (app_test_find_by_id (GTK_WIDGET (window), "admin-view"));
   APP_TEST_WAIT (sp_admin_view_get_serial (view) >= 1 && !sp_admin_view_get_loading (view), 30);
   g_assert_null (sp_admin_view_get_error (view));
+  app_test_flush ();
   return view;
 }
 
@@ -403,6 +406,7 @@ test_local_bad_input (void)
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (app_test_find_by_id (rules, "diary_preview_row"))),
                      ==, shown);
   }
+  gtk_widget_grab_focus (row);
   shot ("admin-diary");
   g_assert_true (gtk_widget_get_sensitive (app_test_find_by_id (rules, "apply_diary_button")));
   g_assert_true (gtk_widget_activate_action (rules, "rules.apply-diary", NULL));
@@ -551,6 +555,15 @@ test_server_unit_and_user (void)
   GtkWidget *page;
   guint serial;
 
+  /* One of the server's users as the directory signs them in. */
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO server_directory_users VALUES "
+                                            "('%s', 'uid=staff_a,dc=example,dc=org', 0)",
+                                            org->staff_a_id);
+
+    sp_test_exec_sql (server->db, sql);
+  }
+
   app = start_signed_in (admin_db, server, "admin", SP_TEST_PASSWORD, &window);
   view = open_admin (window);
   g_assert_nonnull (find_named (GTK_WIDGET (view), "department:Äldreomsorg"));
@@ -571,6 +584,24 @@ test_server_unit_and_user (void)
   /* A user with two roles in it; a taken name is refused first. */
   sp_admin_view_show_page (view, "users");
   page = app_test_find_by_id (GTK_WIDGET (view), "users_page");
+  /* The directory's users apart, with the note, and not to be changed. */
+  g_assert_true (gtk_widget_get_visible (app_test_find_by_id (page, "directory_group")));
+  g_assert_nonnull (find_named (app_test_find_by_id (page, "directory_users_list"), "user:staff_a"));
+  g_assert_null (find_named (app_test_find_by_id (page, "local_users_list"), "user:staff_a"));
+  g_assert_nonnull (find_named (app_test_find_by_id (page, "local_users_list"), "user:manager_a"));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (find_named (page, "user:staff_a"))));
+  {
+    g_autoptr(GPtrArray) scrolled = g_ptr_array_new ();
+    GtkAdjustment *adjustment;
+
+    app_test_collect (page, GTK_TYPE_SCROLLED_WINDOW, scrolled);
+    g_assert_cmpuint (scrolled->len, >, 0);
+    adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrolled, 0));
+    APP_TEST_WAIT (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment), 10);
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    shot ("admin-users-directory");
+    gtk_adjustment_set_value (adjustment, 0);
+  }
   dialog = open_form (page, "users.add", "user-dialog");
   set_text (dialog, "username_row", "manager_a");
   set_text (dialog, "password_row", "ett långt lösenord");

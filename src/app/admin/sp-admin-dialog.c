@@ -52,6 +52,7 @@ sp_admin_dialog_save (SpAdminDialog *self)
   if (self->busy)
     return;
   set_busy (self, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   g_signal_emit (self, signals[SAVE], 0);
 }
 
@@ -69,6 +70,7 @@ deactivate_clicked (SpAdminDialog *self)
   if (self->busy)
     return;
   set_busy (self, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   g_signal_emit (self, signals[DEACTIVATE], 0);
 }
 

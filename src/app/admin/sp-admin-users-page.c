@@ -43,11 +43,13 @@ static char *
 describe (SpAdminUsersPage *self,
           SpUser           *user)
 {
-  GString *text = g_string_new (user->username);
+  GString *text = g_string_new (NULL);
   const char *unit = unit_name (self, user->unit_id);
   gboolean first = TRUE;
 
-  g_string_append (text, " · ");
+  /* The title is the full name when there is one, else the user name. */
+  if (user->display_name != NULL && g_strcmp0 (user->display_name, user->username) != 0)
+    g_string_append_printf (text, "%s · ", user->username);
   for (int r = 0; r < SP_N_ROLES; r++)
     if (user->roles & SP_ROLE_BIT (r))
       {
