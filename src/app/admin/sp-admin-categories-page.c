@@ -75,7 +75,7 @@ open_form (SpAdminCategoriesPage *self,
   dialog = sp_admin_dialog_new (GTK_WIDGET (self), category ? _("Category") : _("New Category"),
                                 category ? NULL
                                          : _("The code is how cases and the server name the "
-                                             "category, such as “bemotande”; it cannot change "
+                                             "category, such as “food_meals”; it cannot change "
                                              "later."));
   gtk_widget_set_name (GTK_WIDGET (dialog), "category-dialog");
   form->name_row = sp_admin_entry_row_new ("name_row", _("_Name"), category ? category->name : NULL);
