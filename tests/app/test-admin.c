@@ -336,7 +336,7 @@ test_local_bad_input (void)
   dialog = SP_ADMIN_DIALOG (find_toplevel ("unit-dialog"));
   g_assert_nonnull (dialog);
   serial = sp_admin_view_get_serial (view);
-  gtk_widget_activate (app_test_find_by_id (GTK_WIDGET (dialog), "deactivate_button"));
+  g_signal_emit_by_name (app_test_find_by_id (GTK_WIDGET (dialog), "deactivate_button"), "clicked");
   APP_TEST_WAIT (find_toplevel ("unit-dialog") == NULL, 30);
   wait_reloaded (view, serial);
   g_assert_null (find_named (page, "unit:Parklek Vinterviken"));
@@ -362,6 +362,20 @@ test_local_bad_input (void)
   g_assert_cmpstr (save (dialog), ==, NULL);
   wait_reloaded (view, serial);
   g_assert_nonnull (find_named (page, "user:x'); DROP TABLE users; --"));
+
+  /* Nobody deactivates their own account. */
+  {
+    g_autofree char *mine = g_strconcat ("user:", me->username, NULL);
+
+    g_signal_emit_by_name (app_test_find_by_id (page, "local_users_list"), "row-activated",
+                           find_named (page, mine));
+  }
+  dialog = SP_ADMIN_DIALOG (find_toplevel ("user-dialog"));
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (app_test_find_by_id (GTK_WIDGET (dialog), "deactivate_button"), "clicked");
+  APP_TEST_WAIT (!sp_admin_dialog_get_busy (dialog), 30);
+  g_assert_cmpstr (sp_admin_dialog_get_error (dialog), ==, _("You cannot deactivate your own account."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Categories: a code that is taken. */
   sp_admin_view_show_page (view, "categories");

@@ -636,6 +636,16 @@ sp_admin_backend_deactivate_async (SpAdminBackend      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sp_admin_backend_deactivate_async);
 
+  /* Said here in the user's words; the server and the store refuse it too. */
+  if (SP_IS_USER (entity) && sp_context_get_actor (self->context) != NULL &&
+      g_strcmp0 (entity->id, sp_context_get_actor (self->context)->user_id) == 0)
+    {
+      g_task_return_new_error (task, SP_ERROR, SP_ERROR_CONFLICT,
+                               _("You cannot deactivate your own account."));
+      g_object_unref (task);
+      return;
+    }
+
   if (sp_admin_backend_is_remote (self))
     {
       g_autofree char *path = g_strdup_printf ("/api/v1/%s/%s", collection_of (entity), entity->id);

@@ -617,6 +617,9 @@ current_user_changed (SpWindow *self)
   /* The entries depend on the roles (the provider register); the counts
    * are counted again with them. */
   _sp_window_sidebar_rebuild (self);
+  /* Someone who is no administrator does not keep the administration. */
+  if (g_strcmp0 (self->view, "admin") == 0 && !_sp_window_has_administration (self))
+    sp_window_set_view (self, "all");
   _sp_window_update_actions (self);
 }
 
