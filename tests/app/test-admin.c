@@ -595,6 +595,45 @@ test_server_unit_and_user (void)
   unit_id = server_unit_id (server, org->admin, "Dagverksamhet Tallen");
   g_assert_nonnull (unit_id);
 
+  /* Renamed and moved to the other department, and back. */
+  g_signal_emit_by_name (find_named (page, "unit:Dagverksamhet Tallen"), "activated");
+  dialog = SP_ADMIN_DIALOG (find_toplevel ("unit-dialog"));
+  g_assert_nonnull (dialog);
+  set_text (dialog, "name_row", "Dagverksamheten Tallen");
+  choose (dialog, "parent_row", "Förskola");
+  serial = sp_admin_view_get_serial (view);
+  g_assert_cmpstr (save (dialog), ==, NULL);
+  wait_reloaded (view, serial);
+  {
+    g_autofree char *path = g_strdup_printf ("/api/v1/units");
+    g_autoptr(SpTestResponse) got = sp_test_json (server, "GET", path, org->admin, NULL);
+    JsonArray *items = json_object_get_array_member (json_node_get_object (got->json), "items");
+    gboolean moved = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *unit = json_array_get_object_element (items, i);
+
+        if (g_strcmp0 (json_object_get_string_member (unit, "id"), unit_id) == 0)
+          moved = g_strcmp0 (json_object_get_string_member (unit, "name"), "Dagverksamheten Tallen") == 0 &&
+                  g_strcmp0 (json_object_get_string_member (unit, "parent_id"), org->department2) == 0;
+      }
+    g_assert_true (moved);
+  }
+  g_signal_emit_by_name (find_named (page, "unit:Dagverksamheten Tallen"), "activated");
+  dialog = SP_ADMIN_DIALOG (find_toplevel ("unit-dialog"));
+  set_text (dialog, "name_row", "Dagverksamhet Tallen");
+  choose (dialog, "parent_row", "Äldreomsorg");
+  serial = sp_admin_view_get_serial (view);
+  g_assert_cmpstr (save (dialog), ==, NULL);
+  wait_reloaded (view, serial);
+  g_assert_nonnull (find_named (page, "unit:Dagverksamhet Tallen"));
+
+  /* The rules are the server's configuration: the page says so. */
+  sp_admin_view_show_page (view, "rules");
+  g_assert_true (gtk_widget_get_visible (app_test_find_by_id (GTK_WIDGET (view), "rules_remote_group")));
+  shot ("admin-rules-server");
+
   /* A user with two roles in it; a taken name is refused first. */
   sp_admin_view_show_page (view, "users");
   page = app_test_find_by_id (GTK_WIDGET (view), "users_page");
