@@ -76,6 +76,33 @@ check_reference (SpStore     *store,
   return TRUE;
 }
 
+/* A name of spaces only is no name (the decoder refuses only ""). */
+static gboolean
+check_name (SpEntity  *entity,
+            GError   **error)
+{
+  const char *name = NULL;
+  const char *field = "name";
+
+  if (SP_IS_UNIT (entity))
+    name = SP_UNIT (entity)->name;
+  else if (SP_IS_CATEGORY (entity))
+    name = SP_CATEGORY (entity)->name;
+  else if (SP_IS_USER (entity))
+    {
+      name = SP_USER (entity)->username;
+      field = "username";
+    }
+  else
+    return TRUE;
+
+  for (const char *p = name ? name : ""; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  sp_set_field_error (error, SP_ERROR_INVALID, field, "%s is required", field);
+  return FALSE;
+}
+
 /* Saves a new record (and its audit row) and answers 201 with it. */
 static gboolean
 save_new (SpRequest  *req,
@@ -158,7 +185,8 @@ sp_api_units_create (SpRequest  *req,
     return FALSE;
   if ((unit = decode_body (req, SP_TYPE_UNIT, error)) == NULL)
     return FALSE;
-  if (!check_reference (req->store, SP_TYPE_UNIT, unit->parent_id, "parent_id", error) ||
+  if (!check_name (SP_ENTITY (unit), error) ||
+      !check_reference (req->store, SP_TYPE_UNIT, unit->parent_id, "parent_id", error) ||
       !check_reference (req->store, SP_TYPE_USER, unit->manager_id, "manager_id", error))
     return FALSE;
 
@@ -229,11 +257,8 @@ sp_api_users_create (SpRequest  *req,
   user = sp_json_decode_new (SP_TYPE_USER, without_password, SP_JSON_DECODE_CREATE, error);
   if (user == NULL)
     return FALSE;
-  if (user->username == NULL || *user->username == '\0')
-    {
-      sp_set_field_error (error, SP_ERROR_INVALID, "username", "username is required");
-      return FALSE;
-    }
+  if (!check_name (SP_ENTITY (user), error))
+    return FALSE;
   if (!check_unique (req->store, SP_TYPE_USER, "username", user->username, error) ||
       !check_reference (req->store, SP_TYPE_UNIT, user->unit_id, "unit_id", error))
     return FALSE;
@@ -295,7 +320,8 @@ sp_api_categories_create (SpRequest  *req,
     return FALSE;
   if ((category = decode_body (req, SP_TYPE_CATEGORY, error)) == NULL)
     return FALSE;
-  if (!check_unique (req->store, SP_TYPE_CATEGORY, "code", category->code, error))
+  if (!check_name (SP_ENTITY (category), error) ||
+      !check_unique (req->store, SP_TYPE_CATEGORY, "code", category->code, error))
     return FALSE;
 
   return create_in_transaction (req, SP_ENTITY (category), error);
@@ -351,6 +377,8 @@ check_changed_record (SpRequest  *req,
                       SpEntity   *merged,
                       GError    **error)
 {
+  if (!check_name (merged, error))
+    return FALSE;
   if (SP_IS_UNIT (merged))
     return check_reference (req->store, SP_TYPE_UNIT, SP_UNIT (merged)->parent_id, "parent_id", error) &&
            check_reference (req->store, SP_TYPE_USER, SP_UNIT (merged)->manager_id, "manager_id", error) &&
@@ -516,6 +544,35 @@ sp_api_user_delete (SpRequest  *req,
                             !sp_store_save (req->store, user, SP_SAVE_DEFAULT, user_id, error) ||
                             !sp_server_store_end_sessions_of (req->store, user->id, error) ||
                             !sp_audit_append (req->store, user_id, "delete", "user", user->id,
+                                              "deleted", "false", "true", error),
+                            error))
+    return FALSE;
+
+  soup_server_message_set_status (req->msg, SOUP_STATUS_NO_CONTENT, NULL);
+  return TRUE;
+}
+
+/* Takes a unit out of use (a tombstone, which the feed carries to every
+ * replica). One with units, users or open cases of its own is refused,
+ * so that nothing is left pointing at it. */
+gboolean
+sp_api_unit_delete (SpRequest  *req,
+                    GError    **error)
+{
+  g_autoptr(SpEntity) unit = NULL;
+  const char *user_id = sp_request_get_user_id (req);
+
+  if (!sp_request_require_roles (req, ADMIN, error))
+    return FALSE;
+  if ((unit = load_live (req, SP_TYPE_UNIT, error)) == NULL)
+    return FALSE;
+
+  if (!sp_store_begin (req->store, error))
+    return FALSE;
+  if (!sp_server_store_end (req->store,
+                            !sp_store_admin_deactivate (req->store, SP_TYPE_UNIT, unit->id, user_id,
+                                                        error) ||
+                            !sp_audit_append (req->store, user_id, "delete", "unit", unit->id,
                                               "deleted", "false", "true", error),
                             error))
     return FALSE;

@@ -43,6 +43,7 @@ gboolean sp_api_providers_create  (SpRequest *req, GError **error);
 gboolean sp_api_categories_list   (SpRequest *req, GError **error);
 gboolean sp_api_categories_create (SpRequest *req, GError **error);
 gboolean sp_api_unit_patch        (SpRequest *req, GError **error);
+gboolean sp_api_unit_delete       (SpRequest *req, GError **error);
 gboolean sp_api_user_patch        (SpRequest *req, GError **error);
 gboolean sp_api_user_delete       (SpRequest *req, GError **error);
 gboolean sp_api_provider_patch    (SpRequest *req, GError **error);

@@ -31,6 +31,7 @@ static const SpRoute routes[] = {
   { "GET",    "/api/v1/units",                  sp_api_units_list,        SP_ROUTE_AUTH },
   { "POST",   "/api/v1/units",                  sp_api_units_create,      SP_ROUTE_AUTH },
   { "PATCH",  "/api/v1/units/{id}",             sp_api_unit_patch,        SP_ROUTE_AUTH },
+  { "DELETE", "/api/v1/units/{id}",             sp_api_unit_delete,       SP_ROUTE_AUTH },
   { "GET",    "/api/v1/users",                  sp_api_users_list,        SP_ROUTE_AUTH },
   { "POST",   "/api/v1/users",                  sp_api_users_create,      SP_ROUTE_AUTH },
   { "PATCH",  "/api/v1/users/{id}",             sp_api_user_patch,        SP_ROUTE_AUTH },

@@ -838,6 +838,16 @@ prepare_unit_patch (Fixture    *f,
   return made_by_admin (f, "units", body, "{\"name\":\"Omdöpt\"}", id);
 }
 
+/* A new unit of the administrator's, with nothing in it yet. */
+static char *
+prepare_unit_delete (Fixture    *f,
+                     const User *u,
+                     char      **id)
+{
+  g_free (prepare_unit_patch (f, u, id));
+  return NULL;
+}
+
 static char *
 prepare_user_create (Fixture    *f,
                      const User *u,
@@ -1017,6 +1027,7 @@ static const RouteRule rules[] = {
   { "GET",    "/api/v1/units",                 expect_anyone,          prepare_none },
   { "POST",   "/api/v1/units",                 expect_admin_creates,   prepare_unit_create },
   { "PATCH",  "/api/v1/units/{id}",            expect_admin_changes,   prepare_unit_patch },
+  { "DELETE", "/api/v1/units/{id}",            expect_admin_deletes,   prepare_unit_delete },
   { "GET",    "/api/v1/users",                 expect_anyone,          prepare_none },
   { "POST",   "/api/v1/users",                 expect_admin_creates,   prepare_user_create },
   { "PATCH",  "/api/v1/users/{id}",            expect_admin_changes,   prepare_user_patch },

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The deadline rules are shown, not edited: they are the organisation's,
- * set by an administrator (on the server, later); they are read in the
+ * chosen by an administrator (admin/, or the server's configuration); they are read in the
  * store worker when the window opens. The unit list is the context's
  * reference data, and choosing a unit saves it through the worker; the
  * main window follows the context's current user by itself.

@@ -66,6 +66,7 @@ void     _sp_window_update_actions    (SpWindow       *self);
 /* sp-window-sidebar.c */
 void     _sp_window_sidebar_init      (SpWindow       *self);
 gboolean _sp_window_has_provider_register (SpWindow     *self);
+gboolean _sp_window_has_administration (SpWindow       *self);
 void     _sp_window_sidebar_rebuild   (SpWindow       *self);
 
 /* sp-window-sync.c */
@@ -88,6 +89,9 @@ SpCaseFilter *_sp_window_filter_for_view (SpWindow    *self,
 
 /* sp-window-analytics.c */
 void     _sp_window_show_analytics    (SpWindow       *self);
+
+/* sp-window-admin.c */
+void     _sp_window_show_admin        (SpWindow       *self);
 
 /* sp-window.c */
 void     _sp_window_update_page       (SpWindow       *self);

@@ -189,6 +189,12 @@ _sp_window_has_provider_register (SpWindow *self)
   return has_role (self, SP_ROLE_BIT (SP_ROLE_PROCUREMENT) | SP_ROLE_BIT (SP_ROLE_ADMIN));
 }
 
+gboolean
+_sp_window_has_administration (SpWindow *self)
+{
+  return has_role (self, SP_ROLE_BIT (SP_ROLE_ADMIN));
+}
+
 void
 _sp_window_sidebar_init (SpWindow *self)
 {
@@ -234,6 +240,12 @@ _sp_window_sidebar_rebuild (SpWindow *self)
   if (has_role (self, SP_ROLE_BIT (SP_ROLE_REGISTRAR) | SP_ROLE_BIT (SP_ROLE_ADMIN)))
     gtk_list_box_append (self->sidebar_list,
                          make_row (self, "queue", "mail-unread-symbolic", _("To Register"),
+                                   FALSE));
+
+  /* The organisation, its users and rules are the administrator's. */
+  if (_sp_window_has_administration (self))
+    gtk_list_box_append (self->sidebar_list,
+                         make_row (self, "admin", "emblem-system-symbolic", C_("view", "Administration"),
                                    FALSE));
 
   g_variant_iter_init (&iter, saved);

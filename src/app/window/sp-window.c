@@ -88,6 +88,8 @@ view_title (const char *view)
     return _("Analytics");
   if (g_strcmp0 (view, "providers") == 0)
     return _("Providers");
+  if (g_strcmp0 (view, "admin") == 0)
+    return C_("view", "Administration");
   if (g_strcmp0 (view, "queue") == 0)
     return _("To Register");
   if (view != NULL && g_str_has_prefix (view, "saved:"))
@@ -103,6 +105,7 @@ update_title (SpWindow *self)
 
   /* No count of a list still being filled by a first sync. */
   if (model != NULL && sp_case_list_model_get_loaded (model) && g_strcmp0 (self->view, "providers") != 0 &&
+      g_strcmp0 (self->view, "admin") != 0 &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "syncing") != 0)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -173,6 +176,8 @@ _sp_window_update_page (SpWindow *self)
     page = "filling";
   else if (account != NULL && sp_account_is_signed_out (account))
     page = "signed-out";
+  else if (g_strcmp0 (self->view, "admin") == 0 && self->shown_case_id == NULL)
+    page = "admin";
   else if (self->engine != NULL &&
            (sp_sync_engine_get_loading (self->engine) ||
             (self->n_cases == 0 &&
@@ -448,7 +453,8 @@ restore_state (SpWindow *self)
 
   /* The filter bar as it was left, unless the view is a saved filter
    * (which brings its own) or has no list. */
-  if (!g_str_has_prefix (self->view, "saved:") && g_strcmp0 (self->view, "analytics") != 0)
+  if (!g_str_has_prefix (self->view, "saved:") && g_strcmp0 (self->view, "analytics") != 0 &&
+      g_strcmp0 (self->view, "admin") != 0)
     {
       SpCaseViewKind kind;
       g_autoptr(SpCaseFilter) base = _sp_window_filter_for_view (self, self->view, &kind);
@@ -611,6 +617,9 @@ current_user_changed (SpWindow *self)
   /* The entries depend on the roles (the provider register); the counts
    * are counted again with them. */
   _sp_window_sidebar_rebuild (self);
+  /* Someone who is no administrator does not keep the administration. */
+  if (g_strcmp0 (self->view, "admin") == 0 && !_sp_window_has_administration (self))
+    sp_window_set_view (self, "all");
   _sp_window_update_actions (self);
 }
 
@@ -774,6 +783,11 @@ sp_window_set_view (SpWindow   *self,
   if (g_strcmp0 (view, "analytics") == 0)
     {
       _sp_window_show_analytics (self);
+      return;
+    }
+  if (g_strcmp0 (view, "admin") == 0 && _sp_window_has_administration (self))
+    {
+      _sp_window_show_admin (self);
       return;
     }
   /* The provider register is no case list. */

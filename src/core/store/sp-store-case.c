@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sp-diary-format.h"
 #include "sp-error.h"
 #include "sp-store-private.h"
 #include "sp-store-investigation.h"
@@ -308,44 +309,8 @@ sp_store_format_diary_number (SpStore *self,
 {
   g_autofree char *prefix = sp_store_dup_setting (self, "diary.prefix");
   g_autofree char *format = sp_store_dup_setting (self, "diary.format");
-  GString *out = g_string_new (NULL);
-  const char *p;
 
-  if (format == NULL)
-    format = g_strdup ("{prefix} {year}/{seq:4}");
-
-  for (p = format; *p; p++)
-    {
-      if (g_str_has_prefix (p, "{prefix}"))
-        {
-          g_string_append (out, prefix ? prefix : "");
-          p += strlen ("{prefix}") - 1;
-        }
-      else if (g_str_has_prefix (p, "{year}"))
-        {
-          g_string_append_printf (out, "%04d", year);
-          p += strlen ("{year}") - 1;
-        }
-      else if (g_str_has_prefix (p, "{seq"))
-        {
-          const char *end = strchr (p, '}');
-          guint width = 0;
-
-          if (end == NULL)
-            {
-              g_string_append_c (out, *p);
-              continue;
-            }
-          if (p[4] == ':')
-            width = (guint)g_ascii_strtoull (p + 5, NULL, 10);
-          g_string_append_printf (out, "%0*" G_GINT64_FORMAT, (int)MIN (width, 12), seq);
-          p = end;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
+  return sp_diary_format_apply (format, prefix, year, seq);
 }
 
 char *
