@@ -12,6 +12,7 @@
 #include "sp-reminders.h"
 #include "sp-category.h"
 #include "sp-contract-issue.h"
+#include "sp-contract-issue-case.h"
 #include "sp-date.h"
 #include "sp-deadline.h"
 #include "sp-demo.h"

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "app-test-util.h"
+#include "sp-contract-issue-cases.h"
 #include "sp-contract-issue-page.h"
 #include "sp-provider-view.h"
 
@@ -22,6 +23,7 @@ typedef struct
   AppFixture  app;
   char       *provider_id;
   char       *case_id;
+  char       *second_case_id;  /* also about the provider, flagged */
 } Fixture;
 
 /* With SYNPUNKT_SHOT_DIR set, a screenshot of the X display. */
@@ -86,6 +88,26 @@ populate (Fixture *f)
 
   f->provider_id = g_strdup (SP_ENTITY (lov)->id);
   f->case_id = g_strdup (SP_ENTITY (kase)->id);
+
+  /* A second breach by the same provider, a week later. */
+  {
+    g_autoptr(SpCase) second = sp_case_new ();
+    g_autoptr(SpCase) again = NULL;
+
+    second->kind = SP_CASE_KIND_COMPLAINT;
+    second->channel = SP_CHANNEL_LETTER;
+    second->received_on = sp_date_today () - 1;
+    second->subject = g_strdup ("Inga besök under helgen");
+    second->concerns = SP_CONCERNS_PROVIDER;
+    second->provider_id = g_strdup (SP_ENTITY (lov)->id);
+    second->sender_anonymous = TRUE;
+    g_assert_true (sp_store_create_case (store, second, &manager, &error));
+    again = sp_store_get_case (store, SP_ENTITY (second)->id, &error);
+    again->contract_breach = TRUE;
+    g_assert_true (sp_store_update_case (store, again, &manager, FALSE, &error));
+    g_assert_no_error (error);
+    f->second_case_id = g_strdup (SP_ENTITY (second)->id);
+  }
 }
 
 static GtkWidget *
@@ -252,7 +274,14 @@ test_story (void)
   APP_TEST_WAIT (app_test_find_by_id (GTK_WIDGET (f->app.window), "provider_open_issues_row") != NULL, 30);
   g_assert_nonnull (find (f, issue_row));
   g_assert_true (g_str_has_prefix (row_subtitle (f, "provider_open_issues_row"), "0 "));
-  g_assert_nonnull (strstr (row_subtitle (f, "provider_year_row"), "1"));
+  {
+    /* Both of the provider's cases, if this year has had their dates. */
+    int year = sp_date_get_year (sp_date_today ());
+    guint n = (sp_date_get_year (sp_date_today () - 3) == year) + (sp_date_get_year (sp_date_today () - 1) == year);
+    g_autofree char *expected = g_strdup_printf ("%u", n);
+
+    g_assert_cmpstr (row_subtitle (f, "provider_year_row"), ==, expected);
+  }
   shot ("provider-page");
 
   /* In the store: the whole story, each step with who took it. */
@@ -272,6 +301,7 @@ test_story (void)
   app_fixture_stop (&f->app);
   g_free (f->provider_id);
   g_free (f->case_id);
+  g_free (f->second_case_id);
 }
 
 /* The flagged case's page leads procurement to its contract issue. */
@@ -298,6 +328,102 @@ test_from_case_page (void)
   app_fixture_stop (&f->app);
   g_free (f->provider_id);
   g_free (f->case_id);
+  g_free (f->second_case_id);
+}
+
+static SpContractIssueCases *
+issue_cases (Fixture *f)
+{
+  return SP_CONTRACT_ISSUE_CASES (find (f, "issue_cases"));
+}
+
+/* The issue gathers the provider's second breach, shown on its page and
+ * in the store, and gives it back. */
+static void
+test_issue_cases (void)
+{
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(SpContractIssue) issue = NULL;
+  g_autofree char *row_id = NULL;
+  g_autofree char *open_id = NULL;
+  g_autofree char *second_row = NULL;
+  g_autofree char *remove_id = NULL;
+  g_autofree char *issue_id = NULL;
+  GtkDropDown *drop;
+  guint n_history;
+
+  populate (f);
+  app_fixture_start (&f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->app.window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (f->app.window));
+  sp_window_set_view (f->app.window, "providers");
+  app_fixture_wait_page (&f->app, "providers");
+  APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 2, 30);
+  row_id = g_strconcat ("provider_row_", f->provider_id, NULL);
+  gtk_widget_activate (find (f, row_id));
+  APP_TEST_WAIT (g_strcmp0 (sp_provider_view_get_page (view (f)), "provider") == 0, 30);
+  wait_idle (f);
+  open_id = g_strconcat ("open_issue_", f->case_id, NULL);
+  APP_TEST_WAIT (app_test_find_by_id (GTK_WIDGET (f->app.window), open_id) != NULL, 30);
+  click (f, open_id);
+  wait_idle (f);
+  APP_TEST_WAIT (g_strcmp0 (sp_contract_issue_page_get_status (issue_page (f)), "open") == 0, 30);
+  APP_TEST_WAIT (sp_contract_issue_cases_get_n_cases (issue_cases (f)) == 1 &&
+                 !sp_contract_issue_cases_get_busy (issue_cases (f)), 30);
+  issue_id = g_strdup (sp_contract_issue_page_get_issue_id (issue_page (f)));
+
+  /* The drop-down offers the provider's other flagged case, only it. */
+  drop = GTK_DROP_DOWN (find (f, "issue_case_add_drop"));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (drop)), ==, 1);
+  g_assert_nonnull (strstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (drop)),
+                            "Inga besök under helgen"));
+  n_history = 0;
+  for (GtkWidget *w = gtk_widget_get_first_child (find (f, "issue_history_list")); w;
+       w = gtk_widget_get_next_sibling (w))
+    n_history++;
+  click (f, "issue_case_add_button");
+  APP_TEST_WAIT (sp_contract_issue_cases_get_n_cases (issue_cases (f)) == 2 &&
+                 !sp_contract_issue_cases_get_busy (issue_cases (f)), 30);
+  second_row = g_strconcat ("issue_case_row_", f->second_case_id, NULL);
+  APP_TEST_WAIT (app_test_find_by_id (GTK_WIDGET (f->app.window), second_row) != NULL, 30);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (drop)), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (find (f, "issue_case_add_button")));
+  /* The history has one row more: who added it. */
+  wait_idle (f);
+  APP_TEST_WAIT (({ guint n = 0;
+                    for (GtkWidget *w = gtk_widget_get_first_child (find (f, "issue_history_list")); w;
+                         w = gtk_widget_get_next_sibling (w))
+                      n++;
+                    n == n_history + 1; }), 30);
+  shot ("contract-issue-cases");
+
+  store = app_fixture_open_store (&f->app);
+  links = sp_store_list_contract_issue_cases (store, issue_id, NULL);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_cmpstr (SP_CONTRACT_ISSUE_CASE (links->pdata[0])->case_id, ==, f->second_case_id);
+  issue = sp_store_load (store, SP_TYPE_CONTRACT_ISSUE, issue_id, NULL);
+  events = sp_store_get_contract_issue_events (store, issue, NULL);
+  g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->field, ==, "cases");
+  g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->actor_name, !=, NULL);
+  g_clear_pointer (&links, g_ptr_array_unref);
+
+  /* Taken off again: the list, the drop-down and the store agree. */
+  remove_id = g_strconcat ("issue_case_remove_", f->second_case_id, NULL);
+  click (f, remove_id);
+  APP_TEST_WAIT (sp_contract_issue_cases_get_n_cases (issue_cases (f)) == 1 &&
+                 !sp_contract_issue_cases_get_busy (issue_cases (f)), 30);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (drop)), ==, 1);
+  links = sp_store_list_contract_issue_cases (store, issue_id, NULL);
+  g_assert_cmpuint (links->len, ==, 0);
+
+  app_fixture_stop (&f->app);
+  g_free (f->provider_id);
+  g_free (f->case_id);
+  g_free (f->second_case_id);
 }
 
 int
@@ -318,6 +444,7 @@ main (int   argc,
 
   g_test_add_func ("/providers/procurement-story", test_story);
   g_test_add_func ("/providers/from-case-page", test_from_case_page);
+  g_test_add_func ("/providers/issue-cases", test_issue_cases);
 
   return g_test_run ();
 }
