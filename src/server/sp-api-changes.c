@@ -296,6 +296,8 @@ pushable_type (const char *name)
     return SP_TYPE_LETTER;
   if (g_strcmp0 (name, sp_contract_issue_info.name) == 0)
     return SP_TYPE_CONTRACT_ISSUE;
+  if (g_strcmp0 (name, sp_provider_info.name) == 0)
+    return SP_TYPE_PROVIDER;
   if (g_strcmp0 (name, sp_contract_issue_case_info.name) == 0)
     return SP_TYPE_CONTRACT_ISSUE_CASE;
   if (g_strcmp0 (name, sp_secrecy_marking_info.name) == 0)
@@ -377,6 +379,41 @@ check_writable (SpRequest   *req,
   return check_parent_editable (req, case_id, error);
 }
 
+/* The provider register is procurement's and the administrator's, from a
+ * replica as through /providers: the same roles, the same checks. */
+static gboolean
+check_provider_writer (SpRequest  *req,
+                       GError    **error)
+{
+  if (sp_principal_has_role (req->principal, SP_ROLE_PROCUREMENT) ||
+      sp_principal_has_role (req->principal, SP_ROLE_ADMIN))
+    return TRUE;
+  sp_set_field_error (error, SP_ERROR_PERMISSION, NULL,
+                      "Only procurement and the administrator change the provider register");
+  return FALSE;
+}
+
+static SpEntity *
+push_create_provider (SpRequest   *req,
+                      SpEntity    *entity,
+                      GError     **error)
+{
+  g_autoptr(SpEntity) existing = NULL;
+  const char *user_id = sp_request_get_user_id (req);
+
+  if (!check_provider_writer (req, error))
+    return NULL;
+  /* A retried creation that already went through is not an error. */
+  existing = sp_store_load (req->store, SP_TYPE_PROVIDER, entity->id, NULL);
+  if (existing != NULL)
+    return g_steal_pointer (&existing);
+  if (!sp_provider_validate (SP_PROVIDER (entity), error) ||
+      !sp_store_save (req->store, entity, SP_SAVE_DEFAULT, user_id, error) ||
+      !sp_audit_record_write (req->store, user_id, "create", NULL, entity, error))
+    return NULL;
+  return sp_store_load (req->store, SP_TYPE_PROVIDER, entity->id, error);
+}
+
 static JsonNode *
 encode_for_user (SpRequest *req,
                  SpEntity  *entity)
@@ -419,6 +456,8 @@ push_create (SpRequest   *req,
     }
   g_free (entity->id);
   entity->id = g_strdup (id);
+  if (type == SP_TYPE_PROVIDER)
+    return push_create_provider (req, entity, error);
 
   /* A retried creation that already went through is not an error. */
   existing = sp_store_load (req->store, type, id, NULL);
@@ -500,7 +539,8 @@ push_update (SpRequest   *req,
           sp_set_field_error (error, SP_ERROR_NOT_FOUND, "id", "No such record");
           return NULL;
         }
-      if (!check_writable (req, type, case_id_of (current), error))
+      if (type == SP_TYPE_PROVIDER ? !check_provider_writer (req, error)
+                                   : !check_writable (req, type, case_id_of (current), error))
         return NULL;
     }
 
@@ -517,6 +557,12 @@ push_update (SpRequest   *req,
         return NULL;
       if (!sp_api_check_case_references (req->store, SP_CASE (merged), error) ||
           !sp_store_update_case (req->store, SP_CASE (merged), &actor, TRUE, error))
+        return NULL;
+    }
+  else if (SP_IS_PROVIDER (merged))
+    {
+      if (!sp_provider_validate (SP_PROVIDER (merged), error) ||
+          !sp_store_save (req->store, merged, SP_SAVE_CHECK_REV, actor.user_id, error))
         return NULL;
     }
   else if (SP_IS_LETTER (merged))
