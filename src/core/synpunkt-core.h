@@ -36,6 +36,7 @@
 #include "sp-store-contract-issue.h"
 #include "sp-store-registrar.h"
 #include "sp-store-retention.h"
+#include "sp-store-welfare-crime.h"
 #include "sp-store-worker.h"
 #include "sp-csv.h"
 #include "sp-period.h"

@@ -15,6 +15,7 @@
 #include "sp-contract-issue-cases.h"
 #include "sp-contract-issue-page.h"
 #include "sp-provider-view.h"
+#include "sp-welfare-crime-list.h"
 
 static const SpActor manager = { "mgr-1", "Mats Chef", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
 
@@ -426,6 +427,93 @@ test_issue_cases (void)
   g_free (f->second_case_id);
 }
 
+/* The signs of welfare crime: the escalated case with its provider and
+ * whom to tell, an e-mail to both, and the row opens the case. */
+static void
+test_welfare_crime (void)
+{
+  Fixture fixture = { 0 };
+  Fixture *f = &fixture;
+  g_autofree char *row_id = NULL;
+  g_autofree char *mail_id = NULL;
+  const char *subtitle;
+
+  populate (f);
+  {
+    g_autoptr(SpStore) store = app_fixture_open_store (&f->app);
+    g_autoptr(SpUser) head = sp_user_new ();
+    g_autoptr(SpUser) chef = sp_user_new ();
+    g_autoptr(SpUnit) department = sp_unit_new ();
+    g_autoptr(SpUnit) unit = sp_unit_new ();
+    g_autoptr(SpCase) kase = NULL;
+    g_autoptr(SpInvestigation) inv = sp_investigation_new ();
+    g_autoptr(GError) error = NULL;
+
+    head->username = g_strdup ("anna");
+    head->display_name = g_strdup ("Anna Avdelningschef");
+    head->email = g_strdup ("anna@example.se");
+    chef->username = g_strdup ("mats");
+    chef->display_name = g_strdup ("Mats Chef");
+    chef->email = g_strdup ("mats@example.se");
+    g_assert_true (sp_store_save (store, SP_ENTITY (head), SP_SAVE_DEFAULT, NULL, &error));
+    g_assert_true (sp_store_save (store, SP_ENTITY (chef), SP_SAVE_DEFAULT, NULL, &error));
+    department->name = g_strdup ("Äldreomsorg");
+    department->kind = SP_UNIT_KIND_DEPARTMENT;
+    department->manager_id = g_strdup (SP_ENTITY (head)->id);
+    g_assert_true (sp_store_save (store, SP_ENTITY (department), SP_SAVE_DEFAULT, NULL, &error));
+    unit->name = g_strdup ("Hemtjänst Vällingby");
+    unit->kind = SP_UNIT_KIND_UNIT;
+    unit->parent_id = g_strdup (SP_ENTITY (department)->id);
+    unit->manager_id = g_strdup (SP_ENTITY (chef)->id);
+    g_assert_true (sp_store_save (store, SP_ENTITY (unit), SP_SAVE_DEFAULT, NULL, &error));
+    kase = sp_store_get_case (store, f->case_id, &error);
+    kase->unit_id = g_strdup (SP_ENTITY (unit)->id);
+    g_assert_true (sp_store_update_case (store, kase, &manager, FALSE, &error));
+    inv->case_id = g_strdup (f->case_id);
+    inv->welfare_crime = TRUE;
+    inv->welfare_crime_reference = g_strdup ("Polisanmälan 5000-K123-25");
+    inv->welfare_crime_on = sp_date_today () - 1;
+    g_assert_true (sp_store_save_investigation (store, inv, SP_SAVE_DEFAULT, &manager, &error));
+    g_assert_no_error (error);
+  }
+  app_fixture_start (&f->app);
+  gtk_window_set_default_size (GTK_WINDOW (f->app.window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (f->app.window));
+  sp_window_set_view (f->app.window, "providers");
+  app_fixture_wait_page (&f->app, "providers");
+  APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 2, 30);
+
+  click (f, "provider_welfare_button");
+  APP_TEST_WAIT (g_strcmp0 (sp_provider_view_get_page (view (f)), "welfare") == 0, 30);
+  APP_TEST_WAIT (sp_welfare_crime_list_get_n_shown (SP_WELFARE_CRIME_LIST (find (f, "welfare_crime_list"))) == 1, 30);
+  wait_idle (f);
+  row_id = g_strconcat ("welfare_row_", f->case_id, NULL);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (find (f, row_id))),
+                            "Omsorgshuset AB"));
+  subtitle = row_subtitle (f, row_id);
+  g_assert_nonnull (strstr (subtitle, "Hemtjänst Vällingby"));
+  g_assert_nonnull (strstr (subtitle, "Polisanmälan 5000-K123-25"));
+  g_assert_nonnull (strstr (subtitle, "Mats Chef"));
+  g_assert_nonnull (strstr (subtitle, "Anna Avdelningschef"));
+  mail_id = g_strconcat ("welfare_mail_", f->case_id, NULL);
+  {
+    const char *uri = g_object_get_data (G_OBJECT (find (f, mail_id)), "uri");
+
+    g_assert_true (g_str_has_prefix (uri, "mailto:mats@example.se,anna@example.se?subject="));
+  }
+  g_assert_false (gtk_widget_get_visible (find (f, "welfare_empty_label")));
+  shot ("welfare-crime");
+
+  /* The row opens the case. */
+  g_signal_emit_by_name (find (f, "welfare_list"), "row-activated", find (f, row_id));
+  app_fixture_wait_page (&f->app, "case");
+
+  app_fixture_stop (&f->app);
+  g_free (f->provider_id);
+  g_free (f->case_id);
+  g_free (f->second_case_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/providers/procurement-story", test_story);
   g_test_add_func ("/providers/from-case-page", test_from_case_page);
   g_test_add_func ("/providers/issue-cases", test_issue_cases);
+  g_test_add_func ("/providers/welfare-crime", test_welfare_crime);
 
   return g_test_run ();
 }

@@ -342,6 +342,111 @@ test_pattern (void)
   g_assert_cmpuint (n->open_issues, ==, 0);
 }
 
+static char *
+save_user (SpStore    *store,
+           const char *name,
+           const char *email)
+{
+  g_autoptr(SpUser) user = sp_user_new ();
+  g_autoptr(GError) error = NULL;
+
+  user->username = g_ascii_strdown (name, 4);
+  user->display_name = g_strdup (name);
+  user->email = g_strdup (email);
+  g_assert_true (sp_store_save (store, SP_ENTITY (user), SP_SAVE_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  return g_strdup (SP_ENTITY (user)->id);
+}
+
+/* The welfare-crime list: a case escalated so by its investigation and a
+ * case whose contract issue carries the sign, newest first, each with its
+ * provider and whom procurement must tell (the routine: the unit manager
+ * and the head of department); a case without the sign is not in it. */
+static void
+test_welfare_crime (void)
+{
+  static const SpActor chef = { "mgr-1", "Mats Chef", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
+  g_autoptr(SpTestDir) dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(SpUnit) department = sp_unit_new ();
+  g_autoptr(SpUnit) unit = sp_unit_new ();
+  g_autoptr(SpProvider) provider = sp_provider_new ();
+  g_autoptr(SpCase) escalated = NULL;
+  g_autoptr(SpCase) by_issue = NULL;
+  g_autoptr(SpCase) plain = NULL;
+  g_autoptr(SpInvestigation) inv = sp_investigation_new ();
+  g_autoptr(SpContractIssue) issue = sp_contract_issue_new ();
+  g_autoptr(GPtrArray) signs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = save_user (store, "Anna Avdelningschef", "anna@example.se");
+  g_autofree char *manager = save_user (store, "Mats Chef", "mats@example.se");
+  SpWelfareCrimeSign *first;
+  SpWelfareCrimeSign *second;
+  SpDate today = sp_date_today_in_organisation ();
+
+  department->name = g_strdup ("Äldreomsorg");
+  department->kind = SP_UNIT_KIND_DEPARTMENT;
+  department->manager_id = g_strdup (head);
+  g_assert_true (sp_store_save (store, SP_ENTITY (department), SP_SAVE_DEFAULT, NULL, &error));
+  unit->name = g_strdup ("Hemtjänst Vällingby");
+  unit->kind = SP_UNIT_KIND_UNIT;
+  unit->parent_id = g_strdup (SP_ENTITY (department)->id);
+  unit->manager_id = g_strdup (manager);
+  g_assert_true (sp_store_save (store, SP_ENTITY (unit), SP_SAVE_DEFAULT, NULL, &error));
+  provider->name = g_strdup ("Omsorgshuset AB");
+  provider->contract_form = SP_CONTRACT_FORM_CHOICE_SYSTEM;
+  g_assert_true (sp_store_save (store, SP_ENTITY (provider), SP_SAVE_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+
+  escalated = sp_test_case_new ("Fakturerade besök som aldrig gjordes", SP_ENTITY (unit)->id);
+  by_issue = sp_test_case_new ("Personal utan anställning", SP_ENTITY (unit)->id);
+  plain = sp_test_case_new ("Maten var kall", SP_ENTITY (unit)->id);
+  for (SpCase **k = (SpCase *[]) { escalated, by_issue, plain, NULL }; *k; k++)
+    {
+      (*k)->concerns = SP_CONCERNS_PROVIDER;
+      (*k)->provider_id = g_strdup (SP_ENTITY (provider)->id);
+      (*k)->contract_breach = TRUE;
+      g_assert_true (sp_store_create_case (store, *k, &chef, &error));
+      g_assert_no_error (error);
+    }
+
+  inv->case_id = g_strdup (SP_ENTITY (escalated)->id);
+  inv->welfare_crime = TRUE;
+  inv->welfare_crime_reference = g_strdup ("Polisanmälan 5000-K123-25");
+  inv->welfare_crime_on = today - 2;
+  g_assert_true (sp_store_save_investigation (store, inv, SP_SAVE_DEFAULT, &chef, &error));
+  g_assert_no_error (error);
+  issue->case_id = g_strdup (SP_ENTITY (by_issue)->id);
+  issue->welfare_crime = TRUE;
+  g_assert_true (sp_store_save_contract_issue (store, issue, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_no_error (error);
+
+  signs = sp_store_list_welfare_crime (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signs->len, ==, 2);
+  first = signs->pdata[0];
+  second = signs->pdata[1];
+  /* The issue was opened today, the escalation two days ago. */
+  g_assert_cmpstr (SP_ENTITY (first->kase)->id, ==, SP_ENTITY (by_issue)->id);
+  g_assert_cmpstr (first->contract_issue_id, ==, SP_ENTITY (issue)->id);
+  g_assert_cmpint (first->signalled_on, ==, today);
+  g_assert_cmpstr (SP_ENTITY (second->kase)->id, ==, SP_ENTITY (escalated)->id);
+  g_assert_cmpstr (second->reference, ==, "Polisanmälan 5000-K123-25");
+  g_assert_cmpint (second->signalled_on, ==, today - 2);
+  g_assert_null (second->contract_issue_id);
+  for (guint i = 0; i < signs->len; i++)
+    {
+      SpWelfareCrimeSign *sign = signs->pdata[i];
+
+      g_assert_cmpstr (sign->provider_name, ==, "Omsorgshuset AB");
+      g_assert_cmpstr (sign->unit_name, ==, "Hemtjänst Vällingby");
+      g_assert_cmpstr (sign->manager_name, ==, "Mats Chef");
+      g_assert_cmpstr (sign->manager_email, ==, "mats@example.se");
+      g_assert_cmpstr (sign->head_name, ==, "Anna Avdelningschef");
+      g_assert_cmpstr (sign->head_email, ==, "anna@example.se");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/contract-issue/sanction", test_sanction_rules);
   g_test_add_func ("/contract-issue/store", test_store_save);
   g_test_add_func ("/provider/pattern", test_pattern);
+  g_test_add_func ("/provider/welfare-crime", test_welfare_crime);
 
   return g_test_run ();
 }

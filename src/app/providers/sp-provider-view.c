@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Four pages in a stack: the list (search as you type, contract form,
- * active contracts only), a provider's page (its contract, its figures
+ * Five pages in a stack: the list (search as you type, contract form,
+ * active contracts only), the signs of welfare crime
+ * (sp-welfare-crime-list.c), a provider's page (its contract, its figures
  * with the pattern signal, its contract issues and the cases flagged as
  * contract breaches, each of which can open an issue), the provider form
  * (new and edit) and a contract issue (sp-contract-issue-page.c). Every
@@ -17,6 +18,7 @@
 
 #include "sp-contract-issue-page.h"
 #include "sp-provider-view.h"
+#include "sp-welfare-crime-list.h"
 
 struct _SpProviderView
 {
@@ -55,6 +57,7 @@ struct _SpProviderView
   gboolean        editing_new;
 
   SpContractIssuePage *issue_page;
+  SpWelfareCrimeList  *welfare_list;
 };
 
 G_DEFINE_FINAL_TYPE (SpProviderView, sp_provider_view, ADW_TYPE_BIN)
@@ -715,6 +718,13 @@ page_scroller (GtkWidget *child)
 }
 
 static void back_to_list (SpProviderView *self) { gtk_stack_set_visible_child_name (self->stack, "list"); }
+
+static void
+welfare_clicked (SpProviderView *self)
+{
+  sp_welfare_crime_list_reload (self->welfare_list);
+  gtk_stack_set_visible_child_name (self->stack, "welfare");
+}
 static void new_clicked (SpProviderView *self) { edit (self, NULL); }
 static void edit_clicked (SpProviderView *self) { if (self->shown) edit (self, self->shown); }
 
@@ -751,6 +761,8 @@ build_list (SpProviderView *self)
   gtk_widget_set_name (GTK_WIDGET (self->active_filter), "provider_active_filter");
   g_signal_connect_object (self->active_filter, "toggled", G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->active_filter));
+  gtk_box_append (GTK_BOX (bar), button ("provider_welfare_button", _("Signs of _Welfare Crime"),
+                                         G_CALLBACK (welfare_clicked), self));
   gtk_box_append (GTK_BOX (bar), button ("provider_new_button", _("_New Provider"), G_CALLBACK (new_clicked), self));
   gtk_box_append (GTK_BOX (box), bar);
 
@@ -904,6 +916,19 @@ sp_provider_view_set_context (SpProviderView *self,
   gtk_widget_set_name (GTK_WIDGET (self->issue_page), "contract_issue_page");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->issue_page));
   gtk_stack_add_named (self->stack, page_scroller (box), "issue");
+
+  /* The signs of welfare crime, a page of the register's own. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  {
+    GtkWidget *back = button ("welfare_back_button", _("_Providers"), G_CALLBACK (back_to_list), self);
+
+    gtk_widget_set_halign (back, GTK_ALIGN_START);
+    gtk_box_append (GTK_BOX (box), back);
+  }
+  self->welfare_list = SP_WELFARE_CRIME_LIST (sp_welfare_crime_list_new (context));
+  gtk_widget_set_name (GTK_WIDGET (self->welfare_list), "welfare_crime_list");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->welfare_list));
+  gtk_stack_add_named (self->stack, page_scroller (box), "welfare");
 }
 
 void
@@ -944,5 +969,6 @@ gboolean
 sp_provider_view_get_busy (SpProviderView *self)
 {
   g_return_val_if_fail (SP_IS_PROVIDER_VIEW (self), FALSE);
-  return self->busy > 0 || sp_contract_issue_page_get_busy (self->issue_page);
+  return self->busy > 0 || sp_contract_issue_page_get_busy (self->issue_page) ||
+         sp_welfare_crime_list_get_busy (self->welfare_list);
 }
