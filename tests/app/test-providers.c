@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "app-test-util.h"
+#include "sp-chart.h"
 #include "sp-contract-issue-cases.h"
 #include "sp-contract-issue-page.h"
 #include "sp-provider-view.h"
@@ -178,6 +179,46 @@ row_subtitle (Fixture    *f,
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (find (f, id)));
 }
 
+/* The trend chart's bars are the store's cases of the provider per
+ * month, counted here from the records themselves. */
+static void
+assert_trend_matches_store (Fixture *f)
+{
+  SpChart *chart = SP_CHART (find (f, "provider_trend_chart"));
+  const SpChartData *data = sp_chart_get_data (chart);
+  g_autoptr(SpStore) store = app_fixture_open_store (&f->app);
+  g_autoptr(GPtrArray) cases = sp_store_load_where (store, SP_TYPE_CASE, "provider_id", f->provider_id, NULL);
+  SpChartSeries *series;
+  double total = 0;
+
+  g_assert_nonnull (data);
+  g_assert_cmpuint (data->labels->len, ==, 12);
+  g_assert_cmpuint (data->series->len, ==, 1);
+  series = data->series->pdata[0];
+  for (guint i = 0; i < data->labels->len; i++)
+    {
+      const char *key = data->keys->pdata[i];
+      guint n = 0;
+
+      for (guint c = 0; c < cases->len; c++)
+        {
+          g_autofree char *received = sp_date_to_string (SP_CASE (cases->pdata[c])->received_on);
+
+          n += g_str_has_prefix (received, key);
+        }
+      g_assert_cmpfloat (sp_chart_series_get (series, i), ==, n);
+      total += n;
+    }
+  /* The last key is this month's; both cases are within the twelve. */
+  {
+    g_autofree char *today = sp_date_to_string (sp_date_today ());
+
+    g_assert_true (g_str_has_prefix (today, data->keys->pdata[11]));
+  }
+  g_assert_cmpfloat (total, ==, cases->len);
+  g_assert_cmpuint (cases->len, ==, 2);
+}
+
 static void
 test_story (void)
 {
@@ -283,6 +324,7 @@ test_story (void)
 
     g_assert_cmpstr (row_subtitle (f, "provider_year_row"), ==, expected);
   }
+  assert_trend_matches_store (f);
   shot ("provider-page");
 
   /* In the store: the whole story, each step with who took it. */

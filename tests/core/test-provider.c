@@ -331,6 +331,12 @@ test_pattern (void)
   g_assert_cmpfloat (s->p_value, <, SP_STATS_SIGNAL_LEVEL);
   g_assert_true (s->signal);
   g_assert_cmpint (s->year_count, ==, 16);
+  /* The trend: July 2025 to June 2026; May 2025 is outside it. */
+  g_assert_cmpint (s->month_starts[0], ==, sp_date_new (2025, 7, 1));
+  g_assert_cmpint (s->month_starts[SP_PROVIDER_N_MONTHS - 1], ==, sp_date_new (2026, 6, 1));
+  for (guint i = 0; i < SP_PROVIDER_N_MONTHS; i++)
+    g_assert_cmpint (s->month_counts[i], ==, i == 2 ? 2 : i == 6 ? 2 : i == 10 ? 14 : 0);
+  g_assert_cmpint (n->month_counts[10], ==, 4);
 
   g_assert_cmpint (sp_provider_figures_current (n), ==, 4);
   g_assert_cmpfloat_with_epsilon (n->expected, 4.0, 1e-9);

@@ -16,7 +16,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-chart.h"
 #include "sp-contract-issue-page.h"
+#include "sp-provider-trend.h"
 #include "sp-provider-view.h"
 #include "sp-welfare-crime-list.h"
 
@@ -42,6 +44,7 @@ struct _SpProviderView
   GtkListBox     *details_list;
   GtkListBox     *figures_list;
   GtkLabel       *pattern_label;
+  SpChart        *trend_chart;
   GtkListBox     *issue_list;
   GtkListBox     *breach_list;
 
@@ -338,6 +341,7 @@ show_figures (SpProviderView    *self,
   g_autofree char *count = NULL;
   g_autofree char *current = sp_period_get_label (&f->tertials[SP_PROVIDER_N_TERTIALS - 1]);
 
+  sp_chart_set_data (self->trend_chart, sp_provider_trend_data (f));
   clear_list (self->figures_list);
   for (guint i = 0; i < SP_PROVIDER_N_TERTIALS; i++)
     {
@@ -802,6 +806,10 @@ build_provider (SpProviderView *self)
   gtk_label_set_wrap (self->pattern_label, TRUE);
   gtk_label_set_xalign (self->pattern_label, 0.0f);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pattern_label));
+  self->trend_chart = SP_CHART (sp_chart_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->trend_chart), "provider_trend_chart");
+  gtk_widget_set_size_request (GTK_WIDGET (self->trend_chart), -1, 220);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->trend_chart));
   self->issue_list = group (GTK_BOX (box), "provider_issue_list", _("Contract Issues"));
   g_signal_connect_object (self->issue_list, "row-activated", G_CALLBACK (issue_row_activated), self, 0);
   self->breach_list = group (GTK_BOX (box), "provider_breach_list", _("Cases Flagged as Contract Breaches"));
