@@ -35,6 +35,8 @@ sp_intake_config_new (void)
   self->max_body = 64 * 1024;
   self->max_posts = 10;
   self->post_window_sec = 60;
+  self->max_lookups = 30;
+  self->lookup_window_sec = 60;
   self->open311_enabled = TRUE;
   self->open311_base = g_strdup ("/open311/v2");
   self->services = g_ptr_array_new_with_free_func (service_free);
@@ -243,6 +245,14 @@ sp_intake_config_load (SpIntakeConfig  *self,
   if (!get_uint (file, "eservice", "post_window", 1, 24 * 3600, &value, error))
     return FALSE;
   self->post_window_sec = value;
+  value = self->max_lookups;
+  if (!get_uint (file, "eservice", "max_lookups", 1, 100000, &value, error))
+    return FALSE;
+  self->max_lookups = value;
+  value = self->lookup_window_sec;
+  if (!get_uint (file, "eservice", "lookup_window", 1, 24 * 3600, &value, error))
+    return FALSE;
+  self->lookup_window_sec = value;
 
   for (guint i = 0; groups && groups[i]; i++)
     if (g_str_has_prefix (groups[i], SERVICE_GROUP) && !load_service (self, file, groups[i], error))

@@ -12,6 +12,8 @@
  *   max_body=65536                    (bytes a posted form may have)
  *   max_posts=10                      (posts one address may make …)
  *   post_window=60                    (… in this many seconds, then 429)
+ *   max_lookups=30                    (status page look-ups one address may make …)
+ *   lookup_window=60                  (… in this many seconds, then 429)
  *   [open311]
  *   enabled=true
  *   base_path=/open311/v2
@@ -56,6 +58,8 @@ typedef struct
   gsize       max_body;
   guint       max_posts;
   guint       post_window_sec;
+  guint       max_lookups;
+  guint       lookup_window_sec;
 
   gboolean    open311_enabled;
   char       *open311_base;
