@@ -27,6 +27,7 @@
  *   category=premises_environment     (a category's code, optional)
  *   group=Stadsmiljö
  *   keywords=skräp;papperskorg
+ *   [open311-attribute SERVICE-CODE ATTRIBUTE-CODE]  (see SpIntakeAttribute)
  */
 
 #pragma once
@@ -37,6 +38,28 @@
 
 G_BEGIN_DECLS
 
+/* An attribute a service asks for beyond the core fields (GeoReport v2
+ * service definitions):
+ *   [open311-attribute SERVICE-CODE ATTRIBUTE-CODE]
+ *   datatype=singlevaluelist          (string, number, text or singlevaluelist)
+ *   required=true
+ *   description=Hur mycket skräp ligger där?
+ *   datatype_description=…
+ *   order=1
+ *   values=little:Lite;much:Mycket    (key:name;… of a singlevaluelist)
+ */
+typedef struct
+{
+  char     *code;
+  char     *datatype;
+  gboolean  required;
+  char     *description;
+  char     *datatype_description;
+  guint     order;
+  char    **keys;          /* of a singlevaluelist, NULL-terminated */
+  char    **names;         /* the same length as keys */
+} SpIntakeAttribute;
+
 typedef struct
 {
   char   *code;
@@ -46,6 +69,7 @@ typedef struct
   char   *keywords;
   SpArea  area;
   char   *category;
+  GPtrArray *attributes;   /* SpIntakeAttribute, in their order */
 } SpIntakeService;
 
 typedef struct
@@ -69,6 +93,7 @@ typedef struct
   GPtrArray  *services;         /* SpIntakeService */
 } SpIntakeConfig;
 
+void                   sp_intake_attribute_free      (gpointer         attribute);
 SpIntakeConfig        *sp_intake_config_new          (void);
 void                   sp_intake_config_free         (SpIntakeConfig  *self);
 gboolean               sp_intake_config_load         (SpIntakeConfig  *self,
