@@ -326,6 +326,18 @@ test_story (void)
   }
   assert_trend_matches_store (f);
   shot ("provider-page");
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
+    {
+      /* The chart is below the fold: scroll to it for the picture. */
+      GtkWidget *chart = find (f, "provider_trend_chart");
+      GtkWidget *scrolled = gtk_widget_get_ancestor (chart, GTK_TYPE_SCROLLED_WINDOW);
+      graphene_point_t at;
+
+      if (gtk_widget_compute_point (chart, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                    &GRAPHENE_POINT_INIT (0, 0), &at))
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), at.y - 200);
+      shot ("provider-trend");
+    }
 
   /* In the store: the whole story, each step with who took it. */
   store = app_fixture_open_store (&f->app);
@@ -453,6 +465,29 @@ test_issue_cases (void)
   g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->field, ==, "cases");
   g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->actor_name, !=, NULL);
   g_clear_pointer (&links, g_ptr_array_unref);
+
+  /* On the provider's page the linked case is in the issue: no Open
+   * Contract Issue beside it that would open a second one. */
+  {
+    g_autofree char *open_second = g_strconcat ("open_issue_", f->second_case_id, NULL);
+    g_autofree char *issue_row = g_strconcat ("issue_row_", issue_id, NULL);
+
+    click (f, "issue_back_button");
+    APP_TEST_WAIT (g_strcmp0 (sp_provider_view_get_page (view (f)), "provider") == 0, 30);
+    wait_idle (f);
+    APP_TEST_WAIT (app_test_find_by_id (GTK_WIDGET (f->app.window), issue_row) != NULL, 30);
+    {
+      g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+      app_test_collect_id (GTK_WIDGET (f->app.window), open_second, found);
+      g_assert_cmpuint (found->len, ==, 0);
+    }
+    g_signal_emit_by_name (find (f, "provider_issue_list"), "row-activated", find (f, issue_row));
+    APP_TEST_WAIT (g_strcmp0 (sp_provider_view_get_page (view (f)), "issue") == 0, 30);
+    wait_idle (f);
+    APP_TEST_WAIT (sp_contract_issue_cases_get_n_cases (issue_cases (f)) == 2 &&
+                   !sp_contract_issue_cases_get_busy (issue_cases (f)), 30);
+  }
 
   /* Taken off again: the list, the drop-down and the store agree. */
   remove_id = g_strconcat ("issue_case_remove_", f->second_case_id, NULL);

@@ -87,6 +87,7 @@ typedef struct
   SpProvider        *provider;
   GPtrArray         *issues;
   GPtrArray         *flagged;     /* SpCase */
+  GPtrArray         *in_issue;    /* the ids of the cases in an issue */
   SpProviderFigures *figures;
 } Detail;
 
@@ -98,6 +99,7 @@ detail_free (gpointer p)
   g_clear_object (&detail->provider);
   g_clear_pointer (&detail->issues, g_ptr_array_unref);
   g_clear_pointer (&detail->flagged, g_ptr_array_unref);
+  g_clear_pointer (&detail->in_issue, g_ptr_array_unref);
   g_clear_pointer (&detail->figures, sp_provider_figures_free);
   g_free (detail);
 }
@@ -138,6 +140,7 @@ read_detail (SpStore       *store,
   detail->provider = sp_store_load (store, SP_TYPE_PROVIDER, id, error);
   if (detail->provider == NULL ||
       !(detail->issues = sp_store_list_contract_issues (store, id, NULL, error)) ||
+      !(detail->in_issue = sp_store_list_cases_in_issues (store, id, error)) ||
       !(detail->figures = sp_provider_figures_compute (store, id, SP_DATE_NONE, error)))
     {
       detail_free (detail);
@@ -453,12 +456,13 @@ open_clicked (GtkButton      *button,
 static void
 show_flagged (SpProviderView *self,
               GPtrArray      *flagged,
-              GPtrArray      *issues)
+              GPtrArray      *in_issue)
 {
   g_autoptr(GHashTable) with_issue = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < issues->len; i++)
-    g_hash_table_add (with_issue, ((SpContractIssue *) issues->pdata[i])->case_id);
+  /* A case linked to an issue is in it as much as the issue's own. */
+  for (guint i = 0; i < in_issue->len; i++)
+    g_hash_table_add (with_issue, in_issue->pdata[i]);
 
   clear_list (self->breach_list);
   for (guint i = 0; i < flagged->len; i++)
@@ -512,7 +516,7 @@ detail_read (GObject      *object,
   show_details (self, detail->provider);
   show_figures (self, detail->figures);
   show_issues (self, detail->issues);
-  show_flagged (self, detail->flagged, detail->issues);
+  show_flagged (self, detail->flagged, detail->in_issue);
   detail_free (detail);
 }
 
@@ -806,6 +810,13 @@ build_provider (SpProviderView *self)
   gtk_label_set_wrap (self->pattern_label, TRUE);
   gtk_label_set_xalign (self->pattern_label, 0.0f);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pattern_label));
+  {
+    GtkWidget *heading = gtk_label_new (_("Cases per month"));
+
+    gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
+    gtk_widget_add_css_class (heading, "heading");
+    gtk_box_append (GTK_BOX (box), heading);
+  }
   self->trend_chart = SP_CHART (sp_chart_new ());
   gtk_widget_set_name (GTK_WIDGET (self->trend_chart), "provider_trend_chart");
   gtk_widget_set_size_request (GTK_WIDGET (self->trend_chart), -1, 220);

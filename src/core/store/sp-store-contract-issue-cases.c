@@ -222,3 +222,29 @@ sp_store_get_contract_issue_cases (SpStore          *self,
       }
   return g_steal_pointer (&cases);
 }
+
+GPtrArray *
+sp_store_list_cases_in_issues (SpStore     *self,
+                               const char  *provider_id,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+  GPtrArray *ids;
+
+  g_return_val_if_fail (SP_IS_STORE (self), NULL);
+
+  issues = sp_store_list_contract_issues (self, provider_id, NULL, error);
+  if (issues == NULL)
+    return NULL;
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      SpContractIssue *issue = issues->pdata[i];
+      g_autoptr(GPtrArray) links = sp_store_list_contract_issue_cases (self, SP_ENTITY (issue)->id, NULL);
+
+      g_ptr_array_add (ids, g_strdup (issue->case_id));
+      for (guint k = 0; links != NULL && k < links->len; k++)
+        g_ptr_array_add (ids, g_strdup (SP_CONTRACT_ISSUE_CASE (links->pdata[k])->case_id));
+    }
+  return ids;
+}

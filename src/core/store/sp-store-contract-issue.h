@@ -63,4 +63,9 @@ GPtrArray *sp_store_get_contract_issue_cases  (SpStore          *self,
                                                SpContractIssue  *issue,
                                                GError          **error);
 
+/* The ids of the cases in @provider_id's issues, their own and linked. */
+GPtrArray *sp_store_list_cases_in_issues      (SpStore          *self,
+                                               const char       *provider_id,
+                                               GError          **error);
+
 G_END_DECLS
