@@ -348,6 +348,128 @@ test_pattern (void)
   g_assert_cmpuint (n->open_issues, ==, 0);
 }
 
+static SpCase *
+flagged_case (SpStore     *store,
+              const char  *subject,
+              const char  *provider_id)
+{
+  SpCase *kase = sp_test_case_new (subject, NULL);
+  g_autoptr(GError) error = NULL;
+
+  kase->concerns = SP_CONCERNS_PROVIDER;
+  kase->provider_id = g_strdup (provider_id);
+  kase->contract_breach = TRUE;
+  g_assert_true (sp_store_create_case (store, kase, &staff, &error));
+  g_assert_no_error (error);
+  return kase;
+}
+
+static void
+assert_link_refused (SpStore     *store,
+                     const char  *issue_id,
+                     const char  *case_id,
+                     GQuark       domain,
+                     int          code,
+                     const char  *field)
+{
+  g_autoptr(SpContractIssueCase) link = sp_contract_issue_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  link->contract_issue_id = g_strdup (issue_id);
+  link->case_id = g_strdup (case_id);
+  g_assert_false (sp_store_save_contract_issue_case (store, link, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_error (error, domain, code);
+  g_assert_cmpstr (sp_error_get_field (error), ==, field);
+}
+
+/* The further cases of an issue in the store: linked with their history,
+ * the rules of a new link, only removal afterwards, nothing half-saved. */
+static void
+test_issue_cases (void)
+{
+  g_autoptr(SpTestDir) dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(SpProvider) provider = add_provider (store, "Omsorgshuset AB");
+  g_autoptr(SpProvider) other = add_provider (store, "Annan Omsorg AB");
+  g_autoptr(SpCase) own = flagged_case (store, "Uteblivna besök", SP_ENTITY (provider)->id);
+  g_autoptr(SpCase) second = flagged_case (store, "Inga besök i helgen", SP_ENTITY (provider)->id);
+  g_autoptr(SpCase) elsewhere = flagged_case (store, "Fel utförare", SP_ENTITY (other)->id);
+  g_autoptr(SpContractIssue) issue = sp_contract_issue_new ();
+  g_autoptr(SpContractIssueCase) link = sp_contract_issue_case_new ();
+  g_autoptr(SpContractIssueCase) stored = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) in_issues = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *issue_id;
+
+  issue->case_id = g_strdup (SP_ENTITY (own)->id);
+  g_assert_true (sp_store_save_contract_issue (store, issue, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_no_error (error);
+  issue_id = SP_ENTITY (issue)->id;
+
+  link->contract_issue_id = g_strdup (issue_id);
+  link->case_id = g_strdup (SP_ENTITY (second)->id);
+  g_assert_true (sp_store_save_contract_issue_case (store, link, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (link->linked_on, ==, sp_date_today_in_organisation ());
+
+  cases = sp_store_get_contract_issue_cases (store, issue, &error);
+  g_assert_cmpuint (cases->len, ==, 2);
+  g_assert_cmpstr (SP_ENTITY (cases->pdata[0])->id, ==, SP_ENTITY (own)->id);
+  g_assert_cmpstr (SP_ENTITY (cases->pdata[1])->id, ==, SP_ENTITY (second)->id);
+  events = sp_store_get_contract_issue_events (store, issue, &error);
+  g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->field, ==, "cases");
+  g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->new_value, ==, SP_ENTITY (second)->id);
+  g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->actor_name, ==, "Petra Upphandlare");
+  in_issues = sp_store_list_cases_in_issues (store, SP_ENTITY (provider)->id, &error);
+  g_assert_cmpuint (in_issues->len, ==, 2);
+
+  /* Refused: linked already, the issue's own, another provider's, an
+   * unknown case or issue, ids that are not UUIDs. */
+  assert_link_refused (store, issue_id, SP_ENTITY (second)->id, SP_ERROR, SP_ERROR_INVALID, "case_id");
+  assert_link_refused (store, issue_id, SP_ENTITY (own)->id, SP_ERROR, SP_ERROR_INVALID, "case_id");
+  assert_link_refused (store, issue_id, SP_ENTITY (elsewhere)->id, SP_ERROR, SP_ERROR_INVALID, "case_id");
+  assert_link_refused (store, issue_id, "0b7f4a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b", SP_ERROR, SP_ERROR_NOT_FOUND, "case_id");
+  assert_link_refused (store, "0b7f4a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b", SP_ENTITY (elsewhere)->id,
+                       SP_ERROR, SP_ERROR_NOT_FOUND, "contract_issue_id");
+  assert_link_refused (store, issue_id, "x'); DROP TABLE cases; --", SP_ERROR, SP_ERROR_INVALID, "case_id");
+  assert_link_refused (store, NULL, SP_ENTITY (second)->id, SP_ERROR, SP_ERROR_INVALID, "contract_issue_id");
+
+  /* A link is not moved to another case: only removed. */
+  stored = sp_store_load (store, SP_TYPE_CONTRACT_ISSUE_CASE, SP_ENTITY (link)->id, &error);
+  g_free (stored->case_id);
+  stored->case_id = g_strdup (SP_ENTITY (elsewhere)->id);
+  g_assert_false (sp_store_save_contract_issue_case (store, stored, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_error (error, SP_ERROR, SP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&stored);
+  stored = sp_store_load (store, SP_TYPE_CONTRACT_ISSUE_CASE, SP_ENTITY (link)->id, &error);
+  g_assert_cmpstr (stored->case_id, ==, SP_ENTITY (second)->id);
+  SP_ENTITY (stored)->deleted = TRUE;
+  g_assert_true (sp_store_save_contract_issue_case (store, stored, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_no_error (error);
+  links = sp_store_list_contract_issue_cases (store, issue_id, &error);
+  g_assert_cmpuint (links->len, ==, 0);
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = sp_store_get_contract_issue_events (store, issue, &error);
+  g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->old_value, ==, SP_ENTITY (second)->id);
+  g_assert_null (((SpCaseEvent *) events->pdata[events->len - 1])->new_value);
+
+  /* A closed issue takes no more cases. */
+  {
+    g_autoptr(SpContractIssue) closing = sp_store_load (store, SP_TYPE_CONTRACT_ISSUE, issue_id, &error);
+
+    closing->status = SP_CONTRACT_ISSUE_CLOSED;
+    closing->closed_on = sp_date_today_in_organisation ();
+    closing->outcome = g_strdup ("Inget avtalsbrott");
+    g_assert_true (sp_store_save_contract_issue (store, closing, SP_SAVE_DEFAULT, &buyer, &error));
+    g_assert_no_error (error);
+  }
+  assert_link_refused (store, issue_id, SP_ENTITY (second)->id, SP_ERROR, SP_ERROR_INVALID, "contract_issue_id");
+}
+
 static char *
 save_user (SpStore    *store,
            const char *name,
@@ -467,6 +589,7 @@ main (int   argc,
   g_test_add_func ("/contract-issue/store", test_store_save);
   g_test_add_func ("/provider/pattern", test_pattern);
   g_test_add_func ("/provider/welfare-crime", test_welfare_crime);
+  g_test_add_func ("/contract-issue/cases", test_issue_cases);
 
   return g_test_run ();
 }
