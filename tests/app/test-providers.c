@@ -246,6 +246,25 @@ test_story (void)
   app_fixture_wait_page (&f->app, "providers");
   APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 2, 30);
 
+  /* A provider arriving later (a demo fill, a sync) shows once the window
+   * reloads. */
+  {
+    g_autoptr(SpStore) own = app_fixture_open_store (&f->app);
+    g_autoptr(SpProvider) later = sp_provider_new ();
+    g_autoptr(GError) error = NULL;
+
+    later->name = g_strdup ("Ramavtalet Mat AB");
+    later->contract_form = SP_CONTRACT_FORM_FRAMEWORK_AGREEMENT;
+    g_assert_true (sp_store_save (own, SP_ENTITY (later), SP_SAVE_DEFAULT, NULL, &error));
+    g_assert_no_error (error);
+    sp_window_reload (f->app.window);
+    APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 3, 30);
+    SP_ENTITY (later)->deleted = TRUE;
+    g_assert_true (sp_store_save (own, SP_ENTITY (later), SP_SAVE_DEFAULT, NULL, &error));
+    sp_window_reload (f->app.window);
+    APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 2, 30);
+  }
+
   /* Search and filters. */
   set_text (f, "provider_search", "omsorg");
   APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 1, 30);
@@ -560,7 +579,7 @@ test_welfare_crime (void)
   app_fixture_wait_page (&f->app, "providers");
   APP_TEST_WAIT (sp_provider_view_get_n_shown (view (f)) == 2, 30);
 
-  click (f, "provider_welfare_button");
+  gtk_widget_activate (find (f, "provider_welfare_row"));
   APP_TEST_WAIT (g_strcmp0 (sp_provider_view_get_page (view (f)), "welfare") == 0, 30);
   APP_TEST_WAIT (sp_welfare_crime_list_get_n_shown (SP_WELFARE_CRIME_LIST (find (f, "welfare_crime_list"))) == 1, 30);
   wait_idle (f);

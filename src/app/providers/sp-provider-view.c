@@ -748,6 +748,7 @@ back_to_provider (SpProviderView *self)
 static GtkWidget *
 build_list (SpProviderView *self)
 {
+  GtkWidget *welfare;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   const char *forms[] = { _("All contract forms"), _("Contracted operation"), _("Choice system (LOV)"),
@@ -769,10 +770,11 @@ build_list (SpProviderView *self)
   gtk_widget_set_name (GTK_WIDGET (self->active_filter), "provider_active_filter");
   g_signal_connect_object (self->active_filter, "toggled", G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->active_filter));
-  gtk_box_append (GTK_BOX (bar), button ("provider_welfare_button", _("Signs of _Welfare Crime"),
-                                         G_CALLBACK (welfare_clicked), self));
   gtk_box_append (GTK_BOX (bar), button ("provider_new_button", _("_New Provider"), G_CALLBACK (new_clicked), self));
   gtk_box_append (GTK_BOX (box), bar);
+  welfare = sp_welfare_crime_list_new_entry ();
+  g_signal_connect_object (welfare, "row-activated", G_CALLBACK (welfare_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), welfare);
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_set_name (GTK_WIDGET (self->list), "provider_list");

@@ -254,6 +254,24 @@ sp_welfare_crime_list_init (SpWelfareCrimeList *self)
 }
 
 GtkWidget *
+sp_welfare_crime_list_new_entry (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_action_row_new ();
+
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_set_name (row, "provider_welfare_row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Signs of _Welfare Crime"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Cases with faults that indicate welfare crime"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return list;
+}
+
+GtkWidget *
 sp_welfare_crime_list_new (SpContext *context)
 {
   SpWelfareCrimeList *self = g_object_new (SP_TYPE_WELFARE_CRIME_LIST, NULL);

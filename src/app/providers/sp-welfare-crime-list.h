@@ -21,6 +21,10 @@ void       sp_welfare_crime_list_reload   (SpWelfareCrimeList *self);
 /* The rows shown, -1 before the first read. */
 int        sp_welfare_crime_list_get_n_shown (SpWelfareCrimeList *self);
 gboolean   sp_welfare_crime_list_get_busy (SpWelfareCrimeList *self);
+/* The register's way in to the list: a boxed list of one activatable
+ * row, "provider_welfare_row" (a row of its own rather than a button in
+ * the register's bar, where the search needs the room). */
+GtkWidget *sp_welfare_crime_list_new_entry (void);
 /* The mailto: URI that tells the unit manager and the head of department
  * of the sign (NULL when neither has an e-mail address). */
 char      *sp_welfare_crime_mailto        (const SpWelfareCrimeSign *sign);
