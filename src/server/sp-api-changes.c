@@ -103,7 +103,7 @@ write_visible (SpRequest  *req,
     return FALSE;
   /* Contract issues and their steps in the history: procurement, the
    * case's manager and head of department (quality gets counts only). */
-  if (SP_IS_CONTRACT_ISSUE (entity) ||
+  if (SP_IS_CONTRACT_ISSUE (entity) || SP_IS_CONTRACT_ISSUE_CASE (entity) ||
       (SP_IS_CASE_EVENT (entity) && SP_CASE_EVENT (entity)->kind == SP_EVENT_CONTRACT_ISSUE_UPDATED))
     {
       g_autoptr(SpCase) kase = sp_store_get_case (req->store, case_id_of (entity), NULL);
@@ -296,6 +296,10 @@ pushable_type (const char *name)
     return SP_TYPE_LETTER;
   if (g_strcmp0 (name, sp_contract_issue_info.name) == 0)
     return SP_TYPE_CONTRACT_ISSUE;
+  if (g_strcmp0 (name, sp_provider_info.name) == 0)
+    return SP_TYPE_PROVIDER;
+  if (g_strcmp0 (name, sp_contract_issue_case_info.name) == 0)
+    return SP_TYPE_CONTRACT_ISSUE_CASE;
   if (g_strcmp0 (name, sp_secrecy_marking_info.name) == 0)
     return SP_TYPE_SECRECY_MARKING;
   if (g_strcmp0 (name, sp_disclosure_request_info.name) == 0)
@@ -321,6 +325,9 @@ save_child (SpRequest  *req,
     return sp_store_send_letter (req->store, SP_LETTER (entity), &actor, error);
   if (SP_IS_CONTRACT_ISSUE (entity))
     return sp_store_save_contract_issue (req->store, SP_CONTRACT_ISSUE (entity), flags, &actor, error);
+  if (SP_IS_CONTRACT_ISSUE_CASE (entity))
+    return sp_store_save_contract_issue_case (req->store, SP_CONTRACT_ISSUE_CASE (entity), flags,
+                                              &actor, error);
   /* The registrar's records: the store checks the role and the rules. */
   if (SP_IS_SECRECY_MARKING (entity))
     return sp_store_save_secrecy_marking (req->store, SP_SECRECY_MARKING (entity), flags, &actor, error);
@@ -367,9 +374,44 @@ check_writable (SpRequest   *req,
                 const char  *case_id,
                 GError     **error)
 {
-  if (type == SP_TYPE_CONTRACT_ISSUE)
+  if (type == SP_TYPE_CONTRACT_ISSUE || type == SP_TYPE_CONTRACT_ISSUE_CASE)
     return sp_api_contract_issue_check_writable (req, case_id, error);
   return check_parent_editable (req, case_id, error);
+}
+
+/* The provider register is procurement's and the administrator's, from a
+ * replica as through /providers: the same roles, the same checks. */
+static gboolean
+check_provider_writer (SpRequest  *req,
+                       GError    **error)
+{
+  if (sp_principal_has_role (req->principal, SP_ROLE_PROCUREMENT) ||
+      sp_principal_has_role (req->principal, SP_ROLE_ADMIN))
+    return TRUE;
+  sp_set_field_error (error, SP_ERROR_PERMISSION, NULL,
+                      "Only procurement and the administrator change the provider register");
+  return FALSE;
+}
+
+static SpEntity *
+push_create_provider (SpRequest   *req,
+                      SpEntity    *entity,
+                      GError     **error)
+{
+  g_autoptr(SpEntity) existing = NULL;
+  const char *user_id = sp_request_get_user_id (req);
+
+  if (!check_provider_writer (req, error))
+    return NULL;
+  /* A retried creation that already went through is not an error. */
+  existing = sp_store_load (req->store, SP_TYPE_PROVIDER, entity->id, NULL);
+  if (existing != NULL)
+    return g_steal_pointer (&existing);
+  if (!sp_provider_validate (SP_PROVIDER (entity), error) ||
+      !sp_store_save (req->store, entity, SP_SAVE_DEFAULT, user_id, error) ||
+      !sp_audit_record_write (req->store, user_id, "create", NULL, entity, error))
+    return NULL;
+  return sp_store_load (req->store, SP_TYPE_PROVIDER, entity->id, error);
 }
 
 static JsonNode *
@@ -414,6 +456,8 @@ push_create (SpRequest   *req,
     }
   g_free (entity->id);
   entity->id = g_strdup (id);
+  if (type == SP_TYPE_PROVIDER)
+    return push_create_provider (req, entity, error);
 
   /* A retried creation that already went through is not an error. */
   existing = sp_store_load (req->store, type, id, NULL);
@@ -427,7 +471,7 @@ push_create (SpRequest   *req,
       if (case_id != NULL)
         parent = sp_store_get_case (req->store, case_id, NULL);
       if (parent == NULL || SP_ENTITY (parent)->deleted ||
-          (type == SP_TYPE_CONTRACT_ISSUE
+          (type == SP_TYPE_CONTRACT_ISSUE || type == SP_TYPE_CONTRACT_ISSUE_CASE
              ? !sp_principal_can_read_contract_issue (req->principal, parent)
              : !sp_principal_can_read_case (req->principal, parent, NULL)))
         {
@@ -495,7 +539,8 @@ push_update (SpRequest   *req,
           sp_set_field_error (error, SP_ERROR_NOT_FOUND, "id", "No such record");
           return NULL;
         }
-      if (!check_writable (req, type, case_id_of (current), error))
+      if (type == SP_TYPE_PROVIDER ? !check_provider_writer (req, error)
+                                   : !check_writable (req, type, case_id_of (current), error))
         return NULL;
     }
 
@@ -514,6 +559,12 @@ push_update (SpRequest   *req,
           !sp_store_update_case (req->store, SP_CASE (merged), &actor, TRUE, error))
         return NULL;
     }
+  else if (SP_IS_PROVIDER (merged))
+    {
+      if (!sp_provider_validate (SP_PROVIDER (merged), error) ||
+          !sp_store_save (req->store, merged, SP_SAVE_CHECK_REV, actor.user_id, error))
+        return NULL;
+    }
   else if (SP_IS_LETTER (merged))
     {
       sp_set_field_error (error, SP_ERROR_CONFLICT, "body",
@@ -529,8 +580,9 @@ push_update (SpRequest   *req,
   return sp_store_load (req->store, type, id, error);
 }
 
-/* Only planned actions can be removed: a case and its history are kept;
- * the removal travels to other clients as a tombstone. */
+/* Only planned actions and a contract issue's further cases can be
+ * removed: a case and its history are kept; the removal travels to other
+ * clients as a tombstone. */
 static SpEntity *
 push_delete (SpRequest   *req,
              GType        type,
@@ -541,9 +593,10 @@ push_delete (SpRequest   *req,
   g_autoptr(SpEntity) before = NULL;
   SpActor actor = sp_request_get_actor (req);
 
-  if (type != SP_TYPE_PLANNED_ACTION)
+  if (type != SP_TYPE_PLANNED_ACTION && type != SP_TYPE_CONTRACT_ISSUE_CASE)
     {
-      sp_set_field_error (error, SP_ERROR_INVALID, "op", "Only planned actions can be deleted");
+      sp_set_field_error (error, SP_ERROR_INVALID, "op",
+                          "Only planned actions and a contract issue's cases can be deleted");
       return NULL;
     }
 
@@ -553,14 +606,17 @@ push_delete (SpRequest   *req,
       sp_set_field_error (error, SP_ERROR_NOT_FOUND, "id", "No such record");
       return NULL;
     }
-  if (!check_parent_editable (req, case_id_of (current), error))
+  if (!check_writable (req, type, case_id_of (current), error))
     return NULL;
   if (current->deleted)
     return g_steal_pointer (&current);
 
   before = sp_entity_copy (current);
   current->deleted = TRUE;
-  if (!sp_store_save (req->store, current, SP_SAVE_DEFAULT, actor.user_id, error) ||
+  if (!(type == SP_TYPE_CONTRACT_ISSUE_CASE
+          ? sp_store_save_contract_issue_case (req->store, SP_CONTRACT_ISSUE_CASE (current),
+                                               SP_SAVE_DEFAULT, &actor, error)
+          : sp_store_save (req->store, current, SP_SAVE_DEFAULT, actor.user_id, error)) ||
       !sp_audit_append (req->store, actor.user_id, "delete", sp_entity_get_info (current)->name,
                         id, "deleted", "false", "true", error))
     return NULL;

@@ -426,3 +426,163 @@ sp_api_contract_issue_events (SpRequest  *req,
   sp_request_reply (req, SOUP_STATUS_OK, node);
   return TRUE;
 }
+
+/* ---- The issue's cases ---------------------------------------------- */
+
+static JsonObject *
+case_item (SpRequest           *req,
+           SpCase              *kase,
+           SpContractIssueCase *link)
+{
+  JsonObject *item = json_object_new ();
+
+  json_object_set_string_member (item, "case_id", SP_ENTITY (kase)->id);
+  if (link != NULL)
+    {
+      g_autofree char *linked_on = sp_date_to_string (link->linked_on);
+
+      json_object_set_string_member (item, "link_id", SP_ENTITY (link)->id);
+      json_object_set_string_member (item, "linked_on", linked_on);
+    }
+  else
+    {
+      json_object_set_null_member (item, "link_id");
+      json_object_set_null_member (item, "linked_on");
+    }
+  /* The administrator writes issues but reads no cases: the ids only. */
+  if (sp_principal_can_read_case (req->principal, kase, NULL))
+    {
+      g_autofree char *received_on = sp_date_to_string (kase->received_on);
+
+      json_object_set_string_member (item, "diary_number", kase->diary_number);
+      json_object_set_string_member (item, "subject", kase->subject);
+      json_object_set_string_member (item, "received_on", received_on);
+      json_object_set_string_member (item, "unit_id", kase->unit_id);
+    }
+  return item;
+}
+
+/* The issue's own case and those linked to it, each only if the user may
+ * read issues about it (a unit manager sees their own unit's). */
+gboolean
+sp_api_contract_issue_cases_list (SpRequest  *req,
+                                  GError    **error)
+{
+  g_autoptr(SpCase) own = NULL;
+  g_autoptr(SpContractIssue) issue = load_readable (req, &own, error);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object;
+  JsonArray *items;
+
+  if (issue == NULL)
+    return FALSE;
+  links = sp_store_list_contract_issue_cases (req->store, SP_ENTITY (issue)->id, error);
+  if (links == NULL)
+    return FALSE;
+
+  items = json_array_new ();
+  json_array_add_object_element (items, case_item (req, own, NULL));
+  for (guint i = 0; i < links->len; i++)
+    {
+      SpContractIssueCase *link = links->pdata[i];
+      g_autoptr(SpCase) kase = load_case_of (req, link->case_id);
+
+      if (kase != NULL && sp_principal_can_read_contract_issue (req->principal, kase))
+        json_array_add_object_element (items, case_item (req, kase, link));
+    }
+  object = json_object_new ();
+  json_object_set_int_member (object, "total", json_array_get_length (items));
+  json_object_set_array_member (object, "items", items);
+  json_node_take_object (node, object);
+  sp_request_reply (req, SOUP_STATUS_OK, node);
+  return TRUE;
+}
+
+gboolean
+sp_api_contract_issue_cases_add (SpRequest  *req,
+                                 GError    **error)
+{
+  static const char * const members[] = { "case_id", NULL };
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(SpContractIssue) issue = NULL;
+  g_autoptr(SpContractIssueCase) link = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+  const char *case_id;
+  SpActor actor = sp_request_get_actor (req);
+
+  if ((issue = load_readable (req, NULL, error)) == NULL ||
+      !require_writer (req, error))
+    return FALSE;
+  if ((body = sp_request_read_json (req, error)) == NULL ||
+      (object = sp_json_require_object (body, NULL, error)) == NULL ||
+      !sp_json_check_members (object, members, error) ||
+      (case_id = sp_json_member_string (object, "case_id", TRUE, error)) == NULL)
+    return FALSE;
+  if (!check_case_writable (req, case_id, error))
+    return FALSE;
+
+  link = sp_contract_issue_case_new ();
+  link->contract_issue_id = g_strdup (SP_ENTITY (issue)->id);
+  link->case_id = g_strdup (case_id);
+  if (!sp_store_begin (req->store, error))
+    return FALSE;
+  if (!sp_server_store_end (req->store,
+                            !sp_store_save_contract_issue_case (req->store, link, SP_SAVE_DEFAULT,
+                                                                &actor, error) ||
+                            !sp_audit_record_write (req->store, actor.user_id, "create", NULL,
+                                                    SP_ENTITY (link), error),
+                            error))
+    return FALSE;
+
+  node = sp_json_encode (SP_ENTITY (link), SP_JSON_ENCODE_DEFAULT);
+  sp_request_reply (req, SOUP_STATUS_CREATED, node);
+  return TRUE;
+}
+
+/* A further case taken off the issue: the link stays as a tombstone, and
+ * the issue's history says who removed it. */
+gboolean
+sp_api_contract_issue_case_remove (SpRequest  *req,
+                                   GError    **error)
+{
+  g_autoptr(SpContractIssueCase) link = NULL;
+  g_autoptr(SpContractIssue) issue = NULL;
+  g_autoptr(SpCase) own = NULL;
+  SpActor actor = sp_request_get_actor (req);
+
+  if (req->param != NULL && sp_is_uuid (req->param))
+    link = sp_store_load (req->store, SP_TYPE_CONTRACT_ISSUE_CASE, req->param, NULL);
+  if (link != NULL && !SP_ENTITY (link)->deleted)
+    issue = sp_store_load (req->store, SP_TYPE_CONTRACT_ISSUE, link->contract_issue_id, NULL);
+  if (issue != NULL && !SP_ENTITY (issue)->deleted)
+    own = load_case_of (req, issue->case_id);
+  if (own == NULL || !sp_principal_can_read_contract_issue (req->principal, own))
+    {
+      sp_set_field_error (error, SP_ERROR_NOT_FOUND, NULL, "No such case of a contract issue");
+      return FALSE;
+    }
+  if (!require_writer (req, error))
+    return FALSE;
+  if (issue->status == SP_CONTRACT_ISSUE_CLOSED)
+    {
+      sp_set_field_error (error, SP_ERROR_CONFLICT, NULL, "A closed contract issue keeps its cases");
+      return FALSE;
+    }
+
+  SP_ENTITY (link)->deleted = TRUE;
+  if (!sp_store_begin (req->store, error))
+    return FALSE;
+  if (!sp_server_store_end (req->store,
+                            !sp_store_save_contract_issue_case (req->store, link, SP_SAVE_DEFAULT,
+                                                                &actor, error) ||
+                            !sp_audit_append (req->store, actor.user_id, "delete",
+                                              sp_contract_issue_case_info.name, SP_ENTITY (link)->id,
+                                              "deleted", "false", "true", error),
+                            error))
+    return FALSE;
+
+  soup_server_message_set_status (req->msg, SOUP_STATUS_NO_CONTENT, NULL);
+  return TRUE;
+}

@@ -56,6 +56,9 @@ gboolean sp_api_contract_issues_counts (SpRequest *req, GError **error);
 gboolean sp_api_contract_issue_get     (SpRequest *req, GError **error);
 gboolean sp_api_contract_issue_patch   (SpRequest *req, GError **error);
 gboolean sp_api_contract_issue_events  (SpRequest *req, GError **error);
+gboolean sp_api_contract_issue_cases_list (SpRequest *req, GError **error);
+gboolean sp_api_contract_issue_cases_add  (SpRequest *req, GError **error);
+gboolean sp_api_contract_issue_case_remove (SpRequest *req, GError **error);
 /* A pushed contract issue: the user writes issues, about a case they
  * handle (422 on case_id otherwise). */
 gboolean sp_api_contract_issue_check_writable (SpRequest  *req,

@@ -752,7 +752,8 @@ public_status_text (Page       *page,
 
 static void
 handle_status (Page       *page,
-               GHashTable *query)
+               GHashTable *query,
+               const char *address)
 {
   const char *code = query ? g_hash_table_lookup (query, "code") : NULL;
   g_autofree char *upper = NULL;
@@ -760,6 +761,13 @@ handle_status (Page       *page,
   char *content;
 
   set (page, "result", "");
+  /* Only a look-up counts: the empty form is free to show. */
+  if (code != NULL && *code != '\0' && !sp_intake_allow_lookup (page->intake, address))
+    {
+      add_error (page, "code", tr (page, N_("Too many look-ups have been made from your address. Wait a minute and try again.")));
+      status = 429;
+      code = NULL;
+    }
   if (code != NULL && *code != '\0')
     {
       g_autoptr(SpPublicRef) ref = NULL;
@@ -840,7 +848,7 @@ sp_eservice_handle (SpServer          *server,
         }
     }
   else if (g_str_equal (sub, "/status") && is_get)
-    handle_status (&page, query);
+    handle_status (&page, query, soup_server_message_get_remote_host (msg));
   else if (g_str_equal (sub, "/eservice.css") && is_get)
     reply_css (msg);
   else

@@ -10,12 +10,29 @@
 #include "sp-intake-config.h"
 
 #define SERVICE_GROUP "open311-service "
+#define ATTRIBUTE_GROUP "open311-attribute "
+#define CODE_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_."
+
+void
+sp_intake_attribute_free (gpointer data)
+{
+  SpIntakeAttribute *attribute = data;
+
+  g_free (attribute->code);
+  g_free (attribute->datatype);
+  g_free (attribute->description);
+  g_free (attribute->datatype_description);
+  g_strfreev (attribute->keys);
+  g_strfreev (attribute->names);
+  g_free (attribute);
+}
 
 static void
 service_free (gpointer data)
 {
   SpIntakeService *service = data;
 
+  g_clear_pointer (&service->attributes, g_ptr_array_unref);
   g_free (service->code);
   g_free (service->name);
   g_free (service->description);
@@ -35,6 +52,8 @@ sp_intake_config_new (void)
   self->max_body = 64 * 1024;
   self->max_posts = 10;
   self->post_window_sec = 60;
+  self->max_lookups = 30;
+  self->lookup_window_sec = 60;
   self->open311_enabled = TRUE;
   self->open311_base = g_strdup ("/open311/v2");
   self->services = g_ptr_array_new_with_free_func (service_free);
@@ -151,7 +170,7 @@ load_service (SpIntakeConfig  *self,
   g_autofree char *area = NULL;
   int value = SP_AREA_OTHER;
 
-  if (*code == '\0' || strspn (code, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") != strlen (code))
+  if (*code == '\0' || strspn (code, CODE_CHARS) != strlen (code))
     {
       g_set_error (error, SP_ERROR, SP_ERROR_INVALID,
                    "[%s]: a service code is letters, digits, “-”, “_” and “.”", group);
@@ -181,7 +200,124 @@ load_service (SpIntakeConfig  *self,
   get_string (file, group, "category", &service->category);
   if (service->name == NULL)
     service->name = g_strdup (code);
+  service->attributes = g_ptr_array_new_with_free_func (sp_intake_attribute_free);
   g_ptr_array_add (self->services, service);
+  return TRUE;
+}
+
+static int
+compare_order (gconstpointer a,
+               gconstpointer b)
+{
+  const SpIntakeAttribute *x = *(SpIntakeAttribute **) a;
+  const SpIntakeAttribute *y = *(SpIntakeAttribute **) b;
+
+  return x->order != y->order ? (x->order < y->order ? -1 : 1) : strcmp (x->code, y->code);
+}
+
+/* "key:name;key:name" of a singlevaluelist. */
+static gboolean
+parse_values (SpIntakeAttribute  *attribute,
+              const char         *group,
+              const char         *text,
+              GError            **error)
+{
+  g_auto(GStrv) pairs = g_strsplit (text, ";", -1);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; pairs[i]; i++)
+    {
+      char *colon = strchr (pairs[i], ':');
+
+      if (*g_strstrip (pairs[i]) == '\0')
+        continue;
+      if (colon == NULL || colon == pairs[i] || colon[1] == '\0')
+        {
+          g_set_error (error, SP_ERROR, SP_ERROR_INVALID,
+                       "[%s] values: “%s” is not key:name", group, pairs[i]);
+          return FALSE;
+        }
+      *colon = '\0';
+      g_ptr_array_add (keys, g_strstrip (g_strdup (pairs[i])));
+      g_ptr_array_add (names, g_strstrip (g_strdup (colon + 1)));
+    }
+  if (keys->len == 0)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID, "[%s] values: a singlevaluelist needs values", group);
+      return FALSE;
+    }
+  g_ptr_array_add (keys, NULL);
+  g_ptr_array_add (names, NULL);
+  attribute->keys = (char **) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
+  attribute->names = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+  return TRUE;
+}
+
+static gboolean
+load_attribute (SpIntakeConfig  *self,
+                GKeyFile        *file,
+                const char      *group,
+                GError         **error)
+{
+  static const char * const datatypes[] = { "string", "number", "text", "singlevaluelist", NULL };
+  g_auto(GStrv) codes = g_strsplit (group + strlen (ATTRIBUTE_GROUP), " ", -1);
+  g_autofree char *values = NULL;
+  SpIntakeService *service;
+  SpIntakeAttribute *attribute;
+  guint64 order = 0;
+
+  if (g_strv_length (codes) != 2 || *codes[1] == '\0' || strspn (codes[1], CODE_CHARS) != strlen (codes[1]))
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID,
+                   "[%s]: name the service and the attribute: [open311-attribute SERVICE CODE]", group);
+      return FALSE;
+    }
+  service = (SpIntakeService *) sp_intake_config_find_service (self, codes[0]);
+  if (service == NULL)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID, "[%s]: no [open311-service %s]", group, codes[0]);
+      return FALSE;
+    }
+  for (guint i = 0; i < service->attributes->len; i++)
+    if (g_str_equal (((SpIntakeAttribute *) service->attributes->pdata[i])->code, codes[1]))
+      {
+        g_set_error (error, SP_ERROR, SP_ERROR_INVALID, "[%s] is there twice", group);
+        return FALSE;
+      }
+
+  attribute = g_new0 (SpIntakeAttribute, 1);
+  attribute->code = g_strdup (codes[1]);
+  attribute->datatype = g_strdup ("string");
+  g_ptr_array_add (service->attributes, attribute);
+  get_string (file, group, "datatype", &attribute->datatype);
+  get_string (file, group, "description", &attribute->description);
+  get_string (file, group, "datatype_description", &attribute->datatype_description);
+  get_string (file, group, "values", &values);
+  if (!g_strv_contains (datatypes, attribute->datatype))
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID,
+                   "[%s] datatype: “%s” is not string, number, text or singlevaluelist", group,
+                   attribute->datatype);
+      return FALSE;
+    }
+  if (!get_bool (file, group, "required", &attribute->required, error) ||
+      !get_uint (file, group, "order", 0, 1000, &order, error))
+    return FALSE;
+  attribute->order = order;
+  if (attribute->description == NULL)
+    attribute->description = g_strdup (attribute->code);
+  if (g_str_equal (attribute->datatype, "singlevaluelist"))
+    {
+      if (!parse_values (attribute, group, values ? values : "", error))
+        return FALSE;
+    }
+  else if (values != NULL)
+    {
+      g_set_error (error, SP_ERROR, SP_ERROR_INVALID, "[%s] values: only a singlevaluelist has values", group);
+      return FALSE;
+    }
+  g_ptr_array_sort (service->attributes, compare_order);
   return TRUE;
 }
 
@@ -243,9 +379,20 @@ sp_intake_config_load (SpIntakeConfig  *self,
   if (!get_uint (file, "eservice", "post_window", 1, 24 * 3600, &value, error))
     return FALSE;
   self->post_window_sec = value;
+  value = self->max_lookups;
+  if (!get_uint (file, "eservice", "max_lookups", 1, 100000, &value, error))
+    return FALSE;
+  self->max_lookups = value;
+  value = self->lookup_window_sec;
+  if (!get_uint (file, "eservice", "lookup_window", 1, 24 * 3600, &value, error))
+    return FALSE;
+  self->lookup_window_sec = value;
 
   for (guint i = 0; groups && groups[i]; i++)
     if (g_str_has_prefix (groups[i], SERVICE_GROUP) && !load_service (self, file, groups[i], error))
+      return FALSE;
+  for (guint i = 0; groups && groups[i]; i++)
+    if (g_str_has_prefix (groups[i], ATTRIBUTE_GROUP) && !load_attribute (self, file, groups[i], error))
       return FALSE;
 
   return TRUE;

@@ -12,6 +12,8 @@
  *   max_body=65536                    (bytes a posted form may have)
  *   max_posts=10                      (posts one address may make …)
  *   post_window=60                    (… in this many seconds, then 429)
+ *   max_lookups=30                    (status page look-ups one address may make …)
+ *   lookup_window=60                  (… in this many seconds, then 429)
  *   [open311]
  *   enabled=true
  *   base_path=/open311/v2
@@ -25,6 +27,7 @@
  *   category=premises_environment     (a category's code, optional)
  *   group=Stadsmiljö
  *   keywords=skräp;papperskorg
+ *   [open311-attribute SERVICE-CODE ATTRIBUTE-CODE]  (see SpIntakeAttribute)
  */
 
 #pragma once
@@ -35,6 +38,28 @@
 
 G_BEGIN_DECLS
 
+/* An attribute a service asks for beyond the core fields (GeoReport v2
+ * service definitions):
+ *   [open311-attribute SERVICE-CODE ATTRIBUTE-CODE]
+ *   datatype=singlevaluelist          (string, number, text or singlevaluelist)
+ *   required=true
+ *   description=Hur mycket skräp ligger där?
+ *   datatype_description=…
+ *   order=1
+ *   values=little:Lite;much:Mycket    (key:name;… of a singlevaluelist)
+ */
+typedef struct
+{
+  char     *code;
+  char     *datatype;
+  gboolean  required;
+  char     *description;
+  char     *datatype_description;
+  guint     order;
+  char    **keys;          /* of a singlevaluelist, NULL-terminated */
+  char    **names;         /* the same length as keys */
+} SpIntakeAttribute;
+
 typedef struct
 {
   char   *code;
@@ -44,6 +69,7 @@ typedef struct
   char   *keywords;
   SpArea  area;
   char   *category;
+  GPtrArray *attributes;   /* SpIntakeAttribute, in their order */
 } SpIntakeService;
 
 typedef struct
@@ -56,6 +82,8 @@ typedef struct
   gsize       max_body;
   guint       max_posts;
   guint       post_window_sec;
+  guint       max_lookups;
+  guint       lookup_window_sec;
 
   gboolean    open311_enabled;
   char       *open311_base;
@@ -65,6 +93,7 @@ typedef struct
   GPtrArray  *services;         /* SpIntakeService */
 } SpIntakeConfig;
 
+void                   sp_intake_attribute_free      (gpointer         attribute);
 SpIntakeConfig        *sp_intake_config_new          (void);
 void                   sp_intake_config_free         (SpIntakeConfig  *self);
 gboolean               sp_intake_config_load         (SpIntakeConfig  *self,

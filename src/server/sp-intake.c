@@ -27,6 +27,7 @@ struct _SpIntake
   const SpIntakeConfig *config;
   guchar                key[crypto_auth_KEYBYTES];
   GHashTable           *posts;      /* address → PostCount */
+  GHashTable           *lookups;    /* address → PostCount, of the status page */
   GMappedFile          *catalogue;
   GHashTable           *swedish;    /* msgid → msgstr, into the catalogue */
 };
@@ -97,6 +98,7 @@ sp_intake_new (const SpIntakeConfig *config)
   self->config = config;
   randombytes_buf (self->key, sizeof self->key);
   self->posts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->lookups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   load_catalogue (self);
   return self;
 }
@@ -108,50 +110,69 @@ sp_intake_free (SpIntake *self)
     return;
   sodium_memzero (self->key, sizeof self->key);
   g_hash_table_unref (self->posts);
+  g_hash_table_unref (self->lookups);
   g_hash_table_unref (self->swedish);
   g_clear_pointer (&self->catalogue, g_mapped_file_unref);
   g_free (self);
 }
 
 static void
-forget_old_posts (SpIntake *self,
-                  gint64    now)
+forget_old (GHashTable *table,
+            gint64      now,
+            gint64      window)
 {
   GHashTableIter iter;
   PostCount *count;
-  gint64 window = (gint64) self->config->post_window_sec * G_USEC_PER_SEC;
 
-  g_hash_table_iter_init (&iter, self->posts);
+  g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &count))
     if (now - count->window_start >= window)
       g_hash_table_iter_remove (&iter);
+}
+
+/* Counts one more from @address in @table: FALSE once it has made @max
+ * in the window of @window_sec seconds. */
+static gboolean
+allow (GHashTable *table,
+       const char *address,
+       guint       max,
+       guint       window_sec)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 window = (gint64) window_sec * G_USEC_PER_SEC;
+  PostCount *count;
+
+  if (address == NULL)
+    address = "";
+  /* The table holds only the addresses of the last window. */
+  if (g_hash_table_size (table) > 10000)
+    forget_old (table, now, window);
+
+  count = g_hash_table_lookup (table, address);
+  if (count == NULL || now - count->window_start >= window)
+    {
+      count = g_new0 (PostCount, 1);
+      count->window_start = now;
+      g_hash_table_replace (table, g_strdup (address), count);
+    }
+  if (count->count >= max)
+    return FALSE;
+  count->count++;
+  return TRUE;
 }
 
 gboolean
 sp_intake_allow_post (SpIntake   *self,
                       const char *address)
 {
-  gint64 now = g_get_monotonic_time ();
-  gint64 window = (gint64) self->config->post_window_sec * G_USEC_PER_SEC;
-  PostCount *count;
+  return allow (self->posts, address, self->config->max_posts, self->config->post_window_sec);
+}
 
-  if (address == NULL)
-    address = "";
-  /* The table holds only the addresses of the last window. */
-  if (g_hash_table_size (self->posts) > 10000)
-    forget_old_posts (self, now);
-
-  count = g_hash_table_lookup (self->posts, address);
-  if (count == NULL || now - count->window_start >= window)
-    {
-      count = g_new0 (PostCount, 1);
-      count->window_start = now;
-      g_hash_table_replace (self->posts, g_strdup (address), count);
-    }
-  if (count->count >= self->config->max_posts)
-    return FALSE;
-  count->count++;
-  return TRUE;
+gboolean
+sp_intake_allow_lookup (SpIntake   *self,
+                        const char *address)
+{
+  return allow (self->lookups, address, self->config->max_lookups, self->config->lookup_window_sec);
 }
 
 static char *

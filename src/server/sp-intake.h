@@ -33,6 +33,12 @@ void        sp_intake_free           (SpIntake             *self);
 gboolean    sp_intake_allow_post     (SpIntake             *self,
                                       const char           *address);
 
+/* Counts a look-up of the status page from @address (a code guessed is a
+ * code tried): FALSE once it has made the configured number in the
+ * window. */
+gboolean    sp_intake_allow_lookup   (SpIntake             *self,
+                                      const char           *address);
+
 /* A fresh form token: a nonce and its expiry, signed with a key made at
  * start. */
 char       *sp_intake_new_token      (SpIntake             *self);

@@ -830,25 +830,57 @@ on_refusal_written (GObject      *source,
   g_free (refusal);
 }
 
-void
-sp_listener_refuse_message (SoupServerMessage *msg,
-                            guint              status,
-                            const char        *code,
-                            const char        *message)
+static void
+append_header (const char *name,
+               const char *value,
+               gpointer    user_data)
+{
+  GString *answer = user_data;
+
+  /* Ours to frame; the rest are the handler's. */
+  if (g_ascii_strcasecmp (name, "Content-Length") == 0 || g_ascii_strcasecmp (name, "Connection") == 0 ||
+      g_ascii_strcasecmp (name, "Transfer-Encoding") == 0)
+    return;
+  g_string_append_printf (answer, "%s: %s\r\n", name, value);
+}
+
+/* The response set on @msg, as the bytes to write by hand. */
+static char *
+format_response (SoupServerMessage *msg)
+{
+  guint status = soup_server_message_get_status (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  GString *answer = g_string_new (NULL);
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  g_string_append_printf (answer, "HTTP/1.1 %u %s\r\n", status, soup_status_get_phrase (status));
+  soup_message_headers_foreach (soup_server_message_get_response_headers (msg), append_header, answer);
+  g_string_append_printf (answer, "Content-Length: %" G_GSIZE_FORMAT "\r\nConnection: close\r\n\r\n", length);
+  if (length > 0)
+    g_string_append_len (answer, data, length);
+  return g_string_free (answer, FALSE);
+}
+
+static void
+refuse (SoupServerMessage *msg,
+        char              *answer)
 {
   Conn *conn = conn_for_message (msg);
   Refusal *refusal;
   GIOStream *stream;
 
-  g_debug ("Refusing a request: %u %s", status, message);
-
   stream = soup_server_message_steal_connection (msg);
   if (stream == NULL)
-    return;
+    {
+      g_free (answer);
+      return;
+    }
 
   refusal = g_new0 (Refusal, 1);
   refusal->stream = stream;
-  refusal->answer = format_refusal (status, code, message);
+  refusal->answer = answer;
   refusal->cancellable = g_cancellable_new ();
   refusal->timeout_id = g_timeout_add (LINGER_USEC / 1000, on_refusal_timeout, refusal);
   if (conn != NULL)
@@ -864,4 +896,21 @@ sp_listener_refuse_message (SoupServerMessage *msg,
   g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), refusal->answer,
                                    strlen (refusal->answer), G_PRIORITY_DEFAULT,
                                    refusal->cancellable, on_refusal_written, refusal);
+}
+
+void
+sp_listener_refuse_message (SoupServerMessage *msg,
+                            guint              status,
+                            const char        *code,
+                            const char        *message)
+{
+  g_debug ("Refusing a request: %u %s", status, message);
+  refuse (msg, format_refusal (status, code, message));
+}
+
+void
+sp_listener_refuse_with_response (SoupServerMessage *msg)
+{
+  g_debug ("Refusing a request: %u", soup_server_message_get_status (msg));
+  refuse (msg, format_response (msg));
 }

@@ -48,6 +48,10 @@ void        sp_listener_refuse_message (SoupServerMessage    *msg,
                                         const char           *code,
                                         const char           *message);
 
+/* The same, with the status, headers and body already set on @msg (the
+ * e-service's HTML page, Open311's error document) instead of JSON. */
+void        sp_listener_refuse_with_response (SoupServerMessage *msg);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpListener, sp_listener_free)
 
 G_END_DECLS

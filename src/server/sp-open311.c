@@ -102,7 +102,7 @@ encode_service (const SpIntakeService *service)
   json_object_set_string_member (object, "service_code", service->code);
   json_object_set_string_member (object, "service_name", service->name);
   set_string_or_null (object, "description", service->description);
-  json_object_set_boolean_member (object, "metadata", FALSE);
+  json_object_set_boolean_member (object, "metadata", service->attributes && service->attributes->len > 0);
   json_object_set_string_member (object, "type", "realtime");
   set_string_or_null (object, "keywords", service->keywords);
   set_string_or_null (object, "group", service->group);
@@ -121,6 +121,130 @@ services (Call *call)
   sp_open311_reply (call->msg, call->format, SOUP_STATUS_OK, "services", node);
 }
 
+/* The service's own attributes as GeoReport v2 defines them. */
+static JsonArray *
+encode_attributes (const SpIntakeService *service)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; service->attributes && i < service->attributes->len; i++)
+    {
+      const SpIntakeAttribute *attribute = service->attributes->pdata[i];
+      JsonObject *object = json_object_new ();
+
+      json_object_set_boolean_member (object, "variable", TRUE);
+      json_object_set_string_member (object, "code", attribute->code);
+      json_object_set_string_member (object, "datatype", attribute->datatype);
+      json_object_set_boolean_member (object, "required", attribute->required);
+      set_string_or_null (object, "datatype_description", attribute->datatype_description);
+      json_object_set_int_member (object, "order", attribute->order);
+      json_object_set_string_member (object, "description", attribute->description);
+      if (attribute->keys != NULL)
+        {
+          JsonArray *values = json_array_new ();
+
+          for (guint k = 0; attribute->keys[k]; k++)
+            {
+              JsonObject *value = json_object_new ();
+
+              json_object_set_string_member (value, "key", attribute->keys[k]);
+              json_object_set_string_member (value, "name", attribute->names[k]);
+              json_array_add_object_element (values, value);
+            }
+          json_object_set_array_member (object, "values", values);
+        }
+      json_array_add_object_element (array, object);
+    }
+  return array;
+}
+
+/* The attribute[CODE] answers of a request, checked against the
+ * service's definitions and written as lines for the case's description
+ * ("Hur mycket skräp ligger där?: Mycket"); NULL with @message on a
+ * missing, unknown or malformed one. */
+static char *
+read_attributes (const SpIntakeService *service,
+                 GHashTable            *form,
+                 char                 **message)
+{
+  GString *out = g_string_new (NULL);
+  GHashTableIter iter;
+  const char *key, *value;
+
+  g_hash_table_iter_init (&iter, form);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &value))
+    {
+      gboolean known = FALSE;
+
+      if (!g_str_has_prefix (key, "attribute["))
+        continue;
+      for (guint i = 0; service->attributes && i < service->attributes->len && !known; i++)
+        {
+          const SpIntakeAttribute *attribute = service->attributes->pdata[i];
+          g_autofree char *name = g_strdup_printf ("attribute[%s]", attribute->code);
+
+          known = g_str_equal (name, key);
+        }
+      if (!known)
+        {
+          *message = g_strdup_printf ("%.100s is not an attribute of service %s", key, service->code);
+          goto refused;
+        }
+    }
+
+  for (guint i = 0; service->attributes && i < service->attributes->len; i++)
+    {
+      const SpIntakeAttribute *attribute = service->attributes->pdata[i];
+      g_autofree char *name = g_strdup_printf ("attribute[%s]", attribute->code);
+      const char *answer = g_hash_table_lookup (form, name);
+      const char *shown = answer;
+
+      if (answer == NULL || *answer == '\0')
+        {
+          if (attribute->required)
+            {
+              *message = g_strdup_printf ("%s is required for service %s", name, service->code);
+              goto refused;
+            }
+          continue;
+        }
+      if (g_str_equal (attribute->datatype, "number"))
+        {
+          char *end = NULL;
+          double number = g_ascii_strtod (answer, &end);
+
+          if (end == answer || *end != '\0' || !isfinite (number))
+            {
+              *message = g_strdup_printf ("%s must be a number", name);
+              goto refused;
+            }
+        }
+      else if (attribute->keys != NULL)
+        {
+          shown = NULL;
+          for (guint k = 0; attribute->keys[k] && shown == NULL; k++)
+            if (g_str_equal (attribute->keys[k], answer))
+              shown = attribute->names[k];
+          if (shown == NULL)
+            {
+              *message = g_strdup_printf ("%s must be one of the service definition's keys", name);
+              goto refused;
+            }
+        }
+      else if (g_utf8_strlen (answer, -1) > (g_str_equal (attribute->datatype, "text") ? 2000 : 200))
+        {
+          *message = g_strdup_printf ("%s is too long", name);
+          goto refused;
+        }
+      g_string_append_printf (out, "%s%s: %s", out->len ? "\n" : "", attribute->description, shown);
+    }
+  return g_string_free (out, FALSE);
+
+refused:
+  g_string_free (out, TRUE);
+  return NULL;
+}
+
 static void
 service_definition (Call       *call,
                     const char *code)
@@ -134,10 +258,9 @@ service_definition (Call       *call,
       fail (call, SOUP_STATUS_NOT_FOUND, "No service has this service_code");
       return;
     }
-  /* No service asks for attributes of its own. */
   object = json_object_new ();
   json_object_set_string_member (object, "service_code", service->code);
-  json_object_set_array_member (object, "attributes", json_array_new ());
+  json_object_set_array_member (object, "attributes", encode_attributes (service));
   json_node_take_object (node, object);
   sp_open311_reply (call->msg, call->format, SOUP_STATUS_OK, "service_definition", node);
 }
@@ -378,9 +501,13 @@ parse_coordinate (const char *text,
 /* The report's text for the registrar: what the client sent, where. */
 static char *
 describe (GHashTable          *form,
-          const SpIntakePlace *place)
+          const SpIntakePlace *place,
+          const char          *answers)
 {
   GString *out = g_string_new (param (form, "description") ? param (form, "description") : "");
+
+  if (answers != NULL && *answers != '\0')
+    g_string_append_printf (out, "%s%s", out->len ? "\n\n" : "", answers);
 
   if (place->address != NULL)
     g_string_append_printf (out, "%sAdress: %s", out->len ? "\n\n" : "", place->address);
@@ -405,6 +532,8 @@ post_request (Call *call)
   g_autofree char *hash = NULL;
   g_autofree char *client_id = NULL;
   g_autofree char *code = NULL;
+  g_autofree char *answers = NULL;
+  g_autofree char *refusal = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SpCase) kase = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -474,6 +603,12 @@ post_request (Call *call)
       fail (call, SOUP_STATUS_BAD_REQUEST, "service_code was not found");
       return;
     }
+  answers = read_attributes (service, form, &refusal);
+  if (answers == NULL)
+    {
+      fail (call, SOUP_STATUS_BAD_REQUEST, refusal);
+      return;
+    }
 
   lat = param (form, "lat");
   lon = param (form, "long");
@@ -523,7 +658,7 @@ post_request (Call *call)
   /* g_utf8_substring () reads past a string shorter than the end asked. */
   kase->subject = g_utf8_strlen (service->name, -1) > 200 ? g_utf8_substring (service->name, 0, 200)
                                                           : g_strdup (service->name);
-  kase->description = describe (form, &place);
+  kase->description = describe (form, &place, answers);
   kase->sender_relation = SP_RELATION_RESIDENT;
   first = param (form, "first_name");
   last = param (form, "last_name");

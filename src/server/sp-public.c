@@ -68,7 +68,17 @@ typedef struct
   SpServer *server;
   gboolean  open311;
   gsize     received;
+  char     *path;
 } ChunkCount;
+
+static void
+chunk_count_free (gpointer p)
+{
+  ChunkCount *count = p;
+
+  g_free (count->path);
+  g_free (count);
+}
 
 static gsize
 max_body (SpServer *server)
@@ -86,9 +96,16 @@ on_got_chunk (SoupServerMessage *msg,
   if (soup_server_message_get_status (msg) != 0)
     return;
   count->received += g_bytes_get_size (chunk);
-  if (count->received > max_body (count->server))
-    sp_listener_refuse_message (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too_large",
-                                "The request body is too large");
+  if (count->received <= max_body (count->server))
+    return;
+  /* The same answer as a body whose length said too much up front — the
+   * form page with its error, or Open311's error document — written by
+   * hand, without reading the rest. */
+  if (count->open311)
+    sp_open311_too_large (count->server, msg, count->path);
+  else
+    sp_eservice_too_large (count->server, msg);
+  sp_listener_refuse_with_response (msg);
 }
 
 static void
@@ -117,7 +134,8 @@ handle_early (SoupServer        *soup,
       ChunkCount *mine = g_new0 (ChunkCount, 1);
 
       *mine = *count;
-      g_object_set_data_full (G_OBJECT (msg), "sp-chunk-count", mine, g_free);
+      mine->path = g_strdup (path);
+      g_object_set_data_full (G_OBJECT (msg), "sp-chunk-count", mine, chunk_count_free);
       g_signal_connect (msg, "got-chunk", G_CALLBACK (on_got_chunk), mine);
     }
 }

@@ -331,6 +331,12 @@ test_pattern (void)
   g_assert_cmpfloat (s->p_value, <, SP_STATS_SIGNAL_LEVEL);
   g_assert_true (s->signal);
   g_assert_cmpint (s->year_count, ==, 16);
+  /* The trend: July 2025 to June 2026; May 2025 is outside it. */
+  g_assert_cmpint (s->month_starts[0], ==, sp_date_new (2025, 7, 1));
+  g_assert_cmpint (s->month_starts[SP_PROVIDER_N_MONTHS - 1], ==, sp_date_new (2026, 6, 1));
+  for (guint i = 0; i < SP_PROVIDER_N_MONTHS; i++)
+    g_assert_cmpint (s->month_counts[i], ==, i == 2 ? 2 : i == 6 ? 2 : i == 10 ? 14 : 0);
+  g_assert_cmpint (n->month_counts[10], ==, 4);
 
   g_assert_cmpint (sp_provider_figures_current (n), ==, 4);
   g_assert_cmpfloat_with_epsilon (n->expected, 4.0, 1e-9);
@@ -340,6 +346,233 @@ test_pattern (void)
   g_assert_cmpuint (n->by_category->len, ==, 2);
   g_assert_cmpstr (((SpStatsCount *) n->by_category->pdata[0])->key, ==, "kvalitet");
   g_assert_cmpuint (n->open_issues, ==, 0);
+}
+
+static SpCase *
+flagged_case (SpStore     *store,
+              const char  *subject,
+              const char  *provider_id)
+{
+  SpCase *kase = sp_test_case_new (subject, NULL);
+  g_autoptr(GError) error = NULL;
+
+  kase->concerns = SP_CONCERNS_PROVIDER;
+  kase->provider_id = g_strdup (provider_id);
+  kase->contract_breach = TRUE;
+  g_assert_true (sp_store_create_case (store, kase, &staff, &error));
+  g_assert_no_error (error);
+  return kase;
+}
+
+static void
+assert_link_refused (SpStore     *store,
+                     const char  *issue_id,
+                     const char  *case_id,
+                     GQuark       domain,
+                     int          code,
+                     const char  *field)
+{
+  g_autoptr(SpContractIssueCase) link = sp_contract_issue_case_new ();
+  g_autoptr(GError) error = NULL;
+
+  link->contract_issue_id = g_strdup (issue_id);
+  link->case_id = g_strdup (case_id);
+  g_assert_false (sp_store_save_contract_issue_case (store, link, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_error (error, domain, code);
+  g_assert_cmpstr (sp_error_get_field (error), ==, field);
+}
+
+/* The further cases of an issue in the store: linked with their history,
+ * the rules of a new link, only removal afterwards, nothing half-saved. */
+static void
+test_issue_cases (void)
+{
+  g_autoptr(SpTestDir) dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(SpProvider) provider = add_provider (store, "Omsorgshuset AB");
+  g_autoptr(SpProvider) other = add_provider (store, "Annan Omsorg AB");
+  g_autoptr(SpCase) own = flagged_case (store, "Uteblivna besök", SP_ENTITY (provider)->id);
+  g_autoptr(SpCase) second = flagged_case (store, "Inga besök i helgen", SP_ENTITY (provider)->id);
+  g_autoptr(SpCase) elsewhere = flagged_case (store, "Fel utförare", SP_ENTITY (other)->id);
+  g_autoptr(SpContractIssue) issue = sp_contract_issue_new ();
+  g_autoptr(SpContractIssueCase) link = sp_contract_issue_case_new ();
+  g_autoptr(SpContractIssueCase) stored = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) in_issues = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *issue_id;
+
+  issue->case_id = g_strdup (SP_ENTITY (own)->id);
+  g_assert_true (sp_store_save_contract_issue (store, issue, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_no_error (error);
+  issue_id = SP_ENTITY (issue)->id;
+
+  link->contract_issue_id = g_strdup (issue_id);
+  link->case_id = g_strdup (SP_ENTITY (second)->id);
+  g_assert_true (sp_store_save_contract_issue_case (store, link, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (link->linked_on, ==, sp_date_today_in_organisation ());
+
+  cases = sp_store_get_contract_issue_cases (store, issue, &error);
+  g_assert_cmpuint (cases->len, ==, 2);
+  g_assert_cmpstr (SP_ENTITY (cases->pdata[0])->id, ==, SP_ENTITY (own)->id);
+  g_assert_cmpstr (SP_ENTITY (cases->pdata[1])->id, ==, SP_ENTITY (second)->id);
+  events = sp_store_get_contract_issue_events (store, issue, &error);
+  g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->field, ==, "cases");
+  g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->new_value, ==, SP_ENTITY (second)->id);
+  g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->actor_name, ==, "Petra Upphandlare");
+  in_issues = sp_store_list_cases_in_issues (store, SP_ENTITY (provider)->id, &error);
+  g_assert_cmpuint (in_issues->len, ==, 2);
+
+  /* Refused: linked already, the issue's own, another provider's, an
+   * unknown case or issue, ids that are not UUIDs. */
+  assert_link_refused (store, issue_id, SP_ENTITY (second)->id, SP_ERROR, SP_ERROR_INVALID, "case_id");
+  assert_link_refused (store, issue_id, SP_ENTITY (own)->id, SP_ERROR, SP_ERROR_INVALID, "case_id");
+  assert_link_refused (store, issue_id, SP_ENTITY (elsewhere)->id, SP_ERROR, SP_ERROR_INVALID, "case_id");
+  assert_link_refused (store, issue_id, "0b7f4a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b", SP_ERROR, SP_ERROR_NOT_FOUND, "case_id");
+  assert_link_refused (store, "0b7f4a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b", SP_ENTITY (elsewhere)->id,
+                       SP_ERROR, SP_ERROR_NOT_FOUND, "contract_issue_id");
+  assert_link_refused (store, issue_id, "x'); DROP TABLE cases; --", SP_ERROR, SP_ERROR_INVALID, "case_id");
+  assert_link_refused (store, NULL, SP_ENTITY (second)->id, SP_ERROR, SP_ERROR_INVALID, "contract_issue_id");
+
+  /* A link is not moved to another case: only removed. */
+  stored = sp_store_load (store, SP_TYPE_CONTRACT_ISSUE_CASE, SP_ENTITY (link)->id, &error);
+  g_free (stored->case_id);
+  stored->case_id = g_strdup (SP_ENTITY (elsewhere)->id);
+  g_assert_false (sp_store_save_contract_issue_case (store, stored, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_error (error, SP_ERROR, SP_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&stored);
+  stored = sp_store_load (store, SP_TYPE_CONTRACT_ISSUE_CASE, SP_ENTITY (link)->id, &error);
+  g_assert_cmpstr (stored->case_id, ==, SP_ENTITY (second)->id);
+  SP_ENTITY (stored)->deleted = TRUE;
+  g_assert_true (sp_store_save_contract_issue_case (store, stored, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_no_error (error);
+  links = sp_store_list_contract_issue_cases (store, issue_id, &error);
+  g_assert_cmpuint (links->len, ==, 0);
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = sp_store_get_contract_issue_events (store, issue, &error);
+  g_assert_cmpstr (((SpCaseEvent *) events->pdata[events->len - 1])->old_value, ==, SP_ENTITY (second)->id);
+  g_assert_null (((SpCaseEvent *) events->pdata[events->len - 1])->new_value);
+
+  /* A closed issue takes no more cases. */
+  {
+    g_autoptr(SpContractIssue) closing = sp_store_load (store, SP_TYPE_CONTRACT_ISSUE, issue_id, &error);
+
+    closing->status = SP_CONTRACT_ISSUE_CLOSED;
+    closing->closed_on = sp_date_today_in_organisation ();
+    closing->outcome = g_strdup ("Inget avtalsbrott");
+    g_assert_true (sp_store_save_contract_issue (store, closing, SP_SAVE_DEFAULT, &buyer, &error));
+    g_assert_no_error (error);
+  }
+  assert_link_refused (store, issue_id, SP_ENTITY (second)->id, SP_ERROR, SP_ERROR_INVALID, "contract_issue_id");
+}
+
+static char *
+save_user (SpStore    *store,
+           const char *name,
+           const char *email)
+{
+  g_autoptr(SpUser) user = sp_user_new ();
+  g_autoptr(GError) error = NULL;
+
+  user->username = g_ascii_strdown (name, 4);
+  user->display_name = g_strdup (name);
+  user->email = g_strdup (email);
+  g_assert_true (sp_store_save (store, SP_ENTITY (user), SP_SAVE_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+  return g_strdup (SP_ENTITY (user)->id);
+}
+
+/* The welfare-crime list: a case escalated so by its investigation and a
+ * case whose contract issue carries the sign, newest first, each with its
+ * provider and whom procurement must tell (the routine: the unit manager
+ * and the head of department); a case without the sign is not in it. */
+static void
+test_welfare_crime (void)
+{
+  static const SpActor chef = { "mgr-1", "Mats Chef", SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) };
+  g_autoptr(SpTestDir) dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(SpUnit) department = sp_unit_new ();
+  g_autoptr(SpUnit) unit = sp_unit_new ();
+  g_autoptr(SpProvider) provider = sp_provider_new ();
+  g_autoptr(SpCase) escalated = NULL;
+  g_autoptr(SpCase) by_issue = NULL;
+  g_autoptr(SpCase) plain = NULL;
+  g_autoptr(SpInvestigation) inv = sp_investigation_new ();
+  g_autoptr(SpContractIssue) issue = sp_contract_issue_new ();
+  g_autoptr(GPtrArray) signs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = save_user (store, "Anna Avdelningschef", "anna@example.se");
+  g_autofree char *manager = save_user (store, "Mats Chef", "mats@example.se");
+  SpWelfareCrimeSign *first;
+  SpWelfareCrimeSign *second;
+  SpDate today = sp_date_today_in_organisation ();
+
+  department->name = g_strdup ("Äldreomsorg");
+  department->kind = SP_UNIT_KIND_DEPARTMENT;
+  department->manager_id = g_strdup (head);
+  g_assert_true (sp_store_save (store, SP_ENTITY (department), SP_SAVE_DEFAULT, NULL, &error));
+  unit->name = g_strdup ("Hemtjänst Vällingby");
+  unit->kind = SP_UNIT_KIND_UNIT;
+  unit->parent_id = g_strdup (SP_ENTITY (department)->id);
+  unit->manager_id = g_strdup (manager);
+  g_assert_true (sp_store_save (store, SP_ENTITY (unit), SP_SAVE_DEFAULT, NULL, &error));
+  provider->name = g_strdup ("Omsorgshuset AB");
+  provider->contract_form = SP_CONTRACT_FORM_CHOICE_SYSTEM;
+  g_assert_true (sp_store_save (store, SP_ENTITY (provider), SP_SAVE_DEFAULT, NULL, &error));
+  g_assert_no_error (error);
+
+  escalated = sp_test_case_new ("Fakturerade besök som aldrig gjordes", SP_ENTITY (unit)->id);
+  by_issue = sp_test_case_new ("Personal utan anställning", SP_ENTITY (unit)->id);
+  plain = sp_test_case_new ("Maten var kall", SP_ENTITY (unit)->id);
+  for (SpCase **k = (SpCase *[]) { escalated, by_issue, plain, NULL }; *k; k++)
+    {
+      (*k)->concerns = SP_CONCERNS_PROVIDER;
+      (*k)->provider_id = g_strdup (SP_ENTITY (provider)->id);
+      (*k)->contract_breach = TRUE;
+      g_assert_true (sp_store_create_case (store, *k, &chef, &error));
+      g_assert_no_error (error);
+    }
+
+  inv->case_id = g_strdup (SP_ENTITY (escalated)->id);
+  inv->welfare_crime = TRUE;
+  inv->welfare_crime_reference = g_strdup ("Polisanmälan 5000-K123-25");
+  inv->welfare_crime_on = today - 2;
+  g_assert_true (sp_store_save_investigation (store, inv, SP_SAVE_DEFAULT, &chef, &error));
+  g_assert_no_error (error);
+  issue->case_id = g_strdup (SP_ENTITY (by_issue)->id);
+  issue->welfare_crime = TRUE;
+  g_assert_true (sp_store_save_contract_issue (store, issue, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_no_error (error);
+
+  signs = sp_store_list_welfare_crime (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signs->len, ==, 2);
+  first = signs->pdata[0];
+  second = signs->pdata[1];
+  /* The issue was opened today, the escalation two days ago. */
+  g_assert_cmpstr (SP_ENTITY (first->kase)->id, ==, SP_ENTITY (by_issue)->id);
+  g_assert_cmpstr (first->contract_issue_id, ==, SP_ENTITY (issue)->id);
+  g_assert_cmpint (first->signalled_on, ==, today);
+  g_assert_cmpstr (SP_ENTITY (second->kase)->id, ==, SP_ENTITY (escalated)->id);
+  g_assert_cmpstr (second->reference, ==, "Polisanmälan 5000-K123-25");
+  g_assert_cmpint (second->signalled_on, ==, today - 2);
+  g_assert_null (second->contract_issue_id);
+  for (guint i = 0; i < signs->len; i++)
+    {
+      SpWelfareCrimeSign *sign = signs->pdata[i];
+
+      g_assert_cmpstr (sign->provider_name, ==, "Omsorgshuset AB");
+      g_assert_cmpstr (sign->unit_name, ==, "Hemtjänst Vällingby");
+      g_assert_cmpstr (sign->manager_name, ==, "Mats Chef");
+      g_assert_cmpstr (sign->manager_email, ==, "mats@example.se");
+      g_assert_cmpstr (sign->head_name, ==, "Anna Avdelningschef");
+      g_assert_cmpstr (sign->head_email, ==, "anna@example.se");
+    }
 }
 
 int
@@ -355,6 +588,8 @@ main (int   argc,
   g_test_add_func ("/contract-issue/sanction", test_sanction_rules);
   g_test_add_func ("/contract-issue/store", test_store_save);
   g_test_add_func ("/provider/pattern", test_pattern);
+  g_test_add_func ("/provider/welfare-crime", test_welfare_crime);
+  g_test_add_func ("/contract-issue/cases", test_issue_cases);
 
   return g_test_run ();
 }

@@ -126,6 +126,20 @@ setup (void)
     service->code = g_strdup ("litter");
     service->name = g_strdup ("Nedskräpning");
     service->area = SP_AREA_CITY_ENVIRONMENT;
+    /* An attribute of its own, so that requests' attribute[…] are read. */
+    service->attributes = g_ptr_array_new_with_free_func (sp_intake_attribute_free);
+    {
+      SpIntakeAttribute *attribute = g_new0 (SpIntakeAttribute, 1);
+      const char *keys[] = { "little", "much", NULL };
+      const char *names[] = { "Lite", "Mycket", NULL };
+
+      attribute->code = g_strdup ("amount");
+      attribute->datatype = g_strdup ("singlevaluelist");
+      attribute->description = g_strdup ("Hur mycket?");
+      attribute->keys = g_strdupv ((char **) keys);
+      attribute->names = g_strdupv ((char **) names);
+      g_ptr_array_add (service->attributes, attribute);
+    }
     g_ptr_array_add (config->intake->services, service);
     config->intake->max_posts = 100000;
     config->intake->public_listing = TRUE;

@@ -385,13 +385,26 @@ sp_test_request_chunked (SpTestServer  *self,
                          gsize          length,
                          GError       **error)
 {
+  return sp_test_request_chunked_as (self, method, path, token, "application/json", body, length, error);
+}
+
+SpTestResponse *
+sp_test_request_chunked_as (SpTestServer  *self,
+                            const char    *method,
+                            const char    *path,
+                            const char    *token,
+                            const char    *content_type,
+                            const char    *body,
+                            gsize          length,
+                            GError       **error)
+{
   g_autoptr(SoupMessage) message = build_message (self, method, path, token, NULL, NULL, 0);
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (body, length, NULL);
   guint count = 1;
   Pending pending = { message, NULL, &count, self, error };
 
   /* An unknown length makes libsoup send it chunked. */
-  soup_message_set_request_body (message, "application/json", stream, -1);
+  soup_message_set_request_body (message, content_type, stream, -1);
   soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, NULL,
                                     on_response, &pending);
   wait_for (&count);

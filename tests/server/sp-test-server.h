@@ -126,6 +126,15 @@ SpTestResponse *sp_test_request_chunked (SpTestServer       *self,
                                          const char         *body,
                                          gsize               length,
                                          GError            **error);
+/* The same with a body of @content_type. */
+SpTestResponse *sp_test_request_chunked_as (SpTestServer    *self,
+                                            const char      *method,
+                                            const char      *path,
+                                            const char      *token,
+                                            const char      *content_type,
+                                            const char      *body,
+                                            gsize            length,
+                                            GError         **error);
 /* A request with a JSON body (application/json) or none (@json NULL). */
 SpTestResponse *sp_test_json            (SpTestServer       *self,
                                          const char         *method,

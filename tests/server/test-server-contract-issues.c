@@ -439,6 +439,200 @@ test_push (Fixture       *f,
   g_assert_cmpstr (issue_status (f, f->org->manager_a, PUSHED_ID, &keep), ==, "open");
 }
 
+/* A case of @unit about @provider, flagged as a contract breach or not. */
+static char *
+make_case (Fixture    *f,
+           const char *unit,
+           const char *provider,
+           gboolean    flagged)
+{
+  g_autofree char *extra = g_strdup_printf ("\"unit_id\":\"%s\",\"concerns\":\"provider\","
+                                            "\"provider_id\":\"%s\",\"contract_breach\":%s",
+                                            unit, provider, flagged ? "true" : "false");
+
+  return sp_test_create_case (f->server, f->org->registrar, extra);
+}
+
+static SpTestResponse *
+link_case (Fixture    *f,
+           const char *token,
+           const char *issue_id,
+           const char *body)
+{
+  g_autofree char *url = g_strdup_printf ("/api/v1/contract-issues/%s/cases", issue_id);
+
+  return sp_test_json (f->server, "POST", url, token, body);
+}
+
+static void
+assert_link_refused (Fixture    *f,
+                     const char *token,
+                     const char *issue_id,
+                     const char *body,
+                     guint       status,
+                     const char *field)
+{
+  g_autoptr(SpTestResponse) refused = link_case (f, token, issue_id, body);
+
+  sp_test_assert_status (refused, status);
+  if (field != NULL)
+    g_assert_cmpstr (sp_test_error_field (refused), ==, field);
+}
+
+static gint64
+cases_total (Fixture    *f,
+             const char *token,
+             const char *issue_id,
+             SpTestResponse **keep)
+{
+  g_autofree char *url = g_strdup_printf ("/api/v1/contract-issues/%s/cases", issue_id);
+
+  *keep = sp_test_json (f->server, "GET", url, token, NULL);
+  return (*keep)->status == 200 ? sp_test_get_int (*keep, "total") : -(gint64) (*keep)->status;
+}
+
+/* An issue gathers more cases about its provider: procurement links and
+ * removes them; readers see only the cases they may read issues about. */
+static void
+test_cases (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *issue = open_issue (f);
+  g_autofree char *case_b = make_case (f, f->org->unit_b, f->provider_id, TRUE);
+  g_autofree char *case_a2 = make_case (f, f->org->unit_a, f->provider_id, TRUE);
+  g_autofree char *unflagged = make_case (f, f->org->unit_a, f->provider_id, FALSE);
+  g_autofree char *other_provider_case = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *delete_url = NULL;
+  g_autofree char *events_url = NULL;
+  g_autoptr(SpTestResponse) other = NULL;
+  g_autoptr(SpTestResponse) linked = NULL;
+  g_autoptr(SpTestResponse) keep = NULL;
+  g_autoptr(SpTestResponse) events = NULL;
+  g_autoptr(SpTestResponse) removed = NULL;
+  g_autoptr(SpTestResponse) again = NULL;
+  g_autoptr(SpTestResponse) by_manager = NULL;
+
+  other = sp_test_json (f->server, "POST", "/api/v1/providers", f->org->procurement,
+                        "{\"name\":\"Annan Omsorg AB\",\"org_number\":\"2120000142\","
+                        "\"contract_form\":\"contracted_operation\"}");
+  sp_test_assert_status (other, 201);
+  other_provider_case = make_case (f, f->org->unit_a, sp_test_get_string (other, "id"), TRUE);
+
+  body = g_strdup_printf ("{\"case_id\":\"%s\"}", case_b);
+  linked = link_case (f, f->org->procurement, issue, body);
+  sp_test_assert_status (linked, 201);
+  g_assert_cmpstr (sp_test_get_string (linked, "case_id"), ==, case_b);
+  g_assert_cmpstr (sp_test_get_string (linked, "contract_issue_id"), ==, issue);
+  g_free (body);
+  body = g_strdup_printf ("{\"case_id\":\"%s\"}", case_a2);
+  g_clear_pointer (&keep, sp_test_response_free);
+  keep = link_case (f, f->org->admin, issue, body);
+  sp_test_assert_status (keep, 201);
+
+  /* Procurement sees all three, the issue's own first; unit A's manager
+   * the two of unit A, not unit B's; unit B's manager not the issue. */
+  g_clear_pointer (&keep, sp_test_response_free);
+  g_assert_cmpint (cases_total (f, f->org->procurement, issue, &keep), ==, 3);
+  g_assert_cmpstr (sp_test_get_string (keep, "items.0.case_id"), ==, f->case_id);
+  g_assert_true (JSON_NODE_HOLDS_NULL (sp_test_get_node (keep, "items.0.link_id")));
+  g_assert_cmpstr (sp_test_get_string (keep, "items.1.case_id"), ==, case_b);
+  g_assert_nonnull (sp_test_get_string (keep, "items.1.subject"));
+  g_clear_pointer (&keep, sp_test_response_free);
+  g_assert_cmpint (cases_total (f, f->org->manager_a, issue, &keep), ==, 2);
+  g_assert_cmpstr (sp_test_get_string (keep, "items.1.case_id"), ==, case_a2);
+  g_clear_pointer (&keep, sp_test_response_free);
+  g_assert_cmpint (cases_total (f, f->org->manager_b, issue, &keep), ==, -404);
+
+  /* Refused: by a reader, an unknown case, SQL in the id, one already
+   * linked, the issue's own, a case procurement does not handle (not
+   * flagged), a case about another provider, bad bodies. */
+  g_free (body);
+  body = g_strdup_printf ("{\"case_id\":\"%s\"}", case_a2);
+  assert_link_refused (f, f->org->manager_a, issue, body, 403, NULL);
+  assert_link_refused (f, f->org->manager_b, issue, body, 404, NULL);
+  assert_link_refused (f, f->org->procurement, issue,
+                       "{\"case_id\":\"0b7f4a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b\"}", 422, "case_id");
+  assert_link_refused (f, f->org->procurement, issue,
+                       "{\"case_id\":\"x' OR 1=1 --\"}", 422, "case_id");
+  assert_link_refused (f, f->org->procurement, issue, body, 422, "case_id");
+  g_free (body);
+  body = g_strdup_printf ("{\"case_id\":\"%s\"}", f->case_id);
+  assert_link_refused (f, f->org->procurement, issue, body, 422, "case_id");
+  g_free (body);
+  body = g_strdup_printf ("{\"case_id\":\"%s\"}", unflagged);
+  assert_link_refused (f, f->org->procurement, issue, body, 422, "case_id");
+  g_free (body);
+  body = g_strdup_printf ("{\"case_id\":\"%s\"}", other_provider_case);
+  assert_link_refused (f, f->org->procurement, issue, body, 422, "case_id");
+  assert_link_refused (f, f->org->procurement, issue, "{\"case_id\":5}", 422, "case_id");
+  assert_link_refused (f, f->org->procurement, issue, "{\"case\":\"x\"}", 422, "case");
+  assert_link_refused (f, f->org->procurement, issue, "{\"case_id\":", 400, NULL);
+  assert_link_refused (f, f->org->procurement, "0b7f4a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b", body, 404, NULL);
+  g_clear_pointer (&keep, sp_test_response_free);
+  g_assert_cmpint (cases_total (f, f->org->procurement, issue, &keep), ==, 3);
+
+  /* The history says who linked which case. */
+  events_url = g_strdup_printf ("/api/v1/contract-issues/%s/events", issue);
+  events = sp_test_json (f->server, "GET", events_url, f->org->procurement, NULL);
+  sp_test_assert_status (events, 200);
+  g_assert_nonnull (strstr (g_bytes_get_data (events->body, NULL), "\"field\":\"cases\""));
+  g_assert_nonnull (strstr (g_bytes_get_data (events->body, NULL), case_b));
+  g_assert_true (feed_has (f, f->org->procurement, "contract_issue_case", NULL));
+  g_assert_false (feed_has (f, f->org->quality, "contract_issue_case", NULL));
+
+  /* Removed by procurement, not by a reader; once. */
+  delete_url = g_strdup_printf ("/api/v1/contract-issue-cases/%s", sp_test_get_string (linked, "id"));
+  by_manager = sp_test_json (f->server, "DELETE", delete_url, f->org->manager_a, NULL);
+  sp_test_assert_status (by_manager, 403);
+  g_clear_pointer (&by_manager, sp_test_response_free);
+  by_manager = sp_test_json (f->server, "DELETE", delete_url, f->org->manager_b, NULL);
+  sp_test_assert_status (by_manager, 404);
+  removed = sp_test_json (f->server, "DELETE", delete_url, f->org->procurement, NULL);
+  sp_test_assert_status (removed, 204);
+  again = sp_test_json (f->server, "DELETE", delete_url, f->org->procurement, NULL);
+  sp_test_assert_status (again, 404);
+  g_clear_pointer (&keep, sp_test_response_free);
+  g_assert_cmpint (cases_total (f, f->org->procurement, issue, &keep), ==, 2);
+  g_clear_pointer (&keep, sp_test_response_free);
+  g_assert_cmpint (cases_total (f, f->org->manager_a, issue, &keep), ==, 2);
+}
+
+/* Links travel through the push as well: made and removed by
+ * procurement's replica, refused for a unit manager. */
+static void
+test_cases_push (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *issue = open_issue (f);
+  g_autofree char *case_b = make_case (f, f->org->unit_b, f->provider_id, TRUE);
+  g_autoptr(SpTestResponse) by_manager = NULL;
+  g_autoptr(SpTestResponse) applied = NULL;
+  g_autoptr(SpTestResponse) removed = NULL;
+  g_autoptr(SpTestResponse) keep = NULL;
+
+  by_manager = sp_test_jsonf (f->server, "POST", "/api/v1/changes", f->org->manager_b,
+                              "{\"batch_id\":\"l-1\",\"changes\":[{\"entity\":\"contract_issue_case\","
+                              "\"op\":\"create\",\"id\":\"%s\",\"fields\":{\"contract_issue_id\":\"%s\","
+                              "\"case_id\":\"%s\"}}]}", PUSHED_ID, issue, case_b);
+  g_assert_cmpstr (sp_test_get_string (by_manager, "results.0.status"), ==, "rejected");
+  g_assert_cmpstr (sp_test_get_string (by_manager, "results.0.error.code"), ==, "forbidden");
+
+  applied = sp_test_jsonf (f->server, "POST", "/api/v1/changes", f->org->procurement,
+                           "{\"batch_id\":\"l-2\",\"changes\":[{\"entity\":\"contract_issue_case\","
+                           "\"op\":\"create\",\"id\":\"%s\",\"fields\":{\"contract_issue_id\":\"%s\","
+                           "\"case_id\":\"%s\"}}]}", PUSHED_ID, issue, case_b);
+  g_assert_cmpstr (sp_test_get_string (applied, "results.0.status"), ==, "applied");
+  g_assert_cmpint (cases_total (f, f->org->procurement, issue, &keep), ==, 2);
+
+  removed = sp_test_json (f->server, "POST", "/api/v1/changes", f->org->procurement,
+                          "{\"batch_id\":\"l-3\",\"changes\":[{\"entity\":\"contract_issue_case\","
+                          "\"op\":\"delete\",\"id\":\"" PUSHED_ID "\"}]}");
+  g_assert_cmpstr (sp_test_get_string (removed, "results.0.status"), ==, "applied");
+  g_clear_pointer (&keep, sp_test_response_free);
+  g_assert_cmpint (cases_total (f, f->org->procurement, issue, &keep), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +644,8 @@ main (int   argc,
   ADD ("bad-input", test_bad_input);
   ADD ("access", test_access);
   ADD ("push", test_push);
+  ADD ("cases", test_cases);
+  ADD ("cases-push", test_cases_push);
 #undef ADD
 
   return g_test_run ();

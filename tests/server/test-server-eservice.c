@@ -345,6 +345,51 @@ test_too_large (Fixture       *f,
   g_assert_cmpint (count_cases (f), ==, 0);
 }
 
+/* The same sent chunked, without a length up front: the server counts as
+ * it reads and answers with the form's page (HTML, with the security
+ * headers), not the API's JSON; nothing stored. The connection may be
+ * dropped while the client still sends: one of three tries is answered. */
+static void
+test_too_large_chunked (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *token = fresh_token (f);
+  g_autofree char *start = valid_form (token, "&lang=en&description=");
+  gsize big = 3 * 1024 * 1024;
+  GString *body = g_string_sized_new (strlen (start) + big);
+  guint answered = 0;
+
+  g_string_append (body, start);
+  for (gsize i = 0; i < big; i++)
+    g_string_append_c (body, 'x');
+  for (guint attempt = 0; attempt < 3 && answered == 0; attempt++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SpTestResponse) resp = sp_test_request_chunked_as (f->server, "POST", "/e-tjanst", NULL,
+                                                                   FORM_TYPE, body->str, body->len, &error);
+      g_autofree char *html = NULL;
+      const char *type;
+
+      if (resp == NULL)
+        {
+          g_test_message ("chunked body: %s", error->message);
+          continue;
+        }
+      answered++;
+      html = body_of (resp);
+      sp_test_assert_status (resp, 413);
+      type = soup_message_headers_get_content_type (resp->headers, NULL);
+      g_assert_cmpstr (type, ==, "text/html");
+      g_assert_nonnull (strstr (html, "<!DOCTYPE html>"));
+      g_assert_nonnull (strstr (html, "för stort"));
+      g_assert_null (strstr (html, "\"too_large\""));
+      g_assert_nonnull (soup_message_headers_get_one (resp->headers, "Content-Security-Policy"));
+    }
+  g_string_free (body, TRUE);
+  g_assert_cmpuint (answered, ==, 1);
+  g_assert_cmpint (count_cases (f), ==, 0);
+}
+
 /* Bytes that are not UTF-8: 400, the form empty again; nothing stored.
  * A body that is not a form: 415. */
 static void
@@ -450,6 +495,43 @@ test_status_page (Fixture       *f,
   g_assert_null (strstr (garbage, "<b>"));
 }
 
+static const char *lookup_config =
+  "[eservice]\n"
+  "max_lookups=4\n"
+  "lookup_window=3600\n";
+
+/* Codes tried one after another from one address: after the configured
+ * number, 429 with the page's error and no look-up, even for a real
+ * code; the empty page still shows, and a post is not counted. */
+static void
+test_status_rate_limit (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *token = fresh_token (f);
+  g_autofree char *form = valid_form (token, NULL);
+  g_autoptr(SpTestResponse) sent = post (f, form);
+  g_autofree char *receipt = body_of (sent);
+  g_autofree char *code = code_of (receipt);
+  g_autofree char *real = g_strdup_printf ("/e-tjanst/status?code=%s&lang=en", code);
+  g_autofree char *found = get_page (f, real, 200);
+  g_autofree char *refused = NULL;
+  g_autofree char *empty = NULL;
+
+  sp_test_assert_status (sent, 201);
+  g_assert_nonnull (strstr (found, "id=\"status\""));
+  for (guint i = 0; i < 3; i++)
+    g_free (get_page (f, "/e-tjanst/status?code=SP-AAAA-AAAA&lang=en", 404));
+
+  /* The fifth: refused, the real code not looked up. */
+  refused = get_page (f, real, 429);
+  g_assert_nonnull (strstr (refused, "Too many look-ups"));
+  g_assert_nonnull (strstr (refused, "<a href=\"#code\">"));
+  g_assert_null (strstr (refused, "id=\"status\""));
+  g_assert_null (strstr (refused, code));
+  empty = get_page (f, "/e-tjanst/status?lang=en", 200);
+  g_assert_nonnull (strstr (empty, "<label for=\"code\">"));
+}
+
 /* Paths and methods the form does not have. */
 static void
 test_not_found (Fixture       *f,
@@ -477,11 +559,13 @@ main (int    argc,
   ADD ("/server/eservice/submit-anonymous", test_submit_anonymous, NULL);
   ADD ("/server/eservice/missing-fields", test_missing_fields, NULL);
   ADD ("/server/eservice/too-large", test_too_large, NULL);
+  ADD ("/server/eservice/too-large-chunked", test_too_large_chunked, NULL);
   ADD ("/server/eservice/invalid-utf8", test_invalid_utf8, NULL);
   ADD ("/server/eservice/csrf", test_csrf, NULL);
   ADD ("/server/eservice/honeypot", test_honeypot, NULL);
   ADD ("/server/eservice/rate-limit", test_rate_limit, limited_config);
   ADD ("/server/eservice/status-page", test_status_page, NULL);
+  ADD ("/server/eservice/status-rate-limit", test_status_rate_limit, lookup_config);
   ADD ("/server/eservice/not-found", test_not_found, NULL);
 #undef ADD
 

@@ -996,6 +996,55 @@ prepare_issue_read (Fixture    *f,
   return NULL;
 }
 
+/* A second flagged case about the same provider, linked by the
+ * administrator: @id is the link (for its removal). */
+static char *
+prepare_issue_link (Fixture    *f,
+                    const User *u,
+                    char      **id)
+{
+  g_autofree char *issue_id = NULL;
+  g_autofree char *other = flagged_case (f);
+  g_autofree char *url = NULL;
+  g_autofree char *body = g_strdup_printf ("{\"case_id\":\"%s\"}", other);
+  g_autoptr(SpTestResponse) linked = NULL;
+
+  g_free (prepare_issue_patch (f, u, &issue_id));
+  url = g_strdup_printf ("/api/v1/contract-issues/%s/cases", issue_id);
+  linked = request (f, "POST", url, f->org->admin, body);
+  sp_test_assert_status (linked, 201);
+  if (id != NULL)
+    *id = g_strdup (sp_test_get_string (linked, "id"));
+  return NULL;
+}
+
+static char *
+prepare_issue_case_add (Fixture    *f,
+                        const User *u,
+                        char      **id)
+{
+  g_autofree char *other = flagged_case (f);
+
+  g_free (prepare_issue_patch (f, u, id));
+  return g_strdup_printf ("{\"case_id\":\"%s\"}", other);
+}
+
+static guint
+expect_issue_case_add (const User *u)
+{
+  if (!reads_contract_issue (u))
+    return 404;
+  return is_admin (u) || u->role == SP_ROLE_PROCUREMENT ? 201 : 403;
+}
+
+static guint
+expect_issue_case_remove (const User *u)
+{
+  if (!reads_contract_issue (u))
+    return 404;
+  return is_admin (u) || u->role == SP_ROLE_PROCUREMENT ? 204 : 403;
+}
+
 static char *
 prepare_push (Fixture    *f,
               const User *u,
@@ -1041,6 +1090,9 @@ static const RouteRule rules[] = {
   { "GET",    "/api/v1/contract-issues/{id}",  expect_issue_read,      prepare_issue_read },
   { "PATCH",  "/api/v1/contract-issues/{id}",  expect_issue_change,    prepare_issue_patch },
   { "GET",    "/api/v1/contract-issues/{id}/events", expect_issue_read, prepare_issue_read },
+  { "GET",    "/api/v1/contract-issues/{id}/cases", expect_issue_read, prepare_issue_read },
+  { "POST",   "/api/v1/contract-issues/{id}/cases", expect_issue_case_add, prepare_issue_case_add },
+  { "DELETE", "/api/v1/contract-issue-cases/{id}", expect_issue_case_remove, prepare_issue_link },
   { "GET",    "/api/v1/categories",            expect_anyone,          prepare_none },
   { "POST",   "/api/v1/categories",            expect_admin_creates,   prepare_category_create },
   { "PATCH",  "/api/v1/categories/{id}",       expect_admin_changes,   prepare_category_patch },

@@ -82,6 +82,86 @@ test_offline_issue_reaches_the_server (void)
   }
 }
 
+/* A second case linked offline reaches the server, and so does its
+ * removal; the replica ends with the server's history. */
+static void
+test_offline_link_reaches_the_server (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autoptr(SpTestResponse) provider = NULL;
+  g_autoptr(SpTestResponse) opened = NULL;
+  g_autoptr(SpTestResponse) cases = NULL;
+  g_autoptr(SpTestResponse) after = NULL;
+  g_autoptr(SpTestReplica) r = NULL;
+  g_autoptr(SpContractIssueCase) link = sp_contract_issue_case_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *extra = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *url = NULL;
+
+  provider = sp_test_json (server, "POST", "/api/v1/providers", org->procurement,
+                           "{\"name\":\"Städbolaget Glans AB\",\"org_number\":\"2120000142\","
+                           "\"contract_form\":\"contracted_operation\"}");
+  sp_test_assert_status (provider, 201);
+  extra = g_strdup_printf ("\"unit_id\":\"%s\",\"concerns\":\"provider\",\"provider_id\":\"%s\","
+                           "\"contract_breach\":true", org->unit_a, sp_test_get_string (provider, "id"));
+  first = sp_test_create_case (server, org->registrar, extra);
+  second = sp_test_create_case (server, org->registrar, extra);
+  opened = sp_test_jsonf (server, "POST", "/api/v1/contract-issues", org->procurement,
+                          "{\"case_id\":\"%s\"}", first);
+  sp_test_assert_status (opened, 201);
+
+  r = sp_test_replica_new (server, org->procurement);
+  sp_test_replica_assert_synced (r);
+
+  link->contract_issue_id = g_strdup (sp_test_get_string (opened, "id"));
+  link->case_id = g_strdup (second);
+  g_assert_true (sp_store_save_contract_issue_case (r->store, link, SP_SAVE_DEFAULT, &buyer, &error));
+  g_assert_no_error (error);
+  sp_test_replica_assert_synced (r);
+  g_assert_cmpint (sp_store_outbox_count (r->store), ==, 0);
+
+  url = g_strdup_printf ("/api/v1/contract-issues/%s/cases", sp_test_get_string (opened, "id"));
+  cases = sp_test_json (server, "GET", url, org->manager_a, NULL);
+  sp_test_assert_status (cases, 200);
+  g_assert_cmpint (sp_test_get_int (cases, "total"), ==, 2);
+  g_assert_cmpstr (sp_test_get_string (cases, "items.1.case_id"), ==, second);
+
+  /* Removed offline: the server takes the removal. */
+  {
+    g_autoptr(SpContractIssueCase) stored = sp_store_load (r->store, SP_TYPE_CONTRACT_ISSUE_CASE,
+                                                           SP_ENTITY (link)->id, &error);
+
+    g_assert_cmpint (SP_ENTITY (stored)->rev, >, 0);
+    SP_ENTITY (stored)->deleted = TRUE;
+    g_assert_true (sp_store_save_contract_issue_case (r->store, stored, SP_SAVE_DEFAULT, &buyer, &error));
+    g_assert_no_error (error);
+  }
+  sp_test_replica_assert_synced (r);
+  g_assert_cmpint (sp_store_outbox_count (r->store), ==, 0);
+  after = sp_test_json (server, "GET", url, org->procurement, NULL);
+  g_assert_cmpint (sp_test_get_int (after, "total"), ==, 1);
+  {
+    g_autoptr(SpContractIssue) issue = sp_store_load (r->store, SP_TYPE_CONTRACT_ISSUE,
+                                                      sp_test_get_string (opened, "id"), NULL);
+    g_autoptr(GPtrArray) history = sp_store_get_contract_issue_events (r->store, issue, NULL);
+    g_autoptr(GPtrArray) local_links = sp_store_list_contract_issue_cases (r->store, SP_ENTITY (issue)->id, NULL);
+    guint n_cases = 0;
+
+    g_assert_cmpuint (local_links->len, ==, 0);
+    for (guint i = 0; i < history->len; i++)
+      {
+        SpCaseEvent *event = history->pdata[i];
+
+        g_assert_cmpint (SP_ENTITY (event)->rev, >, 0);
+        n_cases += g_strcmp0 (event->field, "cases") == 0;
+      }
+    g_assert_cmpuint (n_cases, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -89,6 +169,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync/contract-issue/offline", test_offline_issue_reaches_the_server);
+  g_test_add_func ("/sync/contract-issue/offline-link", test_offline_link_reaches_the_server);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-contract-issue-cases.h"
 #include "sp-contract-issue-page.h"
 
 struct _SpContractIssuePage
@@ -41,6 +42,7 @@ struct _SpContractIssuePage
   GtkTextView     *text_view;
   GtkButton       *step_button;
   GtkListBox      *history_list;
+  GtkWidget       *cases;
 };
 
 G_DEFINE_FINAL_TYPE (SpContractIssuePage, sp_contract_issue_page, GTK_TYPE_BOX)
@@ -214,6 +216,7 @@ field_label (const char *field)
     { "opened_on", N_("Opened on") },
     { "routed_to", N_("Followed up by") },
     { "provider_id", N_("Provider") },
+    { "cases", N_("Case") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -227,6 +230,9 @@ event_value (SpCaseEvent *event)
 {
   int value;
 
+  /* Which case is in the issue's list of cases; the history says when. */
+  if (g_strcmp0 (event->field, "cases") == 0)
+    return g_strdup (event->new_value != NULL ? _("added to the issue") : _("removed from the issue"));
   if (event->new_value == NULL)
     return g_strdup ("—");
   if (g_strcmp0 (event->field, "status") == 0 &&
@@ -426,6 +432,7 @@ read_done (GObject      *object,
   self->provider_name = g_steal_pointer (&read->provider_name);
   show_issue (self);
   show_history (self, read->events);
+  sp_contract_issue_cases_show (SP_CONTRACT_ISSUE_CASES (self->cases), SP_ENTITY (self->issue)->id);
   issue_read_free (read);
 }
 
@@ -789,11 +796,24 @@ sp_contract_issue_page_init (SpContractIssuePage *self)
   gtk_box_append (box, GTK_WIDGET (self->history_list));
 }
 
+/* A case linked or removed: the history says so. */
+static void
+cases_changed (SpContractIssuePage *self)
+{
+  if (self->issue != NULL)
+    sp_contract_issue_page_show (self, SP_ENTITY (self->issue)->id);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 GtkWidget *
 sp_contract_issue_page_new (SpContext *context)
 {
   SpContractIssuePage *self = g_object_new (SP_TYPE_CONTRACT_ISSUE_PAGE, NULL);
 
   self->context = context;
+  /* The issue's cases: after the step's form, before the history. */
+  self->cases = sp_contract_issue_cases_new (context);
+  gtk_box_insert_child_after (GTK_BOX (self), self->cases, self->form_box);
+  g_signal_connect_object (self->cases, "changed", G_CALLBACK (cases_changed), self, G_CONNECT_SWAPPED);
   return GTK_WIDGET (self);
 }

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Four pages in a stack: the list (search as you type, contract form,
- * active contracts only), a provider's page (its contract, its figures
+ * Five pages in a stack: the list (search as you type, contract form,
+ * active contracts only), the signs of welfare crime
+ * (sp-welfare-crime-list.c), a provider's page (its contract, its figures
  * with the pattern signal, its contract issues and the cases flagged as
  * contract breaches, each of which can open an issue), the provider form
  * (new and edit) and a contract issue (sp-contract-issue-page.c). Every
@@ -15,8 +16,11 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-chart.h"
 #include "sp-contract-issue-page.h"
+#include "sp-provider-trend.h"
 #include "sp-provider-view.h"
+#include "sp-welfare-crime-list.h"
 
 struct _SpProviderView
 {
@@ -40,6 +44,7 @@ struct _SpProviderView
   GtkListBox     *details_list;
   GtkListBox     *figures_list;
   GtkLabel       *pattern_label;
+  SpChart        *trend_chart;
   GtkListBox     *issue_list;
   GtkListBox     *breach_list;
 
@@ -55,6 +60,7 @@ struct _SpProviderView
   gboolean        editing_new;
 
   SpContractIssuePage *issue_page;
+  SpWelfareCrimeList  *welfare_list;
 };
 
 G_DEFINE_FINAL_TYPE (SpProviderView, sp_provider_view, ADW_TYPE_BIN)
@@ -81,6 +87,7 @@ typedef struct
   SpProvider        *provider;
   GPtrArray         *issues;
   GPtrArray         *flagged;     /* SpCase */
+  GPtrArray         *in_issue;    /* the ids of the cases in an issue */
   SpProviderFigures *figures;
 } Detail;
 
@@ -92,6 +99,7 @@ detail_free (gpointer p)
   g_clear_object (&detail->provider);
   g_clear_pointer (&detail->issues, g_ptr_array_unref);
   g_clear_pointer (&detail->flagged, g_ptr_array_unref);
+  g_clear_pointer (&detail->in_issue, g_ptr_array_unref);
   g_clear_pointer (&detail->figures, sp_provider_figures_free);
   g_free (detail);
 }
@@ -132,6 +140,7 @@ read_detail (SpStore       *store,
   detail->provider = sp_store_load (store, SP_TYPE_PROVIDER, id, error);
   if (detail->provider == NULL ||
       !(detail->issues = sp_store_list_contract_issues (store, id, NULL, error)) ||
+      !(detail->in_issue = sp_store_list_cases_in_issues (store, id, error)) ||
       !(detail->figures = sp_provider_figures_compute (store, id, SP_DATE_NONE, error)))
     {
       detail_free (detail);
@@ -335,6 +344,7 @@ show_figures (SpProviderView    *self,
   g_autofree char *count = NULL;
   g_autofree char *current = sp_period_get_label (&f->tertials[SP_PROVIDER_N_TERTIALS - 1]);
 
+  sp_chart_set_data (self->trend_chart, sp_provider_trend_data (f));
   clear_list (self->figures_list);
   for (guint i = 0; i < SP_PROVIDER_N_TERTIALS; i++)
     {
@@ -446,12 +456,13 @@ open_clicked (GtkButton      *button,
 static void
 show_flagged (SpProviderView *self,
               GPtrArray      *flagged,
-              GPtrArray      *issues)
+              GPtrArray      *in_issue)
 {
   g_autoptr(GHashTable) with_issue = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < issues->len; i++)
-    g_hash_table_add (with_issue, ((SpContractIssue *) issues->pdata[i])->case_id);
+  /* A case linked to an issue is in it as much as the issue's own. */
+  for (guint i = 0; i < in_issue->len; i++)
+    g_hash_table_add (with_issue, in_issue->pdata[i]);
 
   clear_list (self->breach_list);
   for (guint i = 0; i < flagged->len; i++)
@@ -505,7 +516,7 @@ detail_read (GObject      *object,
   show_details (self, detail->provider);
   show_figures (self, detail->figures);
   show_issues (self, detail->issues);
-  show_flagged (self, detail->flagged, detail->issues);
+  show_flagged (self, detail->flagged, detail->in_issue);
   detail_free (detail);
 }
 
@@ -726,6 +737,13 @@ page_scroller (GtkWidget *child)
 }
 
 static void back_to_list (SpProviderView *self) { gtk_stack_set_visible_child_name (self->stack, "list"); }
+
+static void
+welfare_clicked (SpProviderView *self)
+{
+  sp_welfare_crime_list_reload (self->welfare_list);
+  gtk_stack_set_visible_child_name (self->stack, "welfare");
+}
 static void new_clicked (SpProviderView *self) { edit (self, NULL); }
 static void edit_clicked (SpProviderView *self) { if (self->shown) edit (self, self->shown); }
 
@@ -741,6 +759,7 @@ back_to_provider (SpProviderView *self)
 static GtkWidget *
 build_list (SpProviderView *self)
 {
+  GtkWidget *welfare;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   const char *forms[] = { _("All contract forms"), _("Contracted operation"), _("Choice system (LOV)"),
@@ -764,6 +783,9 @@ build_list (SpProviderView *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->active_filter));
   gtk_box_append (GTK_BOX (bar), button ("provider_new_button", _("_New Provider"), G_CALLBACK (new_clicked), self));
   gtk_box_append (GTK_BOX (box), bar);
+  welfare = sp_welfare_crime_list_new_entry ();
+  g_signal_connect_object (welfare, "row-activated", G_CALLBACK (welfare_clicked), self, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (box), welfare);
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_set_name (GTK_WIDGET (self->list), "provider_list");
@@ -801,6 +823,17 @@ build_provider (SpProviderView *self)
   gtk_label_set_wrap (self->pattern_label, TRUE);
   gtk_label_set_xalign (self->pattern_label, 0.0f);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pattern_label));
+  {
+    GtkWidget *heading = gtk_label_new (_("Cases per month"));
+
+    gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
+    gtk_widget_add_css_class (heading, "heading");
+    gtk_box_append (GTK_BOX (box), heading);
+  }
+  self->trend_chart = SP_CHART (sp_chart_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->trend_chart), "provider_trend_chart");
+  gtk_widget_set_size_request (GTK_WIDGET (self->trend_chart), -1, 220);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->trend_chart));
   self->issue_list = group (GTK_BOX (box), "provider_issue_list", _("Contract Issues"));
   g_signal_connect_object (self->issue_list, "row-activated", G_CALLBACK (issue_row_activated), self, 0);
   self->breach_list = group (GTK_BOX (box), "provider_breach_list", _("Cases Flagged as Contract Breaches"));
@@ -915,6 +948,19 @@ sp_provider_view_set_context (SpProviderView *self,
   gtk_widget_set_name (GTK_WIDGET (self->issue_page), "contract_issue_page");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->issue_page));
   gtk_stack_add_named (self->stack, page_scroller (box), "issue");
+
+  /* The signs of welfare crime, a page of the register's own. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  {
+    GtkWidget *back = button ("welfare_back_button", _("_Providers"), G_CALLBACK (back_to_list), self);
+
+    gtk_widget_set_halign (back, GTK_ALIGN_START);
+    gtk_box_append (GTK_BOX (box), back);
+  }
+  self->welfare_list = SP_WELFARE_CRIME_LIST (sp_welfare_crime_list_new (context));
+  gtk_widget_set_name (GTK_WIDGET (self->welfare_list), "welfare_crime_list");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->welfare_list));
+  gtk_stack_add_named (self->stack, page_scroller (box), "welfare");
 }
 
 void
@@ -955,5 +1001,6 @@ gboolean
 sp_provider_view_get_busy (SpProviderView *self)
 {
   g_return_val_if_fail (SP_IS_PROVIDER_VIEW (self), FALSE);
-  return self->busy > 0 || sp_contract_issue_page_get_busy (self->issue_page);
+  return self->busy > 0 || sp_contract_issue_page_get_busy (self->issue_page) ||
+         sp_welfare_crime_list_get_busy (self->welfare_list);
 }

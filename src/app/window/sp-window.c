@@ -357,6 +357,10 @@ sp_window_reload (SpWindow *self)
     return;
 
   sp_case_view_reload (self->case_view);
+  /* The register too, when it is shown: a demo fill or a sync brings
+   * providers after it was first read. */
+  if (g_strcmp0 (self->view, "providers") == 0)
+    sp_provider_view_reload (self->provider_view);
   reload_count (self);
 }
 

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <string.h>
+
 #include "sp-provider-figures.h"
 
 #include "sp-contract-issue.h"
@@ -86,6 +88,63 @@ add_issues (SpProviderFigures  *figures,
   return TRUE;
 }
 
+/* One pass over the provider's cases received from the first month's
+ * start up to @today, counted by the month of their date received. */
+static gboolean
+add_months (SpProviderFigures  *figures,
+            SpStore            *store,
+            SpDate              today,
+            GError            **error)
+{
+  int year = sp_date_get_year (today);
+  int month = sp_date_get_month (today);
+  g_autofree char *from = NULL;
+  g_autofree char *to = sp_date_to_string (today);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (int i = SP_PROVIDER_N_MONTHS - 1; i >= 0; i--)
+    {
+      figures->month_starts[i] = sp_date_new (year, month, 1);
+      if (--month == 0)
+        {
+          month = 12;
+          year--;
+        }
+    }
+  from = sp_date_to_string (figures->month_starts[0]);
+
+  stmt = sp_store_prepare (store,
+                           "SELECT substr (received_on, 1, 7), count(*) FROM cases "
+                           "WHERE deleted = 0 AND provider_id = ?1 AND received_on >= ?2 AND received_on <= ?3 "
+                           "GROUP BY 1",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, figures->provider_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (int i = 0; key != NULL && i < SP_PROVIDER_N_MONTHS; i++)
+        {
+          g_autofree char *start = sp_date_to_string (figures->month_starts[i]);
+
+          if (strncmp (start, key, 7) == 0)
+            figures->month_counts[i] = sqlite3_column_int64 (stmt, 1);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sp_store_set_error (store, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 SpProviderFigures *
 sp_provider_figures_compute (SpStore     *store,
                              const char  *provider_id,
@@ -141,7 +200,8 @@ sp_provider_figures_compute (SpStore     *store,
   figures->assessed = figures->justified + year->assessment[SP_ASSESSMENT_NOT_JUSTIFIED] +
                       year->assessment[SP_ASSESSMENT_CANNOT_ASSESS];
 
-  if (!add_issues (figures, store, today, error))
+  if (!add_issues (figures, store, today, error) ||
+      !add_months (figures, store, today, error))
     return NULL;
   return g_steal_pointer (&figures);
 }

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Cases per tertial (the last six) and in the year, by category, the
+ * Cases per month (the last twelve: the trend chart), per tertial (the
+ * last six) and in the year, by category, the
  * share of assessed complaints found justified (befogat or delvis
  * befogat), open contract issues and the oldest one's age, and the
  * pattern signal: the tertial's count against a Poisson distribution
@@ -17,12 +18,17 @@
 G_BEGIN_DECLS
 
 #define SP_PROVIDER_N_TERTIALS 6
+#define SP_PROVIDER_N_MONTHS 12
 
 typedef struct
 {
   char      *provider_id;
   SpPeriod   tertials[SP_PROVIDER_N_TERTIALS];  /* oldest first; the last holds today */
   gint64     tertial_counts[SP_PROVIDER_N_TERTIALS];
+  /* The trend: cases received in each of the last twelve months, oldest
+   * first, the last the month of today (up to today) */
+  SpDate     month_starts[SP_PROVIDER_N_MONTHS];
+  gint64     month_counts[SP_PROVIDER_N_MONTHS];
   SpPeriod   year;
   gint64     year_count;
   GPtrArray *by_category;       /* of SpStatsCount, the year's, largest first */

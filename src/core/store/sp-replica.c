@@ -17,7 +17,7 @@ static const TypeFunc entity_types[] = {
   sp_case_get_type, sp_case_event_get_type, sp_unit_get_type, sp_user_get_type,
   sp_provider_get_type, sp_category_get_type, sp_investigation_get_type,
   sp_planned_action_get_type, sp_letter_get_type, sp_disclosure_request_get_type,
-  sp_contract_issue_get_type, sp_secrecy_marking_get_type,
+  sp_contract_issue_get_type, sp_secrecy_marking_get_type, sp_contract_issue_case_get_type,
 };
 
 GType
@@ -297,9 +297,11 @@ capture (SpStore   *self,
 
   entity->rev = stored->rev;
 
-  /* A planned action removed here: the server is asked to remove it too
-   * (the only record a client may delete). */
-  if (entity->deleted && !stored->deleted && SP_IS_PLANNED_ACTION (entity))
+  /* A planned action or a contract issue's further case removed here:
+   * the server is asked to remove it too (the only records a client may
+   * delete). */
+  if (entity->deleted && !stored->deleted &&
+      (SP_IS_PLANNED_ACTION (entity) || SP_IS_CONTRACT_ISSUE_CASE (entity)))
     return sp_store_outbox_add (self, info->name, entity->id, SP_OUTBOX_DELETE, stored->rev,
                                 "true", error);
 

@@ -418,6 +418,23 @@ static const char migration_7[] =
   " WHERE investigating_unit_id IS NOT NULL;\n"
   "CREATE INDEX cases_contract_breach ON cases (received_on) WHERE contract_breach = 1;\n";
 
+/* 7 → 8: a contract issue about several cases (issue 14): each further case is
+ * a link of its own, synced, removed as a tombstone. */
+static const char migration_8[] =
+  "CREATE TABLE contract_issue_cases (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  rev INTEGER NOT NULL DEFAULT 0,\n"
+  "  updated_at TEXT,\n"
+  "  updated_by TEXT,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  contract_issue_id TEXT NOT NULL,\n"
+  "  case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,\n"
+  "  linked_on TEXT\n"
+  ");\n"
+  "CREATE INDEX contract_issue_cases_issue ON contract_issue_cases (contract_issue_id);\n"
+  "CREATE INDEX contract_issue_cases_case ON contract_issue_cases (case_id);\n"
+  "CREATE INDEX contract_issue_cases_rev ON contract_issue_cases (rev);\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -426,6 +443,7 @@ const char * const sp_schema_migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
   NULL
 };
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "sp-contract-issue.h"
+#include "sp-contract-issue-case.h"
 #include "sp-store.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,33 @@ GPtrArray *sp_store_list_contract_issues  (SpStore          *self,
 GPtrArray *sp_store_get_contract_issue_events (SpStore         *self,
                                                SpContractIssue *issue,
                                                GError         **error);
+
+/* Links a further case to an issue (a new @link), or removes one (@link
+ * stored, now deleted); nothing else of a link changes. A new link needs
+ * an issue not closed and a case about the issue's provider that is not
+ * the issue's own and not linked already (SP_ERROR_INVALID naming
+ * case_id; SP_ERROR_NOT_FOUND for an unknown issue or case). The issue's
+ * history records it (field "cases"). */
+gboolean   sp_store_save_contract_issue_case  (SpStore              *self,
+                                               SpContractIssueCase  *link,
+                                               SpSaveFlags           flags,
+                                               const SpActor        *actor,
+                                               GError              **error);
+
+/* The issue's links not removed, the first linked first. */
+GPtrArray *sp_store_list_contract_issue_cases (SpStore          *self,
+                                               const char       *issue_id,
+                                               GError          **error);
+
+/* The cases of @issue that this store holds: its own case first, then
+ * those linked, in the order they were linked. */
+GPtrArray *sp_store_get_contract_issue_cases  (SpStore          *self,
+                                               SpContractIssue  *issue,
+                                               GError          **error);
+
+/* The ids of the cases in @provider_id's issues, their own and linked. */
+GPtrArray *sp_store_list_cases_in_issues      (SpStore          *self,
+                                               const char       *provider_id,
+                                               GError          **error);
 
 G_END_DECLS
