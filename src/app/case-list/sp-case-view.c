@@ -222,11 +222,6 @@ try_select (SpCaseView *self)
     {
       gtk_single_selection_set_selected (self->selection, position);
       g_clear_pointer (&self->select_id, g_free);
-  g_clear_pointer (&self->bound, g_hash_table_unref);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->worker);
-  g_clear_pointer (&self->markings, g_hash_table_unref);
     }
 }
 
@@ -335,6 +330,60 @@ probe_sort (SpCaseView *self)
     }
 }
 
+/* The column that shows @sort (the secrecy marking sorts by nothing of its
+ * own), or -1. */
+static int
+column_of_sort (SpCaseSort sort)
+{
+  for (int i = 0; i < N_COLUMNS; i++)
+    if (i != COL_SECRECY && columns[i].sort == sort)
+      return i;
+  return -1;
+}
+
+static gboolean
+column_in_view (SpCaseView *self,
+                int         i)
+{
+  return gtk_column_view_column_get_column_view (self->columns[i]) == self->column_view;
+}
+
+/* Makes the headers show the filter's sort and nothing else. GTK 4.8 keeps
+ * the view's sorter as a list of columns, the first one drawing the arrow,
+ * and gets it wrong in two ways: gtk_column_view_sort_by_column() draws the
+ * new arrow but leaves the old one, and a column taken out of the view
+ * hands the lead to the next one in the list without drawing its arrow
+ * (nor does the SQL sort by it). So the list holds one column at most, the
+ * filter's, or none when that column is not shown (a narrow window): then
+ * the rows keep their order and no header claims one. Each other header is
+ * told again that it does not sort: setting a column's sorter redraws its
+ * header. */
+static void
+show_sort (SpCaseView *self)
+{
+  int column = column_of_sort (self->filter->sort);
+
+  if (column >= 0 && !column_in_view (self, column))
+    column = -1;
+
+  self->updating++;
+  gtk_column_view_sort_by_column (self->column_view,
+                                  column >= 0 ? self->columns[column] : NULL,
+                                  self->filter->descending ? GTK_SORT_DESCENDING
+                                                           : GTK_SORT_ASCENDING);
+  for (int i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      if (i == column || gtk_column_view_column_get_sorter (self->columns[i]) == NULL)
+        continue;
+      sorter = g_object_ref (gtk_column_view_column_get_sorter (self->columns[i]));
+      gtk_column_view_column_set_sorter (self->columns[i], NULL);
+      gtk_column_view_column_set_sorter (self->columns[i], sorter);
+    }
+  self->updating--;
+}
+
 static void
 sorter_changed (SpCaseView *self)
 {
@@ -342,6 +391,9 @@ sorter_changed (SpCaseView *self)
     return;
 
   probe_sort (self);
+  /* A click on a header puts its column first and keeps the others behind
+   * it; only the first one sorts here. */
+  show_sort (self);
   apply_filter (self);
 }
 
@@ -393,7 +445,12 @@ sp_case_view_dispose (GObject *object)
     g_clear_signal_handler (&self->sorter_changed_id,
                             gtk_column_view_get_sorter (self->column_view));
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_CASE_VIEW);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->worker);
+  g_clear_pointer (&self->markings, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->cache);
@@ -568,13 +625,12 @@ sp_case_view_set_view (SpCaseView     *self,
   sp_filter_bar_set_criteria (self->filter_bar, self->filter);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
                          self->filter->text ? self->filter->text : "");
-  gtk_column_view_sort_by_column (self->column_view, self->columns[column],
-                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
   self->updating--;
 
   if (sp_case_filter_has_criteria (self->filter))
     gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
 
+  /* The view's columns first: its sort column may be one it adds. */
   update_columns (self);
   apply_filter (self);
   update_state (self);
@@ -651,6 +707,8 @@ update_columns (SpCaseView *self)
         position++;
     }
   self->updating--;
+
+  show_sort (self);
 }
 
 void

@@ -1,0 +1,277 @@
+/* test-case-list.c: the case list's sort arrows, columns and narrow layout
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real window on a demo database. The sort arrows are read from the
+ * column headers as GTK draws them, the rows' order from the list model,
+ * and both are checked against a store of the test's own. Every warning
+ * and critical is fatal here (GTK 4.8 reports a wrong sort call as a
+ * critical and goes on).
+ */
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "app-test-util.h"
+
+#define N_DEMO 400
+
+static GtkColumnView *
+column_view (AppFixture *fixture)
+{
+  return sp_case_view_get_column_view (sp_window_get_case_view (fixture->window));
+}
+
+/* The header widget of each column is a GtkColumnViewTitle (private);
+ * its sort indicator has the CSS name "sort-indicator", with the class
+ * "ascending" or "descending" when it draws an arrow. */
+static void
+collect_arrows (GtkWidget *widget,
+                GPtrArray *arrows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_strcmp0 (gtk_widget_get_css_name (child), "sort-indicator") == 0 &&
+          gtk_widget_get_visible (child) &&
+          (gtk_widget_has_css_class (child, "ascending") ||
+           gtk_widget_has_css_class (child, "descending")))
+        g_ptr_array_add (arrows, child);
+      collect_arrows (child, arrows);
+    }
+}
+
+/* The title of the header that draws @arrow. */
+static const char *
+arrow_title (GtkWidget *arrow)
+{
+  for (GtkWidget *box = gtk_widget_get_parent (arrow); box != NULL;
+       box = gtk_widget_get_parent (box))
+    for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_LABEL (child))
+        return gtk_label_get_label (GTK_LABEL (child));
+
+  return NULL;
+}
+
+/* The rows of the list, as far as @n, against the store's answer to the
+ * view's own filter (the sort included). */
+static void
+assert_rows_follow_filter (AppFixture *fixture,
+                           guint       n)
+{
+  SpCaseFilter *filter = sp_case_view_get_filter (sp_window_get_case_view (fixture->window));
+  g_autoptr(SpStore) store = app_fixture_open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  SpCaseQuery query;
+
+  sp_case_query_init (&query);
+  sp_case_filter_to_query (filter, &query);
+  query.limit = n;
+  cases = sp_store_query_cases (store, &query, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      g_autoptr(SpCase) kase = app_fixture_get_case (fixture, i);
+
+      g_assert_cmpstr (SP_ENTITY (kase)->id, ==, SP_ENTITY (g_ptr_array_index (cases, i))->id);
+    }
+}
+
+/* At most one arrow; it is on the column titled @title (NULL: no arrow)
+ * and points the filter's way; the filter sorts by @sort; the rows are in
+ * that order. */
+static void
+assert_sort (AppFixture *fixture,
+             const char *title,
+             SpCaseSort  sort,
+             gboolean    descending)
+{
+  SpCaseFilter *filter = sp_case_view_get_filter (sp_window_get_case_view (fixture->window));
+  g_autoptr(GPtrArray) arrows = g_ptr_array_new ();
+
+  app_fixture_wait_list (fixture);
+  collect_arrows (GTK_WIDGET (column_view (fixture)), arrows);
+
+  g_assert_cmpint (filter->sort, ==, sort);
+  g_assert_cmpint (filter->descending, ==, descending);
+  if (title == NULL)
+    g_assert_cmpuint (arrows->len, ==, 0);
+  else
+    {
+      GtkWidget *arrow;
+
+      g_assert_cmpuint (arrows->len, ==, 1);
+      arrow = g_ptr_array_index (arrows, 0);
+      g_assert_cmpstr (arrow_title (arrow), ==, title);
+      g_assert_true (gtk_widget_has_css_class (arrow, descending ? "descending" : "ascending"));
+    }
+
+  assert_rows_follow_filter (fixture, 25);
+}
+
+static GtkColumnViewColumn *
+column_titled (AppFixture *fixture,
+               const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (column_view (fixture));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_error ("No column “%s” in the view", title);
+  return NULL;
+}
+
+static void
+sort_by (AppFixture  *fixture,
+         const char  *title,
+         GtkSortType  direction)
+{
+  gtk_column_view_sort_by_column (column_view (fixture), column_titled (fixture, title),
+                                  direction);
+  app_fixture_wait_list (fixture);
+}
+
+static void
+give_user_a_unit (AppFixture *fixture)
+{
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+  guint i = 0;
+
+  do
+    {
+      g_clear_object (&kase);
+      kase = app_fixture_get_case (fixture, i++);
+      g_assert_nonnull (kase);
+    }
+  while (kase->unit_id == NULL);
+
+  g_assert_true (app_fixture_set_user_unit (fixture, kase->unit_id, &error));
+  g_assert_no_error (error);
+}
+
+/* Each view sorts by its own column with one arrow, also after another
+ * view sorted by something else. */
+static void
+test_sort_arrows_wide (void)
+{
+  AppFixture fixture = { 0 };
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, N_DEMO);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+  give_user_a_unit (&fixture);
+
+  sp_window_set_view (fixture.window, "all");
+  assert_sort (&fixture, "Received", SP_CASE_SORT_RECEIVED_ON, TRUE);
+
+  sort_by (&fixture, "Subject", GTK_SORT_ASCENDING);
+  assert_sort (&fixture, "Subject", SP_CASE_SORT_SUBJECT, FALSE);
+  sort_by (&fixture, "Category", GTK_SORT_DESCENDING);
+  assert_sort (&fixture, "Category", SP_CASE_SORT_CATEGORY, TRUE);
+
+  sp_window_set_view (fixture.window, "diary");
+  assert_sort (&fixture, "Diary No.", SP_CASE_SORT_DIARY_NUMBER, TRUE);
+  sort_by (&fixture, "Received", GTK_SORT_ASCENDING);
+  assert_sort (&fixture, "Received", SP_CASE_SORT_RECEIVED_ON, FALSE);
+
+  /* The diary has no deadline column; My cases sorts by it. */
+  sp_window_set_view (fixture.window, "mine");
+  assert_sort (&fixture, "Deadline", SP_CASE_SORT_DUE_ON, FALSE);
+
+  sp_window_set_view (fixture.window, "queue");
+  assert_sort (&fixture, "Received", SP_CASE_SORT_RECEIVED_ON, FALSE);
+
+  sp_window_set_view (fixture.window, "diary");
+  assert_sort (&fixture, "Diary No.", SP_CASE_SORT_DIARY_NUMBER, TRUE);
+
+  sp_window_set_view (fixture.window, "all");
+  assert_sort (&fixture, "Received", SP_CASE_SORT_RECEIVED_ON, TRUE);
+
+  app_fixture_stop (&fixture);
+}
+
+/* Narrow, the list shows no received date: the views that sort by it show
+ * no arrow, and no other header claims the order. */
+static void
+test_sort_arrows_narrow (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new ("se.synpunkt.Synpunkt");
+  SpCaseView *view;
+
+  /* Without a window manager a shown X11 window keeps its size, so the
+   * window starts narrow, as the settings say. */
+  g_settings_set_int (settings, "window-width", 400);
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, N_DEMO);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+  view = sp_window_get_case_view (fixture.window);
+  APP_TEST_WAIT (g_list_model_get_n_items (gtk_column_view_get_columns (column_view (&fixture)))
+                 == 3, 30);
+  give_user_a_unit (&fixture);
+
+  sp_window_set_view (fixture.window, "all");
+  assert_sort (&fixture, NULL, SP_CASE_SORT_RECEIVED_ON, TRUE);
+
+  sp_window_set_view (fixture.window, "mine");
+  assert_sort (&fixture, "Deadline", SP_CASE_SORT_DUE_ON, FALSE);
+
+  sp_window_set_view (fixture.window, "diary");
+  assert_sort (&fixture, "Diary No.", SP_CASE_SORT_DIARY_NUMBER, TRUE);
+
+  sp_window_set_view (fixture.window, "all");
+  assert_sort (&fixture, NULL, SP_CASE_SORT_RECEIVED_ON, TRUE);
+
+  sort_by (&fixture, "Subject", GTK_SORT_DESCENDING);
+  assert_sort (&fixture, "Subject", SP_CASE_SORT_SUBJECT, TRUE);
+
+  sp_window_set_view (fixture.window, "queue");
+  assert_sort (&fixture, NULL, SP_CASE_SORT_RECEIVED_ON, FALSE);
+
+  /* Wide again: the received date comes back with its arrow. */
+  sp_case_view_set_compact (view, FALSE);
+  assert_sort (&fixture, "Received", SP_CASE_SORT_RECEIVED_ON, FALSE);
+  /* And a sorted column that a narrow window takes out leaves no arrow
+   * behind on another one. */
+  sort_by (&fixture, "Kind", GTK_SORT_ASCENDING);
+  sort_by (&fixture, "Status", GTK_SORT_ASCENDING);
+  sp_case_view_set_compact (view, TRUE);
+  assert_sort (&fixture, NULL, SP_CASE_SORT_STATUS, FALSE);
+  sp_case_view_set_compact (view, FALSE);
+  assert_sort (&fixture, "Status", SP_CASE_SORT_STATUS, FALSE);
+
+  app_fixture_stop (&fixture);
+  g_settings_reset (settings, "window-width");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() makes criticals fatal already; said again here, since
+   * a wrong sort call shows only as one. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  g_test_add_func ("/app/case-list/sort-arrows-wide", test_sort_arrows_wide);
+  g_test_add_func ("/app/case-list/sort-arrows-narrow", test_sort_arrows_narrow);
+
+  return g_test_run ();
+}
