@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "app-test-util.h"
+#include "sp-case-cell.h"
 
 #define N_DEMO 400
 
@@ -141,6 +142,69 @@ sort_by (AppFixture  *fixture,
   app_fixture_wait_list (fixture);
 }
 
+/* The bound cells of @column ("diary", "subject", …) now in the list. */
+static GPtrArray *
+cells_of (AppFixture *fixture,
+          const char *column)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *cells = g_ptr_array_new ();
+
+  app_test_collect (GTK_WIDGET (column_view (fixture)), SP_TYPE_CASE_CELL, all);
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autofree char *name = NULL;
+
+      g_object_get (all->pdata[i], "column", &name, NULL);
+      if (g_strcmp0 (name, column) == 0 && gtk_widget_get_mapped (all->pdata[i]) &&
+          sp_case_cell_get_text (all->pdata[i])[0] != 0)
+        g_ptr_array_add (cells, all->pdata[i]);
+    }
+
+  return cells;
+}
+
+static guint
+count_cells (AppFixture *fixture,
+             const char *column)
+{
+  g_autoptr(GPtrArray) cells = cells_of (fixture, column);
+
+  return cells->len;
+}
+
+static GtkWidget *
+child_of_type (GtkWidget *widget,
+               GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      return child;
+  return NULL;
+}
+
+/* No shown cell of @column has its text cut. */
+static void
+assert_not_cut (AppFixture *fixture,
+                const char *column)
+{
+  g_autoptr(GPtrArray) cells = NULL;
+
+  APP_TEST_WAIT (sp_case_view_count_waiting_rows (sp_window_get_case_view (fixture->window)) == 0,
+                 30);
+  app_test_flush ();
+  cells = cells_of (fixture, column);
+  g_assert_cmpuint (cells->len, >=, 5);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkLabel *label = GTK_LABEL (child_of_type (cells->pdata[i], GTK_TYPE_LABEL));
+
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_error ("The %s column cuts “%s”", column, gtk_label_get_text (label));
+    }
+}
+
 static void
 give_user_a_unit (AppFixture *fixture)
 {
@@ -179,8 +243,15 @@ test_sort_arrows_wide (void)
 
   sort_by (&fixture, "Subject", GTK_SORT_ASCENDING);
   assert_sort (&fixture, "Subject", SP_CASE_SORT_SUBJECT, FALSE);
-  sort_by (&fixture, "Category", GTK_SORT_DESCENDING);
-  assert_sort (&fixture, "Category", SP_CASE_SORT_CATEGORY, TRUE);
+  sort_by (&fixture, "Status", GTK_SORT_DESCENDING);
+  assert_sort (&fixture, "Status", SP_CASE_SORT_STATUS, TRUE);
+
+  /* A sorted column that a narrow window takes out leaves no arrow behind
+   * on another one, and has it again when it comes back. */
+  sp_case_view_set_compact (sp_window_get_case_view (fixture.window), TRUE);
+  assert_sort (&fixture, NULL, SP_CASE_SORT_STATUS, TRUE);
+  sp_case_view_set_compact (sp_window_get_case_view (fixture.window), FALSE);
+  assert_sort (&fixture, "Status", SP_CASE_SORT_STATUS, TRUE);
 
   sp_window_set_view (fixture.window, "diary");
   assert_sort (&fixture, "Diary No.", SP_CASE_SORT_DIARY_NUMBER, TRUE);
@@ -210,7 +281,6 @@ test_sort_arrows_narrow (void)
 {
   AppFixture fixture = { 0 };
   g_autoptr(GSettings) settings = g_settings_new ("se.synpunkt.Synpunkt");
-  SpCaseView *view;
 
   /* Without a window manager a shown X11 window keeps its size, so the
    * window starts narrow, as the settings say. */
@@ -220,7 +290,6 @@ test_sort_arrows_narrow (void)
   app_fixture_start (&fixture);
   app_fixture_wait_page (&fixture, "list");
   app_fixture_wait_list (&fixture);
-  view = sp_window_get_case_view (fixture.window);
   APP_TEST_WAIT (g_list_model_get_n_items (gtk_column_view_get_columns (column_view (&fixture)))
                  == 3, 30);
   give_user_a_unit (&fixture);
@@ -236,6 +305,8 @@ test_sort_arrows_narrow (void)
 
   sp_window_set_view (fixture.window, "all");
   assert_sort (&fixture, NULL, SP_CASE_SORT_RECEIVED_ON, TRUE);
+  /* Narrow, the diary number is whole still. */
+  assert_not_cut (&fixture, "diary");
 
   sort_by (&fixture, "Subject", GTK_SORT_DESCENDING);
   assert_sort (&fixture, "Subject", SP_CASE_SORT_SUBJECT, TRUE);
@@ -243,20 +314,100 @@ test_sort_arrows_narrow (void)
   sp_window_set_view (fixture.window, "queue");
   assert_sort (&fixture, NULL, SP_CASE_SORT_RECEIVED_ON, FALSE);
 
-  /* Wide again: the received date comes back with its arrow. */
-  sp_case_view_set_compact (view, FALSE);
-  assert_sort (&fixture, "Received", SP_CASE_SORT_RECEIVED_ON, FALSE);
-  /* And a sorted column that a narrow window takes out leaves no arrow
-   * behind on another one. */
-  sort_by (&fixture, "Kind", GTK_SORT_ASCENDING);
-  sort_by (&fixture, "Status", GTK_SORT_ASCENDING);
-  sp_case_view_set_compact (view, TRUE);
-  assert_sort (&fixture, NULL, SP_CASE_SORT_STATUS, FALSE);
-  sp_case_view_set_compact (view, FALSE);
-  assert_sort (&fixture, "Status", SP_CASE_SORT_STATUS, FALSE);
-
   app_fixture_stop (&fixture);
   g_settings_reset (settings, "window-width");
+}
+
+/* The subject has room; the diary number and the deadline are never cut,
+ * even "Overdue by" three digits of days; an escalated case is marked. */
+static void
+test_column_widths (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(GPtrArray) subjects = NULL;
+  g_autofree char *escalated_id = NULL;
+  GtkWidget *icon = NULL;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, N_DEMO);
+  {
+    g_autoptr(SpStore) store = app_fixture_open_store (&fixture);
+    g_autoptr(SpInvestigation) inv = NULL;
+    g_autoptr(GPtrArray) newest = NULL;
+    g_autoptr(GError) error = NULL;
+    SpCaseQuery query;
+
+    sp_case_query_init (&query);
+    query.limit = 1;
+    newest = sp_store_query_cases (store, &query, NULL);
+    escalated_id = g_strdup (SP_ENTITY (g_ptr_array_index (newest, 0))->id);
+    /* The demo may have begun its investigation. */
+    inv = sp_store_get_investigation (store, escalated_id, &error);
+    g_assert_no_error (error);
+    if (inv == NULL)
+      {
+        inv = sp_investigation_new ();
+        inv->case_id = g_strdup (escalated_id);
+      }
+    inv->lex_sarah = TRUE;
+    inv->lex_maria = FALSE;
+    inv->deviation = FALSE;
+    inv->contract_breach = TRUE;
+    inv->welfare_crime = FALSE;
+    g_assert_true (sp_store_save (store, SP_ENTITY (inv), 0, NULL, &error));
+    g_assert_no_error (error);
+  }
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+  sp_window_set_view (fixture.window, "all");
+  app_fixture_wait_list (&fixture);
+
+  /* The subject takes the rest, at least a fifth of the list. */
+  APP_TEST_WAIT (count_cells (&fixture, "subject") > 0, 30);
+  subjects = cells_of (&fixture, "subject");
+  g_assert_cmpint (gtk_widget_get_width (subjects->pdata[0]) * 5, >=,
+                   gtk_widget_get_width (GTK_WIDGET (column_view (&fixture))));
+  assert_not_cut (&fixture, "diary");
+
+  /* The newest case's subject is marked with its escalations. */
+  for (guint i = 0; i < subjects->len && icon == NULL; i++)
+    {
+      SpCase *kase = sp_case_cell_get_case (subjects->pdata[i]);
+
+      if (g_strcmp0 (SP_ENTITY (kase)->id, escalated_id) == 0)
+        icon = child_of_type (subjects->pdata[i], GTK_TYPE_IMAGE);
+    }
+  g_assert_nonnull (icon);
+  APP_TEST_WAIT (gtk_widget_get_visible (icon), 30);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==,
+                   "Escalated: Lex Sarah, Contract breach");
+  /* And the others as the store has them. */
+  {
+    g_autoptr(SpStore) store = app_fixture_open_store (&fixture);
+    g_autoptr(GHashTable) escalated = sp_store_get_escalations (store, NULL);
+
+    g_assert_true (g_hash_table_contains (escalated, escalated_id));
+    for (guint i = 0; i < subjects->len; i++)
+      {
+        SpCase *kase = sp_case_cell_get_case (subjects->pdata[i]);
+        GtkWidget *other = child_of_type (subjects->pdata[i], GTK_TYPE_IMAGE);
+
+        g_assert_cmpint (gtk_widget_get_visible (other), ==,
+                         g_hash_table_contains (escalated, SP_ENTITY (kase)->id));
+      }
+  }
+
+  /* The most overdue first. */
+  sort_by (&fixture, "Deadline", GTK_SORT_ASCENDING);
+  {
+    g_autoptr(SpCase) first = app_fixture_get_case (&fixture, 0);
+    g_assert_cmpint (sp_case_get_days_left (first, sp_date_today ()), <=, -100);
+  }
+  assert_not_cut (&fixture, "deadline");
+  assert_not_cut (&fixture, "diary");
+
+  app_fixture_stop (&fixture);
 }
 
 int
@@ -272,6 +423,7 @@ main (int   argc,
 
   g_test_add_func ("/app/case-list/sort-arrows-wide", test_sort_arrows_wide);
   g_test_add_func ("/app/case-list/sort-arrows-narrow", test_sort_arrows_narrow);
+  g_test_add_func ("/app/case-list/column-widths", test_column_widths);
 
   return g_test_run ();
 }
