@@ -307,6 +307,38 @@ test_sort_arrows_narrow (void)
   assert_sort (&fixture, NULL, SP_CASE_SORT_RECEIVED_ON, TRUE);
   /* Narrow, the diary number is whole still. */
   assert_not_cut (&fixture, "diary");
+  /* New Case is in the header still. */
+  g_assert_true (gtk_widget_get_mapped (app_test_find_by_id (GTK_WIDGET (fixture.window),
+                                                             "new_case_button")));
+  /* Every filter is in reach: the filter bar wraps them onto more lines
+   * within its width. */
+  {
+    GtkWidget *bar = GTK_WIDGET (sp_case_view_get_filter_bar (sp_window_get_case_view (fixture.window)));
+    GtkWidget *flow = app_test_find_by_id (bar, "flow");
+    guint n = 0;
+    int lines_top = -1, lines = 0;
+
+    gtk_revealer_set_reveal_child (sp_case_view_get_filter_revealer (sp_window_get_case_view (fixture.window)), TRUE);
+    APP_TEST_WAIT (gtk_widget_get_mapped (flow) && gtk_widget_get_width (flow) > 0, 30);
+    app_test_flush ();
+    for (GtkWidget *child = gtk_widget_get_first_child (flow); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (child, bar, &bounds));
+        g_assert_cmpfloat (bounds.origin.x, >=, 0);
+        g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (bar));
+        if ((int) bounds.origin.y != lines_top)
+          {
+            lines_top = (int) bounds.origin.y;
+            lines++;
+          }
+        n++;
+      }
+    g_assert_cmpuint (n, >=, 10);
+    g_assert_cmpint (lines, >, 1);
+  }
 
   sort_by (&fixture, "Subject", GTK_SORT_DESCENDING);
   assert_sort (&fixture, "Subject", SP_CASE_SORT_SUBJECT, TRUE);
