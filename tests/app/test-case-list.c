@@ -442,6 +442,67 @@ test_column_widths (void)
   app_fixture_stop (&fixture);
 }
 
+/* What is not shown is out of the accessibility tree (hidden, not only
+ * covered), and a button with a mnemonic has its name once. */
+static void
+test_hidden_pages (void)
+{
+  AppFixture fixture = { 0 };
+  SpCaseView *view;
+  GtkStack *stack;
+  GtkWidget *spinner, *empty;
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, 50);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+  app_fixture_wait_list (&fixture);
+  view = sp_window_get_case_view (fixture.window);
+  stack = GTK_STACK (app_test_find_by_id (GTK_WIDGET (fixture.window), "content_stack"));
+  spinner = app_test_find_by_id (GTK_WIDGET (view), "spinner");
+  empty = app_test_find_by_id (GTK_WIDGET (view), "empty_page");
+
+  /* The window's pages: only the one shown (the list and the case keep
+   * their state). */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *name = gtk_stack_page_get_name (gtk_stack_get_page (stack, child));
+
+      if (g_strcmp0 (name, "list") != 0 && g_strcmp0 (name, "case") != 0)
+        g_assert_false (gtk_widget_get_visible (child));
+    }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  /* The list's own: no spinner, no empty state while rows show. */
+  g_assert_cmpstr (sp_case_view_get_state (view), ==, "list");
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_false (gtk_widget_get_visible (empty));
+
+  /* A search that finds nothing shows the empty state, and the list stays
+   * (its place kept). */
+  gtk_editable_set_text (sp_case_view_get_search_entry (view), "xyzzyqwerty");
+  APP_TEST_WAIT (g_strcmp0 (sp_case_view_get_state (view), "empty") == 0, 30);
+  g_assert_true (gtk_widget_get_visible (empty));
+  g_assert_false (gtk_widget_get_visible (spinner));
+  gtk_editable_set_text (sp_case_view_get_search_entry (view), "");
+  APP_TEST_WAIT (g_strcmp0 (sp_case_view_get_state (view), "list") == 0, 30);
+  g_assert_false (gtk_widget_get_visible (empty));
+
+  /* Mnemonic buttons: the name without the underline, set once. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (app_test_find_by_id (GTK_WIDGET (view),
+                                                                           "overdue_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Overdue");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (app_test_find_by_id (GTK_WIDGET (fixture.window),
+                                                                           "connect_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Connect to a Server…");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (app_test_find_by_id (GTK_WIDGET (fixture.window),
+                                                                           "log_in_button")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Log In…");
+
+  app_fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +517,7 @@ main (int   argc,
   g_test_add_func ("/app/case-list/sort-arrows-wide", test_sort_arrows_wide);
   g_test_add_func ("/app/case-list/sort-arrows-narrow", test_sort_arrows_narrow);
   g_test_add_func ("/app/case-list/column-widths", test_column_widths);
+  g_test_add_func ("/app/case-list/hidden-pages", test_hidden_pages);
 
   return g_test_run ();
 }

@@ -178,6 +178,11 @@ update_state (SpCaseView *self)
     }
 
   gtk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
+  /* The spinner and the empty state are hidden when not shown, not only
+   * covered, so that a screen reader does not find them; the list keeps
+   * its place while they show. */
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), g_strcmp0 (state, "loading") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), g_strcmp0 (state, "empty") == 0);
   gtk_stack_set_visible_child_name (self->stack, state);
 }
 
