@@ -478,7 +478,11 @@ static const char migration_7[] =
   "DROP INDEX cases_diary;\n"
   "CREATE INDEX cases_diary ON cases (diary_number, received_on, id);\n"
   "DROP INDEX cases_subject;\n"
-  "CREATE INDEX cases_subject ON cases (subject COLLATE NOCASE, received_on, id);\n";
+  "CREATE INDEX cases_subject ON cases (subject COLLATE NOCASE, received_on, id);\n"
+  "DROP INDEX cases_unit;\n"
+  "CREATE INDEX cases_unit ON cases (unit_id, received_on, id);\n"
+  "DROP INDEX cases_provider;\n"
+  "CREATE INDEX cases_provider ON cases (provider_id, received_on, id);\n";
 
 const char * const sp_schema_migrations[] = {
   migration_1,
