@@ -503,6 +503,49 @@ test_hidden_pages (void)
   app_fixture_stop (&fixture);
 }
 
+/* A saved filter's long name takes two lines in the sidebar, and shows
+ * whole in a tooltip. */
+static void
+test_saved_filter_name (void)
+{
+  static const char name[] = "Klagomål på hemtjänsten i Hässelby under sommaren";
+  AppFixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new ("se.synpunkt.Synpunkt");
+  g_autoptr(GVariantBuilder) saved = g_variant_builder_new (G_VARIANT_TYPE ("a{sa{sv}}"));
+  g_autoptr(GVariantBuilder) criteria = g_variant_builder_new (G_VARIANT_TYPE ("a{sv}"));
+  g_autofree char *view = g_strconcat ("saved:", name, NULL);
+  GtkWidget *list, *label = NULL;
+
+  g_variant_builder_add (criteria, "{sv}", "kinds", g_variant_new_uint32 (1));
+  g_variant_builder_add (saved, "{s@a{sv}}", name, g_variant_builder_end (criteria));
+  g_settings_set_value (settings, "saved-filters", g_variant_builder_end (saved));
+
+  app_fixture_make_db (&fixture);
+  app_fixture_populate (&fixture, 20);
+  app_fixture_start (&fixture);
+  app_fixture_wait_page (&fixture, "list");
+
+  list = app_test_find_by_id (GTK_WIDGET (fixture.window), "sidebar_list");
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "view"), view) == 0)
+      {
+        g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+        app_test_collect (row, GTK_TYPE_LABEL, labels);
+        for (guint i = 0; i < labels->len; i++)
+          if (g_strcmp0 (gtk_label_get_label (labels->pdata[i]), name) == 0)
+            label = labels->pdata[i];
+      }
+  g_assert_nonnull (label);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (label)));
+  g_assert_cmpint (gtk_label_get_lines (GTK_LABEL (label)), ==, 2);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, name);
+
+  app_fixture_stop (&fixture);
+  g_settings_reset (settings, "saved-filters");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/app/case-list/sort-arrows-narrow", test_sort_arrows_narrow);
   g_test_add_func ("/app/case-list/column-widths", test_column_widths);
   g_test_add_func ("/app/case-list/hidden-pages", test_hidden_pages);
+  g_test_add_func ("/app/case-list/saved-filter-name", test_saved_filter_name);
 
   return g_test_run ();
 }
