@@ -122,6 +122,20 @@ main (int   argc,
   query.sort = SP_CASE_SORT_UNIT;
   time_query (store, "all, by unit name", &query);
 
+  query.sort = SP_CASE_SORT_CATEGORY;
+  time_query (store, "all, by category name", &query);
+
+  query.descending = TRUE;
+  time_query (store, "all, by category name, descending", &query);
+
+  query.sort = SP_CASE_SORT_KIND;
+  query.descending = FALSE;
+  time_query (store, "all, by kind", &query);
+
+  query.sort = SP_CASE_SORT_STATUS;
+  time_query (store, "all, by status", &query);
+  query.descending = FALSE;
+
   query.sort = SP_CASE_SORT_DUE_ON;
   query.offset = 50000;
   time_query (store, "all, by deadline, page at offset 50,000", &query);

@@ -20,6 +20,7 @@ struct _SpCaseCell
   GtkWidget    parent_instance;
 
   GtkLabel    *label;
+  GtkImage    *icon;       /* the subject's: the case was escalated */
   SpCase      *kase;
   char        *column;
   GtkListItem *item;       /* weak: the row's item, to ask for its page */
@@ -55,6 +56,54 @@ place_name (SpCaseCell *self,
   return name;
 }
 
+/* The escalations of the case's investigation, named ("Lex Sarah, Contract
+ * breach"), or NULL. */
+static char *
+escalation_text (SpCaseCell *self,
+                 SpCase     *kase)
+{
+  guint bits = self->view ? sp_case_view_get_escalations (self->view, SP_ENTITY (kase)->id) : 0;
+  GString *out;
+
+  if (bits == 0)
+    return NULL;
+  out = g_string_new (NULL);
+  for (guint e = 0; e < SP_N_ESCALATIONS; e++)
+    if (bits & (1u << e))
+      {
+        if (out->len > 0)
+          g_string_append (out, ", ");
+        g_string_append (out, sp_enum_get_label (&sp_escalation_info, (int) e));
+      }
+  return g_string_free (out, FALSE);
+}
+
+/* The subject of a case whose investigation flags an escalation (lex
+ * Sarah, lex Maria, the deviation routine, a contract breach, a sign of
+ * welfare crime) has a mark before it that names them, to the pointer and
+ * to a screen reader; the subject is the one column every view shows. */
+static void
+update_icon (SpCaseCell *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *described = NULL;
+
+  if (self->icon == NULL)
+    return;
+  if (self->kase != NULL && !sp_case_is_placeholder (self->kase))
+    text = escalation_text (self, self->kase);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->icon), text != NULL);
+  if (text == NULL)
+    return;
+  /* Translators: the mark before an escalated case's subject in the case
+   * list; %s names the escalations, e.g. “Lex Sarah, Contract breach” */
+  described = g_strdup_printf (_("Escalated: %s"), text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->icon), described);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  described, -1);
+}
+
 /* The view knows the cells that show a case, to ask for the pages of
  * those still waiting (see sp_case_view_count_waiting_rows). */
 static void
@@ -83,6 +132,7 @@ update (SpCaseCell *self)
 
   gtk_widget_remove_css_class (label, "overdue");
   gtk_widget_remove_css_class (label, "dim-label");
+  update_icon (self);
 
   if (kase == NULL || sp_case_is_placeholder (kase) || self->column == NULL)
     {
@@ -214,6 +264,11 @@ sp_case_cell_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->label));
       self->label = NULL;
     }
+  if (self->icon != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->icon));
+      self->icon = NULL;
+    }
   g_clear_object (&self->kase);
   g_clear_pointer (&self->column, g_free);
   if (self->reference != NULL)
@@ -277,6 +332,14 @@ sp_case_cell_set_property (GObject      *object,
     case PROP_COLUMN:
       g_free (self->column);
       self->column = g_value_dup_string (value);
+      if (g_strcmp0 (self->column, "subject") == 0 && self->icon == NULL)
+        {
+          self->icon = GTK_IMAGE (gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+          gtk_widget_add_css_class (GTK_WIDGET (self->icon), "warning");
+          gtk_widget_set_visible (GTK_WIDGET (self->icon), FALSE);
+          gtk_widget_insert_before (GTK_WIDGET (self->icon), GTK_WIDGET (self),
+                                    GTK_WIDGET (self->label));
+        }
       update (self);
       break;
 
@@ -316,13 +379,16 @@ sp_case_cell_class_init (SpCaseCellClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
 static void
 sp_case_cell_init (SpCaseCell *self)
 {
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                              6);
   self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
   gtk_label_set_xalign (self->label, 0.0f);
   gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (self->label, TRUE);

@@ -11,43 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sp-case-columns.h"
 #include "sp-case-view-private.h"
 #include "sp-diary-markings.h"
-
-typedef enum
-{
-  COL_DIARY,
-  COL_RECEIVED,
-  COL_KIND,
-  COL_CATEGORY,
-  COL_PLACE,
-  COL_SUBJECT,
-  COL_STATUS,
-  COL_DEADLINE,
-  COL_SECRECY,     /* the diary's only: the marking, never the content */
-  N_COLUMNS
-} ColumnId;
-
-/* The columns themselves (title, width, cell) are in sp-case-view.ui;
- * here is how each sorts, and whether a narrow window keeps it. */
-typedef struct
-{
-  const char *child;     /* the column's id in the template */
-  SpCaseSort  sort;
-  gboolean    compact;   /* still shown in a narrow window */
-} ColumnInfo;
-
-static const ColumnInfo columns[N_COLUMNS] = {
-  { "diary_column", SP_CASE_SORT_DIARY_NUMBER, TRUE },
-  { "received_column", SP_CASE_SORT_RECEIVED_ON, FALSE },
-  { "kind_column", SP_CASE_SORT_KIND, FALSE },
-  { "category_column", SP_CASE_SORT_CATEGORY, FALSE },
-  { "place_column", SP_CASE_SORT_UNIT, FALSE },
-  { "subject_column", SP_CASE_SORT_SUBJECT, TRUE },
-  { "status_column", SP_CASE_SORT_STATUS, FALSE },
-  { "deadline_column", SP_CASE_SORT_DUE_ON, TRUE },
-  { "secrecy_column", SP_CASE_SORT_DIARY_NUMBER, FALSE },
-};
 
 typedef struct
 {
@@ -68,9 +34,12 @@ struct _SpCaseView
   GtkColumnView       *column_view;
   AdwStatusPage       *empty_page;
 
-  GtkColumnViewColumn *columns[N_COLUMNS];
-  int                  widths[N_COLUMNS];  /* fixed, as the template gives them */
+  GtkColumnViewColumn *columns[SP_CASE_N_COLUMNS];
+  int                  widths[SP_CASE_N_COLUMNS];  /* each one's content, in the font in use */
   gboolean             compact;
+  int                  available;  /* the list's width, as last laid out */
+  guint                layout_idle;
+  GHashTable          *escalations; /* case id → bits 1 << SpEscalation */
   SpCaseListModel     *model;
   GHashTable          *bound;      /* the SpCaseCells showing a case now */
   SpStoreWorker       *worker;
@@ -84,7 +53,7 @@ struct _SpCaseView
   char                *select_id;
 
   /* Set by the column sorters while probe_sort() runs. */
-  Probe                probes[N_COLUMNS];
+  Probe                probes[SP_CASE_N_COLUMNS];
   int                  probed_column;
   gulong               sorter_changed_id;
   guint                updating;
@@ -93,6 +62,9 @@ struct _SpCaseView
 G_DEFINE_FINAL_TYPE (SpCaseView, sp_case_view, GTK_TYPE_WIDGET)
 
 static void update_columns (SpCaseView *self);
+static void page_size_changed (SpCaseView    *self,
+                               GParamSpec    *pspec,
+                               GtkAdjustment *adjustment);
 
 enum { CASE_ACTIVATED, FILTER_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -206,6 +178,11 @@ update_state (SpCaseView *self)
     }
 
   gtk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
+  /* The spinner and the empty state are hidden when not shown, not only
+   * covered, so that a screen reader does not find them; the list keeps
+   * its place while they show. */
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), g_strcmp0 (state, "loading") == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), g_strcmp0 (state, "empty") == 0);
   gtk_stack_set_visible_child_name (self->stack, state);
 }
 
@@ -222,11 +199,6 @@ try_select (SpCaseView *self)
     {
       gtk_single_selection_set_selected (self->selection, position);
       g_clear_pointer (&self->select_id, g_free);
-  g_clear_pointer (&self->bound, g_hash_table_unref);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->worker);
-  g_clear_pointer (&self->markings, g_hash_table_unref);
     }
 }
 
@@ -291,12 +263,46 @@ markings_loaded (GObject      *source,
   refresh_cells (self);
 }
 
+/* Runs in the worker's thread. */
+static gpointer
+read_escalations (SpStore       *store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return sp_store_get_escalations (store, error);
+}
+
+static void
+escalations_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SpCaseView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GHashTable *escalations = sp_store_worker_run_finish (SP_STORE_WORKER (source), result, &error);
+
+  if (escalations == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("The escalations could not be read: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->escalations, g_hash_table_unref);
+  self->escalations = escalations;
+  refresh_cells (self);
+}
+
 static void
 load_finished (SpCaseView *self)
 {
   if (self->kind == SP_CASE_VIEW_DIARY && self->worker != NULL)
     sp_diary_markings_load_async (self->worker, self->cancellable, markings_loaded,
                                   g_object_ref (self));
+  else if (self->kind != SP_CASE_VIEW_QUEUE && self->worker != NULL)
+    sp_store_worker_run_async (self->worker, read_escalations, NULL, NULL,
+                               (GDestroyNotify) g_hash_table_unref, self->cancellable,
+                               escalations_loaded, g_object_ref (self));
   self->today = sp_date_today ();
   request_bound_rows (self);
   update_state (self);
@@ -328,11 +334,64 @@ probe_sort (SpCaseView *self)
   self->probed_column = -1;
   order = gtk_sorter_compare (sorter, a, b);
 
-  if (self->probed_column >= 0 && self->probed_column < N_COLUMNS)
+  if (self->probed_column >= 0 && self->probed_column < SP_CASE_N_COLUMNS)
     {
-      self->filter->sort = columns[self->probed_column].sort;
+      self->filter->sort = sp_case_columns[self->probed_column].sort;
       self->filter->descending = (order == GTK_ORDERING_SMALLER);
     }
+}
+
+/* The column that shows @sort, or -1. */
+static int
+column_of_sort (SpCaseSort sort)
+{
+  for (int i = 0; i < SP_CASE_N_COLUMNS; i++)
+    if (sp_case_columns[i].sortable && sp_case_columns[i].sort == sort)
+      return i;
+  return -1;
+}
+
+static gboolean
+column_in_view (SpCaseView *self,
+                int         i)
+{
+  return gtk_column_view_column_get_column_view (self->columns[i]) == self->column_view;
+}
+
+/* Makes the headers show the filter's sort and nothing else. GTK 4.8 keeps
+ * the view's sorter as a list of columns, the first one drawing the arrow,
+ * and gets it wrong in two ways: gtk_column_view_sort_by_column() draws the
+ * new arrow but leaves the old one, and a column taken out of the view
+ * hands the lead to the next one in the list without drawing its arrow
+ * (nor does the SQL sort by it). So the list holds one column at most, the
+ * filter's, or none when that column is not shown (a narrow window): then
+ * the rows keep their order and no header claims one. Each other header is
+ * told again that it does not sort: setting a column's sorter redraws its
+ * header. */
+static void
+show_sort (SpCaseView *self)
+{
+  int column = column_of_sort (self->filter->sort);
+
+  if (column >= 0 && !column_in_view (self, column))
+    column = -1;
+
+  self->updating++;
+  gtk_column_view_sort_by_column (self->column_view,
+                                  column >= 0 ? self->columns[column] : NULL,
+                                  self->filter->descending ? GTK_SORT_DESCENDING
+                                                           : GTK_SORT_ASCENDING);
+  for (int i = 0; i < SP_CASE_N_COLUMNS; i++)
+    {
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      if (i == column || gtk_column_view_column_get_sorter (self->columns[i]) == NULL)
+        continue;
+      sorter = g_object_ref (gtk_column_view_column_get_sorter (self->columns[i]));
+      gtk_column_view_column_set_sorter (self->columns[i], NULL);
+      gtk_column_view_column_set_sorter (self->columns[i], sorter);
+    }
+  self->updating--;
 }
 
 static void
@@ -342,6 +401,9 @@ sorter_changed (SpCaseView *self)
     return;
 
   probe_sort (self);
+  /* A click on a header puts its column first and keeps the others behind
+   * it; only the first one sorts here. */
+  show_sort (self);
   apply_filter (self);
 }
 
@@ -393,13 +455,20 @@ sp_case_view_dispose (GObject *object)
     g_clear_signal_handler (&self->sorter_changed_id,
                             gtk_column_view_get_sorter (self->column_view));
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->layout_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_CASE_VIEW);
+  g_clear_pointer (&self->escalations, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->worker);
+  g_clear_pointer (&self->markings, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->cache);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->select_id, g_free);
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < SP_CASE_N_COLUMNS; i++)
     g_clear_object (&self->columns[i]);
 
   G_OBJECT_CLASS (sp_case_view_parent_class)->dispose (object);
@@ -434,8 +503,8 @@ sp_case_view_class_init (SpCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpCaseView, spinner);
   gtk_widget_class_bind_template_child (widget_class, SpCaseView, column_view);
   /* The columns, found by id in init (no field of their own). */
-  for (guint i = 0; i < N_COLUMNS; i++)
-    gtk_widget_class_bind_template_child_full (widget_class, columns[i].child, FALSE, 0);
+  for (guint i = 0; i < SP_CASE_N_COLUMNS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, sp_case_columns[i].child, FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, SpCaseView, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, filter_bar_changed);
@@ -455,27 +524,29 @@ sp_case_view_init (SpCaseView *self)
   self->today = sp_date_today ();
   self->kind = SP_CASE_VIEW_ALL;
 
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < SP_CASE_N_COLUMNS; i++)
     {
       GtkColumnViewColumn *column;
       g_autoptr(GtkSorter) sorter = NULL;
 
       column = GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (self),
                                                                       SP_TYPE_CASE_VIEW,
-                                                                      columns[i].child));
+                                                                      sp_case_columns[i].child));
       self->probes[i].view = self;
       self->probes[i].column = (int) i;
       sorter = GTK_SORTER (gtk_custom_sorter_new (column_sorter_compare, &self->probes[i], NULL));
       /* The marking is no order of its own. */
-      if (i != COL_SECRECY)
+      if (sp_case_columns[i].sortable)
         gtk_column_view_column_set_sorter (column, sorter);
 
       /* Ours too: a narrow window takes some out. */
       self->columns[i] = g_object_ref (column);
-      self->widths[i] = gtk_column_view_column_get_fixed_width (column);
     }
 
   self->cancellable = g_cancellable_new ();
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->column_view)),
+                           "notify::page-size", G_CALLBACK (page_size_changed), self,
+                           G_CONNECT_SWAPPED);
   update_columns (self);
 
   self->sorter_changed_id =
@@ -502,6 +573,9 @@ sp_case_view_setup (SpCaseView    *self,
   self->cache = g_object_ref (cache);
   self->worker = g_object_ref (worker);
   sp_filter_bar_set_reference (self->filter_bar, cache);
+  /* The names' widths make the columns'. */
+  g_signal_connect_object (cache, "changed", G_CALLBACK (update_columns), self,
+                           G_CONNECT_SWAPPED);
 
   self->model = sp_case_list_model_new (worker);
   g_signal_connect_object (self->model, "load-finished", G_CALLBACK (load_finished), self,
@@ -525,22 +599,22 @@ default_sort_column (SpCaseViewKind kind,
     {
     case SP_CASE_VIEW_MINE:
       *descending = FALSE;
-      return COL_DEADLINE;
+      return SP_CASE_COL_DEADLINE;
 
     case SP_CASE_VIEW_DIARY:
       *descending = TRUE;
-      return COL_DIARY;
+      return SP_CASE_COL_DIARY;
 
     case SP_CASE_VIEW_QUEUE:
       /* The oldest waits longest. */
       *descending = FALSE;
-      return COL_RECEIVED;
+      return SP_CASE_COL_RECEIVED;
 
     case SP_CASE_VIEW_ALL:
     case SP_CASE_VIEW_SAVED:
     default:
       *descending = TRUE;
-      return COL_RECEIVED;
+      return SP_CASE_COL_RECEIVED;
     }
 }
 
@@ -558,7 +632,7 @@ sp_case_view_set_view (SpCaseView     *self,
 
   filter = sp_case_filter_copy (base);
   column = default_sort_column (kind, &descending);
-  filter->sort = columns[column].sort;
+  filter->sort = sp_case_columns[column].sort;
   filter->descending = descending;
 
   self->kind = kind;
@@ -568,13 +642,12 @@ sp_case_view_set_view (SpCaseView     *self,
   sp_filter_bar_set_criteria (self->filter_bar, self->filter);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry),
                          self->filter->text ? self->filter->text : "");
-  gtk_column_view_sort_by_column (self->column_view, self->columns[column],
-                                  descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
   self->updating--;
 
   if (sp_case_filter_has_criteria (self->filter))
     gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
 
+  /* The view's columns first: its sort column may be one it adds. */
   update_columns (self);
   apply_filter (self);
   update_state (self);
@@ -614,43 +687,82 @@ sp_case_view_select_case (SpCaseView *self,
  * status, secrecy marking); the other views have category and deadline
  * instead of the marking. A narrow window keeps only the key columns. */
 static gboolean
-column_shown (SpCaseView *self,
-              guint       i)
+column_wanted (SpCaseView *self,
+               guint       i)
 {
-  if (self->compact && !columns[i].compact)
+  if (self->compact && !sp_case_columns[i].compact)
     return FALSE;
   if (self->kind == SP_CASE_VIEW_DIARY)
-    return i != COL_CATEGORY && i != COL_DEADLINE;
-  return i != COL_SECRECY;
+    return i != SP_CASE_COL_CATEGORY && i != SP_CASE_COL_DEADLINE;
+  return i != SP_CASE_COL_SECRECY;
 }
 
 static void
 update_columns (SpCaseView *self)
 {
   guint position = 0;
+  guint wanted = 0;
+  guint shown;
+
+  for (guint i = 0; i < SP_CASE_N_COLUMNS; i++)
+    {
+      self->widths[i] = sp_case_columns_content_width (GTK_WIDGET (self->column_view), i,
+                                                       self->cache,
+                                                       gtk_column_view_column_get_title (self->columns[i]));
+      if (column_wanted (self, i))
+        wanted |= 1u << i;
+    }
+  /* What does not fit goes, the least needed first; the subject keeps
+   * its share and takes the rest. */
+  shown = sp_case_columns_fit (self->widths, wanted, self->available);
 
   /* The columns are taken out rather than hidden: GTK 4.8 keeps counting
    * a hidden column's width, and the subject gets no room to expand. */
   self->updating++;
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < SP_CASE_N_COLUMNS; i++)
     {
       GtkColumnView *view = gtk_column_view_column_get_column_view (self->columns[i]);
-      gboolean show = column_shown (self, i);
+      gboolean show = (shown & (1u << i)) != 0;
 
       if (show && view == NULL)
         gtk_column_view_insert_column (self->column_view, position, self->columns[i]);
       else if (!show && view != NULL)
         gtk_column_view_remove_column (self->column_view, self->columns[i]);
 
-      /* Narrow, the subject needs every pixel the others can spare. */
       if (self->widths[i] > 0)
-        gtk_column_view_column_set_fixed_width (self->columns[i],
-                                                self->compact ? self->widths[i] - 12
-                                                              : self->widths[i]);
+        gtk_column_view_column_set_fixed_width (self->columns[i], self->widths[i]);
       if (show)
         position++;
     }
   self->updating--;
+
+  show_sort (self);
+}
+
+static gboolean
+layout_idle (gpointer data)
+{
+  SpCaseView *self = data;
+
+  self->layout_idle = 0;
+  update_columns (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list was laid out at a new width: the columns that fit are chosen
+ * once the layout is done, not during it. */
+static void
+page_size_changed (SpCaseView    *self,
+                   GParamSpec    *pspec,
+                   GtkAdjustment *adjustment)
+{
+  int available = (int) gtk_adjustment_get_page_size (adjustment);
+
+  if (available <= 0 || available == self->available)
+    return;
+  self->available = available;
+  if (self->layout_idle == 0)
+    self->layout_idle = g_idle_add (layout_idle, self);
 }
 
 void
@@ -688,6 +800,17 @@ sp_case_view_get_marking (SpCaseView *self,
   g_return_val_if_fail (SP_IS_CASE_VIEW (self), NULL);
 
   return self->markings && case_id ? g_hash_table_lookup (self->markings, case_id) : NULL;
+}
+
+guint
+sp_case_view_get_escalations (SpCaseView *self,
+                              const char *case_id)
+{
+  g_return_val_if_fail (SP_IS_CASE_VIEW (self), 0);
+
+  return self->escalations && case_id
+           ? GPOINTER_TO_UINT (g_hash_table_lookup (self->escalations, case_id))
+           : 0;
 }
 
 SpDate

@@ -52,6 +52,10 @@ SpReference     *sp_case_view_get_reference     (SpCaseView     *self);
 /* The diary's secrecy marking of a case (never its content), or NULL. */
 const char      *sp_case_view_get_marking       (SpCaseView     *self,
                                                  const char     *case_id);
+/* The escalations flagged in a case's investigation (bits 1 <<
+ * SpEscalation), 0 for none or not known yet. */
+guint            sp_case_view_get_escalations   (SpCaseView     *self,
+                                                 const char     *case_id);
 GtkColumnView   *sp_case_view_get_column_view   (SpCaseView     *self);
 GtkSearchBar    *sp_case_view_get_search_bar    (SpCaseView     *self);
 GtkEditable     *sp_case_view_get_search_entry  (SpCaseView     *self);

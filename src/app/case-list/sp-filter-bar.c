@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sp-filter-bar.h"
+#include "sp-wrap-layout.h"
 
 typedef struct
 {
@@ -21,7 +22,7 @@ struct _SpFilterBar
 {
   GtkWidget       parent_instance;
 
-  GtkWidget      *scroller;      /* the row of filters, scrolled when narrow */
+  GtkWidget      *flow;          /* the filters, on as many lines as the width needs */
   GtkDropDown    *kind_dropdown;
   GtkDropDown    *channel_dropdown;
   GtkDropDown    *area_dropdown;
@@ -97,10 +98,11 @@ update_date_buttons (SpFilterBar *self)
       to = g_strdup_printf (_("To %s"), date);
     }
 
-  /* Translators: the date filter's button when no first date is chosen */
-  gtk_menu_button_set_label (self->from_button, from ? from : _("From…"));
+  /* Translators: the date filter's button when no first date is chosen;
+   * it opens a calendar to choose the first day received */
+  gtk_menu_button_set_label (self->from_button, from ? from : _("Received Since…"));
   /* Translators: the date filter's button when no last date is chosen */
-  gtk_menu_button_set_label (self->to_button, to ? to : _("To…"));
+  gtk_menu_button_set_label (self->to_button, to ? to : _("Received Until…"));
 }
 
 static SpDate
@@ -266,9 +268,12 @@ sp_filter_bar_class_init (SpFilterBarClass *klass)
                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
 
+  /* A narrow window wraps the filters onto more lines, so that each one
+   * is in reach. */
+  g_type_ensure (SP_TYPE_WRAP_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/se/synpunkt/Synpunkt/sp-filter-bar.ui");
-  gtk_widget_class_bind_template_child (widget_class, SpFilterBar, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SpFilterBar, flow);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpFilterBar, area_dropdown);

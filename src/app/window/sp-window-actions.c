@@ -295,8 +295,9 @@ _sp_window_update_actions (SpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", usable);
 
   gtk_widget_set_visible (self->back_button, on_case || folded);
-  /* Narrow, the title needs the room; New Case stays in the main menu. */
-  gtk_widget_set_visible (self->new_case_button, !folded);
+  /* Recording a case is the first job of the list, narrow too; a case's
+   * page needs the room for its title. */
+  gtk_widget_set_visible (self->new_case_button, !(folded && on_case));
   gtk_widget_set_visible (self->search_button, !on_case);
   gtk_widget_set_visible (self->filter_button, !on_case);
 }

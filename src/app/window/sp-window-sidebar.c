@@ -100,6 +100,15 @@ make_row (SpWindow   *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
+  /* A saved filter's name is the user's: it may take two lines, and the
+   * whole of it shows in a tooltip where even that cuts it. */
+  if (removable)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_widget_set_tooltip_text (label, title);
+    }
   gtk_box_append (GTK_BOX (box), label);
 
   gtk_widget_add_css_class (count, "dim-label");

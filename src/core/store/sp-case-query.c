@@ -6,6 +6,7 @@
  * from a fixed table, never from input.
  */
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -29,12 +30,14 @@ static const SpEnumValue sort_values[] = {
 
 const SpEnumInfo sp_case_sort_info = { "case_sort", sort_values, G_N_ELEMENTS (sort_values) };
 
-/* The ORDER BY expression of each SpCaseSort. */
+/* The ORDER BY expression of each SpCaseSort; the category's is the rank
+ * of its name (see category_ranks in sp-schema.c), which has a column
+ * each way. */
 static const char * const sort_sql[] = {
   "c.received_on",
   "c.diary_number",
   "c.kind",
-  "c.category",
+  "r.up",
   "(SELECT name FROM units WHERE id = c.unit_id)",
   "c.subject COLLATE NOCASE",
   "c.status",
@@ -95,6 +98,9 @@ sp_case_query_fts_string (const char *text)
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* Every list's first condition; a WHERE of only this asks for all cases. */
+#define BASE_WHERE "c.deleted = 0"
 
 typedef struct
 {
@@ -242,10 +248,13 @@ build_where (const SpCaseQuery *query,
   SpDate today = query->today ? query->today : sp_date_today ();
   char buf[11];
 
-  g_string_append (b->where, "c.deleted = 0");
+  g_string_append (b->where, BASE_WHERE);
 
   add_bits (b, "c.status", query->statuses, &sp_status_info);
-  add_bits (b, "c.kind", query->kinds, &sp_case_kind_info);
+  /* A kind is a third of the cases or more: the unary plus keeps SQLite
+   * from picking the kind's index (there for sorting) over a narrower
+   * one, a unit's say. */
+  add_bits (b, "+c.kind", query->kinds, &sp_case_kind_info);
   add_bits (b, "c.channel", query->channels, &sp_channel_info);
   add_bits (b, "c.area", query->areas, &sp_area_info);
   add_bits (b, "c.valence", query->valences, &sp_valence_info);
@@ -402,13 +411,181 @@ bind_all (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (b->texts, i), -1, SQLITE_TRANSIENT);
 }
 
+/* ---- The categories' order ------------------------------------------- */
+
+typedef struct
+{
+  char *code;   /* NULL: no category */
+  char *key;    /* the collation key of the name shown */
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *ra = a;
+  const Ranked *rb = b;
+  int cmp = strcmp (ra->key, rb->key);
+
+  /* Equal names keep one order: by code. */
+  return cmp != 0 ? cmp : g_strcmp0 (ra->code, rb->code);
+}
+
+static void
+ranked_clear (gpointer p)
+{
+  Ranked *r = p;
+
+  g_free (r->code);
+  g_free (r->key);
+}
+
+/* The collation the ranks are for: this process's. */
+static const char *
+collation_name (void)
+{
+  const char *name = setlocale (LC_COLLATE, NULL);
+
+  return name != NULL ? name : "C";
+}
+
+static gboolean
+ranks_are_current (SpStore  *self,
+                   gboolean *current,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = sp_store_prepare (self, "SELECT collation FROM category_ranks_state "
+                                               "WHERE id = 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  *current = FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *current = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), collation_name ()) == 0;
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      sp_store_set_error (self, error, rc);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the categories and the codes the cases use, sorts them by the name
+ * the list shows (the code where there is no name, or the category was
+ * removed) with this process's collation, case folded, and writes their
+ * places both ways; the cases without a category come last both ways. */
+static gboolean
+write_category_ranks (SpStore  *self,
+                      GError  **error)
+{
+  g_autoptr(GArray) ranked = g_array_new (FALSE, TRUE, sizeof (Ranked));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt;
+  Ranked none = { NULL, NULL };
+  guint n;
+  int rc;
+
+  g_array_set_clear_func (ranked, ranked_clear);
+
+  stmt = sp_store_prepare (self,
+                           "SELECT code, CASE WHEN deleted = 0 AND ifnull (name, '') <> ''"
+                           " THEN name ELSE code END FROM categories WHERE code IS NOT NULL"
+                           " UNION ALL"
+                           " SELECT DISTINCT category, category FROM cases"
+                           " WHERE category IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  /* The categories come first: a code the cases use is ranked by its
+   * category's name when it has one. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *folded = NULL;
+      Ranked r;
+
+      if (g_hash_table_contains (seen, code) || !g_utf8_validate (name, -1, NULL))
+        continue;
+      folded = g_utf8_casefold (name, -1);
+      r.code = g_strdup (code);
+      r.key = g_utf8_collate_key (folded, -1);
+      g_array_append_val (ranked, r);
+      g_hash_table_add (seen, r.code);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sp_store_set_error (self, error, rc);
+      return FALSE;
+    }
+
+  g_array_sort (ranked, compare_ranked);
+  g_array_append_val (ranked, none);
+  n = ranked->len;
+
+  if (!sp_store_begin (self, error))
+    return FALSE;
+  if (!sp_store_exec (self, "DELETE FROM category_ranks", error))
+    goto fail;
+
+  if (!(stmt = sp_store_prepare (self, "INSERT INTO category_ranks (code, up, down)"
+                                        " VALUES (?, ?, ?)", error)))
+    goto fail;
+  for (guint i = 0; i < n; i++)
+    {
+      Ranked *r = &g_array_index (ranked, Ranked, i);
+
+      if (r->code != NULL)
+        sqlite3_bind_text (stmt, 1, r->code, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, 1);
+      sqlite3_bind_int64 (stmt, 2, i + 1);
+      /* Reversed, but the cases without a category stay last. */
+      sqlite3_bind_int64 (stmt, 3, r->code != NULL ? n - 1 - i : n);
+      if (!sp_store_step_done (self, stmt, error))
+        goto fail;
+    }
+
+  if (!(stmt = sp_store_prepare (self, "UPDATE category_ranks_state SET collation = ?"
+                                        " WHERE id = 1", error)))
+    goto fail;
+  sqlite3_bind_text (stmt, 1, collation_name (), -1, SQLITE_TRANSIENT);
+  if (!sp_store_step_done (self, stmt, error))
+    goto fail;
+
+  return sp_store_commit (self, error);
+
+fail:
+  sp_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+update_category_ranks (SpStore  *self,
+                       GError  **error)
+{
+  gboolean current = FALSE;
+
+  if (!ranks_are_current (self, &current, error))
+    return FALSE;
+
+  return current || write_category_ranks (self, error);
+}
+
 GPtrArray *
 sp_store_query_cases (SpStore            *self,
                       const SpCaseQuery  *query,
                       GError            **error)
 {
   g_autofree char *columns = NULL;
+  g_autofree char *order = NULL;
   g_autofree char *sql = NULL;
+  const char *from = "cases c";
   sqlite3_stmt *stmt;
   GPtrArray *ret;
   const char *dir;
@@ -429,9 +606,35 @@ sp_store_query_cases (SpStore            *self,
 
   columns = _sp_store_column_list (&sp_case_info, "c");
   dir = query->descending ? "DESC" : "ASC";
-  sql = g_strdup_printf ("SELECT %s FROM cases c WHERE %s ORDER BY %s %s NULLS LAST, c.id %s "
-                         "LIMIT ? OFFSET ?",
-                         columns, b.where->str, sort_sql[query->sort], dir, dir);
+  if (query->sort == SP_CASE_SORT_RECEIVED_ON)
+    order = g_strdup_printf ("c.received_on %s NULLS LAST, c.id %s", dir, dir);
+  else if (query->sort == SP_CASE_SORT_CATEGORY)
+    order = g_strdup_printf ("r.%s, c.received_on DESC, c.id DESC",
+                             query->descending ? "down" : "up");
+  else
+    order = g_strdup_printf ("%s %s NULLS LAST, c.received_on DESC, c.id DESC",
+                             sort_sql[query->sort], dir);
+
+  /* By category, over all cases the ranks lead (CROSS JOIN keeps them the
+   * outer loop): the rows come in order from the index on (category,
+   * received_on, id), a rank at a time, and the first page costs no sort.
+   * With a condition on the cases, SQLite picks the condition's index and
+   * sorts what it finds, which is quicker when the condition matches few
+   * cases. */
+  if (query->sort == SP_CASE_SORT_CATEGORY)
+    {
+      if (!update_category_ranks (self, error))
+        {
+          builder_clear (&b);
+          return NULL;
+        }
+      from = g_str_equal (b.where->str, BASE_WHERE)
+               ? "category_ranks r CROSS JOIN cases c ON c.category IS r.code"
+               : "category_ranks r JOIN cases c ON c.category IS r.code";
+    }
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT ? OFFSET ?",
+                         columns, from, b.where->str, order);
 
   if (!(stmt = sp_store_prepare (self, sql, error)))
     {

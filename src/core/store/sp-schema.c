@@ -435,6 +435,81 @@ static const char migration_8[] =
   "CREATE INDEX contract_issue_cases_case ON contract_issue_cases (case_id);\n"
   "CREATE INDEX contract_issue_cases_rev ON contract_issue_cases (rev);\n";
 
+/* 8 → 9: the case list's order (issue 11). A category sorts by the name the list
+ * shows, collated, which SQL cannot do: category_ranks holds each
+ * category's place in that order, both ways (the cases without a category,
+ * code NULL, last both ways), computed by the store for its collation
+ * (sp-case-query.c) whenever category_ranks_state's collation is not its
+ * own; a change to the categories or a case with a category not ranked yet
+ * clears it, and such a case gets a place at the end until then. The
+ * list reads the ranks in order and each category's cases from the index
+ * in received order, so the first page costs no sort. Every sort has the
+ * received date, newest first, as tie-breaker, with an index for each
+ * direction where a key has many equal values. */
+static const char migration_9[] =
+  "CREATE TABLE category_ranks (\n"
+  "  code TEXT,\n"
+  "  up INTEGER NOT NULL,\n"
+  "  down INTEGER NOT NULL\n"
+  ");\n"
+  "CREATE UNIQUE INDEX category_ranks_code ON category_ranks (code);\n"
+  "CREATE UNIQUE INDEX category_ranks_up ON category_ranks (up);\n"
+  "CREATE UNIQUE INDEX category_ranks_down ON category_ranks (down);\n"
+  "CREATE TABLE category_ranks_state (\n"
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+  "  collation TEXT\n"
+  ");\n"
+  "INSERT INTO category_ranks_state (id, collation) VALUES (1, NULL);\n"
+  "CREATE TRIGGER categories_rank_insert AFTER INSERT ON categories BEGIN\n"
+  "  UPDATE category_ranks_state SET collation = NULL;\n"
+  "END;\n"
+  "CREATE TRIGGER categories_rank_update AFTER UPDATE OF code, name, deleted ON categories BEGIN\n"
+  "  UPDATE category_ranks_state SET collation = NULL;\n"
+  "END;\n"
+  "CREATE TRIGGER categories_rank_delete AFTER DELETE ON categories BEGIN\n"
+  "  UPDATE category_ranks_state SET collation = NULL;\n"
+  "END;\n"
+  "CREATE TRIGGER cases_rank_insert AFTER INSERT ON cases\n"
+  "  WHEN NOT EXISTS (SELECT 1 FROM category_ranks WHERE code IS NEW.category) BEGIN\n"
+  "  INSERT INTO category_ranks (code, up, down)\n"
+  "    VALUES (NEW.category, (SELECT ifnull (max (up), 0) + 1 FROM category_ranks),\n"
+  "            (SELECT ifnull (max (down), 0) + 1 FROM category_ranks));\n"
+  "  UPDATE category_ranks_state SET collation = NULL;\n"
+  "END;\n"
+  "CREATE TRIGGER cases_rank_update AFTER UPDATE OF category ON cases\n"
+  "  WHEN NOT EXISTS (SELECT 1 FROM category_ranks WHERE code IS NEW.category) BEGIN\n"
+  "  INSERT INTO category_ranks (code, up, down)\n"
+  "    VALUES (NEW.category, (SELECT ifnull (max (up), 0) + 1 FROM category_ranks),\n"
+  "            (SELECT ifnull (max (down), 0) + 1 FROM category_ranks));\n"
+  "  UPDATE category_ranks_state SET collation = NULL;\n"
+  "END;\n"
+  "INSERT INTO category_ranks (code, up, down)\n"
+  "  SELECT code, row_number () OVER (ORDER BY code), row_number () OVER (ORDER BY code DESC)\n"
+  "  FROM (SELECT code FROM categories UNION SELECT DISTINCT category FROM cases\n"
+  "        WHERE category IS NOT NULL);\n"
+  "INSERT INTO category_ranks (code, up, down)\n"
+  "  VALUES (NULL, (SELECT ifnull (max (up), 0) + 1 FROM category_ranks),\n"
+  "          (SELECT ifnull (max (down), 0) + 1 FROM category_ranks));\n"
+  "DROP INDEX cases_category;\n"
+  "CREATE INDEX cases_category ON cases (category, received_on, id);\n"
+  "DROP INDEX cases_kind;\n"
+  "CREATE INDEX cases_kind ON cases (kind, received_on, id);\n"
+  "CREATE INDEX cases_kind_newest ON cases (kind, received_on DESC, id DESC);\n"
+  "DROP INDEX cases_status;\n"
+  "CREATE INDEX cases_status ON cases (status, received_on, id);\n"
+  "CREATE INDEX cases_status_newest ON cases (status, received_on DESC, id DESC);\n"
+  "DROP INDEX cases_due;\n"
+  "CREATE INDEX cases_due ON cases (due_on, received_on, id);\n"
+  "CREATE INDEX cases_due_newest ON cases (due_on, received_on DESC, id DESC);\n"
+  "DROP INDEX cases_diary;\n"
+  "CREATE INDEX cases_diary ON cases (diary_number, received_on, id);\n"
+  "DROP INDEX cases_subject;\n"
+  "CREATE INDEX cases_subject ON cases (subject COLLATE NOCASE, received_on, id);\n"
+  "DROP INDEX cases_unit;\n"
+  "CREATE INDEX cases_unit ON cases (unit_id, received_on, id);\n"
+  "DROP INDEX cases_provider;\n"
+  "CREATE INDEX cases_provider ON cases (provider_id, received_on, id);\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -444,6 +519,7 @@ const char * const sp_schema_migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
   NULL
 };
 

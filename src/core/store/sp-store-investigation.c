@@ -299,3 +299,47 @@ sp_workflow_evidence_clear (SpWorkflowEvidence *evidence)
 {
   g_clear_object (&evidence->investigation);
 }
+
+GHashTable *
+sp_store_get_escalations (SpStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT case_id");
+  g_autoptr(GHashTable) found = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_STORE (self), NULL);
+
+  /* The names are the investigation's own columns, never input. */
+  for (guint e = 0; e < SP_N_ESCALATIONS; e++)
+    g_string_append_printf (sql, ", %s", sp_enum_to_name (&sp_escalation_info, e));
+  g_string_append (sql, " FROM investigations WHERE deleted = 0 AND (0");
+  for (guint e = 0; e < SP_N_ESCALATIONS; e++)
+    g_string_append_printf (sql, " OR %s = 1", sp_enum_to_name (&sp_escalation_info, e));
+  g_string_append (sql, ")");
+
+  if (!(stmt = sp_store_prepare (self, sql->str, error)))
+    return NULL;
+
+  found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *case_id = (const char *) sqlite3_column_text (stmt, 0);
+      guint bits = 0;
+
+      for (guint e = 0; e < SP_N_ESCALATIONS; e++)
+        if (sqlite3_column_int (stmt, 1 + e) == 1)
+          bits |= 1u << e;
+      if (case_id != NULL && bits != 0)
+        g_hash_table_insert (found, g_strdup (case_id), GUINT_TO_POINTER (bits));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      sp_store_set_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&found);
+}

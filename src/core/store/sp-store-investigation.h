@@ -45,5 +45,9 @@ gboolean         sp_store_get_workflow_evidence (SpStore          *self,
                                                SpWorkflowEvidence *evidence,
                                                GError            **error);
 void             sp_workflow_evidence_clear   (SpWorkflowEvidence *evidence);
+/* The cases whose investigation flags an escalation: case id → the
+ * escalations, bits 1 << SpEscalation (for the case list's column). */
+GHashTable      *sp_store_get_escalations     (SpStore            *self,
+                                               GError            **error);
 
 G_END_DECLS
