@@ -453,6 +453,9 @@ test_organisation_name (void)
   g_assert_true (sp_store_set_setting (store, "organisation.name", "", &error));
   name = sp_store_dup_organisation_name (store);
   g_assert_cmpstr (name, ==, "Hässelby-Vällingby stadsdelsförvaltning");
+
+  g_clear_object (&store);
+  sp_test_remove_dir (dir);
 }
 
 int
