@@ -384,6 +384,9 @@ test_from_case_page (void)
 {
   Fixture fixture = { 0 };
   Fixture *f = &fixture;
+  g_autoptr(GPtrArray) issues = NULL;
+  g_autoptr(GError) error = NULL;
+  SpStore *store;
   GtkWidget *button;
 
   populate (f);
@@ -398,6 +401,21 @@ test_from_case_page (void)
   APP_TEST_WAIT (g_strcmp0 (sp_provider_view_get_page (view (f)), "issue") == 0, 30);
   wait_idle (f);
   APP_TEST_WAIT (g_strcmp0 (sp_contract_issue_page_get_status (issue_page (f)), "open") == 0, 30);
+
+  /* Opened from the case again, it is the same issue, not a second. */
+  sp_window_show_case (f->app.window, f->case_id);
+  button = find (f, "contract_issue_button");
+  APP_TEST_WAIT (gtk_widget_get_mapped (button), 30);
+  g_assert_true (gtk_widget_activate (button));
+  app_fixture_wait_page (&f->app, "providers");
+  APP_TEST_WAIT (g_strcmp0 (sp_provider_view_get_page (view (f)), "issue") == 0, 30);
+  wait_idle (f);
+  APP_TEST_WAIT (g_strcmp0 (sp_contract_issue_page_get_status (issue_page (f)), "open") == 0, 30);
+  store = app_fixture_open_store (&f->app);
+  issues = sp_store_list_contract_issues (store, NULL, f->case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (issues->len, ==, 1);
+  g_clear_object (&store);
 
   app_fixture_stop (&f->app);
   g_free (f->provider_id);

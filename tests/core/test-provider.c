@@ -415,6 +415,24 @@ test_issue_cases (void)
   g_assert_no_error (error);
   g_assert_cmpint (link->linked_on, ==, sp_date_today_in_organisation ());
 
+  /* Opened again from either case, the issue is found, not made twice. */
+  {
+    g_autofree char *found_own = sp_store_find_open_contract_issue (store, SP_ENTITY (own)->id,
+                                                                    SP_ENTITY (provider)->id, &error);
+    g_autofree char *found_second = sp_store_find_open_contract_issue (store, SP_ENTITY (second)->id,
+                                                                       SP_ENTITY (provider)->id,
+                                                                       &error);
+    g_autofree char *found_elsewhere = sp_store_find_open_contract_issue (store,
+                                                                          SP_ENTITY (elsewhere)->id,
+                                                                          SP_ENTITY (other)->id,
+                                                                          &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (found_own, ==, issue_id);
+    g_assert_cmpstr (found_second, ==, issue_id);
+    g_assert_null (found_elsewhere);
+  }
+
   cases = sp_store_get_contract_issue_cases (store, issue, &error);
   g_assert_cmpuint (cases->len, ==, 2);
   g_assert_cmpstr (SP_ENTITY (cases->pdata[0])->id, ==, SP_ENTITY (own)->id);
@@ -468,6 +486,14 @@ test_issue_cases (void)
     g_assert_no_error (error);
   }
   assert_link_refused (store, issue_id, SP_ENTITY (second)->id, SP_ERROR, SP_ERROR_INVALID, "contract_issue_id");
+  /* A closed issue is not taken up again: a new breach gets a new one. */
+  {
+    g_autofree char *found = sp_store_find_open_contract_issue (store, SP_ENTITY (own)->id,
+                                                                SP_ENTITY (provider)->id, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (found);
+  }
 }
 
 static char *

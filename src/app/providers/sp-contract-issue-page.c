@@ -172,6 +172,29 @@ save_issue (SpStore       *store,
   return g_strdup (SP_ENTITY (job->issue)->id);
 }
 
+/* The case's open issue if it has one, else a new one: the same breach
+ * is followed up in one issue, however often it is opened from the case. */
+static gpointer
+open_issue (SpStore       *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  IssueJob *job = data;
+  GError *local = NULL;
+  char *id = sp_store_find_open_contract_issue (store, job->issue->case_id,
+                                                job->issue->provider_id, &local);
+
+  if (id != NULL)
+    return id;
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  return save_issue (store, data, cancellable, error);
+}
+
 static IssueJob *
 job_new (SpContractIssuePage *self)
 {
@@ -498,17 +521,23 @@ run_save (SpContractIssuePage *self,
 }
 
 void
-sp_contract_issue_page_open_new (SpContractIssuePage *self,
+sp_contract_issue_page_open_for_case (SpContractIssuePage *self,
                                  const char          *case_id,
                                  const char          *provider_id)
 {
   g_autoptr(SpContractIssue) issue = sp_contract_issue_new ();
+  IssueJob *job;
 
   g_return_if_fail (SP_IS_CONTRACT_ISSUE_PAGE (self));
 
   issue->case_id = g_strdup (case_id);
   issue->provider_id = g_strdup (provider_id);
-  run_save (self, issue);
+  job = job_new (self);
+  job->issue = g_object_ref (issue);
+  set_busy (self, TRUE);
+  sp_store_worker_run_async (sp_context_get_worker (self->context), open_issue, job,
+                             issue_job_free, g_free, self->cancellable, save_done,
+                             g_object_ref (self));
 }
 
 static char *

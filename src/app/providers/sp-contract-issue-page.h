@@ -19,9 +19,9 @@ GtkWidget  *sp_contract_issue_page_new       (SpContext           *context);
 /* Reads the issue in the store worker and shows it. */
 void        sp_contract_issue_page_show      (SpContractIssuePage *self,
                                               const char          *issue_id);
-/* Opens a new issue about @case_id (its provider's, or @provider_id) and
- * shows it once saved. */
-void        sp_contract_issue_page_open_new  (SpContractIssuePage *self,
+/* Shows the open issue about @case_id (its own or a further case of it)
+ * with @provider_id, or opens a new one and shows it once saved. */
+void        sp_contract_issue_page_open_for_case  (SpContractIssuePage *self,
                                               const char          *case_id,
                                               const char          *provider_id);
 const char *sp_contract_issue_page_get_issue_id (SpContractIssuePage *self);

@@ -550,7 +550,7 @@ sp_provider_view_open_issue (SpProviderView *self,
 {
   g_return_if_fail (SP_IS_PROVIDER_VIEW (self));
 
-  sp_contract_issue_page_open_new (self->issue_page, case_id, provider_id);
+  sp_contract_issue_page_open_for_case (self->issue_page, case_id, provider_id);
   gtk_stack_set_visible_child_name (self->stack, "issue");
 }
 

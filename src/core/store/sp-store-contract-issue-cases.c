@@ -248,3 +248,38 @@ sp_store_list_cases_in_issues (SpStore     *self,
     }
   return ids;
 }
+
+char *
+sp_store_find_open_contract_issue (SpStore     *self,
+                                   const char  *case_id,
+                                   const char  *provider_id,
+                                   GError     **error)
+{
+  g_autoptr(GPtrArray) issues = NULL;
+
+  g_return_val_if_fail (SP_IS_STORE (self), NULL);
+  g_return_val_if_fail (case_id != NULL, NULL);
+
+  /* Latest opened first, so the newest open one wins. */
+  issues = sp_store_list_contract_issues (self, provider_id, NULL, error);
+  if (issues == NULL)
+    return NULL;
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      SpContractIssue *issue = issues->pdata[i];
+      g_autoptr(GPtrArray) links = NULL;
+
+      if (issue->status == SP_CONTRACT_ISSUE_CLOSED)
+        continue;
+      if (g_strcmp0 (issue->case_id, case_id) == 0)
+        return g_strdup (SP_ENTITY (issue)->id);
+
+      links = sp_store_list_contract_issue_cases (self, SP_ENTITY (issue)->id, NULL);
+      for (guint k = 0; links != NULL && k < links->len; k++)
+        if (g_strcmp0 (SP_CONTRACT_ISSUE_CASE (links->pdata[k])->case_id, case_id) == 0)
+          return g_strdup (SP_ENTITY (issue)->id);
+    }
+
+  return NULL;
+}

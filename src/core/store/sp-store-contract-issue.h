@@ -68,4 +68,12 @@ GPtrArray *sp_store_list_cases_in_issues      (SpStore          *self,
                                                const char       *provider_id,
                                                GError          **error);
 
+/* The id of the latest issue about @provider_id that is not closed and
+ * has @case_id as its own case or a further one; NULL (and no error) when
+ * there is none. */
+char      *sp_store_find_open_contract_issue  (SpStore          *self,
+                                               const char       *case_id,
+                                               const char       *provider_id,
+                                               GError          **error);
+
 G_END_DECLS
