@@ -409,6 +409,30 @@ static const char migration_6[] =
   "ALTER TABLE disclosure_requests ADD COLUMN review_letters TEXT;\n"
   "ALTER TABLE disclosure_requests ADD COLUMN review_letters_provision TEXT;\n";
 
+/* Units' compilations of a period (R24 of issue 15): the figures counted
+ * when each was made, the unit's analysis, assessment and actions with
+ * their follow-up. */
+static const char migration_7[] =
+  "CREATE TABLE unit_compilations (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  rev INTEGER NOT NULL DEFAULT 0,\n"
+  "  updated_at TEXT,\n"
+  "  updated_by TEXT,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  unit_id TEXT NOT NULL,\n"
+  "  period TEXT NOT NULL,\n"
+  "  figures TEXT,\n"
+  "  analysis TEXT,\n"
+  "  assessment TEXT,\n"
+  "  actions_taken TEXT,\n"
+  "  actions_planned TEXT,\n"
+  "  follow_up_on TEXT,\n"
+  "  written_by TEXT,\n"
+  "  written_on TEXT\n"
+  ");\n"
+  "CREATE INDEX unit_compilations_unit ON unit_compilations (unit_id, period);\n"
+  "CREATE INDEX unit_compilations_rev ON unit_compilations (rev);\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -416,6 +440,7 @@ const char * const sp_schema_migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
   NULL
 };
 
