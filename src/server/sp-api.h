@@ -55,6 +55,14 @@ gboolean sp_api_contract_issues_counts (SpRequest *req, GError **error);
 gboolean sp_api_contract_issue_get     (SpRequest *req, GError **error);
 gboolean sp_api_contract_issue_patch   (SpRequest *req, GError **error);
 gboolean sp_api_contract_issue_events  (SpRequest *req, GError **error);
+gboolean sp_api_compilations_list      (SpRequest *req, GError **error);
+gboolean sp_api_compilations_create    (SpRequest *req, GError **error);
+gboolean sp_api_compilation_get        (SpRequest *req, GError **error);
+gboolean sp_api_compilation_patch      (SpRequest *req, GError **error);
+/* May the user write @unit_id's compilations (SP_ERROR_PERMISSION). */
+gboolean sp_api_compilation_check_writable (SpRequest  *req,
+                                            const char *unit_id,
+                                            GError    **error);
 /* A pushed contract issue: the user writes issues, about a case they
  * handle (422 on case_id otherwise). */
 gboolean sp_api_contract_issue_check_writable (SpRequest  *req,
