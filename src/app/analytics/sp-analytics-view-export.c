@@ -173,6 +173,7 @@ summary_free (gpointer p)
   Summary *summary = p;
 
   g_ptr_array_unref (summary->doc.signal_names);
+  g_ptr_array_unref (summary->doc.compilation_units);
   g_ptr_array_unref (summary->doc.chart_ids);
   g_ptr_array_unref (summary->doc.charts);
   sp_analytics_data_free (summary->data);
@@ -251,6 +252,15 @@ sp_analytics_view_write_summary (SpAnalyticsView *self,
   summary->doc.chart_ids = g_ptr_array_new ();
   summary->doc.charts = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_chart_data_free);
   summary->doc.made_on = sp_date_today ();
+  summary->doc.compilations = self->data->compilations;
+  summary->doc.compilation_units = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; self->data->compilations != NULL && i < self->data->compilations->len; i++)
+    {
+      SpUnitCompilation *c = g_ptr_array_index (self->data->compilations, i);
+
+      g_ptr_array_add (summary->doc.compilation_units,
+                       _sp_analytics_view_key_name (self, SP_STATS_UNIT, c->unit_id));
+    }
   for (guint i = 0; self->data->signals != NULL && i < self->data->signals->len; i++)
     {
       SpStatsSignal *s = g_ptr_array_index (self->data->signals, i);
@@ -378,10 +388,19 @@ reload_activated (GtkWidget  *widget,
   sp_analytics_view_reload (SP_ANALYTICS_VIEW (widget));
 }
 
+static void
+compilation_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  sp_analytics_view_open_compilation (SP_ANALYTICS_VIEW (widget));
+}
+
 void
 _sp_analytics_view_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "analytics.export-csv", NULL, export_csv_activated);
   gtk_widget_class_install_action (widget_class, "analytics.summary", NULL, summary_activated);
   gtk_widget_class_install_action (widget_class, "analytics.reload", NULL, reload_activated);
+  gtk_widget_class_install_action (widget_class, "analytics.compilation", NULL, compilation_activated);
 }

@@ -24,9 +24,12 @@ struct _SpAnalyticsView
   GtkFlowBox      *key_figures;
   GtkLabel        *signals_label;
   GtkFlowBox      *charts_box;
+  GtkListBox      *compilations_list;
+  GtkLabel        *compilations_empty;
 
   SpStoreWorker   *worker;
   SpReference     *names;
+  const SpActor   *actor;     /* the context's, which outlives the view */
   GCancellable    *cancellable;
   SpAnalyticsData *data;
   GHashTable      *cards;     /* chart id → card widget */
@@ -56,5 +59,10 @@ char      *_sp_analytics_view_scope_label (SpAnalyticsView *self);
 void       _sp_analytics_view_set_status (SpAnalyticsView *self,
                                           const char      *text);
 void       _sp_analytics_view_file_written (SpAnalyticsView *self);
+/* sp-analytics-view-compilations.c: the units' compilations of the
+ * period, listed, and the dialog that makes or edits one. */
+void       _sp_analytics_view_fill_compilations (SpAnalyticsView *self);
+void       _sp_analytics_view_open_compilation  (SpAnalyticsView *self,
+                                                 const char      *unit_id);
 
 G_END_DECLS

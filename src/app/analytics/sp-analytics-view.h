@@ -27,6 +27,13 @@ G_DECLARE_FINAL_TYPE (SpAnalyticsView, sp_analytics_view, SP, ANALYTICS_VIEW, Gt
 
 GtkWidget       *sp_analytics_view_new          (SpStoreWorker   *worker,
                                                  SpReference     *names);
+/* Who makes units' compilations from the view (the context's actor,
+ * which must outlive the view). */
+void             sp_analytics_view_set_actor    (SpAnalyticsView *self,
+                                                 const SpActor   *actor);
+/* Opens the compilation of the unit chosen as the scope for the period
+ * (the action analytics.compilation); NULL unless a unit is chosen. */
+GtkWindow       *sp_analytics_view_open_compilation (SpAnalyticsView *self);
 /* @tertial 1–3, or 0 for the whole year; counts again. */
 void             sp_analytics_view_set_period   (SpAnalyticsView *self,
                                                  int              year,
