@@ -727,9 +727,18 @@ sp_summary_draw_page (const SpSummaryDocument *doc,
   nowhere = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   w.scratch = cairo_create (nowhere);
   w.cr = page == 0 ? cr : w.scratch;
-  /* The layouts are measured as on the PDF surface, whatever @cr is. */
+  /* The layouts are measured as on the PDF surface, whatever @cr is:
+   * unhinted metrics, so that lines and pages break where the PDF's do. */
   w.context = pango_cairo_create_context (w.scratch);
   pango_cairo_context_set_resolution (w.context, 72);
+  {
+    cairo_font_options_t *options = cairo_font_options_create ();
+
+    cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options (w.context, options);
+    cairo_font_options_destroy (options);
+  }
 
   cairo_save (cr);
   draw_all (&w);

@@ -7,6 +7,7 @@
 
 #include "sp-analytics-view.h"
 #include "sp-chart.h"
+#include "sp-summary-pdf.h"
 
 G_BEGIN_DECLS
 
@@ -59,6 +60,20 @@ char      *_sp_analytics_view_scope_label (SpAnalyticsView *self);
 void       _sp_analytics_view_set_status (SpAnalyticsView *self,
                                           const char      *text);
 void       _sp_analytics_view_file_written (SpAnalyticsView *self);
+/* The summary of the figures shown, for the PDF or printing. */
+typedef struct
+{
+  SpSummaryDocument doc;
+  SpAnalyticsData  *data;   /* holds the figures the document borrows */
+  char             *organisation;
+  char             *scope;
+  char             *path;
+} SpAnalyticsSummary;
+
+SpAnalyticsSummary *_sp_analytics_view_make_summary (SpAnalyticsView *self,
+                                                     SpLanguage       language);
+void       _sp_analytics_summary_free    (gpointer         summary);
+
 /* sp-analytics-view-compilations.c: the units' compilations of the
  * period, listed, and the dialog that makes or edits one. */
 void       _sp_analytics_view_fill_compilations (SpAnalyticsView *self);

@@ -51,6 +51,14 @@ void             sp_analytics_view_export_csv   (SpAnalyticsView *self,
 void             sp_analytics_view_write_summary (SpAnalyticsView *self,
                                                  GFile           *file,
                                                  SpLanguage       language);
+/* Prints the summary in the language of the user interface (Swedish or
+ * English), drawn by the PDF's code (sp_summary_draw_page()). @action is
+ * GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG for the action analytics.print,
+ * or _EXPORT to @export_path (a PDF, for tests). */
+GtkPrintOperationResult sp_analytics_view_print (SpAnalyticsView         *self,
+                                                 GtkPrintOperationAction  action,
+                                                 const char              *export_path,
+                                                 GError                 **error);
 /* The files written so far (for tests). */
 guint            sp_analytics_view_get_written  (SpAnalyticsView *self);
 
