@@ -359,6 +359,21 @@ query_subject_matches (SpRequest    *req,
   return ids;
 }
 
+gboolean
+sp_api_restrict_case_query (SpRequest    *req,
+                            SpCaseQuery  *query,
+                            gboolean     *one_query,
+                            GError      **error)
+{
+  if (!sp_principal_reads_cases (req->principal))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, NULL, "Your roles do not let you see cases");
+      return FALSE;
+    }
+  *one_query = !investigates_for_others (req) && sp_principal_restrict_query (req->principal, query);
+  return TRUE;
+}
+
 GPtrArray *
 sp_api_query_visible_cases (SpRequest    *req,
                             SpCaseQuery  *query,

@@ -118,6 +118,14 @@ JsonNode *sp_api_read_patch       (SpRequest          *req,
 gboolean  sp_api_parse_case_query (SpRequest    *req,
                                    SpCaseQuery  *query,
                                    GError      **error);
+/* Narrows @query to what the principal may see; *@one_query says whether
+ * the query alone does (else the cases must be filtered one by one with
+ * sp_principal_can_read_case()). SP_ERROR_PERMISSION for roles that see
+ * no cases. */
+gboolean  sp_api_restrict_case_query (SpRequest    *req,
+                                      SpCaseQuery  *query,
+                                      gboolean     *one_query,
+                                      GError      **error);
 /* The cases of @query that the principal may see, paged, and how many
  * there are in all. */
 GPtrArray *sp_api_query_visible_cases (SpRequest    *req,

@@ -145,19 +145,24 @@ show_figures (SpCompilationDialog *self)
   g_autoptr(JsonNode) node = NULL;
   JsonObject *object;
   g_autofree char *text = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *complaints = NULL;
+  g_autofree char *positive = NULL;
 
   if (self->compilation->figures == NULL ||
       (node = sp_json_parse (self->compilation->figures, -1, 16, NULL)) == NULL ||
       !JSON_NODE_HOLDS_OBJECT (node))
     return;
   object = json_node_get_object (node);
-  text = g_strdup_printf (_("%s: %" G_GINT64_FORMAT " cases, %" G_GINT64_FORMAT " complaints, "
-                            "%" G_GINT64_FORMAT " positive."),
+  total = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member_with_default (object, "total", 0));
+  complaints = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                json_object_get_int_member_with_default (object, "complaints", 0));
+  positive = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member_with_default (object, "positive", 0));
+  /* Translators: "Figures now: 12 cases, 5 complaints, 3 positive." */
+  text = g_strdup_printf (_("%s: %s cases, %s complaints, %s positive."),
                           self->compilation->written_on != SP_DATE_NONE
                             ? _("Figures when it was made") : _("Figures now"),
-                          json_object_get_int_member_with_default (object, "total", 0),
-                          json_object_get_int_member_with_default (object, "complaints", 0),
-                          json_object_get_int_member_with_default (object, "positive", 0));
+                          total, complaints, positive);
   gtk_label_set_text (self->figures_label, text);
 }
 
