@@ -578,6 +578,34 @@ sp_stats_report_free (SpStatsReport *report)
   g_free (report);
 }
 
+static SpStatsFigures *
+figures_copy (const SpStatsFigures *from,
+              const SpPeriod       *period)
+{
+  SpStatsFigures *f = g_memdup2 (from, sizeof *from);
+
+  f->period = *period;
+  for (guint i = 0; i < SP_STATS_N_DIMENSIONS; i++)
+    {
+      GPtrArray *counts = from->by[i];
+
+      f->by[i] = NULL;
+      if (counts == NULL)
+        continue;
+      f->by[i] = g_ptr_array_new_full (counts->len, count_free);
+      for (guint j = 0; j < counts->len; j++)
+        {
+          const SpStatsCount *c = g_ptr_array_index (counts, j);
+          SpStatsCount *copy = g_new0 (SpStatsCount, 1);
+
+          copy->key = g_strdup (c->key);
+          copy->count = c->count;
+          g_ptr_array_add (f->by[i], copy);
+        }
+    }
+  return f;
+}
+
 SpStatsReport *
 sp_stats_report_compute (SpStore            *store,
                          const SpStatsQuery *query,
@@ -589,8 +617,12 @@ sp_stats_report_compute (SpStore            *store,
   SpPeriod last_year = sp_period_last_year (period);
 
   if (!(report->current = sp_stats_compute (store, query, period, error)) ||
-      !(report->previous = sp_stats_compute (store, query, &previous, error)) ||
-      !(report->last_year = sp_stats_compute (store, query, &last_year, error)))
+      !(report->previous = sp_stats_compute (store, query, &previous, error)))
+    return NULL;
+  /* A year's previous period is last year: counted once. */
+  if (last_year.from == previous.from && last_year.to == previous.to)
+    report->last_year = figures_copy (report->previous, &last_year);
+  else if (!(report->last_year = sp_stats_compute (store, query, &last_year, error)))
     return NULL;
   return g_steal_pointer (&report);
 }
