@@ -340,6 +340,33 @@ test_csv (void)
   g_assert_null (strstr (table, "Ämne"));
 }
 
+/* The assessment the pass counts is the investigation's as it stands:
+ * changed, tombstoned or new. */
+static void
+test_assessment_follows (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SpStore) store = hand_made_store (&dir);
+  SpStatsQuery query = { NULL, { SP_STATS_SCOPE_ORGANISATION, NULL }, sp_date_new (2025, 12, 1) };
+  SpPeriod t2 = sp_period_tertial (2025, 2);
+  SpStatsFigures *f;
+
+  add_case (store, "c9", "complaint", "negative", "food", "u1", NULL, "2025-06-10", "2025-06-24", NULL, NULL);
+  exec (store, "UPDATE investigations SET assessment = 'not_justified' WHERE id = 'i1';"
+               "UPDATE investigations SET deleted = 1 WHERE id = 'i2';"
+               "INSERT INTO investigations (id, case_id, assessment) VALUES ('i9', 'c9', 'justified');");
+  f = sp_stats_compute (store, &query, &t2, NULL);
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->assessment[SP_ASSESSMENT_JUSTIFIED], ==, 1);       /* c9 */
+  g_assert_cmpint (f->assessment[SP_ASSESSMENT_NOT_JUSTIFIED], ==, 1);   /* c1 */
+  g_assert_cmpint (f->assessment[SP_ASSESSMENT_PARTLY_JUSTIFIED], ==, 0);
+  g_assert_cmpint (f->assessment[SP_ASSESSMENT_NOT_ASSESSED], ==, 2);    /* c2, c3 */
+  sp_stats_figures_free (f);
+
+  g_clear_object (&store);
+  sp_test_remove_tree (dir);
+}
+
 /* The case list's counts by SQL aggregates equal those of the cases the
  * same query loads, for several queries. */
 static void
@@ -448,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/stats/signals", test_signals);
   g_test_add_func ("/stats/csv", test_csv);
   g_test_add_func ("/stats/case-counts", test_case_counts);
+  g_test_add_func ("/stats/assessment-follows", test_assessment_follows);
 
   return g_test_run ();
 }

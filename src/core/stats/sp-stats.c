@@ -5,8 +5,8 @@
  * One pass over the period's cases in SQL, counted into every dimension
  * at once: scanning once beats one GROUP BY a dimension at a million
  * cases. The pass reads the covering index cases_stats (migration 8),
- * never the table, and a complaint's assessment from the covering index
- * of investigations; dates are parsed once each (a small cache) and
+ * never the table, and a complaint's assessment from the copy triggers
+ * keep on the case (stats_assessment), never its investigation; dates are parsed once each (a small cache) and
  * working days are a difference of running counts over the days the
  * period's cases can span. Parameters are bound, never written into the
  * SQL.
@@ -167,9 +167,7 @@ enum
 static const char select_columns[] =
   "c.kind, c.valence, c.category, c.channel, c.area, c.unit_id, c.provider_id, "
   "c.sender_relation, c.received_on, c.status, c.due_on, c.feedback_on, c.deadline_rule, "
-  "CASE WHEN c.kind = 'complaint' THEN "
-  "(SELECT i.assessment FROM investigations i INDEXED BY investigations_assessment"
-  " WHERE i.case_id = c.id AND i.deleted = 0) END";
+  "CASE WHEN c.kind = 'complaint' THEN c.stats_assessment END";
 
 #define DATE_CACHE 4096
 

@@ -435,13 +435,34 @@ static const char migration_7[] =
 
 /* The statistics read a period's cases in one pass (sp-stats.c): this
  * index holds every column the pass reads and filters on, in received
- * order, so that the pass never reads the table; and a complaint's
- * assessment is read from its investigation's index alone. */
+ * order, so that the pass never reads the table. A complaint's assessment
+ * is its investigation's, copied onto the case by triggers
+ * (stats_assessment, no field of the case: it is never synced), so that
+ * the pass looks up no investigation either. */
 static const char migration_8[] =
+  "ALTER TABLE cases ADD COLUMN stats_assessment TEXT;\n"
+  "UPDATE cases SET stats_assessment ="
+  " (SELECT i.assessment FROM investigations i WHERE i.case_id = cases.id AND i.deleted = 0)"
+  " WHERE id IN (SELECT case_id FROM investigations);\n"
+  "CREATE TRIGGER cases_stats_assessment_case AFTER INSERT ON cases"
+  " WHEN EXISTS (SELECT 1 FROM investigations WHERE case_id = new.id) BEGIN\n"
+  "  UPDATE cases SET stats_assessment ="
+  " (SELECT i.assessment FROM investigations i WHERE i.case_id = new.id AND i.deleted = 0)"
+  " WHERE id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER cases_stats_assessment_insert AFTER INSERT ON investigations BEGIN\n"
+  "  UPDATE cases SET stats_assessment = CASE WHEN new.deleted = 0 THEN new.assessment END"
+  " WHERE id = new.case_id;\n"
+  "END;\n"
+  "CREATE TRIGGER cases_stats_assessment_update AFTER UPDATE OF assessment, deleted, case_id"
+  " ON investigations BEGIN\n"
+  "  UPDATE cases SET stats_assessment = NULL WHERE id = old.case_id AND old.case_id IS NOT new.case_id;\n"
+  "  UPDATE cases SET stats_assessment = CASE WHEN new.deleted = 0 THEN new.assessment END"
+  " WHERE id = new.case_id;\n"
+  "END;\n"
   "CREATE INDEX cases_stats ON cases (received_on, deleted, named_employee, contract_breach,"
   " kind, valence, category, channel, area, unit_id, provider_id, sender_relation, status,"
-  " due_on, feedback_on, deadline_rule, id);\n"
-  "CREATE INDEX investigations_assessment ON investigations (case_id, deleted, assessment);\n";
+  " due_on, feedback_on, deadline_rule, stats_assessment);\n";
 
 const char * const sp_schema_migrations[] = {
   migration_1,
