@@ -93,6 +93,22 @@ static const char * const phrases[][2] = {
   { "Within the deadline", "Inom tidsfristen" },
   { "up %s", "ökning %s" },
   { "down %s", "minskning %s" },
+  /* The units' compilations (R24), in the routine's words */
+  { "The units' compilations", "Enheternas sammanställningar" },
+  { "Each unit's own compilation of the period: its figures when it was made, the analysis, the "
+    "assessment and the actions taken and planned, with the time for follow-up.",
+    "Varje enhets egen sammanställning av perioden: antalen när den gjordes, analysen, "
+    "bedömningen och genomförda och planerade åtgärder med tid för uppföljning." },
+  { "No unit has made a compilation of the period.",
+    "Ingen enhet har gjort någon sammanställning av perioden." },
+  { "%s cases, %s complaints, %s answered within the deadline.",
+    "%s ärenden, %s klagomål, %s besvarade inom tidsfristen." },
+  { "Analysis", "Analys" },
+  { "Assessment", "Bedömning" },
+  { "Actions taken", "Genomförda åtgärder" },
+  { "Planned actions", "Planerade åtgärder" },
+  { "Follow-up on %s", "Uppföljning %s" },
+  { "Written by %s on %s", "Upprättad av %s den %s" },
 };
 
 static const char * const months[][12] = {
@@ -121,6 +137,12 @@ typedef struct
   PangoContext            *context;
   double                   y;
   guint                    page;
+  /* For sp_summary_draw_page(): the page wanted is drawn on @target, the
+   * others on @scratch, which draws nowhere. */
+  gboolean                 one_page;
+  guint                    wanted;
+  cairo_t                 *target;
+  cairo_t                 *scratch;
 } Writer;
 
 static char *
@@ -184,9 +206,12 @@ static void
 new_page (Writer *w)
 {
   footer (w);
-  cairo_show_page (w->cr);
+  if (!w->one_page)
+    cairo_show_page (w->cr);
   w->page++;
   w->y = MARGIN;
+  if (w->one_page)
+    w->cr = w->page == w->wanted ? w->target : w->scratch;
 }
 
 static void
@@ -545,6 +570,186 @@ pattern_signals (Writer *w)
     }
 }
 
+/* A text of many lines, line by line, so that it may go on over pages. */
+static void
+long_text (Writer     *w,
+           const char *text,
+           double      size)
+{
+  g_autoptr(PangoLayout) layout = layout_text (w, text, size, FALSE, TEXT_WIDTH, PANGO_ALIGN_LEFT);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      need (w, logical.height / (double) PANGO_SCALE);
+      cairo_set_source_rgb (w->cr, 0.14, 0.12, 0.19);
+      cairo_move_to (w->cr, MARGIN, w->y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE
+                                      - logical.y / (double) PANGO_SCALE);
+      pango_cairo_show_layout_line (w->cr, line);
+      w->y += logical.height / (double) PANGO_SCALE;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  w->y += 6;
+}
+
+static gboolean
+has_text (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The figures of the snapshot (sp_stats_figures_to_json()) in a line. */
+static char *
+snapshot_line (Writer     *w,
+               const char *figures)
+{
+  g_autoptr(JsonNode) node = figures ? sp_json_parse (figures, -1, 16, NULL) : NULL;
+  JsonObject *object;
+  JsonObject *deadline;
+  g_autofree char *total = NULL;
+  g_autofree char *complaints = NULL;
+  g_autofree char *within = NULL;
+  double share = NAN;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+  total = count_text (json_object_get_int_member_with_default (object, "total", 0));
+  complaints = count_text (json_object_get_int_member_with_default (object, "complaints", 0));
+  deadline = json_object_has_member (object, "deadline") &&
+             JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "deadline"))
+             ? json_object_get_object_member (object, "deadline") : NULL;
+  if (deadline != NULL && json_object_has_member (deadline, "share") &&
+      !json_object_get_null_member (deadline, "share"))
+    share = json_object_get_double_member (deadline, "share");
+  within = percent (w, share);
+  return g_strdup_printf (P (w, "%s cases, %s complaints, %s answered within the deadline."),
+                          total, complaints, within);
+}
+
+static void
+labelled (Writer     *w,
+          const char *label,
+          const char *text)
+{
+  if (!has_text (text))
+    return;
+  need (w, 36);
+  paragraph (w, label, 10, TRUE, 2);
+  long_text (w, text, 10);
+}
+
+static void
+compilations (Writer *w)
+{
+  GPtrArray *found = w->doc->compilations;
+
+  need (w, 120);
+  paragraph (w, P (w, "The units' compilations"), 13, TRUE, 6);
+  paragraph (w, P (w, "Each unit's own compilation of the period: its figures when it was made, the analysis, the assessment and the actions taken and planned, with the time for follow-up."),
+             9, FALSE, 8);
+  if (found == NULL || found->len == 0)
+    {
+      paragraph (w, P (w, "No unit has made a compilation of the period."), 10, FALSE, 12);
+      return;
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      SpUnitCompilation *c = g_ptr_array_index (found, i);
+      const char *unit = w->doc->compilation_units && i < w->doc->compilation_units->len
+                         ? g_ptr_array_index (w->doc->compilation_units, i) : c->unit_id;
+      g_autofree char *line = snapshot_line (w, c->figures);
+
+      need (w, 90);
+      paragraph (w, unit ? unit : "", 11, TRUE, 3);
+      if (line != NULL)
+        paragraph (w, line, 9, FALSE, 6);
+      labelled (w, P (w, "Analysis"), c->analysis);
+      labelled (w, P (w, "Assessment"), c->assessment);
+      labelled (w, P (w, "Actions taken"), c->actions_taken);
+      labelled (w, P (w, "Planned actions"), c->actions_planned);
+      if (c->follow_up_on != SP_DATE_NONE)
+        {
+          char date[11];
+          g_autofree char *text = NULL;
+
+          sp_date_format (c->follow_up_on, date);
+          text = g_strdup_printf (P (w, "Follow-up on %s"), date);
+          paragraph (w, text, 10, FALSE, 4);
+        }
+      if (c->written_by != NULL && c->written_on != SP_DATE_NONE)
+        {
+          char date[11];
+          g_autofree char *text = NULL;
+
+          sp_date_format (c->written_on, date);
+          text = g_strdup_printf (P (w, "Written by %s on %s"), c->written_by, date);
+          paragraph (w, text, 8, FALSE, 14);
+        }
+    }
+}
+
+/* Every page, in order, on w->cr. */
+static void
+draw_all (Writer *w)
+{
+  const SpSummaryDocument *doc = w->doc;
+
+  cover (w);
+  key_figures (w);
+  for (guint i = 0; doc->charts != NULL && i < doc->charts->len; i++)
+    chart (w, g_ptr_array_index (doc->chart_ids, i), g_ptr_array_index (doc->charts, i));
+  pattern_signals (w);
+  new_page (w);
+  compilations (w);
+  footer (w);
+}
+
+guint
+sp_summary_draw_page (const SpSummaryDocument *doc,
+                      cairo_t                 *cr,
+                      guint                    page)
+{
+  cairo_surface_t *nowhere;
+  Writer w = { doc, NULL, NULL, MARGIN, 0, TRUE, page, cr, NULL };
+
+  g_return_val_if_fail (doc != NULL && doc->report != NULL, 0);
+  g_return_val_if_fail (cr != NULL, 0);
+
+  nowhere = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  w.scratch = cairo_create (nowhere);
+  w.cr = page == 0 ? cr : w.scratch;
+  /* The layouts are measured as on the PDF surface, whatever @cr is:
+   * unhinted metrics, so that lines and pages break where the PDF's do. */
+  w.context = pango_cairo_create_context (w.scratch);
+  pango_cairo_context_set_resolution (w.context, 72);
+  {
+    cairo_font_options_t *options = cairo_font_options_create ();
+
+    cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options (w.context, options);
+    cairo_font_options_destroy (options);
+  }
+
+  cairo_save (cr);
+  draw_all (&w);
+  cairo_restore (cr);
+
+  g_object_unref (w.context);
+  cairo_destroy (w.scratch);
+  cairo_surface_destroy (nowhere);
+  return w.page + 1;
+}
+
 gboolean
 sp_summary_pdf_write (const SpSummaryDocument *doc,
                       const char              *path,
@@ -553,7 +758,7 @@ sp_summary_pdf_write (const SpSummaryDocument *doc,
 {
   cairo_surface_t *surface;
   cairo_status_t status;
-  Writer w = { doc, NULL, NULL, MARGIN, 0 };
+  Writer w = { doc, NULL, NULL, MARGIN, 0, FALSE, 0, NULL, NULL };
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (doc != NULL && doc->report != NULL, FALSE);
@@ -567,12 +772,7 @@ sp_summary_pdf_write (const SpSummaryDocument *doc,
                            doc->organisation ? doc->organisation : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
 
-  cover (&w);
-  key_figures (&w);
-  for (guint i = 0; doc->charts != NULL && i < doc->charts->len; i++)
-    chart (&w, g_ptr_array_index (doc->chart_ids, i), g_ptr_array_index (doc->charts, i));
-  pattern_signals (&w);
-  footer (&w);
+  draw_all (&w);
   cairo_show_page (w.cr);
 
   g_object_unref (w.context);

@@ -6,7 +6,8 @@
  * scope and the period; the key figures against the previous period and
  * the same period last year; each chart (drawn by sp_chart_scene_draw(),
  * the code the app's charts use) with its table; the pattern signals with
- * the numbers behind them. Its own words are Swedish or English as asked;
+ * the numbers behind them; the units' compilations of the period (R24:
+ * their figures, analysis, assessment, actions and follow-up). Its own words are Swedish or English as asked;
  * the labels inside the charts come as given. Only counts: no personal
  * data.
  */
@@ -29,6 +30,8 @@ typedef struct
   GPtrArray           *chart_ids;      /* char *: "category", "trend"… (titles by id) */
   GPtrArray           *charts;         /* SpChartData *, in the same order */
   SpDate               made_on;
+  GPtrArray           *compilations;   /* SpUnitCompilation of the period, may be NULL */
+  GPtrArray           *compilation_units; /* char *, the name of each one's unit */
 } SpSummaryDocument;
 
 /* The summary's own words in @language: "Key figures", "Nyckeltal"… */
@@ -39,5 +42,12 @@ gboolean    sp_summary_pdf_write (const SpSummaryDocument *doc,
                                   const char              *path,
                                   guint                   *n_pages,
                                   GError                 **error);
+
+/* Draws page @page (from 0) of the summary on @cr, whose units are
+ * points on an A4 page (a GtkPrintOperation's context set so), and
+ * returns the number of pages: the PDF's pages, drawn by the same code. */
+guint       sp_summary_draw_page (const SpSummaryDocument *doc,
+                                  cairo_t                 *cr,
+                                  guint                    page);
 
 G_END_DECLS

@@ -320,6 +320,24 @@ sp_api_parse_case_query (SpRequest    *req,
   return TRUE;
 }
 
+gboolean
+sp_api_restrict_case_query (SpRequest    *req,
+                            SpCaseQuery  *query,
+                            gboolean     *one_query,
+                            GError      **error)
+{
+  if (!sp_principal_reads_cases (req->principal))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, NULL, "Your roles do not let you see cases");
+      return FALSE;
+    }
+  /* The access rule is the query's own (sp_principal_restrict_query), so
+   * one query answers for every role. */
+  sp_principal_restrict_query (req->principal, query);
+  *one_query = TRUE;
+  return TRUE;
+}
+
 /* The cases of @query that the principal may see, paged, with the total:
  * the access rule is part of the query. Each item is an SpCase; the
  * redaction need is rechecked when encoding. */

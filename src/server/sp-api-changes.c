@@ -67,7 +67,12 @@ case_access (SpRequest  *req,
 static const char *
 case_id_of (SpEntity *entity)
 {
-  const SpField *field = sp_entity_info_lookup (sp_entity_get_info (entity), "case_id");
+  const SpField *field;
+
+  /* What decides who writes a compilation is its unit. */
+  if (SP_IS_UNIT_COMPILATION (entity))
+    return SP_UNIT_COMPILATION (entity)->unit_id;
+  field = sp_entity_info_lookup (sp_entity_get_info (entity), "case_id");
 
   return field ? sp_entity_get_string (entity, field) : NULL;
 }
@@ -89,6 +94,15 @@ write_visible (SpRequest  *req,
       if (!sp_principal_can_read_case (req->principal, SP_CASE (entity), &redact))
         return FALSE;
       sp_json_write_entity (out, entity, redact ? SP_JSON_ENCODE_REDACT_PERSONAL : SP_JSON_ENCODE_DEFAULT);
+      return TRUE;
+    }
+
+  /* A unit's compilation: its manager, head of department and quality. */
+  if (SP_IS_UNIT_COMPILATION (entity))
+    {
+      if (!sp_principal_can_read_compilation (req->principal, SP_UNIT_COMPILATION (entity)->unit_id))
+        return FALSE;
+      sp_json_write_entity (out, entity, SP_JSON_ENCODE_DEFAULT);
       return TRUE;
     }
 
@@ -304,6 +318,8 @@ pushable_type (const char *name)
     return SP_TYPE_SECRECY_MARKING;
   if (g_strcmp0 (name, sp_disclosure_request_info.name) == 0)
     return SP_TYPE_DISCLOSURE_REQUEST;
+  if (g_strcmp0 (name, sp_unit_compilation_info.name) == 0)
+    return SP_TYPE_UNIT_COMPILATION;
   return G_TYPE_INVALID;
 }
 
@@ -331,6 +347,8 @@ save_child (SpRequest  *req,
   /* The registrar's records: the store checks the role and the rules. */
   if (SP_IS_SECRECY_MARKING (entity))
     return sp_store_save_secrecy_marking (req->store, SP_SECRECY_MARKING (entity), flags, &actor, error);
+  if (SP_IS_UNIT_COMPILATION (entity))
+    return sp_store_save_unit_compilation (req->store, SP_UNIT_COMPILATION (entity), flags, &actor, error);
   if (SP_IS_DISCLOSURE_REQUEST (entity))
     return sp_store_save_disclosure_request (req->store, SP_DISCLOSURE_REQUEST (entity), flags,
                                              &actor, error);
@@ -367,13 +385,17 @@ check_parent_editable (SpRequest   *req,
   return TRUE;
 }
 
-/* Contract issues are procurement's, not the case's editors'. */
+/* Contract issues are procurement's, not the case's editors'; a unit's
+ * compilation its manager's and head of department's (@case_id is then
+ * the unit's id). */
 static gboolean
 check_writable (SpRequest   *req,
                 GType        type,
                 const char  *case_id,
                 GError     **error)
 {
+  if (type == SP_TYPE_UNIT_COMPILATION)
+    return sp_api_compilation_check_writable (req, case_id, error);
   if (type == SP_TYPE_CONTRACT_ISSUE || type == SP_TYPE_CONTRACT_ISSUE_CASE)
     return sp_api_contract_issue_check_writable (req, case_id, error);
   return check_parent_editable (req, case_id, error);
@@ -466,6 +488,18 @@ push_create (SpRequest   *req,
       g_autoptr(SpCase) parent = NULL;
       const char *case_id = type == SP_TYPE_CASE ? id : case_id_of (existing);
 
+      if (type == SP_TYPE_UNIT_COMPILATION)
+        {
+          if (existing->deleted ||
+              !sp_principal_can_read_compilation (req->principal, case_id_of (existing)))
+            {
+              sp_api_set_id_taken_error (error);
+              return NULL;
+            }
+          if (!check_writable (req, type, case_id_of (existing), error))
+            return NULL;
+          return g_steal_pointer (&existing);
+        }
       /* A record of a case the user does not see: the id is taken, and
        * nothing more is said (not even that it is a case). */
       if (case_id != NULL)

@@ -59,6 +59,14 @@ gboolean sp_api_contract_issue_events  (SpRequest *req, GError **error);
 gboolean sp_api_contract_issue_cases_list (SpRequest *req, GError **error);
 gboolean sp_api_contract_issue_cases_add  (SpRequest *req, GError **error);
 gboolean sp_api_contract_issue_case_remove (SpRequest *req, GError **error);
+gboolean sp_api_compilations_list      (SpRequest *req, GError **error);
+gboolean sp_api_compilations_create    (SpRequest *req, GError **error);
+gboolean sp_api_compilation_get        (SpRequest *req, GError **error);
+gboolean sp_api_compilation_patch      (SpRequest *req, GError **error);
+/* May the user write @unit_id's compilations (SP_ERROR_PERMISSION). */
+gboolean sp_api_compilation_check_writable (SpRequest  *req,
+                                            const char *unit_id,
+                                            GError    **error);
 /* A pushed contract issue: the user writes issues, about a case they
  * handle (422 on case_id otherwise). */
 gboolean sp_api_contract_issue_check_writable (SpRequest  *req,
@@ -114,6 +122,14 @@ JsonNode *sp_api_read_patch       (SpRequest          *req,
 gboolean  sp_api_parse_case_query (SpRequest    *req,
                                    SpCaseQuery  *query,
                                    GError      **error);
+/* Narrows @query to what the principal may see; *@one_query says whether
+ * the query alone does (else the cases must be filtered one by one with
+ * sp_principal_can_read_case()). SP_ERROR_PERMISSION for roles that see
+ * no cases. */
+gboolean  sp_api_restrict_case_query (SpRequest    *req,
+                                      SpCaseQuery  *query,
+                                      gboolean     *one_query,
+                                      GError      **error);
 /* The cases of @query that the principal may see, paged, and how many
  * there are in all. */
 GPtrArray *sp_api_query_visible_cases (SpRequest    *req,

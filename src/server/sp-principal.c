@@ -414,3 +414,24 @@ sp_principal_counts_contract_issues (const SpPrincipal *self)
          sp_principal_has_role (self, SP_ROLE_QUALITY) ||
          sp_principal_has_role (self, SP_ROLE_DEPARTMENT_HEAD);
 }
+
+gboolean
+sp_principal_can_write_compilation (const SpPrincipal *self,
+                                    const char        *unit_id)
+{
+  if (unit_id == NULL)
+    return FALSE;
+  if (sp_principal_has_role (self, SP_ROLE_UNIT_MANAGER) && self->user->unit_id != NULL &&
+      g_strcmp0 (self->user->unit_id, unit_id) == 0)
+    return TRUE;
+  return sp_principal_has_role (self, SP_ROLE_DEPARTMENT_HEAD) && self->department_units != NULL &&
+         g_strv_contains ((const char * const *) self->department_units, unit_id);
+}
+
+gboolean
+sp_principal_can_read_compilation (const SpPrincipal *self,
+                                   const char        *unit_id)
+{
+  return sp_principal_has_role (self, SP_ROLE_QUALITY) ||
+         sp_principal_can_write_compilation (self, unit_id);
+}

@@ -91,6 +91,14 @@ gboolean     sp_principal_can_read_contract_issue (const SpPrincipal *self,
                                                    SpCase            *kase);
 gboolean     sp_principal_counts_contract_issues (const SpPrincipal *self);
 
+/* Units' compilations: the unit's manager and its head of department
+ * write and read them; quality staff read every unit's (they are counts
+ * and the unit's own analysis, and the summary includes them). */
+gboolean     sp_principal_can_write_compilation (const SpPrincipal *self,
+                                                 const char        *unit_id);
+gboolean     sp_principal_can_read_compilation  (const SpPrincipal *self,
+                                                 const char        *unit_id);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpPrincipal, sp_principal_free)
 
 G_END_DECLS

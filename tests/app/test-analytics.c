@@ -15,6 +15,8 @@
 #include "app-test-util.h"
 #include "sp-analytics-view.h"
 #include "sp-chart.h"
+#include "sp-compilation-dialog.h"
+#include "sp-summary-pdf.h"
 #include "../sp-test-csv.h"
 
 #define N_CASES 3000
@@ -322,6 +324,253 @@ test_reopens_on_analytics (void)
   g_settings_reset (settings, "last-view");
 }
 
+/* Chooses the scope named @name in the view's scope picker. */
+static void
+choose_scope (AppFixture *f,
+              const char *name)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (find (f, "scope_dropdown"));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  g_error ("no scope %s", name);
+}
+
+static void
+set_view_text (GtkWidget  *view,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static char *
+unit_name (AppFixture *f,
+           const char *unit_id)
+{
+  g_autoptr(SpStore) store = app_fixture_open_store (f);
+  g_autoptr(SpUnit) unit = sp_store_load (store, SP_TYPE_UNIT, unit_id, NULL);
+
+  g_assert_nonnull (unit);
+  return g_strdup (unit->name);
+}
+
+static guint
+count_compilations (AppFixture *f,
+                    const char *unit_id)
+{
+  g_autoptr(SpStore) store = app_fixture_open_store (f);
+  g_autoptr(GPtrArray) found = sp_store_list_unit_compilations (store, unit_id, NULL, NULL);
+
+  return found->len;
+}
+
+static GtkWindow *
+find_dialog (void)
+{
+  GList *all = gtk_window_list_toplevels ();
+  GtkWindow *dialog = NULL;
+
+  for (GList *l = all; l != NULL; l = l->next)
+    if (SP_IS_COMPILATION_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (all);
+  return dialog;
+}
+
+static gboolean
+has_widget (GtkWidget  *root,
+            const char *id)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  app_test_collect_id (root, id, found);
+  return found->len == 1;
+}
+
+static gboolean
+scope_shown (SpAnalyticsView *view,
+             const char      *unit_id)
+{
+  SpAnalyticsData *data = sp_analytics_view_get_data (view);
+  g_autofree char *scope = g_strconcat ("unit:", unit_id, NULL);
+
+  return g_strcmp0 (sp_analytics_view_get_state (view), "figures") == 0 && data != NULL &&
+         g_strcmp0 (data->scope, scope) == 0;
+}
+
+/* The unit manager's compilation of the year (R24): made from the view
+ * for the unit and period chosen, refused while planned actions have no
+ * follow-up, listed, opened again and edited, in the summary PDF; another
+ * unit's is refused and nothing of it is saved. */
+static void
+test_compilation (void)
+{
+  AppFixture fixture = { 0 };
+  AppFixture *f = &fixture;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (now) - 1;
+  SpAnalyticsView *view;
+  GtkWindow *dialog;
+  g_autofree char *unit_id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *other_id = NULL;
+  g_autofree char *other_name = NULL;
+  g_autofree char *follow_up = g_strdup_printf ("%d-02-01", year + 1);
+  g_autofree char *row_name = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) pdf_file = NULL;
+
+  app_fixture_make_db (f);
+  app_fixture_populate (f, 600);
+  app_fixture_start (f);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  app_fixture_wait_list (f);
+  {
+    g_autoptr(SpStore) store = app_fixture_open_store (f);
+    g_autoptr(GPtrArray) units = sp_store_load_where (store, SP_TYPE_UNIT, "kind", "unit", NULL);
+
+    g_assert_cmpuint (units->len, >=, 2);
+    unit_id = g_strdup (SP_ENTITY (units->pdata[0])->id);
+    other_id = g_strdup (SP_ENTITY (units->pdata[1])->id);
+    other_name = g_strdup (SP_UNIT (units->pdata[1])->name);
+  }
+  /* The local user is the first unit's manager. */
+  g_assert_true (app_fixture_set_user_unit (f, unit_id, NULL));
+  name = unit_name (f, unit_id);
+
+  activate_sidebar_row (f, "analytics");
+  app_fixture_wait_page (f, "analytics");
+  view = SP_ANALYTICS_VIEW (find (f, "analytics-view"));
+  APP_TEST_WAIT (g_strcmp0 (sp_analytics_view_get_state (view), "figures") == 0, 60);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (f, "period_dropdown")), 3);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (f, "year_spin")), year);
+  choose_scope (f, name);
+  APP_TEST_WAIT (scope_shown (view, unit_id), 60);
+  g_assert_cmpint (sp_analytics_view_get_data (view)->period.kind, ==, SP_PERIOD_YEAR);
+  g_assert_true (gtk_widget_get_visible (find (f, "compilations-empty")));
+  g_assert_true (gtk_widget_is_sensitive (find (f, "compilation-button")));
+
+  /* Made from the view: the figures of the unit's year are shown. */
+  gtk_widget_activate (find (f, "compilation-button"));
+  APP_TEST_WAIT ((dialog = find_dialog ()) != NULL, 10);
+  APP_TEST_WAIT (g_strcmp0 (sp_compilation_dialog_get_state (SP_COMPILATION_DIALOG (dialog)), "ready") == 0, 30);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (app_test_find_by_id (GTK_WIDGET (dialog), "figures_label"))),
+                   !=, "");
+  set_view_text (app_test_find_by_id (GTK_WIDGET (dialog), "analysis_view"),
+                 "Klagomålen på maten ökade under året, mest om kylvagnen.");
+  set_view_text (app_test_find_by_id (GTK_WIDGET (dialog), "planned_view"),
+                 "Temperaturen mäts vid varje leverans.");
+  shot ("compilation-dialog");
+
+  /* Planned actions without a follow-up: refused, said, nothing saved. */
+  gtk_widget_activate (app_test_find_by_id (GTK_WIDGET (dialog), "save_button"));
+  APP_TEST_WAIT (gtk_widget_get_visible (app_test_find_by_id (GTK_WIDGET (dialog), "error_label")) &&
+                 g_strcmp0 (sp_compilation_dialog_get_state (SP_COMPILATION_DIALOG (dialog)), "ready") == 0, 30);
+  g_assert_cmpuint (count_compilations (f, unit_id), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (GTK_WIDGET (dialog), "follow_up_row")), follow_up);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate (app_test_find_by_id (GTK_WIDGET (dialog), "save_button"));
+  APP_TEST_WAIT (dialog == NULL, 30);
+  g_assert_cmpuint (count_compilations (f, unit_id), ==, 1);
+
+  /* Listed; its row opens it again, as it was saved. */
+  row_name = g_strconcat ("compilation-", unit_id, NULL);
+  APP_TEST_WAIT (scope_shown (view, unit_id) &&
+                 has_widget (GTK_WIDGET (f->window), row_name), 30);
+  g_assert_false (gtk_widget_get_visible (find (f, "compilations-empty")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (f, row_name))), ==,
+                   "Klagomålen på maten ökade under året, mest om kylvagnen.");
+  shot ("compilation-listed");
+  g_signal_emit_by_name (find (f, row_name), "activated");
+  APP_TEST_WAIT ((dialog = find_dialog ()) != NULL, 10);
+  APP_TEST_WAIT (g_strcmp0 (sp_compilation_dialog_get_state (SP_COMPILATION_DIALOG (dialog)), "ready") == 0, 30);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (app_test_find_by_id (GTK_WIDGET (dialog), "follow_up_row"))),
+                   ==, follow_up);
+  set_view_text (app_test_find_by_id (GTK_WIDGET (dialog), "assessment_view"), "Befogat; bristen gäller leveransen.");
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate (app_test_find_by_id (GTK_WIDGET (dialog), "save_button"));
+  APP_TEST_WAIT (dialog == NULL, 30);
+  {
+    g_autoptr(SpStore) store = app_fixture_open_store (f);
+    g_autoptr(GPtrArray) found = sp_store_list_unit_compilations (store, unit_id, NULL, NULL);
+
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpstr (SP_UNIT_COMPILATION (found->pdata[0])->assessment, ==, "Befogat; bristen gäller leveransen.");
+  }
+
+  /* In the annual summary. */
+  APP_TEST_WAIT (scope_shown (view, unit_id), 30);
+  pdf = g_build_filename (f->dir, "arssammanfattning.pdf", NULL);
+  pdf_file = g_file_new_for_path (pdf);
+  sp_analytics_view_write_summary (view, pdf_file, SP_LANGUAGE_SV);
+  APP_TEST_WAIT (sp_analytics_view_get_written (view) == 1, 60);
+  text = run_pdftotext (pdf);
+  g_assert_nonnull (strstr (text, "Enheternas sammanställningar"));
+  g_assert_nonnull (strstr (text, "Klagomålen på maten ökade under året"));
+  g_assert_nonnull (strstr (text, "Befogat; bristen gäller leveransen."));
+
+  /* Printed, by the same drawing code: exported by the print operation
+   * to a PDF, in the interface's language. */
+  {
+    g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+    g_autofree char *printed_text = NULL;
+    g_autoptr(GError) error = NULL;
+    SpLanguage language = g_str_has_prefix (g_get_language_names ()[0], "sv") ? SP_LANGUAGE_SV
+                                                                               : SP_LANGUAGE_EN;
+
+    g_assert_cmpint (sp_analytics_view_print (view, GTK_PRINT_OPERATION_ACTION_EXPORT, printed, &error), ==,
+                     GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    printed_text = run_pdftotext (printed);
+    g_assert_nonnull (strstr (printed_text, sp_summary_phrase (language, "Key figures")));
+    g_assert_nonnull (strstr (printed_text, sp_summary_phrase (language, "The units' compilations")));
+    g_assert_nonnull (strstr (printed_text, sp_summary_phrase (language, "Pattern signals")));
+    g_assert_nonnull (strstr (printed_text, "Klagomålen på maten ökade under året"));
+    /* The same pages as the PDF in that language (page breaks are form
+     * feeds). */
+    {
+      g_autofree char *english = g_build_filename (f->dir, "summary-same.pdf", NULL);
+      g_autoptr(GFile) english_file = g_file_new_for_path (english);
+      g_autofree char *english_text = NULL;
+      guint pdf_pages = 0, printed_pages = 0;
+
+      sp_analytics_view_write_summary (view, english_file, language);
+      APP_TEST_WAIT (sp_analytics_view_get_written (view) == 2, 60);
+      english_text = run_pdftotext (english);
+      for (const char *c = english_text; *c; c++)
+        pdf_pages += *c == '\f';
+      for (const char *c = printed_text; *c; c++)
+        printed_pages += *c == '\f';
+      g_assert_cmpuint (printed_pages, >=, 3);
+      g_assert_cmpuint (printed_pages, ==, pdf_pages);
+    }
+  }
+
+  /* Another unit's: the store refuses, the dialog says so. */
+  choose_scope (f, other_name);
+  APP_TEST_WAIT (scope_shown (view, other_id), 60);
+  dialog = sp_analytics_view_open_compilation (view);
+  g_assert_nonnull (dialog);
+  APP_TEST_WAIT (g_strcmp0 (sp_compilation_dialog_get_state (SP_COMPILATION_DIALOG (dialog)), "ready") == 0, 30);
+  set_view_text (app_test_find_by_id (GTK_WIDGET (dialog), "analysis_view"), "Inte min enhet.");
+  gtk_widget_activate (app_test_find_by_id (GTK_WIDGET (dialog), "save_button"));
+  APP_TEST_WAIT (gtk_widget_get_visible (app_test_find_by_id (GTK_WIDGET (dialog), "error_label")) &&
+                 g_strcmp0 (sp_compilation_dialog_get_state (SP_COMPILATION_DIALOG (dialog)), "ready") == 0, 30);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (app_test_find_by_id (GTK_WIDGET (dialog), "error_label"))), ==,
+                   _("You may write only your own unit's compilation"));
+  g_assert_cmpuint (count_compilations (f, other_id), ==, 0);
+  gtk_window_destroy (dialog);
+
+  app_fixture_stop (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +587,7 @@ main (int   argc,
 
   g_test_add_func ("/app/analytics/quality-story", test_quality_story);
   g_test_add_func ("/app/analytics/reopens-on-analytics", test_reopens_on_analytics);
+  g_test_add_func ("/app/analytics/compilation", test_compilation);
 
   return g_test_run ();
 }

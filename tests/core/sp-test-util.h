@@ -125,7 +125,7 @@ sp_test_assert_entities_equal (SpEntity *a,
 static inline GType *
 sp_test_entity_types (guint *n)
 {
-  static GType types[13];
+  static GType types[14];
 
   types[0] = SP_TYPE_CASE;
   types[1] = SP_TYPE_CASE_EVENT;
@@ -140,6 +140,7 @@ sp_test_entity_types (guint *n)
   types[10] = SP_TYPE_CONTRACT_ISSUE;
   types[11] = SP_TYPE_SECRECY_MARKING;
   types[12] = SP_TYPE_CONTRACT_ISSUE_CASE;
+  types[13] = SP_TYPE_UNIT_COMPILATION;
   *n = G_N_ELEMENTS (types);
   return types;
 }

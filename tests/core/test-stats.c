@@ -340,6 +340,129 @@ test_csv (void)
   g_assert_null (strstr (table, "Ämne"));
 }
 
+/* The assessment the pass counts is the investigation's as it stands:
+ * changed, tombstoned or new. */
+static void
+test_assessment_follows (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SpStore) store = hand_made_store (&dir);
+  SpStatsQuery query = { NULL, { SP_STATS_SCOPE_ORGANISATION, NULL }, sp_date_new (2025, 12, 1) };
+  SpPeriod t2 = sp_period_tertial (2025, 2);
+  SpStatsFigures *f;
+
+  add_case (store, "c9", "complaint", "negative", "food", "u1", NULL, "2025-06-10", "2025-06-24", NULL, NULL);
+  exec (store, "UPDATE investigations SET assessment = 'not_justified' WHERE id = 'i1';"
+               "UPDATE investigations SET deleted = 1 WHERE id = 'i2';"
+               "INSERT INTO investigations (id, case_id, assessment) VALUES ('i9', 'c9', 'justified');");
+  f = sp_stats_compute (store, &query, &t2, NULL);
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->assessment[SP_ASSESSMENT_JUSTIFIED], ==, 1);       /* c9 */
+  g_assert_cmpint (f->assessment[SP_ASSESSMENT_NOT_JUSTIFIED], ==, 1);   /* c1 */
+  g_assert_cmpint (f->assessment[SP_ASSESSMENT_PARTLY_JUSTIFIED], ==, 0);
+  g_assert_cmpint (f->assessment[SP_ASSESSMENT_NOT_ASSESSED], ==, 2);    /* c2, c3 */
+  sp_stats_figures_free (f);
+
+  g_clear_object (&store);
+  sp_test_remove_tree (dir);
+}
+
+/* The case list's counts by SQL aggregates equal those of the cases the
+ * same query loads, for several queries. */
+static void
+assert_counts_equal (SpStore           *store,
+                     const SpCaseQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpCaseCounts) counts = sp_store_count_cases_by (store, query, &error);
+  g_autoptr(GPtrArray) cases = sp_store_query_cases (store, query, &error);
+  GHashTable *expected[SP_STATS_N_DIMENSIONS] = { NULL };
+  const SpStatsDimension dims[] = { SP_STATS_KIND, SP_STATS_CATEGORY, SP_STATS_UNIT, SP_STATS_CHANNEL,
+                                    SP_STATS_MONTH, SP_STATS_STATUS };
+  gint64 overdue = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (counts);
+  g_assert_cmpint (counts->total, ==, cases->len);
+  for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
+    expected[dims[d]] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      SpCase *kase = cases->pdata[i];
+      char month[8] = "none";
+      const char *keys[G_N_ELEMENTS (dims)];
+
+      if (kase->received_on != SP_DATE_NONE)
+        g_snprintf (month, sizeof month, "%04d-%02d", sp_date_get_year (kase->received_on),
+                    sp_date_get_month (kase->received_on));
+      keys[0] = sp_enum_to_name (&sp_case_kind_info, kase->kind);
+      keys[1] = kase->category ? kase->category : "none";
+      keys[2] = kase->unit_id ? kase->unit_id : "none";
+      keys[3] = sp_enum_to_name (&sp_channel_info, kase->channel);
+      keys[4] = month;
+      keys[5] = sp_enum_to_name (&sp_status_info, kase->status);
+      for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
+        {
+          GHashTable *table = expected[dims[d]];
+          gsize n = GPOINTER_TO_SIZE (g_hash_table_lookup (table, keys[d]));
+
+          g_hash_table_insert (table, g_strdup (keys[d]), GSIZE_TO_POINTER (n + 1));
+        }
+      if (sp_case_is_overdue (kase, sp_date_today ()))
+        overdue++;
+    }
+  g_assert_cmpint (counts->overdue, ==, overdue);
+  for (guint d = 0; d < G_N_ELEMENTS (dims); d++)
+    {
+      GPtrArray *got = counts->by[dims[d]];
+
+      g_assert_cmpuint (got->len, ==, g_hash_table_size (expected[dims[d]]));
+      for (guint i = 0; i < got->len; i++)
+        {
+          SpStatsCount *c = got->pdata[i];
+
+          g_assert_cmpint (c->count, ==, (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (expected[dims[d]], c->key)));
+        }
+      g_hash_table_unref (expected[dims[d]]);
+    }
+}
+
+static void
+test_case_counts (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SpStore) store = sp_test_store_new (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  SpCaseQuery query;
+
+  g_assert_true (sp_demo_populate (store, 1500, 11, &error));
+  g_assert_no_error (error);
+  units = sp_store_load_where (store, SP_TYPE_UNIT, "kind", "unit", NULL);
+
+  sp_case_query_init (&query);
+  assert_counts_equal (store, &query);
+  query.from = sp_date_new (sp_date_get_year (sp_date_today ()) - 1, 1, 1);
+  query.to = sp_date_new (sp_date_get_year (sp_date_today ()) - 1, 12, 31);
+  assert_counts_equal (store, &query);
+  query.kinds = 1u << SP_CASE_KIND_COMPLAINT;
+  query.unit_id = SP_ENTITY (units->pdata[0])->id;
+  assert_counts_equal (store, &query);
+  sp_case_query_init (&query);
+  query.overdue_only = TRUE;
+  assert_counts_equal (store, &query);
+  sp_case_query_init (&query);
+  query.text = "mat";
+  query.hide_named_employee = TRUE;
+  assert_counts_equal (store, &query);
+  sp_case_query_init (&query);
+  query.category = "x' OR 1=1 --";
+  assert_counts_equal (store, &query);
+
+  g_clear_object (&store);
+  sp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +474,8 @@ main (int   argc,
   g_test_add_func ("/stats/scope", test_scope);
   g_test_add_func ("/stats/signals", test_signals);
   g_test_add_func ("/stats/csv", test_csv);
+  g_test_add_func ("/stats/case-counts", test_case_counts);
+  g_test_add_func ("/stats/assessment-follows", test_assessment_follows);
 
   return g_test_run ();
 }

@@ -154,6 +154,28 @@ test_summary_pdf (void)
 
   g_ptr_array_add (ids, "category");
   g_ptr_array_add (charts, bars ());
+  /* A unit's compilation of the period (R24), with a long analysis that
+   * goes on over a page. */
+  {
+    SpUnitCompilation *c = sp_unit_compilation_new ();
+    g_autoptr(GString) long_text = g_string_new (NULL);
+
+    for (guint i = 0; i < 120; i++)
+      g_string_append_printf (long_text, "Rad %u av analysen om maten och bemötandet.\n", i + 1);
+    c->unit_id = g_strdup ("00000000-0000-4000-8000-000000000001");
+    c->period = sp_period_to_string (&period);
+    c->figures = g_strdup ("{\"total\":17,\"complaints\":9,\"deadline\":{\"due\":8,\"within\":6,\"share\":0.75}}");
+    c->analysis = g_string_free (g_steal_pointer (&long_text), FALSE);
+    c->assessment = g_strdup ("Klagomålen på maten är befogade.");
+    c->actions_planned = g_strdup ("Temperaturen mäts vid varje leverans.");
+    c->follow_up_on = sp_date_new (2026, 2, 1);
+    c->written_by = g_strdup ("Maja Enhetschef");
+    c->written_on = sp_date_new (2025, 9, 10);
+    doc.compilations = g_ptr_array_new_with_free_func (g_object_unref);
+    g_ptr_array_add (doc.compilations, c);
+    doc.compilation_units = g_ptr_array_new ();
+    g_ptr_array_add (doc.compilation_units, "Hemtjänst Vällingby");
+  }
   doc.report = report;
   doc.chart_ids = ids;
   doc.charts = charts;
@@ -171,6 +193,27 @@ test_summary_pdf (void)
   g_assert_nonnull (strstr (text, "Ärenden per kategori"));
   g_assert_nonnull (strstr (text, "Mönstersignaler"));
   g_assert_nonnull (strstr (text, "Inga mönstersignaler under perioden."));
+  g_assert_nonnull (strstr (text, "Enheternas sammanställningar"));
+  g_assert_nonnull (strstr (text, "Hemtjänst Vällingby"));
+  g_assert_nonnull (strstr (text, "17 ärenden, 9 klagomål, 75 % besvarade inom tidsfristen."));
+  g_assert_nonnull (strstr (text, "Rad 1 av analysen"));
+  g_assert_nonnull (strstr (text, "Rad 120 av analysen"));
+  g_assert_nonnull (strstr (text, "Bedömning"));
+  g_assert_nonnull (strstr (text, "Planerade åtgärder"));
+  g_assert_nonnull (strstr (text, "Uppföljning 2026-02-01"));
+  g_assert_nonnull (strstr (text, "Upprättad av Maja Enhetschef den 2025-09-10"));
+  /* Printing draws the same pages with the same code. */
+  {
+    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create (surface);
+    double x, y, width, height;
+
+    g_assert_cmpuint (sp_summary_draw_page (&doc, cr, n_pages - 1), ==, n_pages);
+    cairo_recording_surface_ink_extents (surface, &x, &y, &width, &height);
+    g_assert_cmpfloat (width, >, 100);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
   {
     g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
     gboolean found = FALSE;
@@ -189,6 +232,10 @@ test_summary_pdf (void)
   g_assert_nonnull (strstr (text, "Key figures"));
   g_assert_nonnull (strstr (text, "Answered within the deadline"));
   g_assert_null (strstr (text, "Nyckeltal"));
+  g_assert_nonnull (strstr (text, "The units' compilations"));
+  g_assert_nonnull (strstr (text, "Planned actions"));
+  g_clear_pointer (&doc.compilations, g_ptr_array_unref);
+  g_clear_pointer (&doc.compilation_units, g_ptr_array_unref);
 
   /* To look at: SYNPUNKT_SHOT_DIR keeps both. */
   if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)

@@ -1045,6 +1045,77 @@ expect_issue_case_remove (const User *u)
   return is_admin (u) || u->role == SP_ROLE_PROCUREMENT ? 204 : 403;
 }
 
+/* Units' compilations: the unit's manager and head of department write
+ * (unit A here), quality staff read every unit's. */
+static gboolean
+writes_compilation_a (const User *u)
+{
+  return u->role == SP_ROLE_DEPARTMENT_HEAD || (u->role == SP_ROLE_UNIT_MANAGER && u->unit == UNIT_A);
+}
+
+static guint
+expect_compilation_readers (const User *u)
+{
+  return u->role == SP_ROLE_QUALITY || u->role == SP_ROLE_UNIT_MANAGER ||
+         u->role == SP_ROLE_DEPARTMENT_HEAD ? 200 : 403;
+}
+
+static guint
+expect_compilation_writers (const User *u)
+{
+  return writes_compilation_a (u) ? 201 : 403;
+}
+
+static guint
+expect_compilation_read (const User *u)
+{
+  if (u->role == SP_ROLE_QUALITY || writes_compilation_a (u))
+    return 200;
+  return expect_compilation_readers (u) == 200 ? 404 : 403;
+}
+
+static guint
+expect_compilation_change (const User *u)
+{
+  if (writes_compilation_a (u))
+    return 200;
+  if (u->role == SP_ROLE_QUALITY)
+    return 403;
+  return expect_compilation_readers (u) == 200 ? 404 : 403;
+}
+
+/* A period of its own for each cell: one compilation a unit and period. */
+static char *
+prepare_compilation_create (Fixture    *f,
+                            const User *u,
+                            char      **id)
+{
+  return g_strdup_printf ("{\"unit_id\":\"%s\",\"period\":\"%u\"}", f->org->unit_a, 2000 + ++f->serial);
+}
+
+static char *
+prepare_compilation_patch (Fixture    *f,
+                           const User *u,
+                           char      **id)
+{
+  g_autofree char *body = prepare_compilation_create (f, u, NULL);
+  g_autoptr(SpTestResponse) made = request (f, "POST", "/api/v1/unit-compilations", f->org->manager_a, body);
+
+  sp_test_assert_status (made, 201);
+  *id = g_strdup (sp_test_get_string (made, "id"));
+  return g_strdup_printf ("{\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"analysis\":\"Mönster\"}}",
+                          sp_test_get_int (made, "rev"));
+}
+
+static char *
+prepare_compilation_read (Fixture    *f,
+                          const User *u,
+                          char      **id)
+{
+  g_free (prepare_compilation_patch (f, u, id));
+  return NULL;
+}
+
 static char *
 prepare_push (Fixture    *f,
               const User *u,
@@ -1093,6 +1164,10 @@ static const RouteRule rules[] = {
   { "GET",    "/api/v1/contract-issues/{id}/cases", expect_issue_read, prepare_issue_read },
   { "POST",   "/api/v1/contract-issues/{id}/cases", expect_issue_case_add, prepare_issue_case_add },
   { "DELETE", "/api/v1/contract-issue-cases/{id}", expect_issue_case_remove, prepare_issue_link },
+  { "GET",    "/api/v1/unit-compilations",     expect_compilation_readers, prepare_none },
+  { "POST",   "/api/v1/unit-compilations",     expect_compilation_writers, prepare_compilation_create },
+  { "GET",    "/api/v1/unit-compilations/{id}", expect_compilation_read,  prepare_compilation_read },
+  { "PATCH",  "/api/v1/unit-compilations/{id}", expect_compilation_change, prepare_compilation_patch },
   { "GET",    "/api/v1/categories",            expect_anyone,          prepare_none },
   { "POST",   "/api/v1/categories",            expect_admin_creates,   prepare_category_create },
   { "PATCH",  "/api/v1/categories/{id}",       expect_admin_changes,   prepare_category_patch },

@@ -25,6 +25,45 @@ data_clear (gpointer p)
   g_clear_pointer (&data->signals, g_ptr_array_unref);
   for (guint k = 0; k < N_KINDS; k++)
     g_clear_pointer (&data->by_kind[k], sp_stats_figures_free);
+  g_clear_pointer (&data->compilations, g_ptr_array_unref);
+}
+
+/* The units' compilations of @period within @scope: a tertial's or a
+ * year's (a custom range has none); a department's are its units'. */
+static GPtrArray *
+load_compilations (SpStore             *store,
+                   const SpPeriod      *period,
+                   const SpStatsScope  *scope,
+                   GError             **error)
+{
+  g_autofree char *text = sp_period_to_string (period);
+  g_autoptr(GPtrArray) all = NULL;
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (period->kind == SP_PERIOD_CUSTOM || scope->kind == SP_STATS_SCOPE_PROVIDER)
+    return result;
+  all = sp_store_list_unit_compilations (store, scope->kind == SP_STATS_SCOPE_UNIT ? scope->id : NULL,
+                                         text, error);
+  if (all == NULL)
+    {
+      g_ptr_array_unref (result);
+      return NULL;
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      SpUnitCompilation *c = all->pdata[i];
+
+      if (scope->kind == SP_STATS_SCOPE_DEPARTMENT)
+        {
+          g_autoptr(SpUnit) unit = sp_store_load (store, SP_TYPE_UNIT, c->unit_id, NULL);
+
+          if (g_strcmp0 (c->unit_id, scope->id) != 0 &&
+              (unit == NULL || g_strcmp0 (unit->parent_id, scope->id) != 0))
+            continue;
+        }
+      g_ptr_array_add (result, g_object_ref (c));
+    }
+  return result;
 }
 
 void
@@ -74,6 +113,8 @@ sp_analytics_data_compute (SpStore         *store,
           data->by_kind[k] = sp_stats_compute (store, &of_kind, period, error);
           ok = data->by_kind[k] != NULL;
         }
+      if (ok)
+        ok = (data->compilations = load_compilations (store, period, &query.scope, error)) != NULL;
     }
   sp_stats_scope_clear (&query.scope);
 

@@ -24,6 +24,7 @@ typedef struct
   SpStatsReport  *report;
   GPtrArray      *signals;        /* SpStatsSignal */
   SpStatsFigures *by_kind[SP_CASE_KIND_CITIZEN_PROPOSAL + 1]; /* the period's cases of each kind */
+  GPtrArray      *compilations;   /* SpUnitCompilation of the period and scope (R24) */
 } SpAnalyticsData;
 
 /* Shared (a summary being written keeps the figures it shows): free

@@ -158,21 +158,13 @@ sp_analytics_view_export_csv (SpAnalyticsView *self,
 
 /* The summary */
 
-typedef struct
+void
+_sp_analytics_summary_free (gpointer p)
 {
-  SpSummaryDocument doc;
-  SpAnalyticsData  *data;   /* holds the figures the document borrows */
-  char             *organisation;
-  char             *scope;
-  char             *path;
-} Summary;
-
-static void
-summary_free (gpointer p)
-{
-  Summary *summary = p;
+  SpAnalyticsSummary *summary = p;
 
   g_ptr_array_unref (summary->doc.signal_names);
+  g_ptr_array_unref (summary->doc.compilation_units);
   g_ptr_array_unref (summary->doc.chart_ids);
   g_ptr_array_unref (summary->doc.charts);
   sp_analytics_data_free (summary->data);
@@ -188,7 +180,7 @@ write_summary (GTask        *task,
                gpointer      p,
                GCancellable *cancellable)
 {
-  Summary *summary = p;
+  SpAnalyticsSummary *summary = p;
   GError *error = NULL;
 
   if (sp_summary_pdf_write (&summary->doc, summary->path, NULL, &error))
@@ -203,7 +195,7 @@ summary_written (GObject      *object,
                  gpointer      user_data)
 {
   SpAnalyticsView *self = SP_ANALYTICS_VIEW (object);
-  Summary *summary = g_task_get_task_data (G_TASK (result));
+  SpAnalyticsSummary *summary = g_task_get_task_data (G_TASK (result));
   g_autofree char *name = g_path_get_basename (summary->path);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -221,27 +213,20 @@ summary_written (GObject      *object,
   _sp_analytics_view_file_written (self);
 }
 
-void
-sp_analytics_view_write_summary (SpAnalyticsView *self,
-                                 GFile           *file,
+SpAnalyticsSummary *
+_sp_analytics_view_make_summary (SpAnalyticsView *self,
                                  SpLanguage       language)
 {
-  g_autoptr(GTask) task = NULL;
-  Summary *summary;
+  SpAnalyticsSummary *summary;
 
-  g_return_if_fail (SP_IS_ANALYTICS_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
+  g_assert (self->data != NULL);
 
-  if (self->data == NULL || g_file_peek_path (file) == NULL)
-    return;
-
-  summary = g_new0 (Summary, 1);
+  summary = g_new0 (SpAnalyticsSummary, 1);
   summary->data = sp_analytics_data_ref (self->data);
   summary->organisation = organisation_name (self);
   /* The summary names the whole organisation in its own language. */
   summary->scope = gtk_drop_down_get_selected (self->scope_dropdown) == 0
                    ? NULL : _sp_analytics_view_scope_label (self);
-  summary->path = g_strdup (g_file_peek_path (file));
   summary->doc.language = language;
   summary->doc.organisation = summary->organisation;
   summary->doc.scope = summary->scope;
@@ -251,6 +236,15 @@ sp_analytics_view_write_summary (SpAnalyticsView *self,
   summary->doc.chart_ids = g_ptr_array_new ();
   summary->doc.charts = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_chart_data_free);
   summary->doc.made_on = sp_date_today ();
+  summary->doc.compilations = self->data->compilations;
+  summary->doc.compilation_units = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; self->data->compilations != NULL && i < self->data->compilations->len; i++)
+    {
+      SpUnitCompilation *c = g_ptr_array_index (self->data->compilations, i);
+
+      g_ptr_array_add (summary->doc.compilation_units,
+                       _sp_analytics_view_key_name (self, SP_STATS_UNIT, c->unit_id));
+    }
   for (guint i = 0; self->data->signals != NULL && i < self->data->signals->len; i++)
     {
       SpStatsSignal *s = g_ptr_array_index (self->data->signals, i);
@@ -263,11 +257,30 @@ sp_analytics_view_write_summary (SpAnalyticsView *self,
       g_ptr_array_add (summary->doc.charts,
                        sp_analytics_data_chart (self->data, sp_analytics_chart_ids[i], self->names));
     }
+  return summary;
+}
+
+void
+sp_analytics_view_write_summary (SpAnalyticsView *self,
+                                 GFile           *file,
+                                 SpLanguage       language)
+{
+  g_autoptr(GTask) task = NULL;
+  SpAnalyticsSummary *summary;
+
+  g_return_if_fail (SP_IS_ANALYTICS_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->data == NULL || g_file_peek_path (file) == NULL)
+    return;
+
+  summary = _sp_analytics_view_make_summary (self, language);
+  summary->path = g_strdup (g_file_peek_path (file));
 
   _sp_analytics_view_set_status (self, _("Writing the summary…"));
   task = g_task_new (self, NULL, summary_written, NULL);
   g_task_set_source_tag (task, sp_analytics_view_write_summary);
-  g_task_set_task_data (task, summary, summary_free);
+  g_task_set_task_data (task, summary, _sp_analytics_summary_free);
   g_task_run_in_thread (task, write_summary);
 }
 
@@ -378,10 +391,29 @@ reload_activated (GtkWidget  *widget,
   sp_analytics_view_reload (SP_ANALYTICS_VIEW (widget));
 }
 
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  sp_analytics_view_print (SP_ANALYTICS_VIEW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+}
+
+static void
+compilation_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  sp_analytics_view_open_compilation (SP_ANALYTICS_VIEW (widget));
+}
+
 void
 _sp_analytics_view_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "analytics.export-csv", NULL, export_csv_activated);
   gtk_widget_class_install_action (widget_class, "analytics.summary", NULL, summary_activated);
   gtk_widget_class_install_action (widget_class, "analytics.reload", NULL, reload_activated);
+  gtk_widget_class_install_action (widget_class, "analytics.compilation", NULL, compilation_activated);
+  gtk_widget_class_install_action (widget_class, "analytics.print", NULL, print_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "analytics.print", NULL);
 }

@@ -7,6 +7,7 @@
 
 #include "sp-analytics-view.h"
 #include "sp-chart.h"
+#include "sp-summary-pdf.h"
 
 G_BEGIN_DECLS
 
@@ -24,9 +25,12 @@ struct _SpAnalyticsView
   GtkFlowBox      *key_figures;
   GtkLabel        *signals_label;
   GtkFlowBox      *charts_box;
+  GtkListBox      *compilations_list;
+  GtkLabel        *compilations_empty;
 
   SpStoreWorker   *worker;
   SpReference     *names;
+  const SpActor   *actor;     /* the context's, which outlives the view */
   GCancellable    *cancellable;
   SpAnalyticsData *data;
   GHashTable      *cards;     /* chart id → card widget */
@@ -56,5 +60,24 @@ char      *_sp_analytics_view_scope_label (SpAnalyticsView *self);
 void       _sp_analytics_view_set_status (SpAnalyticsView *self,
                                           const char      *text);
 void       _sp_analytics_view_file_written (SpAnalyticsView *self);
+/* The summary of the figures shown, for the PDF or printing. */
+typedef struct
+{
+  SpSummaryDocument doc;
+  SpAnalyticsData  *data;   /* holds the figures the document borrows */
+  char             *organisation;
+  char             *scope;
+  char             *path;
+} SpAnalyticsSummary;
+
+SpAnalyticsSummary *_sp_analytics_view_make_summary (SpAnalyticsView *self,
+                                                     SpLanguage       language);
+void       _sp_analytics_summary_free    (gpointer         summary);
+
+/* sp-analytics-view-compilations.c: the units' compilations of the
+ * period, listed, and the dialog that makes or edits one. */
+void       _sp_analytics_view_fill_compilations (SpAnalyticsView *self);
+void       _sp_analytics_view_open_compilation  (SpAnalyticsView *self,
+                                                 const char      *unit_id);
 
 G_END_DECLS

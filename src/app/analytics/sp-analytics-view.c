@@ -253,6 +253,7 @@ computed (GObject      *object,
   fill_key_figures (self);
   fill_signals (self);
   fill_charts (self);
+  _sp_analytics_view_fill_compilations (self);
   show_state (self, "figures");
 }
 
@@ -375,6 +376,8 @@ sp_analytics_view_class_init (SpAnalyticsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpAnalyticsView, key_figures);
   gtk_widget_class_bind_template_child (widget_class, SpAnalyticsView, signals_label);
   gtk_widget_class_bind_template_child (widget_class, SpAnalyticsView, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, SpAnalyticsView, compilations_list);
+  gtk_widget_class_bind_template_child (widget_class, SpAnalyticsView, compilations_empty);
 
   _sp_analytics_view_install_actions (widget_class);
 }
@@ -419,6 +422,15 @@ sp_analytics_view_new (SpStoreWorker *worker,
                              G_CONNECT_SWAPPED);
   sp_analytics_view_reload (self);
   return GTK_WIDGET (self);
+}
+
+void
+sp_analytics_view_set_actor (SpAnalyticsView *self,
+                             const SpActor   *actor)
+{
+  g_return_if_fail (SP_IS_ANALYTICS_VIEW (self));
+
+  self->actor = actor;
 }
 
 const char *

@@ -27,6 +27,13 @@ G_DECLARE_FINAL_TYPE (SpAnalyticsView, sp_analytics_view, SP, ANALYTICS_VIEW, Gt
 
 GtkWidget       *sp_analytics_view_new          (SpStoreWorker   *worker,
                                                  SpReference     *names);
+/* Who makes units' compilations from the view (the context's actor,
+ * which must outlive the view). */
+void             sp_analytics_view_set_actor    (SpAnalyticsView *self,
+                                                 const SpActor   *actor);
+/* Opens the compilation of the unit chosen as the scope for the period
+ * (the action analytics.compilation); NULL unless a unit is chosen. */
+GtkWindow       *sp_analytics_view_open_compilation (SpAnalyticsView *self);
 /* @tertial 1–3, or 0 for the whole year; counts again. */
 void             sp_analytics_view_set_period   (SpAnalyticsView *self,
                                                  int              year,
@@ -44,6 +51,14 @@ void             sp_analytics_view_export_csv   (SpAnalyticsView *self,
 void             sp_analytics_view_write_summary (SpAnalyticsView *self,
                                                  GFile           *file,
                                                  SpLanguage       language);
+/* Prints the summary in the language of the user interface (Swedish or
+ * English), drawn by the PDF's code (sp_summary_draw_page()). @action is
+ * GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG for the action analytics.print,
+ * or _EXPORT to @export_path (a PDF, for tests). */
+GtkPrintOperationResult sp_analytics_view_print (SpAnalyticsView         *self,
+                                                 GtkPrintOperationAction  action,
+                                                 const char              *export_path,
+                                                 GError                 **error);
 /* The files written so far (for tests). */
 guint            sp_analytics_view_get_written  (SpAnalyticsView *self);
 

@@ -28,6 +28,7 @@ _sp_window_show_analytics (SpWindow *self)
     {
       view = sp_analytics_view_new (sp_context_get_worker (self->context), sp_context_get_reference (self->context));
       gtk_widget_set_name (view, "analytics-view");
+      sp_analytics_view_set_actor (SP_ANALYTICS_VIEW (view), sp_context_get_actor (self->context));
       gtk_stack_add_named (self->content_stack, view, "analytics");
       g_signal_connect_object (view, "show-cases", G_CALLBACK (show_cases), self, G_CONNECT_SWAPPED);
     }

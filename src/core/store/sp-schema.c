@@ -510,6 +510,61 @@ static const char migration_9[] =
   "DROP INDEX cases_provider;\n"
   "CREATE INDEX cases_provider ON cases (provider_id, received_on, id);\n";
 
+/* 9 → 10: units' compilations of a period (R24 of issue 15): the figures counted
+ * when each was made, the unit's analysis, assessment and actions with
+ * their follow-up. */
+static const char migration_10[] =
+  "CREATE TABLE unit_compilations (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  rev INTEGER NOT NULL DEFAULT 0,\n"
+  "  updated_at TEXT,\n"
+  "  updated_by TEXT,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  unit_id TEXT NOT NULL,\n"
+  "  period TEXT NOT NULL,\n"
+  "  figures TEXT,\n"
+  "  analysis TEXT,\n"
+  "  assessment TEXT,\n"
+  "  actions_taken TEXT,\n"
+  "  actions_planned TEXT,\n"
+  "  follow_up_on TEXT,\n"
+  "  written_by TEXT,\n"
+  "  written_on TEXT\n"
+  ");\n"
+  "CREATE INDEX unit_compilations_unit ON unit_compilations (unit_id, period);\n"
+  "CREATE INDEX unit_compilations_rev ON unit_compilations (rev);\n";
+
+/* 10 → 11: the statistics read a period's cases in one pass (sp-stats.c): this
+ * index holds every column the pass reads and filters on, in received
+ * order, so that the pass never reads the table. A complaint's assessment
+ * is its investigation's, copied onto the case by triggers
+ * (stats_assessment, no field of the case: it is never synced), so that
+ * the pass looks up no investigation either. */
+static const char migration_11[] =
+  "ALTER TABLE cases ADD COLUMN stats_assessment TEXT;\n"
+  "UPDATE cases SET stats_assessment ="
+  " (SELECT i.assessment FROM investigations i WHERE i.case_id = cases.id AND i.deleted = 0)"
+  " WHERE id IN (SELECT case_id FROM investigations);\n"
+  "CREATE TRIGGER cases_stats_assessment_case AFTER INSERT ON cases"
+  " WHEN EXISTS (SELECT 1 FROM investigations WHERE case_id = new.id) BEGIN\n"
+  "  UPDATE cases SET stats_assessment ="
+  " (SELECT i.assessment FROM investigations i WHERE i.case_id = new.id AND i.deleted = 0)"
+  " WHERE id = new.id;\n"
+  "END;\n"
+  "CREATE TRIGGER cases_stats_assessment_insert AFTER INSERT ON investigations BEGIN\n"
+  "  UPDATE cases SET stats_assessment = CASE WHEN new.deleted = 0 THEN new.assessment END"
+  " WHERE id = new.case_id;\n"
+  "END;\n"
+  "CREATE TRIGGER cases_stats_assessment_update AFTER UPDATE OF assessment, deleted, case_id"
+  " ON investigations BEGIN\n"
+  "  UPDATE cases SET stats_assessment = NULL WHERE id = old.case_id AND old.case_id IS NOT new.case_id;\n"
+  "  UPDATE cases SET stats_assessment = CASE WHEN new.deleted = 0 THEN new.assessment END"
+  " WHERE id = new.case_id;\n"
+  "END;\n"
+  "CREATE INDEX cases_stats ON cases (received_on, deleted, named_employee, contract_breach,"
+  " kind, valence, category, channel, area, unit_id, provider_id, sender_relation, status,"
+  " due_on, feedback_on, deadline_rule, stats_assessment);\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -520,6 +575,8 @@ const char * const sp_schema_migrations[] = {
   migration_7,
   migration_8,
   migration_9,
+  migration_10,
+  migration_11,
   NULL
 };
 
