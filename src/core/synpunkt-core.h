@@ -43,6 +43,7 @@
 #include "sp-stats-signals.h"
 #include "sp-csv.h"
 #include "sp-case-csv.h"
+#include "sp-diary-export.h"
 #include "sp-provider-figures.h"
 #include "sp-unit.h"
 #include "sp-user.h"
