@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sp-test-server.h"
+#include "../sp-test-csv.h"
 
 #define SENDER "\"sender\":{\"name\":\"Anna Andersson\",\"email\":\"anna@example.se\",\"wants_feedback\":true}"
 #define ANONYMOUS "\"sender\":{\"anonymous\":true}"
@@ -354,6 +355,119 @@ test_retention_run (Fixture       *f,
                      "audit", "verify", "--db", f->server->db, NULL }), ==, 0);
 }
 
+static void
+assert_diary_refused (Fixture    *f,
+                      const char *path,
+                      const char *token,
+                      guint       status,
+                      const char *field)
+{
+  g_autoptr(SpTestResponse) response = sp_test_json (f->server, "GET", path, token, NULL);
+
+  sp_test_assert_status (response, status);
+  if (field != NULL)
+    g_assert_cmpstr (sp_test_error_field (response), ==, field);
+}
+
+/* The diary of a period as CSV: the registrar's; RFC 4180 with commas,
+ * quotes and line breaks in a subject; a case marked secret as a whole
+ * shows its marking and not its subject. */
+static void
+test_diary_csv (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SpTestResponse) made = NULL;
+  g_autoptr(SpTestResponse) marked = NULL;
+  g_autoptr(SpTestResponse) done = NULL;
+  g_autoptr(SpTestResponse) response = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *secret = registered (f);
+  g_autofree char *plain = NULL;
+  g_autofree char *later = expiry (365 * 70);
+  g_autofree char *marking_path = g_strdup_printf ("/api/v1/cases/%s/secrecy-markings", secret);
+  g_autofree char *text = NULL;
+  gsize size = 0;
+  const char *body;
+
+  made = sp_test_jsonf (f->server, "POST", "/api/v1/cases", f->org->staff_a,
+                        "{\"kind\":\"opinion\",\"valence\":\"negative\",\"channel\":\"letter\","
+                        "\"received_on\":\"2026-11-03\",\"subject\":\"B\u00e4nken, \\\"den gr\u00f6na\\\",\\r\\nvid dammen\","
+                        "\"description\":\"Trasig sedan i somras.\",%s}", SENDER);
+  sp_test_assert_status (made, 201);
+  plain = g_strdup (sp_test_get_string (made, "id"));
+  done = transition (f, plain, f->org->registrar, "registered");
+  sp_test_assert_status (done, 200);
+  marked = sp_test_jsonf (f->server, "POST", marking_path, f->org->registrar,
+                          "{\"part\":\"case\",\"provision\":\"OSL 26 kap. 1 §\",\"reason\":\"Hälsa\","
+                          "\"expires_on\":\"%s\"}", later);
+  sp_test_assert_status (marked, 201);
+
+  response = sp_test_json (f->server, "GET", "/api/v1/diary?format=csv&year=2026", f->org->registrar, NULL);
+  sp_test_assert_status (response, 200);
+  g_assert_cmpstr (soup_message_headers_get_content_type (response->headers, NULL), ==, "text/csv");
+  g_assert_nonnull (strstr (soup_message_headers_get_one (response->headers, "Content-Disposition"),
+                            "synpunkt-diary-2026-01-01-2026-12-31.csv"));
+  body = g_bytes_get_data (response->body, &size);
+  text = g_strndup (body, size);
+  records = sp_test_csv_read (text, ',');
+  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_cmpstr (sp_test_csv_get (records, 0, 3), ==, "subject");
+  /* In number order: the secret one was registered first. */
+  g_assert_cmpstr (sp_test_csv_get (records, 1, 3), ==, "");
+  g_assert_cmpstr (sp_test_csv_get (records, 1, 7), ==, "OSL 26 kap. 1 § (case)");
+  g_assert_cmpstr (sp_test_csv_get (records, 1, 8), ==, "true");
+  g_assert_cmpstr (sp_test_csv_get (records, 2, 3), ==, "Bänken, \"den gröna\",\r\nvid dammen");
+  g_assert_cmpstr (sp_test_csv_get (records, 2, 2), ==, "opinion");
+  g_assert_cmpstr (sp_test_csv_get (records, 2, 6), ==, "registered");
+  /* Neither the secret subject nor anyone's contact details. */
+  g_assert_null (strstr (text, "Maten var kall"));
+  g_assert_null (strstr (text, "Anna"));
+  g_assert_null (strstr (text, "Trasig"));
+
+  /* Semicolons for spreadsheets set to Swedish, and from–to. */
+  g_clear_pointer (&response, sp_test_response_free);
+  response = sp_test_json (f->server, "GET",
+                           "/api/v1/diary?format=csv&separator=semicolon&from=2026-11-03&to=2026-11-03",
+                           f->org->registrar, NULL);
+  sp_test_assert_status (response, 200);
+  body = g_bytes_get_data (response->body, &size);
+  g_assert_true (size > 3 && memcmp (body, "\xEF\xBB\xBF", 3) == 0);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  text = g_strndup (body, size);
+  records = sp_test_csv_read (text, ';');
+  g_assert_cmpuint (records->len, ==, 2);
+
+  /* Whose it is. */
+  assert_diary_refused (f, "/api/v1/diary?format=csv&year=2026", NULL, 401, NULL);
+  assert_diary_refused (f, "/api/v1/diary?format=csv&year=2026", f->org->staff_a, 403, NULL);
+  assert_diary_refused (f, "/api/v1/diary?format=csv&year=2026", f->org->manager_a, 403, NULL);
+  assert_diary_refused (f, "/api/v1/diary?format=csv&year=2026", f->org->quality, 403, NULL);
+  assert_diary_refused (f, "/api/v1/diary?format=csv&year=2026", f->org->admin, 403, NULL);
+  /* Bad input: a clear error naming the parameter. */
+  assert_diary_refused (f, "/api/v1/diary?format=csv", f->org->registrar, 422, "from");
+  assert_diary_refused (f, "/api/v1/diary?format=csv&from=2026-01-01", f->org->registrar, 422, "to");
+  assert_diary_refused (f, "/api/v1/diary?format=csv&from=2026-12-01&to=2026-01-01",
+                        f->org->registrar, 422, "to");
+  assert_diary_refused (f, "/api/v1/diary?format=csv&from=2026-13-01&to=2026-12-31",
+                        f->org->registrar, 422, "from");
+  assert_diary_refused (f, "/api/v1/diary?format=csv&from=2026-01-01%27%3B%20DROP%20TABLE%20cases%3B--&to=2026-12-31",
+                        f->org->registrar, 422, "from");
+  assert_diary_refused (f, "/api/v1/diary?format=csv&year=99999", f->org->registrar, 422, "year");
+  assert_diary_refused (f, "/api/v1/diary?format=pdf&year=2026", f->org->registrar, 422, "format");
+  assert_diary_refused (f, "/api/v1/diary?format=csv&separator=tab&year=2026", f->org->registrar, 422,
+                        "separator");
+  assert_diary_refused (f, "/api/v1/diary?separator=comma&year=2026", f->org->registrar, 422, "separator");
+  assert_diary_refused (f, "/api/v1/diary?format=csv&year=2026&colour=red", f->org->registrar, 422, NULL);
+  assert_diary_refused (f, "/api/v1/diary?format=csv&year=%FF", f->org->registrar, 422, NULL);
+
+  /* The JSON diary is as it was: newest number first. */
+  g_clear_pointer (&response, sp_test_response_free);
+  response = sp_test_json (f->server, "GET", "/api/v1/diary?year=2026", f->org->registrar, NULL);
+  sp_test_assert_status (response, 200);
+  g_assert_cmpint (sp_test_get_int (response, "total"), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -365,6 +479,7 @@ main (int    argc,
   ADD ("secrecy-marking", test_secrecy_marking);
   ADD ("disclosure-request", test_disclosure_request);
   ADD ("retention-run", test_retention_run);
+  ADD ("diary-csv", test_diary_csv);
 #undef ADD
 
   return g_test_run ();
