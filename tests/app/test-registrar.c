@@ -13,6 +13,8 @@
 #include "app-test-util.h"
 #include "sp-case-page.h"
 #include "sp-registrar-dialogs.h"
+#include "sp-diary-export-dialog.h"
+#include "../sp-test-csv.h"
 
 /* The words the window shows, in the language it runs in. */
 #define T(s) g_dgettext (GETTEXT_PACKAGE, s)
@@ -341,6 +343,205 @@ test_registrar_story (void)
   app_fixture_stop (&fixture);
 }
 
+static void
+file_written (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  int *entries = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (sp_diary_file_write_finish (result, &n, &error));
+  g_assert_no_error (error);
+  *entries = (int) n;
+}
+
+static gboolean
+export_allowed (GtkWidget *dialog)
+{
+  return adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "export");
+}
+
+#define TRICKY "Bänken, \"den gröna\"\nvid dammen"
+
+/* The diary of a period from the Diary view: the dialog's period and
+ * format (refused while the dates are wrong), then the PDF and the CSV
+ * written through the worker and a thread; the marking is in them, never
+ * what it hides. */
+static void
+test_diary_export (void)
+{
+  AppFixture fixture = { 0 };
+  g_autofree char *plain = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *csv_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *from = NULL;
+  g_autoptr(GFile) pdf = NULL;
+  g_autoptr(GFile) csv = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  GtkWidget *dialog;
+  GtkWidget *error_label;
+  SpDiaryFileOptions options;
+  SpDate today = sp_date_today ();
+  int entries = -1;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  app_fixture_make_db (&fixture);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SpStore) store = sp_test_store_open (fixture.db_path, &error);
+    g_autoptr(SpSecrecyMarking) marking = sp_secrecy_marking_new ();
+    g_autoptr(SpCase) a = NULL;
+    g_autoptr(SpCase) b = NULL;
+
+    g_assert_no_error (error);
+    plain = add_case (store, TRICKY, today, FALSE);
+    secret = add_case (store, "Medicinen till Greta", today, FALSE);
+    a = sp_store_get_case (store, plain, &error);
+    b = sp_store_get_case (store, secret, &error);
+    g_assert_true (sp_store_transition_case (store, a, SP_STATUS_REGISTERED, &registrar, &error));
+    g_assert_true (sp_store_transition_case (store, b, SP_STATUS_REGISTERED, &registrar, &error));
+    marking->case_id = g_strdup (secret);
+    marking->part = SP_SECRECY_PART_CASE;
+    marking->provision = g_strdup ("OSL 26 kap. 1 §");
+    marking->reason = g_strdup ("Uppgifter om hälsa");
+    marking->expires_on = today + 3650;
+    g_assert_true (sp_store_save_secrecy_marking (store, marking, SP_SAVE_DEFAULT, &registrar, &error));
+    g_assert_no_error (error);
+  }
+  pdf_path = g_build_filename (fixture.dir, "diarium.pdf", NULL);
+  csv_path = g_build_filename (fixture.dir, "diarium.csv", NULL);
+  pdf = g_file_new_for_path (pdf_path);
+  csv = g_file_new_for_path (csv_path);
+  app_fixture_start (&fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, 700);
+
+  /* Only from the Diary view. */
+  sp_window_set_view (fixture.window, "all");
+  app_fixture_wait_list (&fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.export-diary", NULL);
+  app_test_flush ();
+  g_assert_null (find_toplevel ("diary-export-dialog"));
+
+  sp_window_set_view (fixture.window, "diary");
+  app_fixture_wait_list (&fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.export-diary", NULL);
+  APP_TEST_WAIT (find_toplevel ("diary-export-dialog") != NULL, 30);
+  dialog = find_toplevel ("diary-export-dialog");
+  error_label = app_test_find_by_id (dialog, "diary-export-error");
+  /* This year so far, to start with. */
+  from = sp_date_to_string (sp_date_new (sp_date_get_year (today), 1, 1));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (app_test_find_by_id (dialog, "diary-export-from"))),
+                   ==, from);
+  g_assert_true (export_allowed (dialog));
+  shot ("diary-export");
+
+  /* Wrong dates: said, and no export. */
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "diary-export-from")), "2026-13-01");
+  g_assert_false (export_allowed (dialog));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   T ("The first day is not a date: write it as YYYY-MM-DD"));
+  g_assert_false (sp_diary_export_dialog_get_options (SP_DIARY_EXPORT_DIALOG (dialog), &options));
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "diary-export-from")), "2099-01-01");
+  g_assert_false (export_allowed (dialog));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, T ("The period ends before it starts"));
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "diary-export-from")), from);
+  g_assert_true (export_allowed (dialog));
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* The PDF, as the file chooser's Save starts it. */
+  g_assert_true (sp_diary_export_dialog_get_options (SP_DIARY_EXPORT_DIALOG (dialog), &options));
+  g_assert_cmpint (options.format, ==, SP_DIARY_FILE_PDF);
+  g_assert_cmpint (options.from, ==, sp_date_new (sp_date_get_year (today), 1, 1));
+  g_assert_cmpint (options.to, ==, today);
+  sp_diary_file_write_async (sp_application_get_worker (fixture.app), &options, pdf, NULL,
+                             file_written, &entries);
+  APP_TEST_WAIT (entries >= 0, 30);
+  g_assert_cmpint (entries, ==, 2);
+  text = pdf_text (pdf_path);
+  g_assert_nonnull (strstr (text, "Diarium"));
+  g_assert_nonnull (strstr (text, "gröna"));
+  g_assert_nonnull (strstr (text, "OSL 26 kap. 1 §"));
+  g_assert_null (strstr (text, "Greta"));
+  g_assert_null (strstr (text, "Anna Andersson"));
+  g_assert_null (strstr (text, "insulin"));
+  if (g_getenv ("SYNPUNKT_SHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("SYNPUNKT_SHOT_DIR"), "diary-pdf", NULL);
+      const char *argv[] = { "pdftoppm", "-png", "-r", "70", "-singlefile", pdf_path, png, NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
+
+  /* The CSV: RFC 4180, semicolons for a spreadsheet set to Swedish. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (app_test_find_by_id (dialog, "diary-export-format")), 1);
+  g_assert_true (sp_diary_export_dialog_get_options (SP_DIARY_EXPORT_DIALOG (dialog), &options));
+  g_assert_cmpint (options.format, ==, SP_DIARY_FILE_CSV);
+  g_assert_cmpint (options.separator, ==, ';');
+  entries = -1;
+  sp_diary_file_write_async (sp_application_get_worker (fixture.app), &options, csv, NULL,
+                             file_written, &entries);
+  APP_TEST_WAIT (entries >= 0, 30);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (csv_path, &text, NULL, NULL));
+  records = sp_test_csv_read (text, ';');
+  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_cmpstr (sp_test_csv_get (records, 1, 3), ==, TRICKY);
+  g_assert_cmpstr (sp_test_csv_get (records, 2, 3), ==, "");
+  g_assert_cmpstr (sp_test_csv_get (records, 2, 7), ==, "OSL 26 kap. 1 § (case)");
+  g_assert_null (strstr (text, "Greta"));
+  g_assert_null (strstr (text, "Anna"));
+
+  /* Export, as the button does: the file chooser asks where, and the
+   * window says what was written. */
+  {
+    g_autofree char *chosen = g_build_filename (fixture.dir, "vald.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (chosen);
+    GtkWidget *chooser = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    g_autofree char *cwd = g_get_current_dir ();
+
+    g_assert_cmpint (g_chdir (fixture.dir), ==, 0);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "export");
+    gtk_window_close (GTK_WINDOW (dialog));
+    APP_TEST_WAIT (find_toplevel ("diary-export-dialog") == NULL, 30);
+    for (gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC; chooser == NULL;)
+      {
+        for (guint i = 0; i < g_list_model_get_n_items (toplevels) && chooser == NULL; i++)
+          {
+            g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+            if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (window))
+              chooser = window;
+          }
+        g_assert_cmpint (g_get_monotonic_time (), <, until);
+        g_main_context_iteration (NULL, chooser == NULL);
+      }
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    /* The fallback chooser (no portal under Xvfb) keeps the folder it
+     * started in, the working one: the test's folder. */
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "vald.csv");
+    APP_TEST_WAIT (({ g_autoptr(GFile) got = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+                      got != NULL && g_file_equal (got, file); }), 30);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    APP_TEST_WAIT (g_file_test (chosen, G_FILE_TEST_EXISTS), 30);
+    APP_TEST_WAIT (has_label (GTK_WIDGET (fixture.window), T ("Diary exported: 2 entries")), 30);
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+  }
+  app_fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +560,7 @@ main (int   argc,
 
   g_test_add_func ("/registrar/queue-and-diary", test_queue_and_diary);
   g_test_add_func ("/registrar/story", test_registrar_story);
+  g_test_add_func ("/registrar/diary-export", test_diary_export);
 
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
 #include "sp-registrar-dialogs.h"
 #include <glib/gi18n.h>
 
+#include "sp-diary-export-dialog.h"
+
 #include "sp-window-private.h"
 
 #include "sp-intake-dialog.h"
@@ -199,6 +201,59 @@ disclosure_action (GtkWidget  *widget,
                                                   self->shown_case_id, NULL));
 }
 
+/* The diary of a period, as PDF or CSV (src/app/diary): the dialog asks
+ * for the period and the format, the file chooser where, and the worker
+ * and a thread write it. */
+static void
+diary_written (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint n = 0;
+
+  if (!sp_diary_file_write_finish (result, &n, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposing)
+        return;
+      title = g_strdup_printf (_("Could not export the diary: %s"), error->message);
+    }
+  else if (self->disposing)
+    return;
+  else
+    /* Translators: a toast once the diary's file is written */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Diary exported: %u entry",
+                                          "Diary exported: %u entries", n), n);
+  sp_window_add_toast (self, title);
+}
+
+static void
+export_diary_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       SpWindow         *self)
+{
+  SpDiaryFileOptions options;
+
+  if (!sp_diary_export_dialog_get_options (SP_DIARY_EXPORT_DIALOG (dialog), &options))
+    return;
+  sp_diary_file_choose_async (GTK_WINDOW (self), sp_context_get_worker (self->context), &options,
+                                diary_written, g_object_ref (self));
+}
+
+static void
+export_diary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  GtkWidget *dialog = sp_diary_export_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "response::export", G_CALLBACK (export_diary_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* From a flagged case's page: procurement's contract issue about it. */
 static void
 open_contract_issue_action (GtkWidget  *widget,
@@ -220,6 +275,7 @@ _sp_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-contract-issue", "(ss)",
                                    open_contract_issue_action);
   gtk_widget_class_install_action (widget_class, "win.mark-secret", NULL, mark_secret_action);
+  gtk_widget_class_install_action (widget_class, "win.export-diary", NULL, export_diary_action);
   gtk_widget_class_install_action (widget_class, "win.disclosure-request", NULL, disclosure_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -279,6 +335,10 @@ _sp_window_update_actions (SpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fill-demo", usable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", usable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", usable);
+  /* The registrar keeps the diary, and exports it from the Diary view. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-diary",
+                                 on_list && g_strcmp0 (self->view, "diary") == 0 &&
+                                 (sp_context_get_roles (self->context) & SP_ROLE_BIT (SP_ROLE_REGISTRAR)) != 0);
 
   gtk_widget_set_visible (self->back_button, on_case || folded);
   /* Narrow, the title needs the room; New Case stays in the main menu. */
