@@ -27,11 +27,11 @@ static const char * const phrases[][2] = {
   { "Number", "Diarienummer" },
   { "Date", "Datum" },
   { "Kind", "Typ" },
-  { "Subject", "Ärende" },
+  { "Subject", "Rubrik" },
   { "Unit", "Enhet" },
   { "Status", "Status" },
   { "Secrecy", "Sekretess" },
-  { "Secret", "Sekretess" },
+  { "Marked secret", "Sekretessmarkerat" },
   { "Restricted", "Begränsad åtkomst" },
   { "Page %u", "Sida %u" },
   { "Opinion", "Synpunkt" },
@@ -240,7 +240,7 @@ entry_row (Writer             *w,
   cells[1] = date;
   cells[2] = label (w, &sp_case_kind_info, entry->kind);
   /* The marking, never what it hides. */
-  cells[3] = entry->subject ? entry->subject : P (w, "Secret");
+  cells[3] = entry->subject ? entry->subject : P (w, "Marked secret");
   cells[4] = entry->unit_name ? entry->unit_name : "";
   cells[5] = label (w, &sp_status_info, entry->status);
   cells[6] = secrecy;
