@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "sp-account-request.h"
 #include "sp-calendar.h"
 #include "sp-case.h"
 #include "sp-case-event.h"
@@ -34,6 +35,7 @@
 #include "sp-store-investigation.h"
 #include "sp-store-contract-issue.h"
 #include "sp-store-registrar.h"
+#include "sp-store-forwarding.h"
 #include "sp-store-retention.h"
 #include "sp-store-worker.h"
 #include "sp-csv.h"

@@ -300,6 +300,8 @@ pushable_type (const char *name)
     return SP_TYPE_SECRECY_MARKING;
   if (g_strcmp0 (name, sp_disclosure_request_info.name) == 0)
     return SP_TYPE_DISCLOSURE_REQUEST;
+  if (g_strcmp0 (name, sp_account_request_info.name) == 0)
+    return SP_TYPE_ACCOUNT_REQUEST;
   return G_TYPE_INVALID;
 }
 
@@ -327,6 +329,8 @@ save_child (SpRequest  *req,
   if (SP_IS_DISCLOSURE_REQUEST (entity))
     return sp_store_save_disclosure_request (req->store, SP_DISCLOSURE_REQUEST (entity), flags,
                                              &actor, error);
+  if (SP_IS_ACCOUNT_REQUEST (entity))
+    return sp_store_save_account_request (req->store, SP_ACCOUNT_REQUEST (entity), flags, &actor, error);
   return sp_store_save (req->store, entity, flags, actor.user_id, error);
 }
 

@@ -17,7 +17,7 @@ static const TypeFunc entity_types[] = {
   sp_case_get_type, sp_case_event_get_type, sp_unit_get_type, sp_user_get_type,
   sp_provider_get_type, sp_category_get_type, sp_investigation_get_type,
   sp_planned_action_get_type, sp_letter_get_type, sp_disclosure_request_get_type,
-  sp_contract_issue_get_type, sp_secrecy_marking_get_type,
+  sp_contract_issue_get_type, sp_secrecy_marking_get_type, sp_account_request_get_type,
 };
 
 GType

@@ -409,6 +409,30 @@ static const char migration_6[] =
   "ALTER TABLE disclosure_requests ADD COLUMN review_letters TEXT;\n"
   "ALTER TABLE disclosure_requests ADD COLUMN review_letters_provision TEXT;\n";
 
+/* Forwarding with accounts (issue 13): an account asked of a provider or
+ * another district with its last date, and recorded when it comes. */
+static const char migration_7[] =
+  "CREATE TABLE account_requests (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  rev INTEGER NOT NULL DEFAULT 0,\n"
+  "  updated_at TEXT,\n"
+  "  updated_by TEXT,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,\n"
+  "  source TEXT,\n"
+  "  provider_id TEXT,\n"
+  "  requested_from TEXT,\n"
+  "  requested_on TEXT,\n"
+  "  requested_by TEXT,\n"
+  "  due_on TEXT,\n"
+  "  received_on TEXT,\n"
+  "  received_method TEXT,\n"
+  "  account TEXT,\n"
+  "  recorded_by TEXT\n"
+  ");\n"
+  "CREATE INDEX account_requests_case ON account_requests (case_id);\n"
+  "CREATE INDEX account_requests_rev ON account_requests (rev);\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -416,6 +440,7 @@ const char * const sp_schema_migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
   NULL
 };
 
