@@ -468,6 +468,162 @@ test_diary_csv (Fixture       *f,
   g_assert_cmpint (sp_test_get_int (response, "total"), ==, 2);
 }
 
+static char *
+today_text (int days)
+{
+  return expiry (days);
+}
+
+/* R6 and R17–R19 through the API: the case to the unit chosen with the
+ * department's contact in copy, and the account asked of a provider with
+ * a last date and recorded when it comes; bad input and access. */
+static void
+test_forwarding (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *id = registered (f);
+  g_autofree char *waiting = sp_test_create_case (f->server, f->org->staff_a, SENDER);
+  g_autofree char *assign = g_strdup_printf ("/api/v1/cases/%s/assign", id);
+  g_autofree char *assign_waiting = g_strdup_printf ("/api/v1/cases/%s/assign", waiting);
+  g_autofree char *accounts = g_strdup_printf ("/api/v1/cases/%s/account-requests", id);
+  g_autofree char *events_path = g_strdup_printf ("/api/v1/cases/%s/events", id);
+  g_autofree char *unknown = g_uuid_string_random ();
+  g_autofree char *sql = g_strdup_printf ("UPDATE units SET contact_name = 'Karin Kontakt' WHERE id = '%s'",
+                                          f->org->department);
+  g_autofree char *later = today_text (10);
+  g_autofree char *past = today_text (-1);
+  g_autofree char *today = today_text (0);
+  g_autofree char *tomorrow = today_text (1);
+  g_autofree char *provider_id = NULL;
+  g_autofree char *request_id = NULL;
+  g_autofree char *request_path = NULL;
+  g_autofree char *feed = NULL;
+  g_autoptr(SpTestResponse) r = NULL;
+  gint64 rev;
+  gsize size = 0;
+  const char *body;
+
+  sp_test_exec_sql (f->server->db, sql);
+
+#define CHECK(resp, status, field) \
+  G_STMT_START { \
+    g_clear_pointer (&r, sp_test_response_free); \
+    r = (resp); \
+    sp_test_assert_status (r, status); \
+    if ((field) != NULL) \
+      g_assert_cmpstr (sp_test_error_field (r), ==, (const char *) (field)); \
+  } G_STMT_END
+
+  /* Assign: who, and bad input. */
+  CHECK (sp_test_jsonf (f->server, "POST", assign, f->org->staff_a, "{\"unit_id\":\"%s\"}", f->org->unit_a),
+         403, NULL);
+  CHECK (sp_test_jsonf (f->server, "POST", assign, f->org->manager_a, "{\"unit_id\":\"%s\"}", f->org->unit_a),
+         403, NULL);
+  CHECK (sp_test_jsonf (f->server, "POST", assign, f->org->registrar, "{\"unit_id\":\"%s\"}", unknown),
+         422, "unit_id");
+  CHECK (sp_test_jsonf (f->server, "POST", assign, f->org->registrar, "{\"unit_id\":\"%s\"}", f->org->admin_unit),
+         422, "unit_id");
+  CHECK (sp_test_json (f->server, "POST", assign, f->org->registrar, "{\"unit_id\":\"x'; DROP TABLE cases; --\"}"),
+         422, "unit_id");
+  CHECK (sp_test_json (f->server, "POST", assign, f->org->registrar, "{\"unit_id\":5}"), 422, "unit_id");
+  CHECK (sp_test_json (f->server, "POST", assign, f->org->registrar, "{}"), 422, "unit_id");
+  CHECK (sp_test_json (f->server, "POST", assign, f->org->registrar, "{\"unit_id\":"), 400, NULL);
+  CHECK (sp_test_jsonf (f->server, "POST", assign, f->org->registrar, "{\"unit_id\":\"%s\",\"x\":1}",
+                        f->org->unit_a), 422, NULL);
+  /* R4: not to the unit before the diary; nothing half-saved. */
+  CHECK (sp_test_jsonf (f->server, "POST", assign_waiting, f->org->registrar, "{\"unit_id\":\"%s\"}",
+                        f->org->unit_b), 409, NULL);
+  {
+    g_autofree char *path = g_strconcat ("/api/v1/cases/", waiting, NULL);
+
+    CHECK (sp_test_json (f->server, "GET", path, f->org->registrar, NULL), 200, NULL);
+    g_assert_cmpstr (sp_test_get_string (r, "case.status"), ==, "received");
+    g_assert_cmpstr (sp_test_get_string (r, "case.unit_id"), !=, f->org->unit_b);
+  }
+
+  /* R6: to the unit, with the department's contact in copy. */
+  CHECK (sp_test_jsonf (f->server, "POST", assign, f->org->registrar, "{\"unit_id\":\"%s\"}", f->org->unit_a),
+         200, NULL);
+  g_assert_cmpstr (sp_test_get_string (r, "case.status"), ==, "assigned");
+  g_assert_cmpstr (sp_test_get_string (r, "case.unit_id"), ==, f->org->unit_a);
+  g_assert_cmpstr (sp_test_get_string (r, "copy_to"), ==, "Äldreomsorg: Karin Kontakt");
+  CHECK (sp_test_json (f->server, "GET", events_path, f->org->registrar, NULL), 200, NULL);
+  body = g_bytes_get_data (r->body, &size);
+  g_assert_nonnull (g_strstr_len (body, size, "copy_to_department"));
+  g_assert_nonnull (g_strstr_len (body, size, "Karin Kontakt"));
+
+  /* An account asked of the provider, with a last date. */
+  CHECK (sp_test_json (f->server, "POST", "/api/v1/providers", f->org->procurement,
+                       "{\"name\":\"Omsorgshuset AB\",\"org_number\":\"5560360793\","
+                       "\"contract_form\":\"choice_system\",\"contract_reference\":\"LOV 2024:12\","
+                       "\"responsible_administration\":\"Äldreförvaltningen\"}"), 201, NULL);
+  provider_id = g_strdup (sp_test_get_string (r, "id"));
+
+#define ASK "{\"source\":\"%s\",\"provider_id\":\"%s\",\"due_on\":\"%s\"}"
+  CHECK (sp_test_jsonf (f->server, "POST", accounts, f->org->staff_b, ASK, "provider", provider_id, later),
+         404, NULL);
+  CHECK (sp_test_jsonf (f->server, "POST", accounts, f->org->quality, ASK, "provider", provider_id, later),
+         403, NULL);
+  CHECK (sp_test_jsonf (f->server, "POST", accounts, f->org->manager_a, ASK, "provider", provider_id, past),
+         422, "due_on");
+  CHECK (sp_test_jsonf (f->server, "POST", accounts, f->org->manager_a, ASK, "provider", unknown, later),
+         422, "provider_id");
+  CHECK (sp_test_jsonf (f->server, "POST", accounts, f->org->manager_a, ASK, "the_moon", provider_id, later),
+         422, "source");
+  CHECK (sp_test_jsonf (f->server, "POST", accounts, f->org->manager_a, ASK, "provider", provider_id, "2026-02-30"),
+         422, "due_on");
+  CHECK (sp_test_jsonf (f->server, "POST", accounts, f->org->manager_a,
+                        "{\"source\":\"other_district\",\"due_on\":\"%s\"}", later), 422, "requested_from");
+  CHECK (sp_test_jsonf (f->server, "POST", accounts, f->org->manager_a, ASK, "provider", provider_id, later),
+         201, NULL);
+  g_assert_cmpstr (sp_test_get_string (r, "due_on"), ==, later);
+  g_assert_cmpstr (sp_test_get_string (r, "requested_on"), ==, today);
+  request_id = g_strdup (sp_test_get_string (r, "id"));
+  rev = sp_test_get_int (r, "rev");
+  request_path = g_strdup_printf ("/api/v1/account-requests/%s", request_id);
+
+  /* Recorded when it comes: the date, how, and what it says. */
+#define RECORD "{\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"received_on\":\"%s\",\"received_method\":\"%s\",\"account\":\"%s\"}}"
+  CHECK (sp_test_jsonf (f->server, "PATCH", request_path, f->org->staff_b, RECORD, rev, today, "email",
+                        "Åtgärdat"), 404, NULL);
+  CHECK (sp_test_jsonf (f->server, "PATCH", request_path, f->org->registrar, RECORD, rev, tomorrow, "email",
+                        "Åtgärdat"), 422, "received_on");
+  CHECK (sp_test_jsonf (f->server, "PATCH", request_path, f->org->registrar, RECORD, rev, today, "phone", ""),
+         422, "account");
+  CHECK (sp_test_jsonf (f->server, "PATCH", request_path, f->org->registrar, RECORD, rev, today, "email",
+                        "Utföraren har bytt rutin; Greta Svensson har fått en ursäkt."), 200, NULL);
+  g_assert_cmpstr (sp_test_get_string (r, "received_on"), ==, today);
+  g_assert_nonnull (sp_test_get_string (r, "recorded_by"));
+  rev = sp_test_get_int (r, "rev");
+  CHECK (sp_test_jsonf (f->server, "PATCH", request_path, f->org->registrar,
+                        "{\"base_rev\":%" G_GINT64_FORMAT ",\"fields\":{\"received_on\":null,\"received_method\":\"none\",\"account\":null}}",
+                        rev), 422, "received_on");
+
+  CHECK (sp_test_json (f->server, "GET", accounts, f->org->manager_a, NULL), 200, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (sp_test_get_node (r, "items"))), ==, 1);
+  CHECK (sp_test_json (f->server, "GET", events_path, f->org->registrar, NULL), 200, NULL);
+  body = g_bytes_get_data (r->body, &size);
+  g_assert_nonnull (g_strstr_len (body, size, "account_requested"));
+  g_assert_nonnull (g_strstr_len (body, size, "account_received"));
+  g_assert_null (g_strstr_len (body, size, "Greta"));
+
+  /* The change feed: the record reaches the replicas; quality staff get
+   * it without its text, which may name people. */
+  CHECK (sp_test_json (f->server, "GET", "/api/v1/changes?since=0&limit=1000", f->org->registrar, NULL),
+         200, NULL);
+  body = g_bytes_get_data (r->body, &size);
+  g_assert_nonnull (g_strstr_len (body, size, request_id));
+  g_assert_nonnull (g_strstr_len (body, size, "Greta Svensson"));
+  CHECK (sp_test_json (f->server, "GET", "/api/v1/changes?since=0&limit=1000", f->org->quality, NULL),
+         200, NULL);
+  feed = g_strndup (g_bytes_get_data (r->body, NULL), g_bytes_get_size (r->body));
+  g_assert_nonnull (strstr (feed, request_id));
+  g_assert_null (strstr (feed, "Greta"));
+#undef ASK
+#undef RECORD
+#undef CHECK
+}
+
 int
 main (int    argc,
       char **argv)
@@ -480,6 +636,7 @@ main (int    argc,
   ADD ("disclosure-request", test_disclosure_request);
   ADD ("retention-run", test_retention_run);
   ADD ("diary-csv", test_diary_csv);
+  ADD ("forwarding", test_forwarding);
 #undef ADD
 
   return g_test_run ();
