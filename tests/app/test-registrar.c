@@ -13,6 +13,8 @@
 #include "app-test-util.h"
 #include "sp-case-page.h"
 #include "sp-registrar-dialogs.h"
+#include "sp-account-dialog.h"
+#include "sp-assign-dialog.h"
 #include "sp-diary-export-dialog.h"
 #include "../sp-test-csv.h"
 
@@ -544,6 +546,158 @@ test_diary_export (void)
   app_fixture_stop (&fixture);
 }
 
+static gboolean
+case_assigned_to (SpStore    *store,
+                  const char *id,
+                  const char *unit_id)
+{
+  g_autoptr(SpCase) kase = sp_store_get_case (store, id, NULL);
+
+  return kase != NULL && kase->status == SP_STATUS_ASSIGNED && g_strcmp0 (kase->unit_id, unit_id) == 0;
+}
+
+static guint
+count_accounts (SpStore    *store,
+                const char *id,
+                gboolean    received)
+{
+  g_autoptr(GPtrArray) requests = sp_store_get_account_requests (store, id, NULL);
+  guint n = 0;
+
+  for (guint i = 0; requests != NULL && i < requests->len; i++)
+    if (!received || sp_account_request_is_received (requests->pdata[i]))
+      n++;
+  return n;
+}
+
+static gboolean
+response_allowed (GtkWidget  *dialog,
+                  const char *response)
+{
+  return adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), response);
+}
+
+/* R6 and R17–R19 from the main menu on the case shown: the unit chosen
+ * with the department's contact in copy, then an account asked of the
+ * provider with a last date and recorded when it came by phone; each
+ * saved through the store worker. */
+static void
+test_forwarding (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(SpStore) store = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *unit_id = NULL;
+  g_autofree char *copy = NULL;
+  GtkWidget *dialog;
+  GtkWidget *error_label;
+  GListModel *names;
+  guint unit_position = GTK_INVALID_LIST_POSITION;
+
+  app_fixture_make_db (&fixture);
+  store = app_fixture_open_store (&fixture);
+  {
+    g_autoptr(SpUnit) department = sp_unit_new ();
+    g_autoptr(SpUnit) unit = sp_unit_new ();
+    g_autoptr(SpProvider) provider = sp_provider_new ();
+    g_autoptr(SpCase) kase = NULL;
+    g_autoptr(GError) error = NULL;
+
+    department->name = g_strdup ("Äldreomsorg");
+    department->kind = SP_UNIT_KIND_DEPARTMENT;
+    department->contact_name = g_strdup ("Karin Kontakt");
+    g_assert_true (sp_store_save (store, SP_ENTITY (department), SP_SAVE_DEFAULT, "admin", &error));
+    unit->name = g_strdup ("Hemtjänsten Vällingby");
+    unit->kind = SP_UNIT_KIND_UNIT;
+    unit->parent_id = g_strdup (SP_ENTITY (department)->id);
+    g_assert_true (sp_store_save (store, SP_ENTITY (unit), SP_SAVE_DEFAULT, "admin", &error));
+    unit_id = g_strdup (SP_ENTITY (unit)->id);
+    provider->name = g_strdup ("Omsorg AB");
+    g_assert_true (sp_store_save (store, SP_ENTITY (provider), SP_SAVE_DEFAULT, "admin", &error));
+    g_assert_no_error (error);
+    id = add_case (store, "Maten kom sent", sp_date_today () - 2, FALSE);
+    kase = sp_store_get_case (store, id, &error);
+    g_assert_true (sp_store_transition_case (store, kase, SP_STATUS_REGISTERED, &registrar, &error));
+    g_assert_no_error (error);
+  }
+  app_fixture_start (&fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1200, 760);
+  sp_window_show_case (fixture.window, id);
+  app_fixture_wait_page (&fixture, "case");
+
+  /* Assign to Unit: the unit chosen, the copy said. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.assign-unit", NULL);
+  APP_TEST_WAIT (find_toplevel ("assign-dialog") != NULL, 30);
+  dialog = find_toplevel ("assign-dialog");
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (app_test_find_by_id (dialog, "assign-unit")));
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Hemtjänsten Vällingby"))
+      unit_position = i;
+  g_assert_cmpuint (unit_position, !=, GTK_INVALID_LIST_POSITION);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (app_test_find_by_id (dialog, "assign-unit")), unit_position);
+  g_assert_cmpstr (sp_assign_dialog_get_unit_id (SP_ASSIGN_DIALOG (dialog)), ==, unit_id);
+  shot ("assign-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "assign");
+  gtk_window_close (GTK_WINDOW (dialog));
+  APP_TEST_WAIT (case_assigned_to (store, id, unit_id), 30);
+  copy = g_strdup_printf (T ("Assigned to the unit; copy to %s"), "Äldreomsorg: Karin Kontakt");
+  APP_TEST_WAIT (has_label (GTK_WIDGET (fixture.window), copy), 30);
+  app_fixture_wait_page (&fixture, "case");
+
+  /* Ask the provider for an account: a last date in the past is refused. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.account", NULL);
+  APP_TEST_WAIT (find_toplevel ("account-dialog") != NULL, 30);
+  dialog = find_toplevel ("account-dialog");
+  error_label = app_test_find_by_id (dialog, "account-error");
+  g_assert_false (gtk_widget_is_visible (app_test_find_by_id (dialog, "account-received")));
+  g_assert_true (response_allowed (dialog, "request"));
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "account-due")), "2001-01-01");
+  g_assert_false (response_allowed (dialog, "request"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, T ("The last date cannot be in the past"));
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "account-due")), "2001-02-30");
+  g_assert_false (response_allowed (dialog, "request"));
+  /* Another district needs its name. */
+  {
+    g_autofree char *due = sp_date_to_string (sp_date_today () + 10);
+
+    gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "account-due")), due);
+  }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (app_test_find_by_id (dialog, "account-source")), 1);
+  g_assert_false (response_allowed (dialog, "request"));
+  g_assert_false (gtk_widget_get_visible (app_test_find_by_id (dialog, "account-provider")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (app_test_find_by_id (dialog, "account-source")), 0);
+  g_assert_true (response_allowed (dialog, "request"));
+  shot ("account-ask");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "request");
+  gtk_window_close (GTK_WINDOW (dialog));
+  APP_TEST_WAIT (count_accounts (store, id, FALSE) == 1, 30);
+  APP_TEST_WAIT (find_toplevel ("account-dialog") == NULL, 30);
+  app_fixture_wait_page (&fixture, "case");
+
+  /* It came by phone: what was said is written down. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.account", NULL);
+  APP_TEST_WAIT (find_toplevel ("account-dialog") != NULL, 30);
+  dialog = find_toplevel ("account-dialog");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, T ("Record the Account"));
+  g_assert_true (gtk_widget_is_visible (app_test_find_by_id (dialog, "account-received")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (app_test_find_by_id (dialog, "account-method")), 2);
+  g_assert_false (response_allowed (dialog, "record"));
+  error_label = app_test_find_by_id (dialog, "account-error");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   T ("Note what was said: an oral account is written down"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (app_test_find_by_id (dialog, "account-text"))),
+                            "Utföraren har bytt leveranstid.", -1);
+  g_assert_true (response_allowed (dialog, "record"));
+  shot ("account-record");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "record");
+  gtk_window_close (GTK_WINDOW (dialog));
+  APP_TEST_WAIT (count_accounts (store, id, TRUE) == 1, 30);
+  APP_TEST_WAIT (has_label (GTK_WIDGET (fixture.window), T ("Account saved in the case")), 30);
+
+  g_clear_object (&store);
+  app_fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -563,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/registrar/queue-and-diary", test_queue_and_diary);
   g_test_add_func ("/registrar/story", test_registrar_story);
   g_test_add_func ("/registrar/diary-export", test_diary_export);
+  g_test_add_func ("/registrar/forwarding", test_forwarding);
 
   return g_test_run ();
 }

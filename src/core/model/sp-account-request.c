@@ -105,10 +105,10 @@ sp_account_request_check (SpAccountRequest *request,
 
   if (request->due_on == SP_DATE_NONE)
     add (problems, "due_on", _("Give the last date for the account"));
-  else if (request->requested_on != SP_DATE_NONE && request->due_on < request->requested_on)
-    add (problems, "due_on", _("The last date cannot be before the account was asked for"));
   else if (earliest_due != SP_DATE_NONE && request->due_on < earliest_due)
     add (problems, "due_on", _("The last date cannot be in the past"));
+  else if (request->requested_on != SP_DATE_NONE && request->due_on < request->requested_on)
+    add (problems, "due_on", _("The last date cannot be before the account was asked for"));
 
   received = request->received_on != SP_DATE_NONE;
   if (received)
