@@ -624,6 +624,80 @@ test_forwarding (Fixture       *f,
 #undef CHECK
 }
 
+/* Links and duplicates through the API: made from either case, seen from
+ * both, never to a case the caller cannot see; bad input and access. */
+static void
+test_links (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *original = registered (f);
+  g_autofree char *duplicate = registered (f);
+  g_autofree char *extra = g_strdup_printf ("\"unit_id\":\"%s\"", f->org->unit_c);
+  g_autofree char *elsewhere = sp_test_create_case (f->server, f->org->registrar, extra);
+  g_autofree char *unknown = g_uuid_string_random ();
+  g_autofree char *links = g_strdup_printf ("/api/v1/cases/%s/links", duplicate);
+  g_autofree char *original_links = g_strdup_printf ("/api/v1/cases/%s/links", original);
+  g_autofree char *link_path = NULL;
+  g_autoptr(SpTestResponse) r = NULL;
+  gsize size = 0;
+  const char *body;
+
+#define CHECK(resp, status, field) \
+  G_STMT_START { \
+    g_clear_pointer (&r, sp_test_response_free); \
+    r = (resp); \
+    sp_test_assert_status (r, status); \
+    if ((field) != NULL) \
+      g_assert_cmpstr (sp_test_error_field (r), ==, (const char *) (field)); \
+  } G_STMT_END
+#define LINK "{\"other_case_id\":\"%s\",\"kind\":\"%s\"}"
+
+  CHECK (sp_test_jsonf (f->server, "POST", links, f->org->staff_b, LINK, original, "duplicate_of"), 404, NULL);
+  CHECK (sp_test_jsonf (f->server, "POST", links, f->org->quality, LINK, original, "duplicate_of"), 403, NULL);
+  CHECK (sp_test_jsonf (f->server, "POST", links, f->org->registrar, LINK, duplicate, "related"), 422,
+         "other_case_id");
+  CHECK (sp_test_jsonf (f->server, "POST", links, f->org->registrar, LINK, unknown, "related"), 404,
+         "other_case_id");
+  CHECK (sp_test_jsonf (f->server, "POST", links, f->org->registrar, LINK, original, "twin_of"), 422, "kind");
+  CHECK (sp_test_json (f->server, "POST", links, f->org->registrar, "{\"kind\":\"related\"}"), 422,
+         "other_case_id");
+  CHECK (sp_test_json (f->server, "POST", links, f->org->registrar, "{\"other_case_id\":"), 400, NULL);
+  CHECK (sp_test_jsonf (f->server, "POST", links, f->org->registrar,
+                        "{\"other_case_id\":\"%s\",\"kind\":\"related\",\"colour\":1}", original), 422, NULL);
+  CHECK (sp_test_jsonf (f->server, "POST", links, f->org->registrar,
+                        "{\"other_case_id\":\"%s\",\"kind\":\"related\",\"note\":\"\xff\"}", original), 400, NULL);
+  /* A manager links nothing to a case outside their sight. */
+  CHECK (sp_test_jsonf (f->server, "POST", links, f->org->manager_a, LINK, elsewhere, "related"), 404,
+         "other_case_id");
+
+  /* The duplicate of its original, seen from both. */
+  CHECK (sp_test_jsonf (f->server, "POST", links, f->org->registrar, LINK, original, "duplicate_of"), 201, NULL);
+  g_assert_cmpstr (sp_test_get_string (r, "kind"), ==, "duplicate_of");
+  g_assert_cmpstr (sp_test_get_string (r, "direction"), ==, "from");
+  g_assert_nonnull (sp_test_get_string (r, "other_diary_number"));
+  link_path = g_strdup_printf ("/api/v1/case-links/%s", sp_test_get_string (r, "id"));
+  CHECK (sp_test_json (f->server, "GET", original_links, f->org->manager_a, NULL), 200, NULL);
+  g_assert_cmpint (sp_test_get_int (r, "total"), ==, 1);
+  g_assert_cmpstr (sp_test_get_string (r, "items.0.direction"), ==, "to");
+  CHECK (sp_test_jsonf (f->server, "POST", original_links, f->org->registrar, LINK, duplicate, "related"), 409,
+         "other_case_id");
+  CHECK (sp_test_json (f->server, "GET", "/api/v1/changes?since=0&limit=1000", f->org->manager_a, NULL), 200,
+         NULL);
+  body = g_bytes_get_data (r->body, &size);
+  g_assert_nonnull (g_strstr_len (body, size, "\"case_link\""));
+
+  /* Unlinked. */
+  CHECK (sp_test_json (f->server, "DELETE", link_path, f->org->staff_b, NULL), 404, NULL);
+  CHECK (sp_test_json (f->server, "DELETE", link_path, f->org->quality, NULL), 403, NULL);
+  CHECK (sp_test_json (f->server, "DELETE", link_path, f->org->registrar, NULL), 204, NULL);
+  CHECK (sp_test_json (f->server, "GET", original_links, f->org->registrar, NULL), 200, NULL);
+  g_assert_cmpint (sp_test_get_int (r, "total"), ==, 0);
+  CHECK (sp_test_json (f->server, "DELETE", link_path, f->org->registrar, NULL), 404, NULL);
+  CHECK (sp_test_json (f->server, "DELETE", "/api/v1/case-links/x'--", f->org->registrar, NULL), 404, NULL);
+#undef LINK
+#undef CHECK
+}
+
 int
 main (int    argc,
       char **argv)
@@ -637,6 +711,7 @@ main (int    argc,
   ADD ("retention-run", test_retention_run);
   ADD ("diary-csv", test_diary_csv);
   ADD ("forwarding", test_forwarding);
+  ADD ("links", test_links);
 #undef ADD
 
   return g_test_run ();

@@ -18,6 +18,7 @@ static const TypeFunc entity_types[] = {
   sp_provider_get_type, sp_category_get_type, sp_investigation_get_type,
   sp_planned_action_get_type, sp_letter_get_type, sp_disclosure_request_get_type,
   sp_contract_issue_get_type, sp_secrecy_marking_get_type, sp_account_request_get_type,
+  sp_case_link_get_type,
 };
 
 GType

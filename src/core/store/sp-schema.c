@@ -433,6 +433,25 @@ static const char migration_7[] =
   "CREATE INDEX account_requests_case ON account_requests (case_id);\n"
   "CREATE INDEX account_requests_rev ON account_requests (rev);\n";
 
+/* Links between cases (issue 13): duplicate of, related, same sender. */
+static const char migration_8[] =
+  "CREATE TABLE case_links (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  rev INTEGER NOT NULL DEFAULT 0,\n"
+  "  updated_at TEXT,\n"
+  "  updated_by TEXT,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,\n"
+  "  other_case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,\n"
+  "  kind TEXT,\n"
+  "  note TEXT,\n"
+  "  linked_on TEXT,\n"
+  "  linked_by TEXT\n"
+  ");\n"
+  "CREATE INDEX case_links_case ON case_links (case_id);\n"
+  "CREATE INDEX case_links_other ON case_links (other_case_id);\n"
+  "CREATE INDEX case_links_rev ON case_links (rev);\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -441,6 +460,7 @@ const char * const sp_schema_migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
   NULL
 };
 
