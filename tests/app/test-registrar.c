@@ -16,6 +16,8 @@
 #include "sp-account-dialog.h"
 #include "sp-assign-dialog.h"
 #include "sp-diary-export-dialog.h"
+#include "sp-case-links-group.h"
+#include "sp-link-dialog.h"
 #include "../sp-test-csv.h"
 
 /* The words the window shows, in the language it runs in. */
@@ -698,6 +700,161 @@ test_forwarding (void)
   app_fixture_stop (&fixture);
 }
 
+static guint
+count_rows (GtkWidget *group)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n = 0;
+
+  app_test_collect (group, ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (rows->pdata[i]), "link-row") == 0)
+      n++;
+  return n;
+}
+
+static void
+link_through (GtkWidget  *group,
+              guint       kind,
+              const char *other)
+{
+  GtkWidget *dialog;
+
+  g_signal_emit_by_name (app_test_find_by_id (group, "link-add"), "clicked");
+  APP_TEST_WAIT (find_toplevel ("link-dialog") != NULL, 30);
+  dialog = find_toplevel ("link-dialog");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "link"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (app_test_find_by_id (dialog, "link-kind")), kind);
+  gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "link-other")), other);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "link"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "link");
+  gtk_window_close (GTK_WINDOW (dialog));
+  APP_TEST_WAIT (find_toplevel ("link-dialog") == NULL, 30);
+}
+
+/* The links section (to be hosted by the case page): a duplicate linked
+ * to its original by diary number, seen from both; a number no case has
+ * is said; the link removed; and the same from the main menu. */
+static void
+test_links (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(SpStore) store = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *duplicate = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *back = NULL;
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *group;
+  GtkWidget *other_group;
+  SpContext *context;
+
+  app_fixture_make_db (&fixture);
+  store = app_fixture_open_store (&fixture);
+  original = add_case (store, "Bänken i parken", sp_date_today () - 5, FALSE);
+  duplicate = add_case (store, "Bänken i parken igen", sp_date_today () - 1, FALSE);
+  third = add_case (store, "Lekplatsen", sp_date_today () - 1, FALSE);
+  {
+    const char *ids[] = { original, duplicate, third };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+      {
+        g_autoptr(SpCase) kase = sp_store_get_case (store, ids[i], NULL);
+        g_autoptr(GError) error = NULL;
+
+        g_assert_true (sp_store_transition_case (store, kase, SP_STATUS_REGISTERED, &registrar, &error));
+        g_assert_no_error (error);
+        if (i == 0)
+          number = g_strdup (kase->diary_number);
+      }
+  }
+  app_fixture_start (&fixture);
+  context = sp_application_get_context (fixture.app);
+
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_set_margin_top (box, 24);
+  group = sp_case_links_group_new (context);
+  other_group = sp_case_links_group_new (context);
+  gtk_box_append (GTK_BOX (box), group);
+  gtk_box_append (GTK_BOX (box), other_group);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+
+  sp_case_links_group_set_case_id (SP_CASE_LINKS_GROUP (group), duplicate);
+  sp_case_links_group_set_case_id (SP_CASE_LINKS_GROUP (other_group), original);
+  APP_TEST_WAIT (sp_case_links_group_get_loaded (SP_CASE_LINKS_GROUP (group)), 30);
+  g_assert_cmpuint (count_rows (group), ==, 0);
+  g_assert_true (gtk_widget_get_visible (app_test_find_by_id (group, "links-empty")));
+
+  /* A number no case has: said, nothing linked. */
+  link_through (group, 0, "SDN 1999/9999");
+  APP_TEST_WAIT (gtk_widget_get_visible (app_test_find_by_id (group, "links-error")), 30);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (app_test_find_by_id (group, "links-error"))),
+                            "SDN 1999/9999"));
+  g_assert_cmpuint (count_rows (group), ==, 0);
+
+  /* The duplicate of its original. */
+  link_through (group, 0, number);
+  APP_TEST_WAIT (count_rows (group) == 1, 30);
+  g_assert_false (gtk_widget_get_visible (app_test_find_by_id (group, "links-error")));
+  title = g_strdup_printf (T ("Duplicate of %s"), number);
+  g_assert_true (has_label (group, title));
+  g_assert_true (has_label (group, "Bänken i parken"));
+  shot ("links");
+  sp_case_links_group_reload (SP_CASE_LINKS_GROUP (other_group));
+  APP_TEST_WAIT (sp_case_links_group_get_loaded (SP_CASE_LINKS_GROUP (other_group)) &&
+                 count_rows (other_group) == 1, 30);
+  {
+    g_autoptr(SpCase) dup = sp_store_get_case (store, duplicate, NULL);
+
+    back = g_strdup_printf (T ("Original of %s"), dup->diary_number);
+  }
+  g_assert_true (has_label (other_group, back));
+
+  /* Twice is refused in the store's words. */
+  link_through (group, 1, number);
+  APP_TEST_WAIT (gtk_widget_get_visible (app_test_find_by_id (group, "links-error")), 30);
+  g_assert_cmpuint (count_rows (group), ==, 1);
+
+  /* Removed. */
+  g_signal_emit_by_name (app_test_find_by_id (group, "link-remove"), "clicked");
+  APP_TEST_WAIT (count_rows (group) == 0 && sp_case_links_group_get_loaded (SP_CASE_LINKS_GROUP (group)), 30);
+  {
+    g_autoptr(GPtrArray) links = sp_store_get_case_links (store, original, NULL);
+
+    g_assert_cmpuint (links->len, ==, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* From the main menu on the case shown. */
+  sp_window_show_case (fixture.window, third);
+  app_fixture_wait_page (&fixture, "case");
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.link-case", NULL);
+  APP_TEST_WAIT (find_toplevel ("link-dialog") != NULL, 30);
+  {
+    GtkWidget *dialog = find_toplevel ("link-dialog");
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (app_test_find_by_id (dialog, "link-kind")), 2);
+    gtk_editable_set_text (GTK_EDITABLE (app_test_find_by_id (dialog, "link-other")), number);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "link");
+    gtk_window_close (GTK_WINDOW (dialog));
+  }
+  APP_TEST_WAIT (({ g_autoptr(GPtrArray) l = sp_store_get_case_links (store, third, NULL);
+                    l != NULL && l->len == 1 &&
+                    ((SpCaseLink *) l->pdata[0])->kind == SP_CASE_LINK_SAME_SENDER; }), 30);
+  APP_TEST_WAIT (has_label (GTK_WIDGET (fixture.window), T ("Cases linked")), 30);
+
+  g_clear_object (&store);
+  app_fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +875,7 @@ main (int   argc,
   g_test_add_func ("/registrar/story", test_registrar_story);
   g_test_add_func ("/registrar/diary-export", test_diary_export);
   g_test_add_func ("/registrar/forwarding", test_forwarding);
+  g_test_add_func ("/registrar/links", test_links);
 
   return g_test_run ();
 }

@@ -10,6 +10,8 @@
 #include "sp-assign-dialog.h"
 #include "sp-diary-export-dialog.h"
 #include "sp-forwarding-jobs.h"
+#include "sp-case-links-jobs.h"
+#include "sp-link-dialog.h"
 
 #include "sp-window-private.h"
 
@@ -427,6 +429,55 @@ account_action (GtkWidget  *widget,
                                      pending_new (self, self->shown_case_id));
 }
 
+/* Links (src/app/links): from the main menu on the case shown. */
+static void
+linked (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(Pending) p = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!sp_case_links_change_finish (p->window->context, result, &error))
+    title = g_strdup_printf (_("Could not link the cases: %s"), error->message);
+  if (p->window->disposing)
+    return;
+  sp_window_add_toast (p->window, title ? title : _("Cases linked"));
+  if (error == NULL)
+    refresh_case (p->window, p->case_id);
+}
+
+static void
+link_response (AdwMessageDialog *dialog,
+               const char       *response,
+               SpWindow         *self)
+{
+  const char *case_id = g_object_get_data (G_OBJECT (dialog), "case-id");
+  g_autofree char *other = sp_link_dialog_dup_other (SP_LINK_DIALOG (dialog));
+
+  if (case_id == NULL || *other == '\0')
+    return;
+  sp_case_links_add_async (self->context, case_id, other, sp_link_dialog_get_kind (SP_LINK_DIALOG (dialog)),
+                           NULL, linked, pending_new (self, case_id));
+}
+
+static void
+link_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->shown_case_id == NULL)
+    return;
+  dialog = sp_link_dialog_new (GTK_WINDOW (self));
+  g_object_set_data_full (G_OBJECT (dialog), "case-id", g_strdup (self->shown_case_id), g_free);
+  g_signal_connect_object (dialog, "response::link", G_CALLBACK (link_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* From a flagged case's page: procurement's contract issue about it. */
 static void
 open_contract_issue_action (GtkWidget  *widget,
@@ -451,6 +502,7 @@ _sp_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-diary", NULL, export_diary_action);
   gtk_widget_class_install_action (widget_class, "win.assign-unit", NULL, assign_unit_action);
   gtk_widget_class_install_action (widget_class, "win.account", NULL, account_action);
+  gtk_widget_class_install_action (widget_class, "win.link-case", NULL, link_case_action);
   gtk_widget_class_install_action (widget_class, "win.disclosure-request", NULL, disclosure_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -516,6 +568,12 @@ _sp_window_update_actions (SpWindow *self)
                                  usable && on_case &&
                                  (sp_context_get_roles (self->context) & SP_ROLE_BIT (SP_ROLE_REGISTRAR)) != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.account",
+                                 usable && on_case &&
+                                 (sp_context_get_roles (self->context) &
+                                  (SP_ROLE_BIT (SP_ROLE_REGISTRAR) | SP_ROLE_BIT (SP_ROLE_CASE_OFFICER) |
+                                   SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) |
+                                   SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD))) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.link-case",
                                  usable && on_case &&
                                  (sp_context_get_roles (self->context) &
                                   (SP_ROLE_BIT (SP_ROLE_REGISTRAR) | SP_ROLE_BIT (SP_ROLE_CASE_OFFICER) |
