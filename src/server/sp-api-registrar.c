@@ -40,8 +40,17 @@ require_writer (SpRequest  *req,
 {
   if (type != SP_TYPE_ACCOUNT_REQUEST)
     return require_registrar (req, error);
-  if (sp_principal_has_role (req->principal, SP_ROLE_REGISTRAR) ||
-      sp_principal_can_edit_case (req->principal, kase))
+  if (sp_principal_has_role (req->principal, SP_ROLE_REGISTRAR))
+    return TRUE;
+  if (!sp_principal_has_role (req->principal, SP_ROLE_CASE_OFFICER) &&
+      !sp_principal_has_role (req->principal, SP_ROLE_UNIT_MANAGER) &&
+      !sp_principal_has_role (req->principal, SP_ROLE_DEPARTMENT_HEAD))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, NULL,
+                          "Only the registrar, case officers and managers ask for accounts");
+      return FALSE;
+    }
+  if (sp_principal_can_edit_case (req->principal, kase))
     return TRUE;
   sp_set_field_error (error, SP_ERROR_PERMISSION, NULL, "You may not change this case");
   return FALSE;
