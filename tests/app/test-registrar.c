@@ -16,6 +16,7 @@
 #include "sp-account-dialog.h"
 #include "sp-assign-dialog.h"
 #include "sp-diary-export-dialog.h"
+#include "sp-dossier-file.h"
 #include "sp-case-links-group.h"
 #include "sp-link-dialog.h"
 #include "../sp-test-csv.h"
@@ -855,6 +856,72 @@ test_links (void)
   app_fixture_stop (&fixture);
 }
 
+static void
+dossier_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  int *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sp_dossier_file_write_finish (result, &error));
+  g_assert_no_error (error);
+  *done = 1;
+}
+
+/* The case whole as one PDF, read by the store worker and written in a
+ * thread: the case, its marking, the account and the history. */
+static void
+test_dossier (void)
+{
+  AppFixture fixture = { 0 };
+  g_autoptr(SpStore) store = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *number = NULL;
+  g_autoptr(GFile) file = NULL;
+  int done = 0;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  app_fixture_make_db (&fixture);
+  store = app_fixture_open_store (&fixture);
+  id = add_case (store, "Maten kom kall", sp_date_today () - 3, FALSE);
+  {
+    g_autoptr(SpCase) kase = sp_store_get_case (store, id, NULL);
+    g_autoptr(SpAccountRequest) r = sp_account_request_new ();
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (sp_store_transition_case (store, kase, SP_STATUS_REGISTERED, &registrar, &error));
+    number = g_strdup (kase->diary_number);
+    r->case_id = g_strdup (id);
+    r->source = SP_ACCOUNT_FROM_OTHER_DISTRICT;
+    r->requested_from = g_strdup ("Östermalm, försörjningsstöd");
+    r->due_on = sp_date_today () + 10;
+    g_assert_true (sp_store_save_account_request (store, r, SP_SAVE_DEFAULT, &registrar, &error));
+    g_assert_no_error (error);
+  }
+  path = g_build_filename (fixture.dir, "akt.pdf", NULL);
+  file = g_file_new_for_path (path);
+  app_fixture_start (&fixture);
+
+  sp_dossier_file_write_async (sp_application_get_worker (fixture.app), id, file, NULL, dossier_written, &done);
+  APP_TEST_WAIT (done == 1, 30);
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, number));
+  g_assert_nonnull (strstr (text, "Maten kom kall"));
+  g_assert_nonnull (strstr (text, SECRET_TEXT));
+  g_assert_nonnull (strstr (text, "Östermalm, försörjningsstöd"));
+  g_assert_nonnull (strstr (text, "account_requested"));
+
+  g_clear_object (&store);
+  app_fixture_stop (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -876,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/registrar/diary-export", test_diary_export);
   g_test_add_func ("/registrar/forwarding", test_forwarding);
   g_test_add_func ("/registrar/links", test_links);
+  g_test_add_func ("/registrar/dossier", test_dossier);
 
   return g_test_run ();
 }

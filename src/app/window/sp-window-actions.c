@@ -9,6 +9,8 @@
 #include "sp-account-dialog.h"
 #include "sp-assign-dialog.h"
 #include "sp-diary-export-dialog.h"
+#include "sp-dossier-file.h"
+#include "sp-case-page.h"
 #include "sp-forwarding-jobs.h"
 #include "sp-case-links-jobs.h"
 #include "sp-link-dialog.h"
@@ -478,6 +480,43 @@ link_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The case whole as one PDF for the diary (R27). */
+static void
+dossier_written (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SpWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!sp_dossier_file_write_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      title = g_strdup_printf (_("Could not save the case: %s"), error->message);
+    }
+  if (self->disposing)
+    return;
+  sp_window_add_toast (self, title ? title : _("The case is saved whole as PDF"));
+}
+
+static void
+save_dossier_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SpWindow *self = SP_WINDOW (widget);
+  const char *number = NULL;
+
+  if (self->shown_case_id == NULL)
+    return;
+  if (self->case_page != NULL)
+    number = sp_case_page_get_title (SP_CASE_PAGE (self->case_page));
+  sp_dossier_file_choose_async (GTK_WINDOW (self), sp_context_get_worker (self->context), self->shown_case_id,
+                                number, dossier_written, g_object_ref (self));
+}
+
 /* From a flagged case's page: procurement's contract issue about it. */
 static void
 open_contract_issue_action (GtkWidget  *widget,
@@ -503,6 +542,7 @@ _sp_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.assign-unit", NULL, assign_unit_action);
   gtk_widget_class_install_action (widget_class, "win.account", NULL, account_action);
   gtk_widget_class_install_action (widget_class, "win.link-case", NULL, link_case_action);
+  gtk_widget_class_install_action (widget_class, "win.save-dossier", NULL, save_dossier_action);
   gtk_widget_class_install_action (widget_class, "win.disclosure-request", NULL, disclosure_action);
   gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -579,6 +619,7 @@ _sp_window_update_actions (SpWindow *self)
                                   (SP_ROLE_BIT (SP_ROLE_REGISTRAR) | SP_ROLE_BIT (SP_ROLE_CASE_OFFICER) |
                                    SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) |
                                    SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD))) != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-dossier", usable && on_case);
   /* The registrar keeps the diary, and exports it from the Diary view. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-diary",
                                  on_list && g_strcmp0 (self->view, "diary") == 0 &&
