@@ -5,9 +5,11 @@
 
 #pragma once
 
+#include "sp-account-request.h"
 #include "sp-calendar.h"
 #include "sp-case.h"
 #include "sp-case-event.h"
+#include "sp-case-link.h"
 #include "sp-case-query.h"
 #include "sp-reminders.h"
 #include "sp-category.h"
@@ -37,6 +39,8 @@
 #include "sp-store-investigation.h"
 #include "sp-store-contract-issue.h"
 #include "sp-store-registrar.h"
+#include "sp-store-forwarding.h"
+#include "sp-store-links.h"
 #include "sp-store-retention.h"
 #include "sp-store-welfare-crime.h"
 #include "sp-store-compilation.h"
@@ -49,6 +53,7 @@
 #include "sp-csv.h"
 #include "sp-case-counts.h"
 #include "sp-case-csv.h"
+#include "sp-diary-export.h"
 #include "sp-provider-figures.h"
 #include "sp-unit.h"
 #include "sp-unit-compilation.h"

@@ -27,7 +27,7 @@ static const TypeFunc types[] = {
   sp_case_get_type, sp_case_event_get_type, sp_investigation_get_type,
   sp_planned_action_get_type, sp_letter_get_type, sp_contract_issue_get_type,
   sp_disclosure_request_get_type, sp_secrecy_marking_get_type, sp_contract_issue_case_get_type,
-  sp_unit_compilation_get_type,
+  sp_unit_compilation_get_type, sp_account_request_get_type, sp_case_link_get_type,
 };
 
 static int

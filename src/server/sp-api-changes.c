@@ -320,6 +320,10 @@ pushable_type (const char *name)
     return SP_TYPE_DISCLOSURE_REQUEST;
   if (g_strcmp0 (name, sp_unit_compilation_info.name) == 0)
     return SP_TYPE_UNIT_COMPILATION;
+  if (g_strcmp0 (name, sp_account_request_info.name) == 0)
+    return SP_TYPE_ACCOUNT_REQUEST;
+  if (g_strcmp0 (name, sp_case_link_info.name) == 0)
+    return SP_TYPE_CASE_LINK;
   return G_TYPE_INVALID;
 }
 
@@ -352,6 +356,11 @@ save_child (SpRequest  *req,
   if (SP_IS_DISCLOSURE_REQUEST (entity))
     return sp_store_save_disclosure_request (req->store, SP_DISCLOSURE_REQUEST (entity), flags,
                                              &actor, error);
+  if (SP_IS_ACCOUNT_REQUEST (entity))
+    return sp_store_save_account_request (req->store, SP_ACCOUNT_REQUEST (entity), flags, &actor, error);
+  if (SP_IS_CASE_LINK (entity))
+    return entity->deleted ? sp_store_unlink_cases (req->store, entity->id, &actor, error)
+                           : sp_store_link_cases (req->store, SP_CASE_LINK (entity), flags, &actor, error);
   return sp_store_save (req->store, entity, flags, actor.user_id, error);
 }
 

@@ -29,6 +29,33 @@ require_registrar (SpRequest  *req,
   return FALSE;
 }
 
+/* Accounts are asked for by whoever may change the case (the store then
+ * checks the role: registrar, case officer, manager); the rest is the
+ * registrar's. */
+static gboolean
+require_writer (SpRequest  *req,
+                GType       type,
+                SpCase     *kase,
+                GError    **error)
+{
+  if (type != SP_TYPE_ACCOUNT_REQUEST)
+    return require_registrar (req, error);
+  if (sp_principal_has_role (req->principal, SP_ROLE_REGISTRAR))
+    return TRUE;
+  if (!sp_principal_has_role (req->principal, SP_ROLE_CASE_OFFICER) &&
+      !sp_principal_has_role (req->principal, SP_ROLE_UNIT_MANAGER) &&
+      !sp_principal_has_role (req->principal, SP_ROLE_DEPARTMENT_HEAD))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, NULL,
+                          "Only the registrar, case officers and managers ask for accounts");
+      return FALSE;
+    }
+  if (sp_principal_can_edit_case (req->principal, kase))
+    return TRUE;
+  sp_set_field_error (error, SP_ERROR_PERMISSION, NULL, "You may not change this case");
+  return FALSE;
+}
+
 /* The record of the body, for the case of the path. */
 static SpEntity *
 decode_for_case (SpRequest   *req,
@@ -97,6 +124,9 @@ save (SpRequest  *req,
   if (SP_IS_SECRECY_MARKING (entity))
     failed = !sp_store_save_secrecy_marking (req->store, SP_SECRECY_MARKING (entity), flags,
                                              &actor, error);
+  else if (SP_IS_ACCOUNT_REQUEST (entity))
+    failed = !sp_store_save_account_request (req->store, SP_ACCOUNT_REQUEST (entity), flags,
+                                             &actor, error);
   else
     failed = !sp_store_save_disclosure_request (req->store, SP_DISCLOSURE_REQUEST (entity), flags,
                                                 &actor, error);
@@ -155,7 +185,7 @@ create_child (SpRequest  *req,
   g_autoptr(JsonNode) node = NULL;
 
   kase = sp_api_load_readable_case (req, req->param, NULL, error);
-  if (kase == NULL || !require_registrar (req, error))
+  if (kase == NULL || !require_writer (req, type, kase, error))
     return FALSE;
   entity = decode_for_case (req, type, req->param, error);
   if (entity == NULL || !save (req, entity, NULL, SP_SAVE_DEFAULT, error))
@@ -191,7 +221,7 @@ patch_record (SpRequest  *req,
 
   if ((body = sp_api_read_patch (req, members, &object, &base_rev, error)) == NULL)
     return FALSE;
-  if (!require_registrar (req, error))
+  if (type != SP_TYPE_ACCOUNT_REQUEST && !require_registrar (req, error))
     return FALSE;
 
   current = sp_store_load (req->store, type, req->param, NULL);
@@ -202,7 +232,7 @@ patch_record (SpRequest  *req,
     }
   case_field = sp_entity_info_lookup (sp_entity_get_info (current), "case_id");
   kase = sp_api_load_readable_case (req, sp_entity_get_string (current, case_field), NULL, error);
-  if (kase == NULL)
+  if (kase == NULL || !require_writer (req, type, kase, error))
     return FALSE;
 
   merged = sp_merge_apply_patch (req->store, current, json_object_get_member (object, "fields"),
@@ -280,4 +310,77 @@ sp_api_disclosure_patch (SpRequest  *req,
                          GError    **error)
 {
   return patch_record (req, SP_TYPE_DISCLOSURE_REQUEST, error);
+}
+
+gboolean
+sp_api_case_accounts_list (SpRequest  *req,
+                           GError    **error)
+{
+  return list_children (req, SP_TYPE_ACCOUNT_REQUEST, error);
+}
+
+gboolean
+sp_api_case_account_create (SpRequest  *req,
+                            GError    **error)
+{
+  return create_child (req, SP_TYPE_ACCOUNT_REQUEST, error);
+}
+
+gboolean
+sp_api_account_patch (SpRequest  *req,
+                      GError    **error)
+{
+  return patch_record (req, SP_TYPE_ACCOUNT_REQUEST, error);
+}
+
+/* R6: the registrar sends the case to the unit chosen, with the
+ * department's contact in copy; the answer names the copy. */
+gboolean
+sp_api_case_assign (SpRequest  *req,
+                    GError    **error)
+{
+  static const char * const members[] = { "unit_id", NULL };
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(SpCase) kase = NULL;
+  g_autoptr(SpEntity) before = NULL;
+  g_autoptr(SpCase) saved = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *copy_to = NULL;
+  JsonObject *object;
+  const char *unit_id;
+  gboolean redact = TRUE;
+  SpActor actor;
+
+  body = sp_request_read_json (req, error);
+  if (body == NULL)
+    return FALSE;
+  if ((object = sp_json_require_object (body, NULL, error)) == NULL ||
+      !sp_json_check_members (object, members, error) ||
+      (unit_id = sp_json_member_string (object, "unit_id", TRUE, error)) == NULL)
+    return FALSE;
+
+  kase = sp_api_load_readable_case (req, req->param, &redact, error);
+  if (kase == NULL || !require_registrar (req, error))
+    return FALSE;
+
+  before = sp_entity_copy (SP_ENTITY (kase));
+  actor = sp_request_get_actor (req);
+  if (!sp_store_begin (req->store, error))
+    return FALSE;
+  if (!sp_server_store_end (req->store,
+                            !sp_store_assign_to_unit (req->store, req->param, unit_id, &actor, &copy_to, error) ||
+                            !(saved = sp_store_get_case (req->store, req->param, error)) ||
+                            !sp_audit_record_write (req->store, actor.user_id, "assign", before, SP_ENTITY (saved), error),
+                            error))
+    return FALSE;
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, json_object_new ());
+  json_object_set_member (json_node_get_object (node), "case", sp_api_encode_case (req, saved, redact));
+  if (copy_to != NULL)
+    json_object_set_string_member (json_node_get_object (node), "copy_to", copy_to);
+  else
+    json_object_set_null_member (json_node_get_object (node), "copy_to");
+  sp_request_reply (req, SOUP_STATUS_OK, node);
+  return TRUE;
 }

@@ -54,10 +54,56 @@ encode_markings (GPtrArray *markings)
   return array;
 }
 
+/* The diary of a period as CSV: the registrar's, who keeps the diary
+ * (sp-diary-export.h: the marking, never what it hides). The period is
+ * year= or from= and to=; every entry of it, unless paged on purpose. */
+static gboolean
+reply_diary_csv (SpRequest         *req,
+                 SpCaseQuery       *query,
+                 const SpApiFormat *format,
+                 GError           **error)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *filename = NULL;
+  char from[11], to[11];
+  gint64 total = 0;
+
+  if (!sp_principal_has_role (req->principal, SP_ROLE_REGISTRAR))
+    {
+      sp_set_field_error (error, SP_ERROR_PERMISSION, NULL,
+                          "Only the registrar exports the diary");
+      return FALSE;
+    }
+  if (query->from == SP_DATE_NONE || query->to == SP_DATE_NONE)
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, query->from == SP_DATE_NONE ? "from" : "to",
+                          "The diary's export needs a period: year, or from and to");
+      return FALSE;
+    }
+  if (query->from > query->to)
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, "to", "The period ends before it starts");
+      return FALSE;
+    }
+  if (sp_http_query_get (req->query, "limit") == NULL)
+    query->limit = 0;
+
+  cases = sp_api_query_visible_cases (req, query, &total, error);
+  if (cases == NULL || (entries = sp_diary_build (req->store, cases, error)) == NULL)
+    return FALSE;
+  sp_date_format (query->from, from);
+  sp_date_format (query->to, to);
+  filename = g_strdup_printf ("synpunkt-diary-%s-%s.csv", from, to);
+  sp_api_reply_csv (req, sp_diary_to_csv (entries, format->separator, format->bom), filename);
+  return TRUE;
+}
+
 gboolean
 sp_api_diary (SpRequest  *req,
               GError    **error)
 {
+  SpApiFormat format;
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(JsonNode) node = NULL;
   JsonObject *object;
@@ -67,11 +113,19 @@ sp_api_diary (SpRequest  *req,
   SpCaseQuery query;
   gint64 total = 0;
 
-  if (!sp_api_parse_case_query (req, &query, error) || !apply_year (req, &query, error))
+  if (!sp_api_take_format (req, &format, error) ||
+      !sp_api_parse_case_query (req, &query, error) || !apply_year (req, &query, error))
     return FALSE;
   query.registered_only = TRUE;
   if (sp_http_query_get (req->query, "sort") == NULL)
     query.sort = SP_CASE_SORT_DIARY_NUMBER;
+  if (format.csv)
+    {
+      /* A printed diary runs in number order. */
+      if (sp_http_query_get (req->query, "sort") == NULL)
+        query.descending = FALSE;
+      return reply_diary_csv (req, &query, &format, error);
+    }
 
   cases = sp_api_query_visible_cases (req, &query, &total, error);
   if (cases == NULL)

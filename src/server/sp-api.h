@@ -84,6 +84,13 @@ gboolean sp_api_secrecy_patch          (SpRequest *req, GError **error);
 gboolean sp_api_case_disclosures_list  (SpRequest *req, GError **error);
 gboolean sp_api_case_disclosure_create (SpRequest *req, GError **error);
 gboolean sp_api_disclosure_patch       (SpRequest *req, GError **error);
+gboolean sp_api_case_accounts_list     (SpRequest *req, GError **error);
+gboolean sp_api_case_account_create    (SpRequest *req, GError **error);
+gboolean sp_api_account_patch          (SpRequest *req, GError **error);
+gboolean sp_api_case_assign            (SpRequest *req, GError **error);
+gboolean sp_api_case_links_list        (SpRequest *req, GError **error);
+gboolean sp_api_case_link_create       (SpRequest *req, GError **error);
+gboolean sp_api_case_link_delete       (SpRequest *req, GError **error);
 /* sp-api-changes.c */
 gboolean sp_api_changes_get       (SpRequest *req, GError **error);
 gboolean sp_api_changes_post      (SpRequest *req, GError **error);

@@ -19,6 +19,7 @@ sp_server_store_feed_type (guint i)
     sp_planned_action_get_type, sp_letter_get_type, sp_contract_issue_get_type,
     sp_disclosure_request_get_type, sp_secrecy_marking_get_type, sp_contract_issue_case_get_type,
     sp_unit_compilation_get_type,
+    sp_account_request_get_type, sp_case_link_get_type,
   };
 
   if (i >= G_N_ELEMENTS (types))

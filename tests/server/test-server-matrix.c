@@ -802,6 +802,102 @@ prepare_request_patch (Fixture    *f,
                             "{\"review_sender\":\"disclose\"}", id);
 }
 
+/* Forwarding and links: the case is read as any; then the registrar, or
+ * a case officer or manager who may change the case, goes on (the store
+ * refuses other roles that may change it, such as the staff who made it). */
+static guint
+forwarding_after_read (const User *u,
+                       guint       success)
+{
+  guint read = expect_case_read (u);
+
+  if (read != 200)
+    return read;
+  if (u->role == SP_ROLE_REGISTRAR)
+    return success;
+  if (!writes (u, CASE_PLAIN))
+    return 403;
+  switch (u->role)
+    {
+    case SP_ROLE_CASE_OFFICER: case SP_ROLE_UNIT_MANAGER: case SP_ROLE_DEPARTMENT_HEAD:
+      return success;
+    default:
+      return 403;
+    }
+}
+
+static guint expect_assign_unit (const User *u) { return registrar_after_read (u, 200); }
+static guint expect_forwarding_creates (const User *u) { return forwarding_after_read (u, 201); }
+static guint expect_forwarding_changes (const User *u) { return forwarding_after_read (u, 200); }
+static guint expect_forwarding_deletes (const User *u) { return forwarding_after_read (u, 204); }
+
+#define MATRIX_ACCOUNT "{\"source\":\"other_district\",\"requested_from\":\"Matris\"," \
+                       "\"due_on\":\"2090-01-01\"}"
+
+static char *
+prepare_assign (Fixture    *f,
+                const User *u,
+                char      **id)
+{
+  gint64 rev;
+
+  g_autofree char *url = NULL;
+  g_autoptr(SpTestResponse) registered = NULL;
+
+  /* Registered first (R4), by the registrar. */
+  *id = new_case (f, CASE_PLAIN, &rev, NULL);
+  url = g_strdup_printf ("/api/v1/cases/%s/transition", *id);
+  registered = request (f, "POST", url, f->org->registrar, "{\"to\":\"registered\"}");
+  sp_test_assert_status (registered, 200);
+  return g_strdup_printf ("{\"unit_id\":\"%s\"}", f->org->unit_a);
+}
+
+static char *
+prepare_account_create (Fixture    *f,
+                        const User *u,
+                        char      **id)
+{
+  gint64 rev;
+
+  *id = new_case (f, CASE_PLAIN, &rev, NULL);
+  return g_strdup (MATRIX_ACCOUNT);
+}
+
+static char *
+prepare_account_patch (Fixture    *f,
+                       const User *u,
+                       char      **id)
+{
+  return made_by_registrar (f, "account-requests", MATRIX_ACCOUNT, "{\"requested_from\":\"Ändrad\"}", id);
+}
+
+static char *
+prepare_link_create (Fixture    *f,
+                     const User *u,
+                     char      **id)
+{
+  gint64 rev;
+  g_autofree char *other = new_case (f, CASE_PLAIN, &rev, NULL);
+
+  *id = new_case (f, CASE_PLAIN, &rev, NULL);
+  return g_strdup_printf ("{\"other_case_id\":\"%s\",\"kind\":\"related\"}", other);
+}
+
+static char *
+prepare_link_delete (Fixture    *f,
+                     const User *u,
+                     char      **id)
+{
+  g_autofree char *case_id = NULL;
+  g_autofree char *body = prepare_link_create (f, u, &case_id);
+  g_autofree char *url = g_strdup_printf ("/api/v1/cases/%s/links", case_id);
+  g_autoptr(SpTestResponse) made = request (f, "POST", url, f->org->registrar, body);
+
+  sp_test_assert_status (made, 201);
+  *id = g_strdup (sp_test_get_string (made, "id"));
+  return NULL;
+}
+
 /* Makes a record as the administrator; returns a patch body for it. */
 static char *
 made_by_admin (Fixture    *f,
@@ -1144,6 +1240,13 @@ static const RouteRule rules[] = {
   { "GET",    "/api/v1/cases/{id}/disclosure-requests", expect_registrar_lists, prepare_case_read },
   { "POST",   "/api/v1/cases/{id}/disclosure-requests", expect_registrar_creates, prepare_request_create },
   { "PATCH",  "/api/v1/disclosure-requests/{id}", expect_registrar_changes, prepare_request_patch },
+  { "POST",   "/api/v1/cases/{id}/assign",      expect_assign_unit,     prepare_assign },
+  { "GET",    "/api/v1/cases/{id}/account-requests", expect_case_read,  prepare_case_read },
+  { "POST",   "/api/v1/cases/{id}/account-requests", expect_forwarding_creates, prepare_account_create },
+  { "PATCH",  "/api/v1/account-requests/{id}",  expect_forwarding_changes, prepare_account_patch },
+  { "GET",    "/api/v1/cases/{id}/links",       expect_case_read,       prepare_case_read },
+  { "POST",   "/api/v1/cases/{id}/links",       expect_forwarding_creates, prepare_link_create },
+  { "DELETE", "/api/v1/case-links/{id}",        expect_forwarding_deletes, prepare_link_delete },
   { "GET",    "/api/v1/units",                 expect_anyone,          prepare_none },
   { "POST",   "/api/v1/units",                 expect_admin_creates,   prepare_unit_create },
   { "PATCH",  "/api/v1/units/{id}",            expect_admin_changes,   prepare_unit_patch },

@@ -92,6 +92,102 @@ test_marking_and_retention (void)
     }
 }
 
+/* An account asked for and recorded offline reaches the server, and one
+ * asked on the server reaches the replica. */
+static void
+test_account_request (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autofree char *case_id = registered_case (server, org);
+  g_autoptr(SpTestReplica) r = sp_test_replica_new (server, org->registrar);
+  g_autoptr(SpAccountRequest) request = sp_account_request_new ();
+  g_autoptr(SpTestResponse) listed = NULL;
+  g_autoptr(SpTestResponse) asked = NULL;
+  g_autoptr(GPtrArray) local = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s/account-requests", case_id);
+  g_autofree char *due = sp_date_to_string (sp_date_today () + 7);
+
+  sp_test_replica_assert_synced (r);
+
+  /* Offline: asked of another district, then recorded by phone. */
+  request->case_id = g_strdup (case_id);
+  request->source = SP_ACCOUNT_FROM_OTHER_DISTRICT;
+  request->requested_from = g_strdup ("Östermalm, enhetschef försörjningsstöd");
+  request->due_on = sp_date_today () + 10;
+  g_assert_true (sp_store_save_account_request (r->store, request, SP_SAVE_DEFAULT, &registrar, &error));
+  g_assert_no_error (error);
+  request->received_on = sp_date_today ();
+  request->received_method = SP_ACCOUNT_METHOD_PHONE;
+  request->account = g_strdup ("Enhetschefen har ringt den klagande.");
+  g_assert_true (sp_store_save_account_request (r->store, request, SP_SAVE_DEFAULT, &registrar, &error));
+  g_assert_no_error (error);
+  sp_test_replica_assert_synced (r);
+  g_assert_cmpint (sp_store_outbox_count (r->store), ==, 0);
+
+  listed = sp_test_json (server, "GET", path, org->registrar, NULL);
+  sp_test_assert_status (listed, 200);
+  g_assert_cmpint (sp_test_get_int (listed, "total"), ==, 1);
+  g_assert_cmpstr (sp_test_get_string (listed, "items.0.requested_from"), ==,
+                   "Östermalm, enhetschef försörjningsstöd");
+  g_assert_cmpstr (sp_test_get_string (listed, "items.0.received_method"), ==, "phone");
+  g_assert_cmpstr (sp_test_get_string (listed, "items.0.account"), ==, "Enhetschefen har ringt den klagande.");
+
+  /* Asked on the server: the replica has it after a sync. */
+  asked = sp_test_jsonf (server, "POST", path, org->registrar,
+                         "{\"source\":\"other_district\",\"requested_from\":\"Kungsholmen\",\"due_on\":\"%s\"}",
+                         due);
+  sp_test_assert_status (asked, 201);
+  sp_test_replica_assert_synced (r);
+  local = sp_store_get_account_requests (r->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (local->len, ==, 2);
+}
+
+/* A case marked a duplicate on a replica is linked on the server too, and
+ * a link made on the server reaches the replica. */
+static void
+test_case_link (void)
+{
+  g_autoptr(SpTestServer) server = sp_test_server_new (NULL);
+  g_autoptr(SpTestOrg) org = sp_test_org_new (server);
+  g_autofree char *original = registered_case (server, org);
+  g_autofree char *duplicate = registered_case (server, org);
+  g_autofree char *third = registered_case (server, org);
+  g_autoptr(SpTestReplica) r = sp_test_replica_new (server, org->registrar);
+  g_autoptr(SpCaseLink) link = sp_case_link_new ();
+  g_autoptr(SpTestResponse) listed = NULL;
+  g_autoptr(SpTestResponse) made = NULL;
+  g_autoptr(GPtrArray) local = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("/api/v1/cases/%s/links", original);
+  g_autofree char *third_path = g_strdup_printf ("/api/v1/cases/%s/links", third);
+
+  sp_test_replica_assert_synced (r);
+  link->case_id = g_strdup (duplicate);
+  link->other_case_id = g_strdup (original);
+  link->kind = SP_CASE_LINK_DUPLICATE_OF;
+  g_assert_true (sp_store_link_cases (r->store, link, SP_SAVE_DEFAULT, &registrar, &error));
+  g_assert_no_error (error);
+  sp_test_replica_assert_synced (r);
+  g_assert_cmpint (sp_store_outbox_count (r->store), ==, 0);
+
+  listed = sp_test_json (server, "GET", path, org->registrar, NULL);
+  sp_test_assert_status (listed, 200);
+  g_assert_cmpint (sp_test_get_int (listed, "total"), ==, 1);
+  g_assert_cmpstr (sp_test_get_string (listed, "items.0.kind"), ==, "duplicate_of");
+  g_assert_cmpstr (sp_test_get_string (listed, "items.0.direction"), ==, "to");
+
+  made = sp_test_jsonf (server, "POST", third_path, org->registrar,
+                        "{\"other_case_id\":\"%s\",\"kind\":\"same_sender\"}", original);
+  sp_test_assert_status (made, 201);
+  sp_test_replica_assert_synced (r);
+  local = sp_store_get_case_links (r->store, original, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (local->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -99,6 +195,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync/registrar/marking-and-retention", test_marking_and_retention);
+  g_test_add_func ("/sync/registrar/account-request", test_account_request);
+  g_test_add_func ("/sync/registrar/case-link", test_case_link);
 
   return g_test_run ();
 }

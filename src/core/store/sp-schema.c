@@ -565,6 +565,49 @@ static const char migration_11[] =
   " kind, valence, category, channel, area, unit_id, provider_id, sender_relation, status,"
   " due_on, feedback_on, deadline_rule, stats_assessment);\n";
 
+/* Forwarding with accounts (issue 13): an account asked of a provider or
+ * another district with its last date, and recorded when it comes. */
+static const char migration_12[] =
+  "CREATE TABLE account_requests (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  rev INTEGER NOT NULL DEFAULT 0,\n"
+  "  updated_at TEXT,\n"
+  "  updated_by TEXT,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,\n"
+  "  source TEXT,\n"
+  "  provider_id TEXT,\n"
+  "  requested_from TEXT,\n"
+  "  requested_on TEXT,\n"
+  "  requested_by TEXT,\n"
+  "  due_on TEXT,\n"
+  "  received_on TEXT,\n"
+  "  received_method TEXT,\n"
+  "  account TEXT,\n"
+  "  recorded_by TEXT\n"
+  ");\n"
+  "CREATE INDEX account_requests_case ON account_requests (case_id);\n"
+  "CREATE INDEX account_requests_rev ON account_requests (rev);\n";
+
+/* Links between cases (issue 13): duplicate of, related, same sender. */
+static const char migration_13[] =
+  "CREATE TABLE case_links (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  rev INTEGER NOT NULL DEFAULT 0,\n"
+  "  updated_at TEXT,\n"
+  "  updated_by TEXT,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,\n"
+  "  other_case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,\n"
+  "  kind TEXT,\n"
+  "  note TEXT,\n"
+  "  linked_on TEXT,\n"
+  "  linked_by TEXT\n"
+  ");\n"
+  "CREATE INDEX case_links_case ON case_links (case_id);\n"
+  "CREATE INDEX case_links_other ON case_links (other_case_id);\n"
+  "CREATE INDEX case_links_rev ON case_links (rev);\n";
+
 const char * const sp_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -577,6 +620,8 @@ const char * const sp_schema_migrations[] = {
   migration_9,
   migration_10,
   migration_11,
+  migration_12,
+  migration_13,
   NULL
 };
 

@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SpStore, sp_store, SP, STORE, GObject)
 
-#define SP_STORE_SCHEMA_VERSION 11
+#define SP_STORE_SCHEMA_VERSION 13
 
 typedef enum
 {
