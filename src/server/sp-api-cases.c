@@ -27,6 +27,28 @@ sp_api_encode_case (SpRequest *req,
                          redact ? SP_JSON_ENCODE_REDACT_PERSONAL : SP_JSON_ENCODE_DEFAULT);
 }
 
+gboolean
+sp_api_refuse_conflicts (SpRequest          *req,
+                         JsonNode           *current_json,
+                         SpEntity           *current,
+                         SpEntity           *client,
+                         GPtrArray          *conflicts,
+                         SpJsonEncodeFlags   flags,
+                         gint64              base_rev,
+                         GError            **error)
+{
+  g_autofree char *path = sp_field_dup_path (g_ptr_array_index (conflicts, 0));
+
+  req->error_extra = json_object_new ();
+  if (current_json != NULL)
+    json_object_set_member (req->error_extra, "current", current_json);
+  json_object_set_member (req->error_extra, "conflicts",
+                          sp_merge_conflicts_to_json (current, client, conflicts, flags));
+  sp_set_field_error (error, SP_ERROR_CONFLICT, path,
+                      "Someone else changed %s after revision %" G_GINT64_FORMAT, path, base_rev);
+  return FALSE;
+}
+
 JsonNode *
 sp_api_read_patch (SpRequest          *req,
                    const char * const *members,
@@ -640,21 +662,9 @@ sp_api_case_patch (SpRequest  *req,
     return FALSE;
 
   if (conflicts->len > 0)
-    {
-      const SpField *first = g_ptr_array_index (conflicts, 0);
-      g_autofree char *path = sp_field_dup_path (first);
-
-      req->error_extra = json_object_new ();
-      json_object_set_member (req->error_extra, "current",
-                              sp_api_encode_case (req, current, redact));
-      json_object_set_member (req->error_extra, "conflicts",
-                              sp_merge_conflicts_to_json (SP_ENTITY (current), client, conflicts,
-                                                          redact ? SP_JSON_ENCODE_REDACT_PERSONAL : 0));
-      sp_set_field_error (error, SP_ERROR_CONFLICT, path,
-                          "Someone else changed %s after revision %" G_GINT64_FORMAT,
-                          path, base_rev);
-      return FALSE;
-    }
+    return sp_api_refuse_conflicts (req, sp_api_encode_case (req, current, redact),
+                                    SP_ENTITY (current), client, conflicts,
+                                    redact ? SP_JSON_ENCODE_REDACT_PERSONAL : 0, base_rev, error);
 
   if (changed->len == 0)
     return reply_case (req, SP_ENTITY (current)->id, SOUP_STATUS_OK, error);

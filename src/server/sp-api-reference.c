@@ -453,18 +453,8 @@ patch_reference (SpRequest  *req,
   if (merged == NULL)
     return FALSE;
   if (conflicts->len > 0)
-    {
-      const SpField *first = g_ptr_array_index (conflicts, 0);
-      g_autofree char *path = sp_field_dup_path (first);
-
-      req->error_extra = json_object_new ();
-      json_object_set_member (req->error_extra, "current", sp_json_encode (current, SP_JSON_ENCODE_DEFAULT));
-      json_object_set_member (req->error_extra, "conflicts",
-                              sp_merge_conflicts_to_json (current, client, conflicts, 0));
-      sp_set_field_error (error, SP_ERROR_CONFLICT, path,
-                          "Someone else changed %s after revision %" G_GINT64_FORMAT, path, base_rev);
-      return FALSE;
-    }
+    return sp_api_refuse_conflicts (req, sp_json_encode (current, SP_JSON_ENCODE_DEFAULT), current, client, conflicts, 0,
+                                    base_rev, error);
   if (!check_changed_record (req, current, merged, error))
     return FALSE;
 

@@ -240,17 +240,8 @@ patch_record (SpRequest  *req,
   if (merged == NULL)
     return FALSE;
   if (conflicts->len > 0)
-    {
-      g_autofree char *path = sp_field_dup_path (g_ptr_array_index (conflicts, 0));
-
-      req->error_extra = json_object_new ();
-      json_object_set_member (req->error_extra, "conflicts",
-                              sp_merge_conflicts_to_json (current, client, conflicts, 0));
-      sp_set_field_error (error, SP_ERROR_CONFLICT, path,
-                          "Someone else changed %s after revision %" G_GINT64_FORMAT,
-                          path, base_rev);
-      return FALSE;
-    }
+    return sp_api_refuse_conflicts (req, NULL, current, client, conflicts, 0,
+                                    base_rev, error);
   if (g_strcmp0 (sp_entity_get_string (merged, case_field),
                  sp_entity_get_string (current, case_field)) != 0)
     {

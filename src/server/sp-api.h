@@ -125,6 +125,18 @@ JsonNode *sp_api_read_patch       (SpRequest          *req,
                                    JsonObject        **object,
                                    gint64             *base_rev,
                                    GError            **error);
+/* Refuses a patch whose @conflicts (SpField, not empty) someone else
+ * changed after @base_rev: 409 naming the first, with the stored record
+ * (@current_json, taken; NULL for none) and each conflict's two values
+ * encoded with @flags in the error's body. Returns FALSE. */
+gboolean  sp_api_refuse_conflicts  (SpRequest          *req,
+                                    JsonNode           *current_json,
+                                    SpEntity           *current,
+                                    SpEntity           *client,
+                                    GPtrArray          *conflicts,
+                                    SpJsonEncodeFlags   flags,
+                                    gint64              base_rev,
+                                    GError            **error);
 /* The case list's query parameters (422 naming a bad one). */
 gboolean  sp_api_parse_case_query (SpRequest    *req,
                                    SpCaseQuery  *query,

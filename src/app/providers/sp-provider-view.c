@@ -7,7 +7,8 @@
  * (sp-welfare-crime-list.c), a provider's page (its contract, its figures
  * with the pattern signal, its contract issues and the cases flagged as
  * contract breaches, each of which can open an issue), the provider form
- * (new and edit) and a contract issue (sp-contract-issue-page.c). Every
+ * (new and edit, sp-provider-view-form.c) and a contract issue
+ * (sp-contract-issue-page.c). Every
  * read and save is a job of the store worker; the list holds the whole
  * register, which is small, and filters it in memory.
  */
@@ -19,49 +20,9 @@
 #include "sp-chart.h"
 #include "sp-contract-issue-page.h"
 #include "sp-provider-trend.h"
-#include "sp-provider-view.h"
+#include "sp-provider-view-private.h"
 #include "sp-welfare-crime-list.h"
 
-struct _SpProviderView
-{
-  AdwBin          parent_instance;
-
-  SpContext      *context;
-  GCancellable   *cancellable;
-  guint           busy;
-  GPtrArray      *providers;        /* SpProvider, by name */
-  SpProvider     *shown;
-  int             n_shown;
-
-  GtkStack       *stack;
-  GtkSearchEntry *search;
-  GtkDropDown    *form_filter;
-  GtkCheckButton *active_filter;
-  GtkListBox     *list;
-  GtkWidget      *empty_label;
-
-  GtkLabel       *provider_title;
-  GtkListBox     *details_list;
-  GtkListBox     *figures_list;
-  GtkLabel       *pattern_label;
-  SpChart        *trend_chart;
-  GtkListBox     *issue_list;
-  GtkListBox     *breach_list;
-
-  GtkWidget      *name_entry;
-  GtkWidget      *org_entry;
-  GtkDropDown    *form_drop;
-  GtkWidget      *reference_entry;
-  GtkWidget      *starts_entry;
-  GtkWidget      *ends_entry;
-  GtkWidget      *administration_entry;
-  GtkWidget      *contact_entry;
-  GtkLabel       *edit_error;
-  gboolean        editing_new;
-
-  SpContractIssuePage *issue_page;
-  SpWelfareCrimeList  *welfare_list;
-};
 
 G_DEFINE_FINAL_TYPE (SpProviderView, sp_provider_view, ADW_TYPE_BIN)
 
@@ -73,8 +34,8 @@ sp_provider_format_org_number (const char *text)
   return normal ? normal : g_strdup (text ? text : "");
 }
 
-static void
-set_busy (SpProviderView *self,
+void
+_sp_provider_view_set_busy (SpProviderView *self,
           gboolean        busy)
 {
   self->busy += busy ? 1 : -1;
@@ -161,8 +122,8 @@ read_detail (SpStore       *store,
   return detail;
 }
 
-static gpointer
-save_provider (SpStore       *store,
+gpointer
+_sp_provider_view_save_provider (SpStore       *store,
                gpointer       data,
                GCancellable  *cancellable,
                GError       **error)
@@ -272,7 +233,7 @@ providers_read (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_busy (self, FALSE);
+  _sp_provider_view_set_busy (self, FALSE);
   if (providers == NULL)
     {
       g_warning ("Could not read the providers: %s", error->message);
@@ -506,7 +467,7 @@ detail_read (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_busy (self, FALSE);
+  _sp_provider_view_set_busy (self, FALSE);
   if (detail == NULL)
     {
       g_warning ("Could not read the provider: %s", error->message);
@@ -536,7 +497,7 @@ sp_provider_view_show_provider (SpProviderView *self,
       clear_list (self->breach_list);
       gtk_label_set_text (self->pattern_label, "");
     }
-  set_busy (self, TRUE);
+  _sp_provider_view_set_busy (self, TRUE);
   sp_store_worker_run_async (sp_context_get_worker (self->context), read_detail,
                              g_strdup (provider_id), g_free, detail_free, self->cancellable,
                              detail_read, g_object_ref (self));
@@ -563,126 +524,6 @@ sp_provider_view_show_issue (SpProviderView *self,
 
   sp_contract_issue_page_show (self->issue_page, issue_id);
   gtk_stack_set_visible_child_name (self->stack, "issue");
-}
-
-/* ---- The provider form ---------------------------------------------- */
-
-static void
-set_entry (GtkWidget  *entry,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-}
-
-static void
-set_date_entry (GtkWidget *entry,
-                SpDate    date)
-{
-  g_autofree char *text = date ? sp_date_to_string (date) : NULL;
-
-  set_entry (entry, text);
-}
-
-static void
-edit (SpProviderView *self,
-      SpProvider     *provider)
-{
-  g_autofree char *org = provider ? sp_provider_format_org_number (provider->org_number) : NULL;
-
-  self->editing_new = provider == NULL;
-  set_entry (self->name_entry, provider ? provider->name : NULL);
-  set_entry (self->org_entry, org);
-  gtk_drop_down_set_selected (self->form_drop, provider ? provider->contract_form : 0);
-  set_entry (self->reference_entry, provider ? provider->contract_reference : NULL);
-  set_date_entry (self->starts_entry, provider ? provider->contract_starts_on : SP_DATE_NONE);
-  set_date_entry (self->ends_entry, provider ? provider->contract_ends_on : SP_DATE_NONE);
-  set_entry (self->administration_entry, provider ? provider->responsible_administration : NULL);
-  set_entry (self->contact_entry, provider ? provider->contact_person : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_error), FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "edit");
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-}
-
-static void
-show_edit_error (SpProviderView *self,
-                 const char     *message)
-{
-  gtk_label_set_text (self->edit_error, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_error), TRUE);
-}
-
-static char *
-entry_text (GtkWidget *entry)
-{
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-static gboolean
-entry_date (GtkWidget *entry,
-            SpDate   *date)
-{
-  g_autofree char *text = entry_text (entry);
-
-  *date = SP_DATE_NONE;
-  return text == NULL || sp_date_parse (text, date);
-}
-
-static void
-provider_saved (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(SpProviderView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = sp_store_worker_run_finish (SP_STORE_WORKER (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  set_busy (self, FALSE);
-  if (id == NULL)
-    {
-      show_edit_error (self, sp_contract_issue_field_message (sp_error_get_field (error), error->message));
-      return;
-    }
-  sp_provider_view_reload (self);
-  sp_provider_view_show_provider (self, id);
-}
-
-static void
-save_clicked (SpProviderView *self)
-{
-  g_autoptr(SpProvider) provider = NULL;
-
-  if (self->busy > 0)
-    return;
-  provider = self->editing_new || self->shown == NULL ? sp_provider_new ()
-                                                      : SP_PROVIDER (sp_entity_copy (SP_ENTITY (self->shown)));
-  g_free (provider->name);
-  provider->name = entry_text (self->name_entry);
-  g_free (provider->org_number);
-  provider->org_number = entry_text (self->org_entry);
-  provider->contract_form = gtk_drop_down_get_selected (self->form_drop);
-  g_free (provider->contract_reference);
-  provider->contract_reference = entry_text (self->reference_entry);
-  g_free (provider->responsible_administration);
-  provider->responsible_administration = entry_text (self->administration_entry);
-  g_free (provider->contact_person);
-  provider->contact_person = entry_text (self->contact_entry);
-  if (!entry_date (self->starts_entry, &provider->contract_starts_on) ||
-      !entry_date (self->ends_entry, &provider->contract_ends_on))
-    {
-      show_edit_error (self, sp_contract_issue_field_message ("contract_starts_on", NULL));
-      return;
-    }
-
-  set_busy (self, TRUE);
-  sp_store_worker_run_async (sp_context_get_worker (self->context), save_provider,
-                             g_steal_pointer (&provider), g_object_unref, g_free, self->cancellable,
-                             provider_saved, g_object_ref (self));
 }
 
 /* ---- Building -------------------------------------------------------- */
@@ -744,8 +585,8 @@ welfare_clicked (SpProviderView *self)
   sp_welfare_crime_list_reload (self->welfare_list);
   gtk_stack_set_visible_child_name (self->stack, "welfare");
 }
-static void new_clicked (SpProviderView *self) { edit (self, NULL); }
-static void edit_clicked (SpProviderView *self) { if (self->shown) edit (self, self->shown); }
+static void new_clicked (SpProviderView *self) { _sp_provider_view_edit (self, NULL); }
+static void edit_clicked (SpProviderView *self) { if (self->shown) _sp_provider_view_edit (self, self->shown); }
 
 static void
 back_to_provider (SpProviderView *self)
@@ -858,7 +699,7 @@ build_edit (SpProviderView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *save = button ("provider_save_button", _("_Save"), G_CALLBACK (save_clicked), self);
+  GtkWidget *save = button ("provider_save_button", _("_Save"), G_CALLBACK (_sp_provider_view_save_clicked), self);
   GtkListBox *list = GTK_LIST_BOX (gtk_list_box_new ());
   GtkWidget *form_row = adw_action_row_new ();
   const char *forms[] = { _("Contracted operation"), _("Choice system (LOV)"), _("Framework agreement"), NULL };
@@ -970,7 +811,7 @@ sp_provider_view_reload (SpProviderView *self)
 
   if (self->context == NULL)
     return;
-  set_busy (self, TRUE);
+  _sp_provider_view_set_busy (self, TRUE);
   sp_store_worker_run_async (sp_context_get_worker (self->context), read_providers, NULL, NULL,
                              (GDestroyNotify) g_ptr_array_unref, self->cancellable, providers_read,
                              g_object_ref (self));
