@@ -373,3 +373,26 @@ failed:
   sp_store_rollback (self);
   return NULL;
 }
+
+SpCase *
+_sp_store_load_named_case (SpStore     *self,
+                           const char  *case_id,
+                           const char  *field,
+                           const char  *missing,
+                           GError     **error)
+{
+  g_autoptr(SpCase) kase = NULL;
+
+  if (case_id == NULL || !sp_is_uuid (case_id))
+    {
+      sp_set_field_error (error, SP_ERROR_INVALID, field, "%s", missing);
+      return NULL;
+    }
+  kase = sp_store_get_case (self, case_id, NULL);
+  if (kase == NULL || SP_ENTITY (kase)->deleted)
+    {
+      sp_set_field_error (error, SP_ERROR_NOT_FOUND, field, _("No such case"));
+      return NULL;
+    }
+  return g_steal_pointer (&kase);
+}

@@ -23,27 +23,6 @@ actor_name (const SpActor *actor)
   return actor->display_name ? actor->display_name : actor->user_id;
 }
 
-static SpCase *
-load_case (SpStore     *self,
-           const char  *case_id,
-           GError     **error)
-{
-  g_autoptr(SpCase) kase = NULL;
-
-  if (case_id == NULL || !sp_is_uuid (case_id))
-    {
-      sp_set_field_error (error, SP_ERROR_INVALID, "case_id", _("The record names no case"));
-      return NULL;
-    }
-  kase = sp_store_get_case (self, case_id, NULL);
-  if (kase == NULL || SP_ENTITY (kase)->deleted)
-    {
-      sp_set_field_error (error, SP_ERROR_NOT_FOUND, "case_id", _("No such case"));
-      return NULL;
-    }
-  return g_steal_pointer (&kase);
-}
-
 /* The department @unit belongs to (itself if it is one), or NULL. */
 static SpUnit *
 department_of (SpStore *self,
@@ -91,7 +70,8 @@ sp_store_assign_to_unit (SpStore        *self,
     }
   if (!sp_store_begin (self, error))
     return FALSE;
-  if (!(kase = load_case (self, case_id, error)))
+  if (!(kase = _sp_store_load_named_case (self, case_id,
+                                          "case_id", _("The record names no case"), error)))
     goto failed;
   unit = sp_store_load (self, SP_TYPE_UNIT, unit_id, NULL);
   if (unit == NULL || SP_ENTITY (unit)->deleted || unit->kind == SP_UNIT_KIND_ADMINISTRATION)
@@ -177,7 +157,8 @@ sp_store_save_account_request (SpStore           *self,
     }
   if (!sp_store_begin (self, error))
     return FALSE;
-  if (!(kase = load_case (self, request->case_id, error)))
+  if (!(kase = _sp_store_load_named_case (self, request->case_id,
+                                          "case_id", _("The record names no case"), error)))
     goto failed;
 
   sp_entity_ensure_id (SP_ENTITY (request));

@@ -63,27 +63,6 @@ record_changes (SpStore       *self,
   return TRUE;
 }
 
-static SpCase *
-load_open_case (SpStore     *self,
-                const char  *case_id,
-                GError     **error)
-{
-  g_autoptr(SpCase) kase = NULL;
-
-  if (case_id == NULL || !sp_is_uuid (case_id))
-    {
-      sp_set_field_error (error, SP_ERROR_INVALID, "case_id", _("The record names no case"));
-      return NULL;
-    }
-  kase = sp_store_get_case (self, case_id, NULL);
-  if (kase == NULL || SP_ENTITY (kase)->deleted)
-    {
-      sp_set_field_error (error, SP_ERROR_NOT_FOUND, "case_id", _("No such case"));
-      return NULL;
-    }
-  return g_steal_pointer (&kase);
-}
-
 SpInvestigation *
 sp_store_get_investigation (SpStore     *self,
                             const char  *case_id,
@@ -117,7 +96,8 @@ save_child (SpStore        *self,
 
   if (!sp_store_begin (self, error))
     return FALSE;
-  if (!(kase = load_open_case (self, case_id, error)))
+  if (!(kase = _sp_store_load_named_case (self, case_id,
+                                          "case_id", _("The record names no case"), error)))
     goto failed;
 
   problems = check (entity, kase);

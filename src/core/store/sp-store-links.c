@@ -12,28 +12,6 @@
 #define MAY_LINK (SP_ROLE_BIT (SP_ROLE_REGISTRAR) | SP_ROLE_BIT (SP_ROLE_CASE_OFFICER) | \
                   SP_ROLE_BIT (SP_ROLE_UNIT_MANAGER) | SP_ROLE_BIT (SP_ROLE_DEPARTMENT_HEAD))
 
-static SpCase *
-load_case (SpStore     *self,
-           const char  *case_id,
-           const char  *field,
-           GError     **error)
-{
-  g_autoptr(SpCase) kase = NULL;
-
-  if (case_id == NULL || !sp_is_uuid (case_id))
-    {
-      sp_set_field_error (error, SP_ERROR_INVALID, field, _("The link names no case"));
-      return NULL;
-    }
-  kase = sp_store_get_case (self, case_id, NULL);
-  if (kase == NULL || SP_ENTITY (kase)->deleted)
-    {
-      sp_set_field_error (error, SP_ERROR_NOT_FOUND, field, _("No such case"));
-      return NULL;
-    }
-  return g_steal_pointer (&kase);
-}
-
 GPtrArray *
 sp_store_get_case_links (SpStore     *self,
                          const char  *case_id,
@@ -135,8 +113,10 @@ sp_store_link_cases (SpStore        *self,
     }
   if (!sp_store_begin (self, error))
     return FALSE;
-  if (!(kase = load_case (self, link->case_id, "case_id", error)) ||
-      !(other = load_case (self, link->other_case_id, "other_case_id", error)))
+  if (!(kase = _sp_store_load_named_case (self, link->case_id,
+                                          "case_id", _("The link names no case"), error)) ||
+      !(other = _sp_store_load_named_case (self, link->other_case_id,
+                                           "other_case_id", _("The link names no case"), error)))
     goto failed;
   if (g_str_equal (link->case_id, link->other_case_id))
     {
@@ -217,8 +197,10 @@ sp_store_unlink_cases (SpStore        *self,
       sp_set_field_error (error, SP_ERROR_NOT_FOUND, NULL, _("No such link"));
       goto failed;
     }
-  if (!(kase = load_case (self, link->case_id, "case_id", error)) ||
-      !(other = load_case (self, link->other_case_id, "other_case_id", error)))
+  if (!(kase = _sp_store_load_named_case (self, link->case_id,
+                                          "case_id", _("The link names no case"), error)) ||
+      !(other = _sp_store_load_named_case (self, link->other_case_id,
+                                           "other_case_id", _("The link names no case"), error)))
     goto failed;
   SP_ENTITY (link)->deleted = TRUE;
   if (!note_both (self, link, kase, other, "case_unlinked", actor, error) ||

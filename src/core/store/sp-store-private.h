@@ -96,4 +96,13 @@ gboolean   _sp_store_add_case_event (SpStore       *self,
                                      const char    *note,
                                      GError       **error);
 
+/* The case a record names in @field, not deleted: SP_ERROR_INVALID with
+ * @missing when it names none (or no valid id), SP_ERROR_NOT_FOUND when
+ * there is no such case. */
+SpCase     *_sp_store_load_named_case (SpStore     *self,
+                                       const char  *case_id,
+                                       const char  *field,
+                                       const char  *missing,
+                                       GError     **error);
+
 G_END_DECLS

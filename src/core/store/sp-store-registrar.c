@@ -50,27 +50,6 @@ check_registrar (const SpActor  *actor,
   return FALSE;
 }
 
-static SpCase *
-load_case (SpStore     *self,
-           const char  *case_id,
-           GError     **error)
-{
-  g_autoptr(SpCase) kase = NULL;
-
-  if (case_id == NULL || !sp_is_uuid (case_id))
-    {
-      sp_set_field_error (error, SP_ERROR_INVALID, "case_id", _("The record names no case"));
-      return NULL;
-    }
-  kase = sp_store_get_case (self, case_id, NULL);
-  if (kase == NULL || SP_ENTITY (kase)->deleted)
-    {
-      sp_set_field_error (error, SP_ERROR_NOT_FOUND, "case_id", _("No such case"));
-      return NULL;
-    }
-  return g_steal_pointer (&kase);
-}
-
 static const char *
 actor_name (const SpActor *actor)
 {
@@ -111,7 +90,8 @@ sp_store_save_secrecy_marking (SpStore           *self,
     return FALSE;
   if (!sp_store_begin (self, error))
     return FALSE;
-  if (!(kase = load_case (self, marking->case_id, error)))
+  if (!(kase = _sp_store_load_named_case (self, marking->case_id,
+                                          "case_id", _("The record names no case"), error)))
     goto failed;
 
   sp_entity_ensure_id (SP_ENTITY (marking));
@@ -298,7 +278,8 @@ sp_store_save_disclosure_request (SpStore              *self,
     return FALSE;
   if (!sp_store_begin (self, error))
     return FALSE;
-  if (!(kase = load_case (self, request->case_id, error)))
+  if (!(kase = _sp_store_load_named_case (self, request->case_id,
+                                          "case_id", _("The record names no case"), error)))
     goto failed;
 
   sp_entity_ensure_id (SP_ENTITY (request));
